@@ -28,10 +28,12 @@ __all__ = [
     "ExceptionInfo",
     "ExceptionReport",
     "Frame",
+    "HistoryEntry",
     "LocaleInfo",
     "Priority",
     "Problem",
     "ProcessInfo",
+    "Receipt",
     "Report",
     "RuntimeInfo",
     "SystemInfo",
@@ -304,3 +306,32 @@ class Report(_Model):
     exception: ExceptionReport | None = None
     attachments: tuple[AttachmentInfo, ...] = ()
     capture: tuple[CollectorRun, ...] = ()
+
+
+class Receipt(_Model):
+    """Proof that a transport delivered a bundle: where the ticket is and what it is called."""
+
+    report_id: str
+    ticket_id: str
+    transport: str
+    destination: str = Field(description="Where the bundle went, e.g. a folder or a URL.")
+    url: str | None = Field(default=None, description="Where to see the ticket, if anywhere.")
+    path: str | None = Field(default=None, description="The delivered bundle, for file delivery.")
+    delivered_at: datetime
+
+
+class HistoryEntry(_Model):
+    """One line of the local history of reports sent from this machine."""
+
+    report_id: str
+    title: str
+    app: str
+    created_at: datetime
+    recorded_at: datetime
+    transport: str
+    destination: str
+    status: Literal["delivered", "failed"]
+    ticket_id: str | None = None
+    url: str | None = None
+    path: str | None = None
+    error: str | None = None
