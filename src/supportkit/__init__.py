@@ -1,1 +1,106 @@
-"""supportkit: turn "it doesn't work" into a ticket an engineer can act on."""
+"""supportkit: turn "it doesn't work" into a ticket an engineer can act on.
+
+Collect → redact → seal → deliver. Start with :class:`Reporter`::
+
+    import supportkit
+
+    reporter = supportkit.Reporter("invoicer", "2.4.1")
+    bundle = reporter.capture("Export does nothing", steps=["Open an invoice", "Click Export"])
+    receipt = reporter.send(bundle)
+
+Importing supportkit is cheap: everything beyond :func:`breadcrumb` and the errors loads on
+first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from supportkit._breadcrumbs import BreadcrumbRing, breadcrumb
+from supportkit.exceptions import (
+    BundleError,
+    BundleFormatError,
+    BundleWriteError,
+    CollectorUnavailable,
+    ContactError,
+    DeliveryError,
+    InvalidArgumentError,
+    PluginLoadError,
+    SupportkitError,
+)
+
+if TYPE_CHECKING:
+    from supportkit._log_buffer import LogBufferHandler, install_log_buffer
+    from supportkit._priority import PriorityLevel, PriorityMatrix
+    from supportkit._reporter import Reporter
+    from supportkit.bundle import SealedBundle, read_bundle
+    from supportkit.collectors import CaptureContext, Collector, PendingAttachment, Section
+    from supportkit.models import Receipt, Report
+    from supportkit.transports import FileTransport, Transport
+
+__all__ = [
+    "BreadcrumbRing",
+    "BundleError",
+    "BundleFormatError",
+    "BundleWriteError",
+    "CaptureContext",
+    "Collector",
+    "CollectorUnavailable",
+    "ContactError",
+    "DeliveryError",
+    "FileTransport",
+    "InvalidArgumentError",
+    "LogBufferHandler",
+    "PendingAttachment",
+    "PluginLoadError",
+    "PriorityLevel",
+    "PriorityMatrix",
+    "Receipt",
+    "Report",
+    "Reporter",
+    "SealedBundle",
+    "Section",
+    "SupportkitError",
+    "Transport",
+    "__version__",
+    "breadcrumb",
+    "install_log_buffer",
+    "read_bundle",
+]
+
+_LAZY = {
+    "CaptureContext": "supportkit.collectors",
+    "Collector": "supportkit.collectors",
+    "FileTransport": "supportkit.transports",
+    "LogBufferHandler": "supportkit._log_buffer",
+    "PendingAttachment": "supportkit.collectors",
+    "PriorityLevel": "supportkit._priority",
+    "PriorityMatrix": "supportkit._priority",
+    "Receipt": "supportkit.models",
+    "Report": "supportkit.models",
+    "Reporter": "supportkit._reporter",
+    "SealedBundle": "supportkit.bundle",
+    "Section": "supportkit.collectors",
+    "Transport": "supportkit.transports",
+    "install_log_buffer": "supportkit._log_buffer",
+    "read_bundle": "supportkit.bundle",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("supportkit")
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'supportkit' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

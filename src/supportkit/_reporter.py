@@ -1,0 +1,437 @@
+"""The Reporter: configured once by the host, then one call per problem report."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from supportkit import _breadcrumbs, _history, _log_buffer, _plugins
+from supportkit._contact import build_contact
+from supportkit._ids import new_report_id
+from supportkit._paths import cache_dir
+from supportkit._priority import PriorityMatrix
+from supportkit.collectors._base import (
+    DEFAULT_ATTACHMENT_BYTES,
+    DEFAULT_ENV_ALLOWLIST,
+    DEFAULT_LOG_TAIL_BYTES,
+    CaptureContext,
+    Collector,
+)
+from supportkit.exceptions import DeliveryError, InvalidArgumentError, PluginLoadError
+from supportkit.transports._base import Transport
+
+if TYPE_CHECKING:
+    from supportkit.bundle import SealedBundle
+    from supportkit.collectors._runner import CollectorResult
+    from supportkit.models import App, Contact, Receipt, Report
+
+# Collector names whose data lands outside ``report.environment``.
+_TOP_LEVEL = {"exception": "exception", "breadcrumbs": "breadcrumbs"}
+
+
+class Reporter:
+    """Captures problem reports for one application and delivers them.
+
+    Example::
+
+        reporter = supportkit.Reporter("invoicer", "2.4.1")
+        bundle = reporter.capture("Export does nothing", steps=["Open invoice", "Click Export"])
+        receipt = reporter.send(bundle)
+
+    Args:
+        app_name: The application's name. If ``app_version`` is not given, it is read from the
+            installed distribution of that name when there is one.
+        app_version: The application's version.
+        app_build: Build number or source commit.
+        collectors: Which collectors run: names (built-in or registered through the
+            ``supportkit.collectors`` entry-point group) or collector objects. Default: all.
+        exclude: Names of collectors not to run.
+        transport: Where :meth:`send` delivers: a :class:`Transport`, or a registered name.
+            Default: the file transport, into supportkit's data folder.
+        budget_bytes: The whole bundle's size budget.
+        priority_matrix: Overrides the urgency × impact matrix.
+    """
+
+    def __init__(
+        self,
+        app_name: str,
+        app_version: str | None = None,
+        *,
+        app_build: str | None = None,
+        collectors: Sequence[str | Collector] | None = None,
+        exclude: Iterable[str] = (),
+        transport: Transport | str | None = None,
+        budget_bytes: int | None = None,
+        log_tail_bytes: int = DEFAULT_LOG_TAIL_BYTES,
+        attachment_bytes: int = DEFAULT_ATTACHMENT_BYTES,
+        env_allowlist: Iterable[str] = DEFAULT_ENV_ALLOWLIST,
+        collector_timeout: float = 3.0,
+        priority_matrix: PriorityMatrix | None = None,
+        breadcrumbs: _breadcrumbs.BreadcrumbRing | None = None,
+        log_buffer: _log_buffer.LogBufferHandler | None = None,
+        bundle_dir: Path | str | None = None,
+        history_dir: Path | str | None = None,
+    ) -> None:
+        if not app_name or not app_name.strip():
+            msg = "app_name is empty; pass the application's name, e.g. Reporter('invoicer')"
+            raise InvalidArgumentError(msg)
+        limits = {"log_tail_bytes": log_tail_bytes, "attachment_bytes": attachment_bytes}
+        for name, value in limits.items():
+            if value <= 0:
+                msg = f"{name} must be a positive number of bytes, got {value}"
+                raise InvalidArgumentError(msg)
+        self.app_name = app_name.strip()
+        self.app_version = app_version
+        self.app_build = app_build
+        self.collectors = resolve_collectors(collectors, set(exclude))
+        self.transport = _resolve_transport(transport)
+        self.budget_bytes = budget_bytes
+        self.log_tail_bytes = log_tail_bytes
+        self.attachment_bytes = attachment_bytes
+        self.env_allowlist = frozenset(env_allowlist)
+        self.collector_timeout = collector_timeout
+        self.priority_matrix = priority_matrix or PriorityMatrix()
+        self.breadcrumbs = breadcrumbs or _breadcrumbs.default_ring
+        self._log_buffer = log_buffer
+        self.bundle_dir = Path(bundle_dir) if bundle_dir is not None else None
+        self.history_dir = Path(history_dir) if history_dir is not None else None
+
+    def capture(
+        self,
+        title: str,
+        *,
+        description: str | None = None,
+        expected: str | None = None,
+        actual: str | None = None,
+        error_text: str | None = None,
+        occurred_at: datetime | None = None,
+        category: str | None = None,
+        tried: Iterable[tuple[str, str | None] | str] = (),
+        steps: Iterable[str] = (),
+        urgency: str = "medium",
+        impact: str = "medium",
+        contact: Contact | Mapping[str, str | None] | None = None,
+        exception: BaseException | bool | None = None,
+        logs: Iterable[Path | str] = (),
+        attachments: Iterable[Path | str] = (),
+        allow_binary: bool = False,
+        output: Path | str | None = None,
+    ) -> SealedBundle:
+        """Collect, assemble and seal one report; return the bundle on disk.
+
+        ``exception=True`` takes the exception being handled (``sys.exc_info()``). ``tried``
+        holds what the reporter already tried, as ``(action, result)`` pairs or plain text.
+        Without ``output`` the bundle goes to supportkit's cache folder until it is sent.
+
+        A collector that fails or runs out of time is recorded in the bundle; it never raises
+        here. Raises only for arguments that cannot be used
+        (:class:`~supportkit.exceptions.InvalidArgumentError`) and for a bundle that cannot be
+        written (:class:`~supportkit.exceptions.BundleWriteError`).
+        """
+        from supportkit.bundle import write_bundle  # noqa: PLC0415  (loaded on first capture)
+        from supportkit.collectors._runner import run_collectors  # noqa: PLC0415
+
+        problem = _build_problem(
+            title,
+            description=description,
+            expected=expected,
+            actual=actual,
+            error_text=error_text,
+            occurred_at=occurred_at,
+            category=category,
+            tried=tried,
+        )
+        priority = self.priority_matrix.priority(urgency, impact)
+        checked_contact = _check_contact(contact)
+        report_id = new_report_id()
+        destination = self._bundle_path(report_id, output)
+        ctx = CaptureContext(
+            app_name=self.app_name,
+            exception=_resolve_exception(exception),
+            log_paths=tuple(Path(p).expanduser() for p in logs),
+            attachment_paths=tuple(Path(p).expanduser() for p in attachments),
+            allow_binary=allow_binary,
+            log_tail_bytes=self.log_tail_bytes,
+            attachment_bytes=self.attachment_bytes,
+            env_allowlist=self.env_allowlist,
+            breadcrumbs=self.breadcrumbs,
+            log_buffer=self._log_buffer or _log_buffer.installed_log_buffer(),
+        )
+        results = run_collectors(self.collectors, ctx, default_timeout=self.collector_timeout)
+        base = _base_report(
+            report_id,
+            app=self._app(),
+            problem=problem,
+            priority=priority,
+            contact=checked_contact,
+            steps=tuple(step.strip() for step in steps if step.strip()),
+        )
+        report = _with_collected(base, results)
+        pending = [a for result in results if result.section for a in result.section.attachments]
+        budget = {} if self.budget_bytes is None else {"budget_bytes": self.budget_bytes}
+        return write_bundle(report, pending, destination, **budget)
+
+    def capture_in_background(
+        self,
+        title: str,
+        *,
+        callback: Callable[[Future[SealedBundle]], None] | None = None,
+        **options: Any,
+    ) -> Future[SealedBundle]:
+        """Run :meth:`capture` off the calling thread, so a UI thread never waits on it.
+
+        Returns a future; ``callback`` (if given) is called with it once the bundle is sealed.
+        """
+        future: Future[SealedBundle] = Future()
+        if callback is not None:
+            future.add_done_callback(callback)
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result(self.capture(title, **options))
+            except BaseException as exc:  # noqa: BLE001  (handed to the host through the future)
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="supportkit-capture", daemon=True).start()
+        return future
+
+    def send(self, bundle: SealedBundle) -> Receipt:
+        """Deliver a sealed bundle with this reporter's transport; record it in the history.
+
+        Raises:
+            DeliveryError: the transport could not deliver; the history records the failure.
+        """
+        from supportkit.bundle import SealedBundle  # noqa: PLC0415
+
+        if not isinstance(bundle, SealedBundle):
+            msg = (
+                f"send() takes the SealedBundle that capture() returns, not "
+                f"{type(bundle).__name__}; use supportkit.bundle.read_bundle() for a file"
+            )
+            raise InvalidArgumentError(msg)
+        try:
+            receipt = self.transport.send(bundle)
+        except DeliveryError as exc:
+            self._record(bundle, None, str(exc))
+            raise
+        self._record(bundle, receipt, None)
+        return receipt
+
+    def _record(self, bundle: SealedBundle, receipt: Receipt | None, error: str | None) -> None:
+        from supportkit.models import HistoryEntry  # noqa: PLC0415
+
+        report = bundle.report
+        entry = HistoryEntry(
+            report_id=report.id,
+            title=report.problem.title,
+            app=report.app.name,
+            created_at=report.created_at,
+            recorded_at=datetime.now(timezone.utc),
+            transport=self.transport.name,
+            destination=self.transport.destination,
+            status="delivered" if receipt else "failed",
+            ticket_id=receipt.ticket_id if receipt else None,
+            url=receipt.url if receipt else None,
+            path=receipt.path if receipt else None,
+            error=error,
+        )
+        _history.record(entry, self.history_dir)
+
+    def _bundle_path(self, report_id: str, output: Path | str | None) -> Path:
+        if output is not None:
+            return Path(output).expanduser()
+        folder = self.bundle_dir or cache_dir() / "bundles"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{report_id}.zip"
+
+    def _app(self) -> App:
+        from supportkit.models import App  # noqa: PLC0415
+
+        if self.app_version is not None:
+            return App(name=self.app_name, version=self.app_version, build=self.app_build)
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            found = version(self.app_name)
+        except PackageNotFoundError:
+            return App(name=self.app_name, build=self.app_build, source="unknown")
+        return App(name=self.app_name, version=found, build=self.app_build, source="distribution")
+
+
+def resolve_collectors(
+    chosen: Sequence[str | Collector] | None, exclude: set[str]
+) -> list[Collector]:
+    names_or_objects = list(_plugins.available("collectors")) if chosen is None else chosen
+    resolved: list[Collector] = []
+    for item in names_or_objects:
+        if isinstance(item, str):
+            if item in exclude:
+                continue
+            factory = _plugins.load("collectors", item)
+            collector = factory() if isinstance(factory, type) else factory
+        else:
+            collector = item
+        if not isinstance(collector, Collector):
+            msg = f"{item!r} is not a collector: it needs a 'name' and a 'collect(ctx)' method"
+            raise PluginLoadError(msg)
+        if collector.name not in exclude:
+            resolved.append(collector)
+    return resolved
+
+
+def _resolve_transport(transport: Transport | str | None) -> Transport:
+    if isinstance(transport, Transport):
+        return transport
+    loaded = _plugins.load("transports", transport or "file")
+    if isinstance(loaded, type) and issubclass(loaded, Transport):
+        return loaded()
+    msg = f"transport {transport!r} is not a supportkit Transport subclass"
+    raise PluginLoadError(msg)
+
+
+def _build_problem(
+    title: str,
+    *,
+    description: str | None,
+    expected: str | None,
+    actual: str | None,
+    error_text: str | None,
+    occurred_at: datetime | None,
+    category: str | None,
+    tried: Iterable[tuple[str, str | None] | str],
+) -> Any:
+    from supportkit.models import Attempt, Problem  # noqa: PLC0415
+
+    if not isinstance(title, str) or not title.strip():
+        msg = "title is empty; give the problem a short title, e.g. 'Export button does nothing'"
+        raise InvalidArgumentError(msg)
+    attempts = [
+        Attempt(action=item) if isinstance(item, str) else Attempt(action=item[0], result=item[1])
+        for item in tried
+    ]
+    if occurred_at is not None and occurred_at.tzinfo is None:
+        occurred_at = occurred_at.astimezone()  # a naive time is the reporter's local time
+    return Problem(
+        title=title.strip(),
+        description=description,
+        expected=expected,
+        actual=actual,
+        error_text=error_text,
+        occurred_at=occurred_at,
+        category=category,
+        tried=tuple(attempts),
+    )
+
+
+def _check_contact(contact: Contact | Mapping[str, str | None] | None) -> Contact | None:
+    if contact is None:
+        return None
+    fields = contact if isinstance(contact, Mapping) else contact.model_dump()
+    unknown = set(fields) - {
+        "name",
+        "email",
+        "phone",
+        "timezone",
+        "preferred_contact_time",
+        "reference",
+        "phone_region",
+    }
+    if unknown:
+        msg = f"contact has unknown fields {sorted(unknown)}; see supportkit.models.Contact"
+        raise InvalidArgumentError(msg)
+    built = build_contact(**fields)
+    return built if any(built.model_dump().values()) else None
+
+
+def _resolve_exception(exception: BaseException | bool | None) -> BaseException | None:
+    if exception is True:
+        return sys.exc_info()[1]
+    if exception is None or exception is False:
+        return None
+    if isinstance(exception, BaseException):
+        return exception
+    msg = f"exception must be an exception, True (the one being handled) or None, not {exception!r}"
+    raise InvalidArgumentError(msg)
+
+
+def _base_report(
+    report_id: str,
+    *,
+    app: App,
+    problem: Any,
+    priority: Any,
+    contact: Contact | None,
+    steps: tuple[str, ...],
+) -> Report:
+    from supportkit._timezone import local_timezone  # noqa: PLC0415
+    from supportkit.models import Report  # noqa: PLC0415
+
+    tz_name, utc_offset = local_timezone()
+    return Report(
+        id=report_id,
+        created_at=datetime.now(timezone.utc),
+        timezone=tz_name,
+        utc_offset=utc_offset,
+        app=app,
+        problem=problem,
+        steps=steps,
+        priority=priority,
+        contact=contact,
+    )
+
+
+def _with_collected(base: Report, results: list[CollectorResult]) -> Report:
+    """Place each collector's data in the report.
+
+    Data that does not fit the model is recorded as that collector's failure rather than
+    failing the capture.
+    """
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from supportkit.models import Environment  # noqa: PLC0415
+
+    environment: dict[str, Any] = {}
+    top_level: dict[str, Any] = {}
+    runs = []
+    for result in results:
+        run = result.run
+        if result.section is not None and result.section.data is not None:
+            try:
+                target, value = _validated_section(run.name, result.section.data)
+            except (ValidationError, ValueError, TypeError) as exc:
+                run = run.model_copy(
+                    update={
+                        "status": "failed",
+                        "error_type": "InvalidSectionData",
+                        "error_message": f"data does not fit the report model: {exc}"[:2000],
+                    }
+                )
+            else:
+                (top_level if target in _TOP_LEVEL.values() else environment)[target] = value
+        runs.append(run)
+    return base.model_copy(
+        update={**top_level, "environment": Environment(**environment), "capture": tuple(runs)}
+    )
+
+
+def _validated_section(name: str, data: Any) -> tuple[str, Any]:
+    """Where a collector's data goes in the report, checked against the model's type there."""
+    from pydantic import JsonValue, TypeAdapter  # noqa: PLC0415
+
+    from supportkit.models import Environment, Report  # noqa: PLC0415
+
+    if name in _TOP_LEVEL:
+        target = _TOP_LEVEL[name]
+        annotation = Report.model_fields[target].annotation
+    else:
+        target = name
+        field = Environment.model_fields.get(name)
+        annotation = field.annotation if field is not None else JsonValue
+    return target, TypeAdapter(annotation).validate_python(data)
