@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh machine, then runs lint, type checks and tests.
+# Extra arguments go to pytest, e.g. scripts/test.sh -k bundle
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: a real X server (Xvfb) for the display tests.
+need_apt=()
+command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
+command -v xrdb >/dev/null 2>&1 || need_apt+=(x11-xserver-utils)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# Python packages, in a project-local virtual environment.
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e '.[test]'
+
+.venv/bin/ruff check src tests benchmarks examples
+.venv/bin/ruff format --check src tests benchmarks examples
+.venv/bin/mypy
+.venv/bin/pytest "$@"
