@@ -1,0 +1,21 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own supportkit folders, so none writes to the real user's."""
+    home = tmp_path_factory.mktemp("supportkit-home")
+    monkeypatch.setenv("SUPPORTKIT_HOME", str(home))
+    return home
+
+
+@pytest.fixture(name="supportkit_home")
+def _supportkit_home(_isolated_home: Path) -> Path:
+    """The folder SUPPORTKIT_HOME points at in this test."""
+    return _isolated_home
