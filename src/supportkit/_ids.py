@@ -7,24 +7,36 @@ import threading
 import time
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_lock = threading.Lock()
-_last_ms = -1
-_last_random = 0
+_RANDOM_MASK = (1 << 80) - 1
 
 
-def new_report_id(now_ms: int | None = None) -> str:
-    """A 26-character ULID; ids made in the same millisecond still sort in creation order."""
-    global _last_ms, _last_random
-    ms = int(time.time() * 1000) if now_ms is None else now_ms
-    with _lock:
-        if ms <= _last_ms:
-            ms = _last_ms
-            random_part = _last_random + 1
-        else:
-            random_part = int.from_bytes(os.urandom(10), "big")
-        _last_ms, _last_random = ms, random_part
-    value = (ms << 80) | (random_part & ((1 << 80) - 1))
-    return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+class ReportIdFactory:
+    """Makes ULIDs that sort in creation order within a process.
+
+    Within one millisecond, or if the clock steps back, the random part is incremented
+    instead of redrawn, so later ids never sort before earlier ones.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last_ms = -1
+        self._last_random = 0
+
+    def __call__(self, now_ms: int | None = None) -> str:
+        """A new 26-character id."""
+        ms = int(time.time() * 1000) if now_ms is None else now_ms
+        with self._lock:
+            if ms <= self._last_ms:
+                ms = self._last_ms
+                random_part = (self._last_random + 1) & _RANDOM_MASK
+            else:
+                random_part = int.from_bytes(os.urandom(10), "big")
+            self._last_ms, self._last_random = ms, random_part
+        value = (ms << 80) | random_part
+        return "".join(_CROCKFORD[(value >> shift) & 31] for shift in range(125, -1, -5))
+
+
+new_report_id = ReportIdFactory()
 
 
 def report_id_time_ms(report_id: str) -> int:
