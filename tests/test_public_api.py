@@ -21,10 +21,10 @@ HEAVY = ["pydantic", "psutil", "mss", "PIL", "platformdirs", "phonenumbers", "em
     "module",
     [supportkit, supportkit.collectors, supportkit.exceptions, supportkit.models, supportkit.transports],
 )
-def test_all_is_sorted_and_resolves(module: object) -> None:
-    """Every name in __all__ exists, and __all__ is sorted."""
+def test_all_resolves(module: object) -> None:
+    """Every name in __all__ exists, once (ruff's RUF022 keeps the list sorted)."""
     names = module.__all__  # type: ignore[attr-defined]
-    assert names == sorted(names)
+    assert len(names) == len(set(names))
     for name in names:
         assert getattr(module, name) is not None
 

@@ -282,6 +282,7 @@ def test_log_buffer_records_are_attached(tmp_path: Path) -> None:
         reporter = Reporter("app", "1", collectors=["log_buffer"], log_buffer=handler)
         bundle = reporter.capture("x", output=tmp_path / "b.zip")
     finally:
-        logger.removeHandler(handler)
+        supportkit.uninstall_log_buffer()
+    assert handler not in logger.handlers
     (info,) = bundle.report.attachments
     assert b"payment declined for order 42" in bundle.read_file(info.path)

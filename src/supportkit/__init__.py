@@ -31,7 +31,7 @@ from supportkit.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from supportkit._log_buffer import LogBufferHandler, install_log_buffer
+    from supportkit._log_buffer import LogBufferHandler, install_log_buffer, uninstall_log_buffer
     from supportkit._priority import PriorityLevel, PriorityMatrix
     from supportkit._reporter import Reporter
     from supportkit.bundle import SealedBundle, read_bundle
@@ -67,6 +67,7 @@ __all__ = [
     "breadcrumb",
     "install_log_buffer",
     "read_bundle",
+    "uninstall_log_buffer",
 ]
 
 _LAZY = {
@@ -85,6 +86,7 @@ _LAZY = {
     "Transport": "supportkit.transports",
     "install_log_buffer": "supportkit._log_buffer",
     "read_bundle": "supportkit.bundle",
+    "uninstall_log_buffer": "supportkit._log_buffer",
 }
 
 

@@ -46,6 +46,7 @@ class LogBufferHandler(logging.Handler):
 
 
 _installed: LogBufferHandler | None = None
+_installed_on: logging.Logger | None = None
 
 
 def install_log_buffer(
@@ -60,14 +61,21 @@ def install_log_buffer(
     through: the host's logger levels are left alone. Calling it again replaces the earlier
     buffer. Returns the handler, which a :class:`~supportkit.Reporter` picks up.
     """
-    global _installed  # noqa: PLW0603  (one process-wide buffer, like logging's own root)
+    global _installed, _installed_on  # noqa: PLW0603  (one process-wide buffer, like logging's root)
+    uninstall_log_buffer()
     target = logger or logging.getLogger()
-    if _installed is not None:
-        target.removeHandler(_installed)
     handler = LogBufferHandler(capacity, level)
     target.addHandler(handler)
-    _installed = handler
+    _installed, _installed_on = handler, target
     return handler
+
+
+def uninstall_log_buffer() -> None:
+    """Remove the buffer :func:`install_log_buffer` installed, if any."""
+    global _installed, _installed_on  # noqa: PLW0603
+    if _installed is not None and _installed_on is not None:
+        _installed_on.removeHandler(_installed)
+    _installed, _installed_on = None, None
 
 
 def installed_log_buffer() -> LogBufferHandler | None:
