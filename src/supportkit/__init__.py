@@ -8,16 +8,13 @@ Collect → redact → seal → deliver. Start with :class:`Reporter`::
     bundle = reporter.capture("Export does nothing", steps=["Open an invoice", "Click Export"])
     receipt = reporter.send(bundle)
 
-Importing supportkit is cheap: everything beyond :func:`breadcrumb` and the errors loads on
-first use.
+Importing supportkit is cheap: everything beyond the errors loads on first use.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
-from supportkit._breadcrumbs import BreadcrumbRing, breadcrumb
 from supportkit.exceptions import (
     BundleError,
     BundleFormatError,
@@ -30,7 +27,12 @@ from supportkit.exceptions import (
     SupportkitError,
 )
 
+# `typing` alone costs more than the whole import budget, so it is not imported at run time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
+    from supportkit._breadcrumbs import BreadcrumbRing, breadcrumb
     from supportkit._log_buffer import LogBufferHandler, install_log_buffer, uninstall_log_buffer
     from supportkit._priority import PriorityLevel, PriorityMatrix
     from supportkit._reporter import Reporter
@@ -71,6 +73,8 @@ __all__ = [
 ]
 
 _LAZY = {
+    "BreadcrumbRing": "supportkit._breadcrumbs",
+    "breadcrumb": "supportkit._breadcrumbs",
     "CaptureContext": "supportkit.collectors",
     "Collector": "supportkit.collectors",
     "FileTransport": "supportkit.transports",

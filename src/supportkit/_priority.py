@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Literal, cast, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from supportkit.exceptions import InvalidArgumentError
 
@@ -81,7 +81,7 @@ def parse_level(field_name: str, value: str) -> Level:
     if normalised not in LEVELS:
         msg = f"{field_name} must be one of {', '.join(LEVELS)}; got {value!r}"
         raise InvalidArgumentError(msg)
-    return cast("Level", normalised)
+    return normalised
 
 
 def _all_cells() -> list[tuple[Level, Level]]:

@@ -434,4 +434,5 @@ def _validated_section(name: str, data: Any) -> tuple[str, Any]:
         target = name
         field = Environment.model_fields.get(name)
         annotation = field.annotation if field is not None else JsonValue
+    assert annotation is not None
     return target, TypeAdapter(annotation).validate_python(data)
