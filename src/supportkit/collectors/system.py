@@ -154,7 +154,7 @@ class SystemCollector:
 
         identity = _os_identity()
         memory = attempt("memory", psutil.virtual_memory)
-        disk_path = attempt("disk", lambda: _mount_point(Path.home()))
+        disk_path = attempt("disk", _home_volume)
         disk = attempt("disk", lambda: shutil.disk_usage(disk_path)) if disk_path else None
         boot = attempt("boot time", psutil.boot_time)
         info = SystemInfo(
@@ -225,10 +225,10 @@ def _cpu_model() -> str | None:
         model = _sysctl("machdep.cpu.brand_string")
     elif sys.platform.startswith("linux"):
         model = _linux_cpu_model()
-    # platform.processor() is often just the architecture again, which says nothing new.
-    fallback = platform.processor()
-    if not model and fallback and fallback != platform.machine():
-        model = fallback
+    if not model:
+        # Often just the architecture again, which says nothing new (and may run uname).
+        fallback = platform.processor()
+        model = fallback if fallback != platform.machine() else None
     return model.strip() if model else None
 
 
@@ -248,12 +248,17 @@ def _sysctl(name: str) -> str | None:
         timeout=_SUBPROCESS_TIMEOUT,
         check=False,
     )
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
 
 
-def _mount_point(path: Path) -> Path:
-    """The root of the volume holding ``path``: says which disk without naming the user."""
-    current = path.resolve()
+def _home_volume() -> Path | None:
+    """The root of the volume holding the home folder: says which disk without naming the user."""
+    try:
+        current = Path.home().resolve()
+    except RuntimeError:  # no home folder can be determined for this user
+        return None
     while not os.path.ismount(current) and current.parent != current:
         current = current.parent
     return current
