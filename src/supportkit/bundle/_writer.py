@@ -261,7 +261,7 @@ def _apply(item: _Item, allotment: _budget.Allotment, budget_bytes: int) -> None
         chosen = (
             ""
             if item.pending.optional
-            else " although the reporter added it: nothing else could be cut"
+            else ", although the reporter added it: nothing else could be cut"
         )
         reason = f"to fit the {budget} bundle size budget{chosen}"
         item.new_cuts = [_dropped(item.available, reason)]
