@@ -22,7 +22,7 @@ from supportkit.bundle import (
     read_bundle,
     write_bundle,
 )
-from supportkit.bundle._writer import bundle_paths
+from supportkit.bundle._manifest import bundle_paths
 from supportkit.collectors._base import PendingAttachment
 from supportkit.exceptions import BundleFormatError, BundleWriteError, InvalidArgumentError
 from supportkit.models import Report

@@ -1,15 +1,18 @@
-"""The manifest: the one file in a bundle that describes and vouches for all the others.
+"""The bundle's layout and its manifest, the one file that vouches for all the others.
 
 ``manifest.json`` lists every other file with its size and SHA-256, so a bundle can be
 verified with nothing but ``unzip`` and ``sha256sum``. It is versioned ``MAJOR.MINOR``: a
 reader accepts any minor version of the major it knows (fields it does not know are
 ignored) and refuses other majors, so fields can be added without breaking older readers.
+Attachment names are made safe here too, since a bundle may be unzipped on any system.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any, Literal
 
@@ -18,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from supportkit.exceptions import BundleFormatError
 
 __all__ = [
+    "ATTACHMENTS_DIR",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "MANIFEST_NAME",
@@ -26,6 +30,7 @@ __all__ = [
     "BudgetCut",
     "FileEntry",
     "Manifest",
+    "bundle_paths",
     "parse_manifest",
 ]
 
@@ -35,6 +40,20 @@ FORMAT_VERSION = "1.0"
 MANIFEST_NAME = "manifest.json"
 REPORT_NAME = "report.json"
 SUMMARY_NAME = "summary.md"
+ATTACHMENTS_DIR = "attachments/"
+
+_MAX_NAME_CHARS = 100
+_UNSAFE_CHARACTERS = re.compile(r'[\x00-\x1f\x7f/\\:<>"|?*]')
+_WINDOWS_DEVICES = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(1, 10)),
+        *(f"LPT{i}" for i in range(1, 10)),
+    }
+)
 
 _VERSION_PATTERN = re.compile(r"^(\d+)\.(\d+)$")
 
@@ -150,3 +169,35 @@ def _first_problem(error: ValidationError) -> str:
     first = error.errors()[0]
     location = ".".join(str(part) for part in first["loc"]) or "(top level)"
     return f"{location}: {first['msg']}"
+
+
+def bundle_paths(names: Iterable[str]) -> list[str]:
+    """``attachments/<name>`` for each name: made safe to extract anywhere, and unique."""
+    taken: set[str] = set()
+    paths = []
+    for name in names:
+        safe = _safe_name(name)
+        stem, dot, suffix = safe.rpartition(".")
+        if not stem:
+            stem, dot, suffix = safe, "", ""
+        candidate, number = safe, 1
+        while candidate.casefold() in taken:
+            number += 1
+            candidate = f"{stem}-{number}{dot}{suffix}"
+        taken.add(candidate.casefold())
+        paths.append(ATTACHMENTS_DIR + candidate)
+    return paths
+
+
+def _safe_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", name)
+    name = _UNSAFE_CHARACTERS.sub("_", name).strip(" .")
+    if name.split(".")[0].upper() in _WINDOWS_DEVICES:
+        name = f"_{name}"
+    if len(name) > _MAX_NAME_CHARS:
+        stem, dot, suffix = name.rpartition(".")
+        suffix = suffix[:16] if dot and stem else ""
+        name = name[: _MAX_NAME_CHARS - len(suffix) - 1].rstrip(" .") + (
+            f".{suffix}" if suffix else ""
+        )
+    return name or "attachment"

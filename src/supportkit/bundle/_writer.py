@@ -8,13 +8,12 @@ destination cannot be written, and then leaves nothing behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
-import re
 import secrets
-import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,6 +27,7 @@ from supportkit.bundle._manifest import (
     BudgetCut,
     FileEntry,
     Manifest,
+    bundle_paths,
 )
 from supportkit.bundle._reader import _RATIO_CHECK_FROM_BYTES, _SEAL, ReadLimits, SealedBundle
 from supportkit.bundle._summary import render_summary
@@ -35,13 +35,11 @@ from supportkit.collectors._base import PendingAttachment
 from supportkit.exceptions import BundleWriteError, InvalidArgumentError
 from supportkit.models import AttachmentInfo, Cut, Report
 
-__all__ = ["DEFAULT_BUDGET_BYTES", "bundle_paths", "write_bundle"]
+__all__ = ["DEFAULT_BUDGET_BYTES", "write_bundle"]
 
 DEFAULT_BUDGET_BYTES = 5 * 1024 * 1024
 """Redmine's default upload cap, the smallest of the common ticket systems."""
 
-ATTACHMENTS_DIR = "attachments/"
-_MAX_NAME_CHARS = 100
 _CHUNK_BYTES = 1024 * 1024
 _ZIP64_FROM_BYTES = 0x7FFF_FFFF
 _MANIFEST_BASE_BYTES = 1024
@@ -62,17 +60,6 @@ _COMPRESSED_TYPES = frozenset(
 )
 _COMPRESSED_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".gif", ".webp", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z"}
-)
-_UNSAFE_CHARACTERS = re.compile(r'[\x00-\x1f\x7f/\\:<>"|?*]')
-_WINDOWS_DEVICES = frozenset(
-    {
-        "CON",
-        "PRN",
-        "AUX",
-        "NUL",
-        *(f"COM{i}" for i in range(1, 10)),
-        *(f"LPT{i}" for i in range(1, 10)),
-    }
 )
 
 
@@ -113,38 +100,6 @@ def write_bundle(
             retry.item.force_stored = True
             continue
         return SealedBundle(destination, manifest, contents.report, _seal=_SEAL)
-
-
-def bundle_paths(names: Iterable[str]) -> list[str]:
-    """``attachments/<name>`` for each name: made safe to extract anywhere, and unique."""
-    taken: set[str] = set()
-    paths = []
-    for name in names:
-        safe = _safe_name(name)
-        stem, dot, suffix = safe.rpartition(".")
-        if not stem:
-            stem, dot, suffix = safe, "", ""
-        candidate, number = safe, 1
-        while candidate.casefold() in taken:
-            number += 1
-            candidate = f"{stem}-{number}{dot}{suffix}"
-        taken.add(candidate.casefold())
-        paths.append(ATTACHMENTS_DIR + candidate)
-    return paths
-
-
-def _safe_name(name: str) -> str:
-    name = unicodedata.normalize("NFC", name)
-    name = _UNSAFE_CHARACTERS.sub("_", name).strip(" .")
-    if name.split(".")[0].upper() in _WINDOWS_DEVICES:
-        name = f"_{name}"
-    if len(name) > _MAX_NAME_CHARS:
-        stem, dot, suffix = name.rpartition(".")
-        suffix = suffix[:16] if dot and stem else ""
-        name = name[: _MAX_NAME_CHARS - len(suffix) - 1].rstrip(" .") + (
-            f".{suffix}" if suffix else ""
-        )
-    return name or "attachment"
 
 
 @dataclass(eq=False)
@@ -194,6 +149,17 @@ class _Item:
 
     def read(self, start: int, length: int) -> bytes:
         return b"".join(self.chunks(start, length))
+
+    @property
+    def dropped(self) -> bool:
+        return self.failure is not None or any(cut.action == "dropped" for cut in self.new_cuts)
+
+    @property
+    def size(self) -> int:
+        """Bytes this attachment takes in the bundle as things stand."""
+        if self.dropped:
+            return 0
+        return len(self.trimmed) if self.trimmed is not None else self.available
 
 
 class _SourceUnreadableError(Exception):
@@ -280,12 +246,6 @@ def _dropped(original_size: int, reason: str) -> Cut:
     return Cut(action="dropped", original_size=original_size, kept_size=0, reason=reason)
 
 
-def _size_in_bundle(item: _Item) -> int:
-    if item.failure is not None or any(cut.action == "dropped" for cut in item.new_cuts):
-        return 0
-    return len(item.trimmed) if item.trimmed is not None else item.available
-
-
 def _info(item: _Item) -> AttachmentInfo:
     pending = item.pending
     return AttachmentInfo(
@@ -293,7 +253,7 @@ def _info(item: _Item) -> AttachmentInfo:
         kind=pending.kind,
         source=pending.source,
         media_type=pending.media_type,
-        size=_size_in_bundle(item),
+        size=item.size,
         original_size=pending.original_size,
         binary=not pending.text,
         cuts=(*pending.cuts, *item.new_cuts),
@@ -365,9 +325,9 @@ def _write_error(destination: Path, error: OSError) -> BundleWriteError:
     reason = error.strerror or str(error)
     if isinstance(error, PermissionError):
         advice = f"make {destination.parent} writable or choose another directory"
-    elif error.errno == 28:  # ENOSPC
+    elif error.errno == errno.ENOSPC:
         advice = "free some disk space or choose another disk"
-    elif error.errno == 30:  # EROFS
+    elif error.errno == errno.EROFS:
         advice = "choose a directory on a writable disk"
     else:
         advice = "check the path and try again, or choose another directory"
@@ -386,37 +346,40 @@ def _sync_directory(directory: Path) -> None:
 
 @dataclass(frozen=True)
 class _Entry:
+    """One file to write: bytes in memory, or an attachment streamed from its source."""
+
     path: str
     media_type: str
     compress_type: int
     size: int
-    chunks: Callable[[], Iterator[bytes]]
+    data: bytes | None = None
     item: _Item | None = None
+
+    def chunks(self) -> Iterator[bytes]:
+        if self.data is not None:
+            yield self.data
+        elif self.item is not None:
+            yield from self.item.chunks(0, self.size)
 
 
 def _entries(contents: _Contents) -> list[_Entry]:
+    deflated = zipfile.ZIP_DEFLATED
     entries = [
-        _memory_entry(REPORT_NAME, "application/json", contents.report_json),
-        _memory_entry(SUMMARY_NAME, "text/markdown", contents.summary),
+        _Entry(
+            REPORT_NAME,
+            "application/json",
+            deflated,
+            len(contents.report_json),
+            contents.report_json,
+        ),
+        _Entry(SUMMARY_NAME, "text/markdown", deflated, len(contents.summary), contents.summary),
     ]
     for item in contents.items:
-        size = _size_in_bundle(item)
-        if item.failure is not None or any(cut.action == "dropped" for cut in item.new_cuts):
+        if item.dropped:
             continue
-        trimmed = item.trimmed
-        chunks = (
-            (lambda data=trimmed: iter([data]))
-            if trimmed is not None
-            else (lambda item=item, size=size: item.chunks(0, size))
-        )
-        entries.append(
-            _Entry(item.path, item.pending.media_type, _compression(item), size, chunks, item)
-        )
+        media_type, compression = item.pending.media_type, _compression(item)
+        entries.append(_Entry(item.path, media_type, compression, item.size, item.trimmed, item))
     return entries
-
-
-def _memory_entry(path: str, media_type: str, data: bytes) -> _Entry:
-    return _Entry(path, media_type, zipfile.ZIP_DEFLATED, len(data), lambda: iter([data]))
 
 
 def _compression(item: _Item) -> int:
@@ -432,7 +395,8 @@ def _compression(item: _Item) -> int:
 
 def _write_zip(handle: BinaryIO, contents: _Contents) -> Manifest:
     created_at = datetime.now(timezone.utc).replace(microsecond=0)
-    stamp = created_at.timetuple()[:6]
+    moment = created_at
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     files = []
     with zipfile.ZipFile(handle, "w") as archive:
         for entry in _entries(contents):
@@ -449,16 +413,17 @@ def _write_zip(handle: BinaryIO, contents: _Contents) -> Manifest:
     return manifest
 
 
-def _zip_info(path: str, compress_type: int, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(
-        path, date_time=(stamp[0], stamp[1], stamp[2], stamp[3], stamp[4], stamp[5])
-    )
+_Stamp = tuple[int, int, int, int, int, int]
+
+
+def _zip_info(path: str, compress_type: int, stamp: _Stamp) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(path, date_time=stamp)
     info.compress_type = compress_type
     info.external_attr = 0o100644 << 16
     return info
 
 
-def _write_entry(archive: zipfile.ZipFile, entry: _Entry, stamp: tuple[int, ...]) -> FileEntry:
+def _write_entry(archive: zipfile.ZipFile, entry: _Entry, stamp: _Stamp) -> FileEntry:
     info = _zip_info(entry.path, entry.compress_type, stamp)
     digest = hashlib.sha256()
     written = 0
