@@ -56,7 +56,7 @@ def bench_import(rounds: int) -> list[tuple[str, float, float, str]]:
 
 def make_logs(folder: Path) -> list[Path]:
     """Three 4 MB logs, so each capture reads a 1 MB tail of each."""
-    line = b"2026-11-23T14:03:05.123Z INFO invoicer.export: rendered page 12 of invoice 42 in 3 ms\n"
+    line = b"2026-11-23T14:03:05.123Z INFO invoicer.export: rendered page 12 of invoice 42\n"
     paths = []
     for index in range(3):
         path = folder / f"app-{index}.log"
@@ -137,12 +137,13 @@ def bench_memory() -> list[tuple[str, float, float, str]]:
         handle.write(b"last line before the crash\n" * 1000)
     setup = "import supportkit; r = supportkit.Reporter('bench', '1', exclude=['displays']);"
     capture = f"r.capture('big log', logs=[{str(huge)!r}], output={str(folder / 'b.zip')!r})"
-    baseline_mb = peak_rss_mb(setup + "r.capture('no log', output=" + repr(str(folder / "a.zip")) + ")")
+    no_log = f"r.capture('no log', output={str(folder / 'a.zip')!r})"
+    baseline_mb = peak_rss_mb(setup + no_log)
     with_log_mb = peak_rss_mb(setup + capture)
     huge.unlink()
     return [
         ("peak RSS, capture without logs (baseline)", baseline_mb, 1.0, "MB"),
-        ("peak RSS, capture with a 2 GB log", with_log_mb, with_log_mb / baseline_mb, "MB, target < 80"),
+        ("peak RSS, capture with a 2 GB log", with_log_mb, with_log_mb / baseline_mb, "MB, < 80"),
     ]
 
 

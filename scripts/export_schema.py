@@ -23,4 +23,4 @@ def report_schema() -> str:
 
 if __name__ == "__main__":
     SCHEMA_PATH.write_text(report_schema(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")  # noqa: T201
+    print(f"wrote {SCHEMA_PATH}")

@@ -19,7 +19,9 @@ from supportkit._contact import build_contact
         ("030 123456", "de", "+4930123456"),  # Germany, lower-case region
     ],
 )
-def test_phone_numbers_from_everywhere_become_e164(phone: str, region: str | None, e164: str) -> None:
+def test_phone_numbers_from_everywhere_become_e164(
+    phone: str, region: str | None, e164: str
+) -> None:
     """International and national numbers are stored in E.164 form."""
     assert build_contact(phone=phone, phone_region=region).phone == e164
 
@@ -32,7 +34,9 @@ def test_invalid_phone_names_the_field(phone: str) -> None:
     assert info.value.field == "phone"
 
 
-@pytest.mark.parametrize("email", ["ana@", "ana.example.com", "ana@@example.com", "a b@example.com"])
+@pytest.mark.parametrize(
+    "email", ["ana@", "ana.example.com", "ana@@example.com", "a b@example.com"]
+)
 def test_invalid_email_names_the_field(email: str) -> None:
     """A malformed address raises ContactError for 'email'."""
     with pytest.raises(ContactError, match="contact email") as info:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from supportkit import Collector, PluginLoadError
 from supportkit._plugins import BUILTINS, load
@@ -16,7 +16,9 @@ PYPROJECT = Path(__file__).parents[1] / "pyproject.toml"
 @pytest.mark.parametrize("group", ["collectors", "transports"])
 def test_builtins_match_the_entry_points_in_pyproject(group: str) -> None:
     """The in-code table and pyproject's entry-point group name the same objects."""
-    declared = tomllib.loads(PYPROJECT.read_text())["project"]["entry-points"][f"supportkit.{group}"]
+    declared = tomllib.loads(PYPROJECT.read_text())["project"]["entry-points"][
+        f"supportkit.{group}"
+    ]
     assert declared == BUILTINS[group]  # type: ignore[index]
 
 

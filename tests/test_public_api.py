@@ -19,7 +19,13 @@ HEAVY = ["pydantic", "psutil", "mss", "PIL", "platformdirs", "phonenumbers", "em
 
 @pytest.mark.parametrize(
     "module",
-    [supportkit, supportkit.collectors, supportkit.exceptions, supportkit.models, supportkit.transports],
+    [
+        supportkit,
+        supportkit.collectors,
+        supportkit.exceptions,
+        supportkit.models,
+        supportkit.transports,
+    ],
 )
 def test_all_resolves(module: object) -> None:
     """Every name in __all__ exists, once (ruff's RUF022 keeps the list sorted)."""

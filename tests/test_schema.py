@@ -12,7 +12,9 @@ ROOT = Path(__file__).parents[1]
 
 
 def _export_module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("export_schema", ROOT / "scripts/export_schema.py")
+    spec = importlib.util.spec_from_file_location(
+        "export_schema", ROOT / "scripts/export_schema.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

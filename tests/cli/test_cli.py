@@ -65,7 +65,9 @@ def test_collect_writes_every_field(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert sorted(a.kind for a in report.attachments) == ["file", "log"]
 
 
-def test_collect_json_prints_the_manifest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_collect_json_prints_the_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """--json prints the manifest, which matches the bundle's own."""
     out = tmp_path / "out.zip"
     code, stdout, _ = run(capsys, "collect", "-o", str(out), "--title", "t", "--json")
@@ -106,7 +108,9 @@ def test_collect_invalid_input_exits_2(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_collect_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_collect_unwritable_output_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An output path in a missing folder fails with a clear message and leaves nothing."""
     code, _, stderr = run(capsys, "collect", "-o", str(tmp_path / "no" / "b.zip"), "--title", "t")
     assert code == 1
@@ -114,7 +118,9 @@ def test_collect_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.Captur
     assert list(tmp_path.iterdir()) == []
 
 
-def test_collect_notes_problems_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_collect_notes_problems_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A missing log is reported on stderr, and the bundle is still written."""
     out = tmp_path / "out.zip"
     code, _, stderr = run(
@@ -129,7 +135,9 @@ def test_collect_screenshot_says_not_available(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--screenshot says screenshots are not available yet and captures anyway."""
-    code, _, stderr = run(capsys, "collect", "-o", str(tmp_path / "b.zip"), "--title", "t", "--screenshot")
+    code, _, stderr = run(
+        capsys, "collect", "-o", str(tmp_path / "b.zip"), "--title", "t", "--screenshot"
+    )
     assert code == 0
     assert "not available" in stderr
 

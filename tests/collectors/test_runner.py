@@ -58,7 +58,9 @@ def test_failing_collector_is_recorded_and_others_go_on(
     ctx: CaptureContext, error: BaseException
 ) -> None:
     """Any exception, even SystemExit, is recorded as failed; the next collector still runs."""
-    results = run_collectors([FakeCollector("bad", error=error), FakeCollector("good", data=1)], ctx)
+    results = run_collectors(
+        [FakeCollector("bad", error=error), FakeCollector("good", data=1)], ctx
+    )
     assert results[0].run.status == "failed"
     assert results[0].run.error_type == type(error).__name__
     assert results[1].run.status == "ok"
@@ -95,9 +97,9 @@ def test_hung_collector_times_out_without_holding_the_capture(ctx: CaptureContex
 def test_unprintable_error_is_still_recorded(ctx: CaptureContext) -> None:
     """An exception whose str() raises is recorded with a placeholder message."""
 
-    class Unprintable(Exception):
+    class UnprintableError(Exception):
         def __str__(self) -> str:
             raise ValueError
 
-    (result,) = run_collectors([FakeCollector("a", error=Unprintable())], ctx)
-    assert result.run.error_message == "<Unprintable: message could not be read>"
+    (result,) = run_collectors([FakeCollector("a", error=UnprintableError())], ctx)
+    assert result.run.error_message == "<UnprintableError: message could not be read>"
