@@ -8,7 +8,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own supportkit folders, so none writes to the real user's."""
     home = tmp_path_factory.mktemp("supportkit-home")
     monkeypatch.setenv("SUPPORTKIT_HOME", str(home))
