@@ -13,6 +13,7 @@ from supportkit._log_buffer import (
     LogBufferHandler,
     install_log_buffer,
     installed_log_buffer,
+    uninstall_log_buffer,
 )
 
 
@@ -29,14 +30,11 @@ def _logger(request: pytest.FixtureRequest) -> Iterator[logging.Logger]:
 
 @pytest.fixture(name="clean_install")
 def _clean_install(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No buffer installed before; the root logger's handlers restored after."""
+    """No buffer installed before the test, none left installed after it."""
     monkeypatch.setattr(_log_buffer, "_installed", None)
-    root = logging.getLogger()
-    before = list(root.handlers)
+    monkeypatch.setattr(_log_buffer, "_installed_on", None)
     yield
-    for handler in list(root.handlers):
-        if handler not in before:
-            root.removeHandler(handler)
+    uninstall_log_buffer()
 
 
 def test_handler_keeps_the_newest_records(logger: logging.Logger) -> None:
@@ -122,3 +120,22 @@ def test_install_respects_the_level(logger: logging.Logger) -> None:
     logger.warning("not kept")
     logger.error("kept")
     assert [record.message for record in handler.snapshot()] == ["kept"]
+
+
+@pytest.mark.usefixtures("clean_install")
+def test_install_on_another_logger_removes_the_earlier_buffer(logger: logging.Logger) -> None:
+    """Moving the buffer to another logger leaves nothing behind on the first one."""
+    first = install_log_buffer()
+    second = install_log_buffer(logger=logger)
+    assert first not in logging.getLogger().handlers
+    assert second in logger.handlers
+
+
+@pytest.mark.usefixtures("clean_install")
+def test_uninstall_removes_the_buffer(logger: logging.Logger) -> None:
+    """After uninstalling, the logger has no buffer and none is reported installed."""
+    handler = install_log_buffer(logger=logger)
+    uninstall_log_buffer()
+    assert handler not in logger.handlers
+    assert installed_log_buffer() is None
+    uninstall_log_buffer()  # a second call is harmless
