@@ -287,6 +287,27 @@ def test_file_unreadable_while_writing_is_left_out(tmp_path: Path, report: Repor
     assert read_bundle(bundle.path).report == bundle.report
 
 
+def test_file_truncated_while_writing_is_left_out(
+    tmp_path: Path,
+    report: Report,
+    attachments: list[PendingAttachment],
+    log_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A log rotated after it was measured is dropped rather than sealed short."""
+    write_atomically = _writer._write_atomically
+
+    def rotate_then_write(destination: Path, contents: _writer._Contents) -> object:
+        log_file.write_bytes(b"")
+        return write_atomically(destination, contents)
+
+    monkeypatch.setattr(_writer, "_write_atomically", rotate_then_write)
+    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
+    cut = bundle.report.attachments[0].cuts[-1]
+    assert (cut.action, cut.reason) == ("dropped", "changed while the bundle was being written")
+    assert read_bundle(bundle.path).report == bundle.report
+
+
 def test_highly_repetitive_text_still_reads_back(tmp_path: Path, report: Report) -> None:
     """A log of one repeated line is stored, not deflated, so readers do not see a zip bomb."""
     spam = b"retrying connection...\n" * 100_000
