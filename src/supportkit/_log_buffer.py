@@ -61,7 +61,7 @@ def install_log_buffer(
     through: the host's logger levels are left alone. Calling it again replaces the earlier
     buffer. Returns the handler, which a :class:`~supportkit.Reporter` picks up.
     """
-    global _installed, _installed_on  # noqa: PLW0603  (one process-wide buffer, like logging's root)
+    global _installed, _installed_on
     uninstall_log_buffer()
     target = logger or logging.getLogger()
     handler = LogBufferHandler(capacity, level)
@@ -72,7 +72,7 @@ def install_log_buffer(
 
 def uninstall_log_buffer() -> None:
     """Remove the buffer :func:`install_log_buffer` installed, if any."""
-    global _installed, _installed_on  # noqa: PLW0603
+    global _installed, _installed_on
     if _installed is not None and _installed_on is not None:
         _installed_on.removeHandler(_installed)
     _installed, _installed_on = None, None

@@ -43,7 +43,8 @@ SCHEMA_VERSION = "1.0"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Unknown fields are ignored so that a reader accepts reports of a newer minor version.
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 class App(_Model):

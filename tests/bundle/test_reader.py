@@ -93,6 +93,25 @@ def test_accepts_a_newer_minor_version_with_unknown_fields(sealed: SealedBundle)
     assert bundle.report == sealed.report
 
 
+def test_accepts_a_report_of_a_newer_minor_schema(sealed: SealedBundle) -> None:
+    """report.json from a newer 1.x schema, with fields this reader lacks, still reads."""
+    report = json.loads(_contents(sealed.path)["report.json"])
+    report["schema_version"] = "1.4"
+    report["sentiment"] = "frustrated"
+    report["problem"]["screen"] = "invoice editor"
+    changed = _rebuild(sealed, replace={"report.json": json.dumps(report).encode()}, reseal=True)
+    assert read_bundle(changed).report.problem == sealed.report.problem
+
+
+def test_refuses_a_report_of_another_major_schema(sealed: SealedBundle) -> None:
+    """report.json of schema 2.x is refused with a hint to upgrade."""
+    report = json.loads(_contents(sealed.path)["report.json"])
+    report["schema_version"] = "2.0"
+    changed = _rebuild(sealed, replace={"report.json": json.dumps(report).encode()}, reseal=True)
+    with pytest.raises(BundleFormatError, match=r"report schema 2\.0.*upgrade supportkit"):
+        read_bundle(changed)
+
+
 def _set(key: str, value: object) -> Callable[[Manifest], None]:
     return lambda manifest: manifest.__setitem__(key, value)
 

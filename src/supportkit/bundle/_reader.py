@@ -29,7 +29,7 @@ from supportkit.bundle._manifest import (
     parse_manifest,
 )
 from supportkit.exceptions import BundleFormatError, InvalidArgumentError
-from supportkit.models import Report
+from supportkit.models import SCHEMA_VERSION, Report
 
 __all__ = ["ReadLimits", "SealedBundle", "read_bundle"]
 
@@ -320,9 +320,17 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Ite
 
 def _parse_report(raw: bytes) -> Report:
     try:
-        return Report.model_validate_json(raw)
+        report = Report.model_validate_json(raw)
     except ValidationError as error:
         first = error.errors()[0]
         location = ".".join(str(part) for part in first["loc"]) or "(top level)"
         msg = f"{REPORT_NAME} is not a valid report: {location}: {first['msg']}"
         raise BundleFormatError(msg) from None
+    known_major = SCHEMA_VERSION.split(".")[0]
+    if report.schema_version.split(".")[0] != known_major:
+        msg = (
+            f"{REPORT_NAME} uses report schema {report.schema_version}; this supportkit reads "
+            f"{known_major}.x — upgrade supportkit to read it"
+        )
+        raise BundleFormatError(msg)
+    return report

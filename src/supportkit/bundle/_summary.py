@@ -42,6 +42,7 @@ def render_summary(report: Report, cuts: Sequence[BudgetCut] = ()) -> str:
         ("Environment", _environment(report)),
         ("Attachments", _attachments(report.attachments)),
         ("What is missing", _missing(report, cuts)),
+        ("Not collected", _skipped(report)),
         ("Identifiers", _identifiers(report)),
     ]
     parts = [f"# {_inline(report.problem.title)}"]
@@ -171,13 +172,20 @@ def _missing(report: Report, cuts: Sequence[BudgetCut]) -> list[str]:
                 records.append(record)
     lines = [_cut_line(*record) for record in records]
     for run in report.capture:
-        if run.status == "skipped":
-            lines.append(f"- Collector `{run.name}` skipped: {run.reason or 'no reason given'}")
-        elif run.status == "failed":
+        if run.status == "failed":
             error = ": ".join(filter(None, [run.error_type, run.error_message]))
             lines.append(f"- Collector `{run.name}` failed: {_inline(error or 'unknown error')}")
         lines.extend(f"- Collector `{run.name}`: {_inline(note)}" for note in run.notes)
     return lines
+
+
+def _skipped(report: Report) -> list[str]:
+    """Collectors with nothing to collect here; expected, so kept apart from what is missing."""
+    return [
+        f"- `{run.name}`: {_inline(run.reason or 'no reason given')}"
+        for run in report.capture
+        if run.status == "skipped"
+    ]
 
 
 def _cut_line(path: str, action: str, original: int, kept: int, reason: str) -> str:
