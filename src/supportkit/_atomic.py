@@ -27,7 +27,7 @@ def atomic_output(destination: Path) -> Iterator[BinaryIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _sync_directory(destination.parent)
+    sync_directory(destination.parent)
 
 
 def atomic_write_bytes(destination: Path, data: bytes) -> None:
@@ -42,7 +42,7 @@ def atomic_copy(source: Path, destination: Path) -> None:
         shutil.copyfileobj(reader, writer, 1024 * 1024)
 
 
-def _sync_directory(directory: Path) -> None:
+def sync_directory(directory: Path) -> None:
     """Make the rename itself durable where the platform allows it."""
     if os.name != "posix":
         return

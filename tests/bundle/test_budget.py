@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from supportkit._units import human_size
 from supportkit.bundle._budget import (
     CUT_RESERVE_BYTES,
     TRIM_FLOOR_BYTES,
     BudgetItem,
     assemble_trimmed,
     entry_overhead,
-    human_size,
     plan_budget,
     split_allowance,
 )
@@ -179,18 +179,3 @@ def test_text_without_newlines_is_not_cut_inside_a_character() -> None:
     data = "€".encode() * 100_000
     trimmed, _ = _trim(data, 10_001)
     trimmed.decode("utf-8")
-
-
-@pytest.mark.parametrize(
-    ("size", "expected"),
-    [
-        (0, "0 B"),
-        (1023, "1023 B"),
-        (1024, "1.0 KiB"),
-        (int(12.3 * MiB), "12.3 MiB"),
-        (3 * 1024**3, "3.0 GiB"),
-    ],
-)
-def test_human_size(size: int, expected: str) -> None:
-    """Sizes read the way the marker and the summary print them."""
-    assert human_size(size) == expected

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from supportkit.collectors._base import CaptureContext, PendingAttachment
-from supportkit.collectors._files import format_size, inspect_file
+from supportkit.collectors._files import inspect_file
 from supportkit.collectors.files import FilesCollector
 from supportkit.exceptions import CollectorUnavailable
 
@@ -243,15 +243,6 @@ def test_optional_flag_is_passed_through(tmp_path: Path) -> None:
     found = inspect_file(path, kind="file", limit=MIB, allow_binary=False, optional=False)
     assert isinstance(found, PendingAttachment)
     assert not found.optional
-
-
-@pytest.mark.parametrize(
-    ("size", "text"),
-    [(0, "0 B"), (1023, "1023 B"), (1536, "1.5 KiB"), (MIB - 6, "1.0 MiB"), (2 * GIB, "2.0 GiB")],
-)
-def test_format_size(size: int, text: str) -> None:
-    """Sizes read like people say them, rounding up into the next unit."""
-    assert format_size(size) == text
 
 
 # --- FilesCollector -----------------------------------------------------------------------

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from supportkit._units import human_size
+
 __all__ = [
     "CUT_RESERVE_BYTES",
     "MARKER_RESERVE_BYTES",
@@ -20,7 +22,6 @@ __all__ = [
     "BudgetItem",
     "assemble_trimmed",
     "entry_overhead",
-    "human_size",
     "plan_budget",
     "split_allowance",
 ]
@@ -196,15 +197,3 @@ def _whole_utf8_prefix(data: bytes) -> bytes:
             expected = 4 if byte >= 0xF0 else expected
             return data if back >= expected else data[:-back]
     return data
-
-
-def human_size(size: int) -> str:
-    """Bytes as a person reads them: '512 B', '12.3 MiB'."""
-    if size < 1024:
-        return f"{size} B"
-    value = float(size)
-    for unit in ("KiB", "MiB", "GiB"):
-        value /= 1024
-        if value < 1024:
-            return f"{value:.1f} {unit}"
-    return f"{value / 1024:.1f} TiB"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
-from supportkit.bundle._budget import human_size
+from supportkit._units import human_size
 from supportkit.bundle._manifest import BudgetCut
 from supportkit.models import (
     AttachmentInfo,

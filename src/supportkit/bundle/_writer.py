@@ -19,6 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
+from supportkit._atomic import sync_directory
+from supportkit._units import human_size
 from supportkit.bundle import _budget
 from supportkit.bundle._manifest import (
     MANIFEST_NAME,
@@ -222,7 +224,7 @@ def _prepare(report: Report, items: list[_Item], budget_bytes: int) -> _Contents
 
 
 def _apply(item: _Item, allotment: _budget.Allotment, budget_bytes: int) -> None:
-    budget = _budget.human_size(budget_bytes)
+    budget = human_size(budget_bytes)
     if allotment.action == "dropped":
         chosen = (
             ""
@@ -317,7 +319,7 @@ def _write_atomically(destination: Path, contents: _Contents) -> Manifest:
         if isinstance(error, OSError):
             raise _write_error(destination, error) from error
         raise
-    _sync_directory(destination.parent)
+    sync_directory(destination.parent)
     return manifest
 
 
@@ -332,16 +334,6 @@ def _write_error(destination: Path, error: OSError) -> BundleWriteError:
     else:
         advice = "check the path and try again, or choose another directory"
     return BundleWriteError(f"cannot write bundle to {destination}: {reason} — {advice}")
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable; not possible (nor needed) on every platform."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 @dataclass(frozen=True)

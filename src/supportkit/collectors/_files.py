@@ -20,10 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
+from supportkit._units import human_size
 from supportkit.collectors._base import PendingAttachment
 from supportkit.models import Cut
 
-__all__ = ["format_size", "inspect_file"]
+__all__ = ["inspect_file"]
 
 _SAMPLE_BYTES = 8 * 1024
 _SCAN_CHUNK = 64 * 1024
@@ -64,18 +65,6 @@ def inspect_file(
         return _os_problem(error)
 
 
-def format_size(size: int) -> str:
-    """A byte count as people read it: ``512 B``, ``1.0 MiB``, ``2.0 GiB``."""
-    if size < 1024:
-        return f"{size} B"
-    value = float(size)
-    for unit in ("KiB", "MiB", "GiB"):
-        value /= 1024
-        if round(value, 1) < 1024:
-            return f"{value:.1f} {unit}"
-    return f"{value / 1024:.1f} TiB"
-
-
 def _not_a_file(mode: int) -> str | None:
     if stat.S_ISDIR(mode):
         return "is a directory — give the files inside it one by one"
@@ -111,12 +100,12 @@ def _reference(
         return "is binary; pass allow_binary=True to attach it"
     if binary and original_size > limit:
         return (
-            f"is binary and {format_size(original_size)}, over the {format_size(limit)} limit; "
+            f"is binary and {human_size(original_size)}, over the {human_size(limit)} limit; "
             "binary files are not cut because part of one is unreadable — raise the limit"
         )
     cuts: tuple[Cut, ...] = ()
     if offset:
-        reason = f"only the last {format_size(length)} of {format_size(original_size)} kept"
+        reason = f"only the last {human_size(length)} of {human_size(original_size)} kept"
         cuts = (Cut(action="tail", original_size=original_size, kept_size=length, reason=reason),)
     return PendingAttachment(
         name=path.name,
