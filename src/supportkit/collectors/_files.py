@@ -16,15 +16,16 @@ import codecs
 import mimetypes
 import os
 import stat
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
 from supportkit._units import human_size
-from supportkit.collectors._base import PendingAttachment
+from supportkit.collectors._base import PendingAttachment, Section
 from supportkit.models import Cut
 
-__all__ = ["inspect_file"]
+__all__ = ["attach_files", "inspect_file"]
 
 _SAMPLE_BYTES = 8 * 1024
 _SCAN_CHUNK = 64 * 1024
@@ -63,6 +64,22 @@ def inspect_file(
             )
     except OSError as error:
         return _os_problem(error)
+
+
+def attach_files(
+    paths: Iterable[Path], *, kind: str, limit: int, allow_binary: bool, optional: bool
+) -> Section:
+    """A section with one attachment per readable path and a note for each one that is not."""
+    section = Section()
+    for path in paths:
+        found = inspect_file(
+            path, kind=kind, limit=limit, allow_binary=allow_binary, optional=optional
+        )
+        if isinstance(found, PendingAttachment):
+            section.attachments.append(found)
+        else:
+            section.notes.append(f"{kind} {path}: {found}")
+    return section
 
 
 def _not_a_file(mode: int) -> str | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from supportkit.collectors._base import CaptureContext, PendingAttachment, Section
-from supportkit.collectors._files import inspect_file
+from supportkit.collectors._base import CaptureContext, Section
+from supportkit.collectors._files import attach_files
 from supportkit.exceptions import CollectorUnavailable
 
 __all__ = ["FilesCollector"]
@@ -25,17 +25,10 @@ class FilesCollector:
         if not ctx.attachment_paths:
             msg = "no files given"
             raise CollectorUnavailable(msg)
-        section = Section()
-        for path in ctx.attachment_paths:
-            found = inspect_file(
-                path,
-                kind="file",
-                limit=ctx.attachment_bytes,
-                allow_binary=ctx.allow_binary,
-                optional=False,
-            )
-            if isinstance(found, PendingAttachment):
-                section.attachments.append(found)
-            else:
-                section.notes.append(f"file {path}: {found}")
-        return section
+        return attach_files(
+            ctx.attachment_paths,
+            kind="file",
+            limit=ctx.attachment_bytes,
+            allow_binary=ctx.allow_binary,
+            optional=False,
+        )

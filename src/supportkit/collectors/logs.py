@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from supportkit.collectors._base import CaptureContext, PendingAttachment, Section
-from supportkit.collectors._files import inspect_file
+from supportkit.collectors._base import CaptureContext, Section
+from supportkit.collectors._files import attach_files
 from supportkit.exceptions import CollectorUnavailable
 
 __all__ = ["LogsCollector"]
@@ -24,13 +24,10 @@ class LogsCollector:
         if not ctx.log_paths:
             msg = "no log files given"
             raise CollectorUnavailable(msg)
-        section = Section()
-        for path in ctx.log_paths:
-            found = inspect_file(
-                path, kind="log", limit=ctx.log_tail_bytes, allow_binary=ctx.allow_binary
-            )
-            if isinstance(found, PendingAttachment):
-                section.attachments.append(found)
-            else:
-                section.notes.append(f"log {path}: {found}")
-        return section
+        return attach_files(
+            ctx.log_paths,
+            kind="log",
+            limit=ctx.log_tail_bytes,
+            allow_binary=ctx.allow_binary,
+            optional=True,
+        )
