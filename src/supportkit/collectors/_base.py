@@ -62,6 +62,9 @@ class CaptureContext:
     env_allowlist: frozenset[str] = DEFAULT_ENV_ALLOWLIST
     breadcrumbs: BreadcrumbRing | None = None
     log_buffer: LogBufferHandler | None = None
+    screenshot: Any = None
+    """What the screenshot collector should do: a request, or a frame grabbed on the host's
+    thread (see :mod:`supportkit.screenshot`); None when no screenshot was asked for."""
 
 
 @dataclass(frozen=True)
