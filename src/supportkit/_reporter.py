@@ -51,8 +51,9 @@ class Reporter:
         collectors: Which collectors run: names (built-in or registered through the
             ``supportkit.collectors`` entry-point group) or collector objects. Default: all.
         exclude: Names of collectors not to run.
-        transport: Where :meth:`send` delivers: a :class:`Transport`, or a registered name.
-            Default: the file transport, into supportkit's data folder.
+        transport: Where :meth:`send` delivers: a :class:`Transport`, a destination URL
+            (``file:///var/reports``) or a registered scheme name. Default: the file
+            transport, into supportkit's data folder.
         budget_bytes: The whole bundle's size budget.
         priority_matrix: Overrides the urgency × impact matrix.
     """
@@ -289,11 +290,9 @@ def resolve_collectors(
 def _resolve_transport(transport: Transport | str | None) -> Transport:
     if isinstance(transport, Transport):
         return transport
-    loaded = _plugins.load("transports", transport or "file")
-    if isinstance(loaded, type) and issubclass(loaded, Transport):
-        return loaded()
-    msg = f"transport {transport!r} is not a supportkit Transport subclass"
-    raise PluginLoadError(msg)
+    from supportkit.transports._url import transport_for  # noqa: PLC0415
+
+    return transport_for(transport or "file")
 
 
 def _build_problem(

@@ -11,6 +11,9 @@
     │   ├── BundleWriteError (OSError)      the bundle cannot be written where asked
     │   └── BundleFormatError (ValueError)  not a bundle, corrupt, tampered with, or hostile
     └── DeliveryError                       a transport could not deliver a bundle
+        ├── TransientDeliveryError          worth retrying later (network, timeout, 429, 5xx)
+        ├── PermanentDeliveryError          retrying cannot help (400/401/403/404/413/422)
+        └── OutboxError                     the outbox cannot be read, written or locked
 
 Capture never raises for a collector's failure: only invalid arguments and an unwritable
 destination reach the caller. Messages say what to do next.
@@ -26,8 +29,11 @@ __all__ = [
     "ContactError",
     "DeliveryError",
     "InvalidArgumentError",
+    "OutboxError",
+    "PermanentDeliveryError",
     "PluginLoadError",
     "SupportkitError",
+    "TransientDeliveryError",
 ]
 
 
@@ -73,3 +79,29 @@ class BundleFormatError(BundleError, ValueError):
 
 class DeliveryError(SupportkitError):
     """A transport could not deliver a bundle."""
+
+
+class TransientDeliveryError(DeliveryError):
+    """Delivery failed in a way a later retry may fix.
+
+    ``retry_after`` is how many seconds the destination asked us to wait, when it said.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class PermanentDeliveryError(DeliveryError):
+    """The destination refused the bundle; retrying the same request cannot succeed.
+
+    ``status`` is the destination's status code where there is one.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class OutboxError(DeliveryError):
+    """The outbox on this machine cannot be read, written or locked."""

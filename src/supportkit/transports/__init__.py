@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from supportkit.transports._base import Transport
+from supportkit.transports._base import DeliveryContext, Transport
+from supportkit.transports._url import transport_for
 from supportkit.transports.file import FileTransport
 
-__all__ = ["FileTransport", "Transport"]
+__all__ = ["DeliveryContext", "FileTransport", "Transport", "transport_for"]

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from supportkit._atomic import atomic_copy, atomic_write_bytes
 from supportkit._paths import data_dir
-from supportkit.exceptions import DeliveryError
-from supportkit.transports._base import Transport
+from supportkit.exceptions import DeliveryError, InvalidArgumentError
+from supportkit.transports._base import DeliveryContext, Transport
 
 if TYPE_CHECKING:
     from supportkit.bundle import SealedBundle
@@ -27,16 +27,28 @@ class FileTransport(Transport):
     """
 
     name: ClassVar[str] = "file"
+    schemes: ClassVar[tuple[str, ...]] = ("file",)
 
     def __init__(self, folder: Path | str | None = None) -> None:
         self.folder = Path(folder).expanduser() if folder is not None else data_dir() / "reports"
+
+    @classmethod
+    def from_url(cls, url: str) -> FileTransport:
+        """``file:///var/reports`` files into that folder; ``file:`` into the default one."""
+        from urllib.parse import unquote, urlsplit  # noqa: PLC0415
+
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            msg = f"file URLs name a folder on this machine, not on {parts.netloc!r}: {url!r}"
+            raise InvalidArgumentError(msg)
+        return cls(unquote(parts.path) or None)
 
     @property
     def destination(self) -> str:
         """The folder tickets are filed in."""
         return str(self.folder)
 
-    def send(self, bundle: SealedBundle) -> Receipt:
+    def send(self, bundle: SealedBundle, context: DeliveryContext | None = None) -> Receipt:
         """Copy the bundle into its ticket folder (atomically) and return the receipt."""
         from supportkit.models import Receipt  # noqa: PLC0415
 
