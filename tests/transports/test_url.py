@@ -33,7 +33,7 @@ def test_file_url_on_another_host_is_refused() -> None:
 
 def test_unknown_scheme_lists_known_ones_without_credentials() -> None:
     """An unknown scheme is a clear error that never repeats the URL's password."""
-    with pytest.raises(InvalidArgumentError, match="known schemes: .*file") as info:
+    with pytest.raises(InvalidArgumentError, match=r"known schemes: .*file") as info:
         transport_for("gopher://ana:hunter2@example.com/reports")
     assert "hunter2" not in str(info.value)
     assert "example.com" in str(info.value)
