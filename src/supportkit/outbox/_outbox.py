@@ -1,0 +1,540 @@
+"""The outbox: every send is queued on disk first, so no report is lost and none is filed twice."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from supportkit._paths import state_dir
+from supportkit.exceptions import (
+    BundleFormatError,
+    DeliveryError,
+    InvalidArgumentError,
+    OutboxError,
+    PermanentDeliveryError,
+    PluginLoadError,
+    TransientDeliveryError,
+)
+from supportkit.outbox._policy import RetryPolicy
+from supportkit.outbox._store import (
+    EntryStore,
+    LastError,
+    OutboxEntry,
+    destination_secrets,
+    entry_id_for,
+    public_destination,
+)
+
+if TYPE_CHECKING:
+    from supportkit.bundle import SealedBundle
+    from supportkit.models import Receipt
+    from supportkit.transports import Transport
+
+TransportFactory = Callable[[str], "Transport"]
+Progress = Callable[[int, int], None]
+Outcome = Literal["delivered", "retrying", "dead", "busy", "skipped"]
+
+_log = logging.getLogger("supportkit.outbox")
+
+
+@dataclass(frozen=True)
+class FlushResult:
+    """What one flush did. Entries appear under their latest outcome in this flush."""
+
+    delivered: tuple[OutboxEntry, ...] = ()
+    retrying: tuple[OutboxEntry, ...] = ()
+    """Failed for now; still pending, with the time of their next attempt."""
+    dead: tuple[OutboxEntry, ...] = ()
+    """Moved to the dead-letter state during this flush."""
+    busy: tuple[str, ...] = ()
+    """Entry ids another process or thread was delivering: skipped, not sent twice."""
+    waiting: int = 0
+    """Pending entries not yet due (backing off) when the flush ended."""
+    next_attempt_at: float | None = None
+    """When the earliest of those is due, if any."""
+    timed_out: bool = False
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Nothing failed during this flush."""
+        return not self.retrying and not self.dead
+
+
+class Outbox:
+    """A durable queue of reports to deliver, in the user's state folder by default.
+
+    ``enqueue`` copies the sealed bundle into the outbox before anything goes on the network;
+    ``deliver`` makes one attempt now, ``flush`` attempts every due entry. Failed attempts
+    back off according to ``policy``; refusals and too many failures are dead-lettered and
+    wait for :meth:`retry`. ``clock`` and ``sleep`` are injectable so hosts and tests can
+    control time. Each attempt is recorded in the local history unless ``record_history`` is
+    false.
+    """
+
+    def __init__(
+        self,
+        folder: Path | str | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        policy: RetryPolicy | None = None,
+        record_history: bool = True,
+        history_dir: Path | None = None,
+    ) -> None:
+        self.folder = Path(folder).expanduser() if folder is not None else state_dir() / "outbox"
+        self.policy = policy if policy is not None else RetryPolicy()
+        self.record_history = record_history
+        self.history_dir = history_dir
+        self.clock = clock
+        self.sleep = sleep
+        self._store = EntryStore(self.folder)
+        self._full_destinations: dict[str, str] = {}
+        """Destinations as given, credentials included: kept in memory only, never on disk."""
+        self._guard = threading.Lock()
+        self.problems: tuple[str, ...] = ()
+        """What the latest scan of the folder found wrong (and cleaned where safe)."""
+
+    def __repr__(self) -> str:
+        return f"Outbox({str(self.folder)!r})"
+
+    def enqueue(
+        self, bundle: SealedBundle, destination: str, *, profile: str | None = None
+    ) -> OutboxEntry:
+        """Queue ``bundle`` for ``destination``; the same pair again returns the same entry.
+
+        Enqueueing a dead-lettered pair again puts it back to pending: asking to send is an
+        explicit retry.
+        """
+        from supportkit.bundle import SealedBundle  # noqa: PLC0415
+
+        if not isinstance(bundle, SealedBundle):
+            msg = (
+                f"the outbox takes the SealedBundle that capture() returns, not "
+                f"{type(bundle).__name__}; use supportkit.bundle.read_bundle() for a file"
+            )
+            raise InvalidArgumentError(msg)
+        if not destination:
+            msg = "name a destination, e.g. 'file:///var/reports' or 'https://…/hooks/reports'"
+            raise InvalidArgumentError(msg)
+        public = public_destination(destination)
+        report = bundle.report
+        now = self.clock()
+        entry = OutboxEntry(
+            entry_id=entry_id_for(report.id, public, profile),
+            report_id=report.id,
+            destination=public,
+            profile=profile,
+            title=report.problem.title,
+            app=report.app.name,
+            report_created_at=report.created_at.isoformat(),
+            created_at=now,
+            updated_at=now,
+            next_attempt_at=now,
+        )
+        with self._guard:
+            self._full_destinations[entry.entry_id] = destination
+        stored, _ = self._store.create(entry, bundle.path)
+        if stored.status == "dead":
+            stored = self.retry(stored.entry_id)
+        return stored
+
+    def get(self, entry_id: str) -> OutboxEntry:
+        """One entry, by id or unique id prefix."""
+        return self._store.read(self._resolve(entry_id))
+
+    def entries(self) -> list[OutboxEntry]:
+        """Every readable entry, oldest report first; problems found go to :attr:`problems`."""
+        found, problems = self._store.scan()
+        self._note_problems(problems)
+        return found
+
+    def deliver(
+        self,
+        entry_id: str,
+        *,
+        transports: TransportFactory | None = None,
+        progress: Progress | None = None,
+    ) -> Receipt:
+        """Make one attempt now, whatever the backoff says; return the receipt.
+
+        A delivered entry returns its receipt without sending again. Raises the
+        :class:`~supportkit.exceptions.DeliveryError` of a failed attempt after recording it,
+        and :class:`~supportkit.exceptions.OutboxError` when the entry is dead-lettered or
+        another process is delivering it right now.
+        """
+        entry_id = self._resolve(entry_id)
+        with _TransportCache(transports) as cache:
+            outcome, entry, error = self._attempt(entry_id, cache, progress, force=True)
+        if outcome == "busy":
+            msg = (
+                f"outbox entry {entry_id} is being delivered by another process right now; "
+                "`supportkit outbox list` shows how it ends"
+            )
+            raise OutboxError(msg)
+        if entry is not None and entry.receipt is not None:
+            return entry.receipt
+        if error is not None:
+            raise error
+        msg = f"outbox entry {entry_id} was not delivered"
+        raise OutboxError(msg)
+
+    def flush(
+        self,
+        *,
+        timeout: float | None = None,
+        transports: TransportFactory | None = None,
+        progress: Progress | None = None,
+    ) -> FlushResult:
+        """Attempt every due entry once; entries another process holds are skipped.
+
+        Without ``timeout`` this is one pass. With it, entries that come due before the
+        deadline (a short ``Retry-After``, say) are attempted too, sleeping in between, and no
+        new attempt starts after the deadline.
+        """
+        run = _FlushRun(None if timeout is None else self.clock() + timeout)
+        with _TransportCache(transports) as cache:
+            while True:
+                waiting = self._flush_pass(run, cache, progress)
+                next_due = min((e.next_attempt_at for e in waiting), default=None)
+                if run.deadline is None or run.timed_out or next_due is None:
+                    break
+                if next_due > run.deadline:
+                    break
+                self.sleep(max(0.0, next_due - self.clock()))
+        self._note_problems(run.problems)
+        return run.result(waiting, next_due)
+
+    def _flush_pass(
+        self, run: _FlushRun, cache: _TransportCache, progress: Progress | None
+    ) -> list[OutboxEntry]:
+        """Attempt the due entries once; return the pending ones left waiting."""
+        entries, found = self._store.scan()
+        run.problems += found
+        pending = {e.entry_id: e for e in entries if e.status == "pending"}
+        now = self.clock()
+        for entry in [e for e in pending.values() if _is_due(e, now)]:
+            if entry.entry_id in run.busy:
+                continue
+            if run.deadline is not None and self.clock() >= run.deadline:
+                run.timed_out = True
+                break
+            try:
+                outcome, after, _ = self._attempt(entry.entry_id, cache, progress)
+            except OutboxError as exc:
+                run.problems.append(str(exc))
+                run.busy.add(entry.entry_id)
+                continue
+            if outcome == "busy":
+                run.busy.add(entry.entry_id)
+            elif outcome != "skipped" and after is not None:
+                run.outcomes[entry.entry_id] = (outcome, after)
+                pending[entry.entry_id] = after
+        return [e for e in pending.values() if e.status == "pending" and e.entry_id not in run.busy]
+
+    def retry(self, entry_id: str) -> OutboxEntry:
+        """Put a dead-lettered entry back to pending, due now, with a fresh attempt count."""
+        entry_id = self._resolve(entry_id)
+        with self._locked(entry_id) as entry:
+            if entry.status == "delivered":
+                msg = f"outbox entry {entry_id} was already delivered; nothing to retry"
+                raise InvalidArgumentError(msg)
+            now = self.clock()
+            revived = replace(
+                entry, status="pending", attempts=0, next_attempt_at=now, updated_at=now
+            )
+            self._store.write(revived)
+            return revived
+
+    def purge(
+        self, *, delivered: bool = True, dead: bool = False, older_than: float | None = None
+    ) -> int:
+        """Remove delivered and/or dead entries last changed over ``older_than`` seconds ago.
+
+        Pending entries are never purged: they are reports not yet delivered. Returns how
+        many entries were removed; entries busy in another process are left for next time.
+        """
+        wanted = {status for status, on in (("delivered", delivered), ("dead", dead)) if on}
+        cutoff = None if older_than is None else self.clock() - older_than
+        removed = 0
+        for candidate in self.entries():
+            if not _purgeable(candidate, wanted, cutoff):
+                continue
+            lock = self._store.lock(candidate.entry_id)
+            if lock is None:
+                continue
+            with lock:
+                entry = self._store.read(candidate.entry_id)
+                if _purgeable(entry, wanted, cutoff):
+                    self._store.remove(entry)
+                    removed += 1
+        return removed
+
+    # -- one attempt --------------------------------------------------------------------
+
+    def _attempt(
+        self,
+        entry_id: str,
+        cache: _TransportCache,
+        progress: Progress | None,
+        *,
+        force: bool = False,
+    ) -> tuple[Outcome, OutboxEntry | None, DeliveryError | None]:
+        lock = self._store.lock(entry_id)
+        if lock is None:
+            return "busy", None, None
+        with lock:
+            entry = self._store.read(entry_id)
+            if entry.status == "delivered":
+                return "delivered", entry, None
+            if entry.status == "dead" and force:
+                msg = (
+                    f"outbox entry {entry_id} is dead-lettered ({_reason(entry)}); "
+                    f"`supportkit outbox retry {entry_id}` puts it back"
+                )
+                raise OutboxError(msg)
+            if not force and not _is_due(entry, self.clock()):
+                return "skipped", entry, None
+            return self._send(entry, cache, progress)
+
+    def _send(
+        self, entry: OutboxEntry, cache: _TransportCache, progress: Progress | None
+    ) -> tuple[Outcome, OutboxEntry, DeliveryError | None]:
+        from supportkit.bundle import read_bundle  # noqa: PLC0415
+        from supportkit.transports import DeliveryContext  # noqa: PLC0415
+
+        now = self.clock()
+        entry = replace(entry, attempts=entry.attempts + 1, updated_at=now)
+        self._store.write(entry)
+        destination = self._full_destinations.get(entry.entry_id, entry.destination)
+        transport: Transport | None = None
+        try:
+            bundle = read_bundle(entry.bundle_path)
+            transport = cache.get(destination)
+            holder = [entry]
+
+            def checkpoint() -> None:
+                holder[0] = replace(holder[0], state=dict(context.state), updated_at=self.clock())
+                self._store.write(holder[0])
+
+            context = DeliveryContext(
+                idempotency_key=entry.report_id,
+                state=dict(entry.state),
+                attempt=entry.attempts,
+                checkpoint=checkpoint,
+                progress=progress,
+            )
+            receipt = transport.send(bundle, context)
+        except (DeliveryError, BundleFormatError, InvalidArgumentError, PluginLoadError) as exc:
+            entry = self._reread(entry)
+            return self._failed(entry, transport, _as_delivery_error(exc, entry), destination)
+        except Exception as exc:  # noqa: BLE001  (a faulty plugin must not stop the flush)
+            entry = self._reread(entry)
+            error = TransientDeliveryError(f"{type(exc).__name__}: {exc}")
+            error.__cause__ = exc
+            return self._failed(entry, transport, error, destination)
+        entry = replace(
+            self._reread(entry),
+            status="delivered",
+            receipt=receipt,
+            last_error=None,
+            updated_at=self.clock(),
+        )
+        self._store.write(entry)
+        self._history(entry, transport, receipt=receipt)
+        return "delivered", entry, None
+
+    def _failed(
+        self,
+        entry: OutboxEntry,
+        transport: Transport | None,
+        error: DeliveryError,
+        destination: str,
+    ) -> tuple[Outcome, OutboxEntry, DeliveryError]:
+        message = _scrub(str(error), destination_secrets(destination))
+        now = self.clock()
+        permanent = isinstance(error, PermanentDeliveryError)
+        gives_up = permanent or self.policy.gives_up(entry.attempts)
+        retry_after = error.retry_after if isinstance(error, TransientDeliveryError) else None
+        entry = replace(
+            entry,
+            status="dead" if gives_up else "pending",
+            next_attempt_at=now
+            if gives_up
+            else now + self.policy.delay(entry.attempts, retry_after),
+            last_error=LastError(type(error).__name__, message),
+            updated_at=now,
+        )
+        self._store.write(entry)
+        self._history(entry, transport, error=message)
+        return ("dead" if gives_up else "retrying"), entry, error
+
+    def _reread(self, entry: OutboxEntry) -> OutboxEntry:
+        """The entry as last written (a transport may have checkpointed state since)."""
+        return self._store.read(entry.entry_id)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _locked(self, entry_id: str) -> Iterator[OutboxEntry]:
+        lock = self._store.lock(entry_id)
+        if lock is None:
+            if not (self.folder / entry_id).exists():
+                self._store.read(entry_id)  # raises the "no such entry" error
+            msg = f"outbox entry {entry_id} is being delivered right now; try again in a moment"
+            raise OutboxError(msg)
+        with lock:
+            yield self._store.read(entry_id)
+
+    def _resolve(self, entry_id: str) -> str:
+        """An exact id, or the one entry whose id starts with ``entry_id``."""
+        if self._store.path_of(entry_id).is_dir():
+            return entry_id
+        matches = [name for name in self._store.entry_ids() if name.startswith(entry_id)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            msg = f"{entry_id!r} matches {len(matches)} outbox entries; give more of the id"
+            raise InvalidArgumentError(msg)
+        msg = f"no outbox entry {entry_id!r}; `supportkit outbox list` shows the entries"
+        raise InvalidArgumentError(msg)
+
+    def _note_problems(self, problems: list[str]) -> None:
+        self.problems = tuple(problems)
+        for problem in problems:
+            _log.warning("outbox %s: %s", self.folder, problem)
+
+    def _history(
+        self,
+        entry: OutboxEntry,
+        transport: Transport | None,
+        *,
+        receipt: Receipt | None = None,
+        error: str | None = None,
+    ) -> None:
+        if not self.record_history:
+            return
+        from supportkit import _history  # noqa: PLC0415
+        from supportkit.models import HistoryEntry  # noqa: PLC0415
+
+        record = HistoryEntry(
+            report_id=entry.report_id,
+            title=entry.title,
+            app=entry.app,
+            created_at=datetime.fromisoformat(entry.report_created_at),
+            recorded_at=datetime.now(timezone.utc),
+            transport=transport.name if transport is not None else _scheme(entry.destination),
+            destination=receipt.destination if receipt else _where(transport, entry),
+            status="delivered" if receipt else "failed",
+            ticket_id=receipt.ticket_id if receipt else None,
+            url=receipt.url if receipt else None,
+            path=receipt.path if receipt else None,
+            error=error,
+        )
+        try:
+            _history.record(record, self.history_dir)
+        except OSError as exc:
+            _log.warning("cannot record delivery in the history: %s", exc.strerror or exc)
+
+
+class _TransportCache:
+    """One transport per destination for the length of a flush, closed at its end."""
+
+    def __init__(self, factory: TransportFactory | None) -> None:
+        self._factory = factory
+        self._made: dict[str, Transport] = {}
+
+    def get(self, destination: str) -> Transport:
+        made = self._made.get(destination)
+        if made is None:
+            if self._factory is None:
+                from supportkit.transports import transport_for  # noqa: PLC0415
+
+                self._factory = transport_for
+            made = self._made[destination] = self._factory(destination)
+        return made
+
+    def __enter__(self) -> _TransportCache:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for transport in self._made.values():
+            with contextlib.suppress(Exception):
+                transport.close()
+
+
+def _is_due(entry: OutboxEntry, now: float) -> bool:
+    return entry.status == "pending" and entry.next_attempt_at <= now
+
+
+def _purgeable(entry: OutboxEntry, wanted: set[str], cutoff: float | None) -> bool:
+    return entry.status in wanted and (cutoff is None or entry.updated_at <= cutoff)
+
+
+def _as_delivery_error(exc: Exception, entry: OutboxEntry) -> DeliveryError:
+    if isinstance(exc, DeliveryError):
+        return exc
+    if isinstance(exc, BundleFormatError):
+        message = f"the outbox's copy of report {entry.report_id} is damaged: {exc}"
+    else:
+        message = f"no usable transport for {entry.destination!r}: {exc}"
+    error = PermanentDeliveryError(message)
+    error.__cause__ = exc
+    return error
+
+
+def _scrub(message: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        message = message.replace(secret, "***")
+    return message
+
+
+def _reason(entry: OutboxEntry) -> str:
+    return entry.last_error.message if entry.last_error else "no reason recorded"
+
+
+def _scheme(destination: str) -> str:
+    return destination.split(":", 1)[0] if ":" in destination else destination
+
+
+def _where(transport: Transport | None, entry: OutboxEntry) -> str:
+    if transport is None:
+        return entry.destination
+    try:
+        return transport.destination
+    except Exception:  # noqa: BLE001  (a history line must not fail on a plugin's property)
+        return entry.destination
+
+
+@dataclass
+class _FlushRun:
+    """What a flush has done so far."""
+
+    deadline: float | None
+    outcomes: dict[str, tuple[Outcome, OutboxEntry]] = field(default_factory=dict)
+    busy: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+    timed_out: bool = False
+
+    def result(self, waiting: list[OutboxEntry], next_due: float | None) -> FlushResult:
+        def of(kind: Outcome) -> tuple[OutboxEntry, ...]:
+            return tuple(e for outcome, e in self.outcomes.values() if outcome == kind)
+
+        delivered = of("delivered")
+        return FlushResult(
+            delivered=delivered,
+            retrying=of("retrying"),
+            dead=of("dead"),
+            busy=tuple(sorted(self.busy - {e.entry_id for e in delivered})),
+            waiting=len(waiting),
+            next_attempt_at=next_due,
+            timed_out=self.timed_out,
+            problems=tuple(self.problems),
+        )
