@@ -1,0 +1,522 @@
+"""Fake secrets, fake personal data and look-alike decoys, for the self-test and the corpus.
+
+Redaction can only be trusted when it is checked against every kind of value it promises to
+remove, written the way programs and people really write it, and against the values it
+promises to keep. A :class:`Canary` is the text to plant and the exact spans of it that must
+disappear (credentials, personal data) or must survive (decoys). Every value is random and
+fake, and everything is deterministic given a :class:`random.Random`.
+
+Most kinds are written as templates: ``«…»`` marks a span, ``{a36}`` is 36 random characters
+of alphabet ``a`` (see ``_ALPHABETS``), ``{i1-99}`` a number, ``{z1-12}`` a zero-padded one
+and ``{name}`` a value from ``_NAMED``. A context holds the value at ``{}`` (else at its end).
+"""
+
+from __future__ import annotations
+
+import base64
+import ipaddress
+import json
+import random
+import re
+import string
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+from urllib.parse import quote
+
+from supportkit.exceptions import InvalidArgumentError
+
+__all__ = [
+    "CANARY_KINDS",
+    "DECOY_KINDS",
+    "Canary",
+    "CanaryCategory",
+    "iban_checksum_valid",
+    "luhn_valid",
+    "make_canary",
+    "plant_canaries",
+    "plant_decoys",
+]
+
+CanaryCategory = Literal["credential", "personal", "decoy"]
+
+
+@dataclass(frozen=True, slots=True)
+class Canary:
+    """``text`` to plant; ``spans`` of it must disappear, or for a decoy must survive."""
+
+    kind: str
+    category: CanaryCategory
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The substrings ``spans`` point at."""
+        return tuple(self.text[start:end] for start, end in self.spans)
+
+    @property
+    def must_go(self) -> tuple[str, ...]:
+        """Substrings that must not survive redaction (none for a decoy)."""
+        return () if self.category == "decoy" else self.values
+
+    @property
+    def must_keep(self) -> tuple[str, ...]:
+        """Substrings that must survive redaction unchanged (only a decoy has them)."""
+        return self.values if self.category == "decoy" else ()
+
+
+# ------------------------------------------------------------------------- checksums
+
+
+def _luhn_check_digit(partial: str) -> str:
+    total = 0
+    for index, char in enumerate(reversed(partial)):
+        digit = int(char) * (2 if index % 2 == 0 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return str(-total % 10)
+
+
+def luhn_valid(number: str) -> bool:
+    """Whether the digits of ``number`` pass the Luhn check (as payment cards do)."""
+    digits = "".join(char for char in number if char.isdigit())
+    return len(digits) > 1 and _luhn_check_digit(digits[:-1]) == digits[-1]
+
+
+def _iban_remainder(compact: str) -> int:
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(char, 36)) for char in rearranged)) % 97
+
+
+def iban_checksum_valid(iban: str) -> bool:
+    """Whether ``iban`` (spaces allowed) passes the ISO 13616 mod-97 check."""
+    return _iban_remainder(iban.replace(" ", "")) == 1
+
+
+# ------------------------------------------------------------------- random values
+
+_ALPHABETS = {
+    "a": string.ascii_letters + string.digits,
+    "h": "0123456789abcdef",
+    "H": "0123456789ABCDEF",
+    "d": string.digits,
+    "u": string.ascii_letters + string.digits + "-_",
+    "s": string.ascii_letters + string.digits + "/+",
+    "b": string.ascii_uppercase + "234567",
+    "c": "0123456789ABCDEFGHJKMNPQRSTVWXYZ",
+    "v": "89ab",
+}
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_WORDS = _words("hunter dragon sunshine monkey shadow falcon river summer banana orbit velvet")
+_FIRST = _words(
+    "anna dmitry olga ivan thanh minh linh hung baraka neema amani juma john emily michael "
+    "sarah oliver amelia lukas sophie jonas lena fatima carlos yuki priya"
+)
+_LAST = _words(
+    "ivanov petrova smirnov nguyen tran pham mwangi kimaro mushi smith johnson brown taylor "
+    "evans mueller schmidt schneider fischer garcia tanaka sharma"
+)
+_MAIL_DOMAINS = _words(
+    "gmail.com yahoo.co.uk outlook.com mail.ru yandex.ru web.de gmx.de hotmail.com icloud.com "
+    "fpt.vn vnn.vn yahoo.com protonmail.com acme-corp.io example-shop.de"
+)
+_IBAN_LAYOUTS = {  # the BBAN of each country: "9" a digit, "A" an upper-case letter
+    "DE": "999999999999999999",
+    "GB": "AAAA99999999999999",
+    "FR": "99999999999999999999999",
+    "NL": "AAAA9999999999",
+    "ES": "99999999999999999999",
+    "IT": "A9999999999999999999999",
+    "CH": "99999999999999999",
+    "PL": "999999999999999999999999",
+}
+
+
+def _token(rng: random.Random, length: int, alphabet: str) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(length))
+
+
+def _b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+
+
+def _password(rng: random.Random) -> str:
+    """A password as people choose them (words, digits, a symbol) or as managers make them."""
+    if rng.random() < 0.5:
+        return _token(rng, rng.randint(16, 32), _ALPHABETS["a"] + "!#%*+-_")
+    words = rng.choice(_WORDS).capitalize() + rng.choice(_WORDS)
+    return f"{words}{rng.randint(1, 9999)}{rng.choice('!#%*+-_.')}"
+
+
+def _user_name(rng: random.Random) -> str:
+    first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    return rng.choice(
+        (f"{first}.{last}", f"{first[0]}{last}", f"{first}{rng.randint(1, 99)}", first + last)
+    )
+
+
+def _public_ipv4(rng: random.Random) -> str:
+    while True:
+        address = ipaddress.IPv4Address(rng.getrandbits(32))
+        if address.is_global and not address.is_multicast:
+            return str(address)
+
+
+def _public_ipv6(rng: random.Random) -> str:
+    prefix = rng.choice((0x2001_4860, 0x2A00_1450, 0x2606_4700, 0x2A02_8108, 0x2400_CB00))
+    return str(ipaddress.IPv6Address((prefix << 96) | rng.getrandbits(80)))
+
+
+def _mac(rng: random.Random) -> str:
+    octets = [rng.randrange(256) for _ in range(6)]
+    octets[0] &= 0xFC  # a unicast, globally administered address, as network cards have
+    text = rng.choice(":-").join(f"{octet:02x}" for octet in octets)
+    return text.upper() if rng.random() < 0.4 else text
+
+
+def _card(rng: random.Random, prefix: str, length: int, *, valid: bool = True) -> str:
+    partial = prefix + _token(rng, length - len(prefix) - 1, string.digits)
+    check = _luhn_check_digit(partial)
+    if not valid:
+        check = str((int(check) + rng.randint(1, 9)) % 10)
+    number = partial + check
+    cuts = (0, 4, 10, 15) if length == 15 else (0, 4, 8, 12, 16)
+    groups = [number[a:b] for a, b in pairwise(cuts)]
+    return rng.choice((" ", "-", "", "")).join(groups)
+
+
+def _iban(rng: random.Random, *, valid: bool = True) -> str:
+    country = rng.choice(sorted(_IBAN_LAYOUTS))
+    bban = "".join(
+        rng.choice(string.digits if slot == "9" else string.ascii_uppercase)
+        for slot in _IBAN_LAYOUTS[country]
+    )
+    check = 98 - _iban_remainder(f"{country}00{bban}")
+    if not valid:
+        check = (check - 2 + rng.randint(1, 96)) % 97 + 2
+    compact = f"{country}{check:02d}{bban}"
+    if rng.random() < 0.5:
+        return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+    return compact
+
+
+def _jwt_payload(rng: random.Random) -> str:
+    claims = {
+        "sub": str(rng.randint(10**6, 10**9)),
+        "name": f"{rng.choice(_FIRST).title()} {rng.choice(_LAST).title()}",
+        "iat": rng.randint(1_600_000_000, 1_800_000_000),
+        "scope": rng.choice(("read", "read write", "admin")),
+    }
+    return _b64url(json.dumps(claims, separators=(",", ":")).encode())
+
+
+def _ssn(rng: random.Random) -> str:
+    area = rng.choice([n for n in range(1, 900) if n != 666])
+    return f"{area:03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
+
+
+_NAMED: dict[str, Callable[[random.Random], str]] = {
+    "p": _password,
+    "n": _user_name,
+    "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
+    "urlpw": lambda rng: quote(_password(rng), safe=""),
+    "basic": lambda rng: base64.b64encode(f"{_user_name(rng)}:{_password(rng)}".encode()).decode(),
+    "ipfour": _public_ipv4,
+    "ipsix": _public_ipv6,
+    "mac": _mac,
+    "jwtpayload": _jwt_payload,
+    "pypi": lambda rng: _b64url(rng.randbytes(rng.randint(100, 160))),
+    "visa": lambda rng: _card(rng, "4", 16),
+    "mastercard": lambda rng: _card(rng, rng.choice(("51", "53", "55", "2221", "2720")), 16),
+    "amex": lambda rng: _card(rng, rng.choice(("34", "37")), 15),
+    "badcard": lambda rng: _card(rng, rng.choice(("4", "51", "37")), 16, valid=False),
+    "iban": _iban,
+    "badiban": lambda rng: _iban(rng, valid=False),
+    "ssn": _ssn,
+    "uuid": lambda rng: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+    "vn": lambda rng: rng.choice(("90", "91", "93", "94", "96", "97", "98", "86", "32", "70")),
+    "ru": lambda rng: rng.choice(("916", "903", "926", "985", "915", "977", "999", "912")),
+    "tz": lambda rng: rng.choice(("71", "74", "75", "76", "65", "67", "68", "69", "78")),
+    "us": lambda rng: rng.choice(("212", "415", "646", "312", "617", "206", "512", "305")),
+    "uk": lambda rng: rng.choice(("7400", "7500", "7800", "7452", "7563", "7984", "7387", "7958")),
+    "de": lambda rng: rng.choice(("151", "152", "157", "160", "170", "171", "176", "178")),
+}
+_CODE = re.compile(r"\{([A-Za-z]+)(\d*)(?:-(\d+))?\}|«|»")
+
+
+def _expand(rng: random.Random, template: str, into: _Builder) -> None:
+    """Append ``template`` with its codes filled in, marking the pieces inside ``«…»``."""
+    position = 0
+    for code in _CODE.finditer(template):
+        into.add(template[position : code.start()])
+        position = code.end()
+        name, count, upper = code.groups()
+        if code.group() in "«»":
+            into.toggle_mark()
+        elif upper is not None:
+            number = rng.randint(int(count), int(upper))
+            into.add(str(number).zfill(len(upper)) if name == "z" else str(number))
+        elif count:
+            into.add(_token(rng, int(count), _ALPHABETS[name]))
+        else:
+            into.add(_NAMED[name](rng))
+    into.add(template[position:])
+
+
+class _Builder:
+    """Collects the pieces of a canary's text and where its marked spans are."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._spans: list[tuple[int, int]] = []
+        self._length = 0
+        self._mark_start: int | None = None
+
+    def add(self, piece: str) -> None:
+        self._parts.append(piece)
+        self._length += len(piece)
+
+    def toggle_mark(self) -> None:
+        if self._mark_start is None:
+            self._mark_start = self._length
+        else:
+            self._spans.append((self._mark_start, self._length))
+            self._mark_start = None
+
+    def build(self, kind: str, category: CanaryCategory) -> Canary:
+        return Canary(kind, category, "".join(self._parts), tuple(self._spans))
+
+
+# ------------------------------------------------------------------ the kinds, as templates
+
+_Kind = tuple[CanaryCategory, tuple[str, ...], tuple[str, ...]]
+_PHONE = ("call back on ", "phone: ", "tel=", "SMS sent to ", "Kontakt: ", "sđt ", "тел. ")
+_CARD = ("card ", "payment failed for card ", "cc_number=", "PAN: ")
+_SECRET_KEYS = _words(
+    "password passwd pwd secret api_key apikey token auth_token access_token client_secret "
+    "secret_key private_key db_password"
+)
+
+_TEMPLATES: dict[str, _Kind] = {
+    # credentials
+    "aws-access-key-id": ("credential", ("aws_access_key_id = ", "AWS_ACCESS_KEY_ID=",
+        "using access key ", '"AccessKeyId": "{}"'), ("«AKIA{b16}»", "«ASIA{b16}»")),
+    "aws-secret-access-key": ("credential", ("aws_secret_access_key = ",
+        "AWS_SECRET_ACCESS_KEY=", "aws_secret_access_key: "), ("«{s40}»",)),
+    "github-classic-token": ("credential", ("GITHUB_TOKEN=", "token ", "git push with ",
+        "github token: "), ("«ghp_{a36}»", "«gho_{a36}»", "«ghu_{a36}»", "«ghs_{a36}»")),
+    "github-fine-grained-token": ("credential", ("GH_TOKEN=", "using ", "token="),
+        ("«github_pat_{a22}_{a59}»",)),
+    "gitlab-token": ("credential", ("GITLAB_TOKEN=", "PRIVATE-TOKEN: ", "token "),
+        ("«glpat-{u20}»",)),
+    "slack-token": ("credential", ("SLACK_BOT_TOKEN=", "slack client token ", "auth "),
+        ("«xoxb-{d12}-{d13}-{a24}»", "«xoxp-{d12}-{d12}-{d13}-{h32}»")),
+    "slack-webhook": ("credential", ("posting alert to ", "SLACK_WEBHOOK_URL=", "webhook: "),
+        ("https://hooks.slack.com/services/T{b10}/B{b10}/«{a24}»",)),
+    "stripe-key": ("credential", ("STRIPE_SECRET_KEY=", "stripe.api_key = '{}'", "key "),
+        ("«sk_live_{a24}»", "«rk_live_{a24}»", "«sk_test_{a99}»", "«sk_live_{a99}»")),
+    "google-api-key": ("credential", ("GOOGLE_API_KEY=", "maps key ",
+        "GET /maps/api/geocode/json?address=Berlin&key="), ("«AIza{u35}»",)),
+    "openai-key": ("credential", ("OPENAI_API_KEY=", "openai.api_key = ", "key: "),
+        ("«sk-{a20}T3BlbkFJ{a20}»", "«sk-proj-{u74}T3BlbkFJ{u74}»")),
+    "anthropic-key": ("credential", ("ANTHROPIC_API_KEY=", "x-api-key: ", "client key "),
+        ("«sk-ant-api03-{u93}AA»",)),
+    "sendgrid-key": ("credential", ("SENDGRID_API_KEY=", "mail key ", "sendgrid: "),
+        ("«SG.{u22}.{u43}»",)),
+    "npm-token": ("credential", ("//registry.npmjs.org/:_authToken=", "NPM_TOKEN="),
+        ("«npm_{a36}»",)),
+    "pypi-token": ("credential", ("password = ", "TWINE_PASSWORD=", "uploading with "),
+        ("«pypi-AgEIcHlwaS5vcmc{pypi}»",)),
+    "twilio-key": ("credential", ("TWILIO_API_KEY=", "twilio key ", "api key sid "),
+        ("«SK{h32}»",)),
+    "jwt": ("credential", ("id_token=", "session jwt ", '"access_token": "{}"', "jwt: "),
+        ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u43}»",
+         "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u342}»")),
+    "authorization-bearer": ("credential", ("Authorization: Bearer ",
+        "authorization: Bearer ", "AUTHORIZATION: bearer "), ("«{u40}»", "«{a32}.{u22}»")),
+    "authorization-basic": ("credential", ("Authorization: Basic ",), ("«{basic}»",)),
+    "authorization-token": ("credential", ("Authorization: token ",), ("«{h40}»",)),
+    "cookie": ("credential", ("Cookie: ",),
+        ("sessionid=«{a32}»; csrftoken=«{a64}»", "_ga=GA1.2.{d9}.{d10}; session=«{u48}»")),
+    "set-cookie": ("credential", ("Set-Cookie: {}; Path=/; HttpOnly; Secure; SameSite=Lax",),
+        ("session=«{u32}»", "SID=«{a40}»", "connect.sid=s%3A«{u32}.{u43}»")),
+    "url-password": ("credential", ("DATABASE_URL=", "connecting to ", "remote: "),
+        ("postgres://{n}:«{urlpw}»@db.internal:5432/app",
+         "redis://default:«{a24}»@cache.internal:6379/0",
+         "https://{n}:«{a20}»@git.acme-corp.io/team/repo.git",
+         "amqp://app:«{urlpw}»@rabbit.internal:5672/%2f")),
+    "secret-query-parameter": ("credential", ("GET ", "redirect to "),
+        ("https://api.acme-corp.io/v2/items?page={i1-9}&access_token=«{u32}»&sort=desc",
+         "/callback?code=ok&client_secret=«{u40}»", "/export.csv?api_key=«{a32}»")),
+    "secret-key-value": ("credential", ("connecting as user={n} {} retries={i1-5}",),
+        tuple(f"{key}=«{{p}}»" for key in _SECRET_KEYS)),
+    "secret-key-colon": ("credential", ("", "config: "),
+        ("Password: «{p}»", "password: «{p}»", "API key: «{p}»", "X-Auth-Token: «{a40}»")),
+    "secret-json": ("credential", ('{"user": "{n}", {}, "remember": true}',),
+        tuple(f'"{key}": "«{{p}}»"' for key in _SECRET_KEYS)),
+    "secret-yaml": ("credential", ("database:\n  host: db.internal\n  user: app\n{}\n  pool: 10",),
+        ("  password: «{p}»", "  secret: «{p}»", "  api_key: «{p}»", "  client_secret: «{p}»")),
+    "secret-ini": ("credential", ("[database]\nhost = db.internal\nuser = app\n{}\ntimeout = 30",),
+        ("password = «{p}»", "secret_key = «{p}»", "api_key = «{p}»")),
+    "secret-env": ("credential", ("", "export "),
+        tuple(f"{name}=«{{p}}»" for name in ("DB_PASSWORD", "REDIS_PASSWORD", "APP_SECRET",
+            "JWT_SECRET", "API_TOKEN", "SMTP_PASSWORD", "SECRET_KEY", "PAYMENT_API_KEY"))),
+    "high-entropy-secret": ("credential", ("X-Api-Key: ", "--api-key ", "--token=",
+        "signing secret "), ("«{a32}»", "«{a48}»", "«{a64}»")),
+    # personal data
+    "email": ("personal", ("sent receipt to ", "user ", "From: Anna <{}>", "login failed for "),
+        ("«{n}@{mail}»",)),
+    "email-url-encoded": ("personal", ("GET /api/v1/users/lookup?email={}&fields=id",),
+        ("«{n}%40{mail}»",)),
+    "phone-vn": ("personal", _PHONE, ("«+84 {vn}{d1} {d3} {d3}»", "«+84{vn}{d7}»",
+        "«0{vn}{d1} {d3} {d3}»", "«0{vn} {d3} {d4}»", "«0{vn}{d1}.{d3}.{d3}»")),
+    "phone-ru": ("personal", _PHONE, ("«+7 {ru} {d3}-{d2}-{d2}»", "«8 ({ru}) {d3}-{d2}-{d2}»",
+        "«+7{ru}{d7}»", "«8-{ru}-{d3}-{d2}-{d2}»", "«+7 (495) {d3} {d2} {d2}»")),
+    "phone-tz": ("personal", _PHONE, ("«+255 {tz}{d1} {d3} {d3}»", "«0{tz}{d1} {d3} {d3}»",
+        "«+255{tz}{d7}»", "«0{tz}{d7}»")),
+    "phone-us": ("personal", _PHONE, ("«({us}) {i200-999}-{d4}»", "«{us}-{i200-999}-{d4}»",
+        "«+1 {us} {i200-999} {d4}»", "«+1-{us}-{i200-999}-{d4}»", "«{us}.{i200-999}.{d4}»")),
+    "phone-uk": ("personal", _PHONE, ("«0{uk} {d6}»", "«+44 {uk} {d6}»", "«+44 (0){uk} {d6}»",
+        "«020 7{d3} {d4}»", "«+44 20 3{d3} {d4}»", "«0161 {i200-999} {d4}»")),
+    "phone-de": ("personal", _PHONE, ("«0{de} {d8}»", "«+49 {de} {d8}»", "«0{de}/{d8}»",
+        "«030 {i2-9}{d7}»", "«+49 30 {i2-9}{d7}»", "«+49 (0)89 {i2-9}{d6}»")),
+    "ipv4-public": ("personal", ('{} - - [03/May/2024:10:22:41 +0000] "GET /healthz HTTP/1.1" 200',
+        "client_ip=", "X-Forwarded-For: "), ("«{ipfour}»",)),
+    "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),
+        ("«{ipsix}»",)),
+    "mac-address": ("personal", ("wlan0 ether ", "device MAC ", "hwaddr="), ("«{mac}»",)),
+    "card-visa": ("personal", _CARD, ("«{visa}»",)),
+    "card-mastercard": ("personal", _CARD, ("«{mastercard}»",)),
+    "card-amex": ("personal", _CARD, ("«{amex}»",)),
+    "iban": ("personal", ("IBAN: ", "refund to iban=", "Kontonummer (IBAN) ", "account "),
+        ("«{iban}»",)),
+    "us-ssn": ("personal", ("SSN: ", "ssn=", "social security number ", "applicant SSN "),
+        ("«{ssn}»",)),
+    "passport-number": ("personal", ("passport number: ", "Passport No. ", "passport_no=",
+        "passport ", "Reisepass-Nr. "), ("«{d9}»", "«{i1-9}{d8}»", "«C{c8}»", "«B{d7}»")),
+    "home-path-linux": ("personal", ('File "{}", line 42', "cwd=", "reading "),
+        ("/home/«{n}»/.config/app/settings.toml", "/home/«{n}»/projects/shop/app.py")),
+    "home-path-macos": ("personal", ("opened ", "log file ", 'File "{}", line 7'),
+        ("/Users/«{n}»/Library/Logs/App/app.log", "/Users/«{n}»/Documents/report.pdf")),
+    "home-path-windows": ("personal", ("path=", "saved to ", 'File "{}", line 12'),
+        ("C:\\Users\\«{n}»\\AppData\\Local\\App\\app.log", "C:\\users\\«{n}»\\Desktop\\a.csv")),
+    # decoys: every one of them must survive
+    "uuid": ("decoy", ("user_id=", "order ", "tenant: ", '"id": "{}"'), ("«{uuid}»",)),
+    "request-id": ("decoy", ("X-Request-Id: ", "request_id=", "trace_id="),
+        ("«req_{h24}»", "«01{c24}»", "«{h32}»")),
+    "git-sha-short": ("decoy", ("commit ", "built from ", "rev="), ("«{h7}»",)),
+    "git-sha-full": ("decoy", ("commit ", "HEAD is now at ", "git_sha="), ("«{h40}»",)),
+    "sha256": ("decoy", ("sha256:", "digest ", "checksum="), ("«{h64}»",)),
+    "etag": ("decoy", ('ETag: "{}"', "If-None-Match: "), ("«{h32}»", '«W/"{h16}"»')),
+    "version": ("decoy", ("version ", "requests==", "User-Agent: Mozilla/5.0 "),
+        ("«{i0-30}.{i0-40}.{i0-200}»", "«v{i0-9}.{i0-20}.{i0-9}-rc.{i1-5}»",
+         "«Chrome/{i100-130}.0.{i1000-9999}.{i10-200}»", "«10.0.{i10000-29999}.{i1000-9999}»")),
+    "timestamp": ("decoy", ("at ", "ts=", "since "),
+        ("«{i2019-2027}-{z1-12}-{z1-28}T{z0-23}:{z0-59}:{z0-59}.{z0-999}Z»",
+         "«{i2019-2027}-{z1-12}-{z1-28} {z0-23}:{z0-59}:{z0-59},{z0-999}»",
+         "«{i2019-2027}-{z1-12}-{z1-28}T{z0-23}:{z0-59}:{z0-59}+07:00»",
+         "«{z1-28}.{z1-12}.{i2019-2027} {z0-23}:{z0-59}»")),
+    "epoch-millis": ("decoy", ("ts_ms=", "at "), ("«{i1600000000000-1800000000000}»",)),
+    "duration": ("decoy", ("took ", "elapsed=", "timeout after "),
+        ("«{i1-999}.{i0-9}ms»", "«{i1-9}h{i1-59}m{i1-59}s»", "«{i0-59}.{z0-99}s»", "«PT{i1-59}M»")),
+    "url-path": ("decoy", ("GET ", "POST ", "redirect to "),
+        ("«/api/v2/orders/{i1-99999}/items?page={i1-9}&sort=desc»", "«/static/js/main.{h8}.js»",
+         "«/users/{i1-9999}/settings»", "«/v1/search?q=blue+shoes&limit={i10-50}»")),
+    "order-number": ("decoy", ("order ", "invoice ", "ref "),
+        ("«ORD-{d7}»", "«INV-{i2019-2027}-{d5}»")),
+    "error-code": ("decoy", ("error ", "failed with ", "code="),
+        ("«E{d4}»", "«ERR_CONN_RESET»", "«HTTP {i400-504}»", "«ECONNREFUSED»", "«0x8007{H4}»",
+         "«ORA-12541»", "«SQLSTATE 40001»")),
+    "module-path": ("decoy", ('File "{}", line {i1-900}, in handle',),
+        ("«/usr/lib/python3.11/site-packages/requests/adapters.py»", "«/opt/app/shop/views.py»",
+         "«/var/log/app/worker.log»", "«C:\\Program Files\\Python311\\Lib\\json\\decoder.py»")),
+    "loopback-address": ("decoy", ("listening on ", "connect to ", "bind="),
+        ("«127.0.0.1:{i1024-65535}»", "«localhost:{i1024-65535}»", "«[::1]:{i1024-65535}»",
+         "«127.0.{i0-255}.{i1-254}»")),
+    "private-address": ("decoy", ("upstream ", "peer=", "gateway "),
+        ("«10.{i0-255}.{i0-255}.{i1-254}»", "«192.168.{i0-255}.{i1-254}»",
+         "«172.{i16-31}.{i0-255}.{i1-254}»", "«fe80::{h4}:{h4}:fe{h2}:{h4}»")),
+    "non-luhn-number": ("decoy", ("tracking ", "batch ", "transaction "), ("«{badcard}»",)),
+    "bad-iban": ("decoy", ("ref ", "document ", "id "), ("«{badiban}»",)),
+    "akia-in-prose": ("decoy", ("note: ",), ("«keys that start with AKIA are long-term»",
+        "«rotate the AKIA key»", "«AKIA-prefixed ids»")),
+    "secret-word-in-prose": ("decoy", ("info: ",), ("«password reset email sent»",
+        "«token refresh scheduled in 300s»", "«secret rotation finished»")),
+}  # fmt: skip
+
+
+def _from_template(kind: str, rng: random.Random) -> Canary:
+    category, contexts, values = _TEMPLATES[kind]
+    context, value = rng.choice(contexts), rng.choice(values)
+    before, _, after = context.partition("{}")
+    builder = _Builder()
+    for template in (before, value, after):
+        _expand(rng, template, builder)
+    return builder.build(kind, category)
+
+
+_OPENSSH_MAGIC = b"openssh-key-v1\0\0\0\0\4none\0\0\0\4none\0\0\0\0\0\0\0\1\0\0"
+_PEM_KEYS = {  # kind: (label, line width, (body size in bytes, how the body begins), ...)
+    "private-key-rsa": ("RSA PRIVATE KEY", 64, (
+        (1192, bytes.fromhex("308204a40201000282010100")),
+        (2349, bytes.fromhex("308209290201000282020100")))),
+    "private-key-ec": ("EC PRIVATE KEY", 64, ((121, bytes.fromhex("307702010104")),)),
+    "private-key-pkcs8": ("PRIVATE KEY", 64, (
+        (1218, bytes.fromhex("308204be020100300d06092a864886f70d0101010500048204a8")),)),
+    "private-key-openssh": ("OPENSSH PRIVATE KEY", 70, (
+        (411, _OPENSSH_MAGIC + b"\x33"), (1831, _OPENSSH_MAGIC + b"\x01\x97"))),
+}  # fmt: skip
+
+
+def _pem_key(kind: str, rng: random.Random) -> Canary:
+    """A key block of realistic length; every body line must disappear on its own."""
+    label, width, shapes = _PEM_KEYS[kind]
+    size, magic = rng.choice(shapes)
+    body = base64.b64encode(magic + rng.randbytes(size - len(magic))).decode()
+    builder = _Builder()
+    builder.add(f"-----BEGIN {label}-----\n")
+    for start in range(0, len(body), width):
+        builder.toggle_mark()
+        builder.add(body[start : start + width])
+        builder.toggle_mark()
+        builder.add("\n")
+    builder.add(f"-----END {label}-----")
+    return builder.build(kind, "credential")
+
+
+def _category(kind: str) -> CanaryCategory:
+    return "credential" if kind in _PEM_KEYS else _TEMPLATES[kind][0]
+
+
+_ALL_KINDS = (*_TEMPLATES, *_PEM_KEYS)
+CANARY_KINDS: tuple[str, ...] = tuple(k for k in _ALL_KINDS if _category(k) != "decoy")
+"""Every kind of fake credential and personal value, one per form the issue names."""
+DECOY_KINDS: tuple[str, ...] = tuple(k for k in _ALL_KINDS if _category(k) == "decoy")
+"""Every kind of look-alike value that redaction must keep."""
+
+
+def make_canary(kind: str, rng: random.Random) -> Canary:
+    """One fake value (or decoy) of ``kind``, a name from ``CANARY_KINDS`` or ``DECOY_KINDS``."""
+    if kind in _PEM_KEYS:
+        return _pem_key(kind, rng)
+    if kind not in _TEMPLATES:
+        message = f"unknown canary kind {kind!r}: use one of CANARY_KINDS or DECOY_KINDS"
+        raise InvalidArgumentError(message)
+    return _from_template(kind, rng)
+
+
+def plant_canaries(rng: random.Random) -> list[Canary]:
+    """One fake credential or personal value of every kind, for the redaction self-test."""
+    return [make_canary(kind, rng) for kind in CANARY_KINDS]
+
+
+def plant_decoys(rng: random.Random) -> list[Canary]:
+    """One look-alike of every kind that redaction must keep."""
+    return [make_canary(kind, rng) for kind in DECOY_KINDS]
