@@ -130,7 +130,7 @@ class MultipartBody:
 
     @property
     def content_type(self) -> str:
-        return f'multipart/form-data; boundary="{self.boundary}"'
+        return f"multipart/form-data; boundary={self.boundary}"
 
     def add_field(
         self, name: str, value: str | bytes, content_type: str = "text/plain; charset=utf-8"
