@@ -1,0 +1,1 @@
+"""Tests of supportkit.screenshot on a real X display."""
