@@ -23,12 +23,13 @@ from supportkit.redaction.rules.paths import RULES as PATH_RULES
 from supportkit.redaction.rules.personal import RULES as PERSONAL_RULES
 
 CHUNK = 1 << 20
-_WORDS = (
+_PROSE = (
     "the request was retried after the upstream closed the connection while the worker "
     "waited for a reply from the cache and the queue drained slowly because each message "
     "carried a large payload that had to be decoded validated and stored before the next "
     "one could be taken so the scheduler backed off and the client saw a timeout"
-).split()
+)
+_WORDS = tuple(_PROSE.split())
 _MODULES = ("app.sync", "app.api.orders", "requests.adapters", "urllib3.connectionpool", "db.pool")
 _LEVELS = ("DEBUG", "INFO", "INFO", "INFO", "WARNING", "ERROR")
 
@@ -42,13 +43,19 @@ def _uuid(rng: random.Random) -> str:
 
 
 def _ts(rng: random.Random) -> str:
-    return f"2026-11-{rng.randint(1, 28):02d} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+    return f"2026-11-{rng.randint(1, 28):02d} {_clock(rng)}"
+
+
+def _clock(rng: random.Random) -> str:
+    return f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
 
 
 def _ip(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
-    return f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+    return (
+        f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+    )
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -58,19 +65,21 @@ def _sentence(rng: random.Random, n: int) -> str:
 def _app_line(rng: random.Random) -> str:
     extra = ""
     if rng.random() < 0.01:
-        extra = f" contact=ana.{rng.randint(1, 99)}@example.org phone=+84 28 3822 {rng.randint(1000, 9999)}"
+        extra = f" contact=ana.{rng.randint(1, 99)}@example.org phone=+84 28 3822 {rng.randint(1000, 9999)}"  # noqa: E501
     return (
         f"{_ts(rng)},{rng.randint(0, 999):03d} {rng.choice(_LEVELS)} [worker-{rng.randint(1, 8)}] "
         f"{rng.choice(_MODULES)}: {_sentence(rng, 6)} rows={rng.randint(0, 99999)} "
-        f"took {rng.uniform(0, 900):.1f}ms request_id={_uuid(rng)} order=ORD-{rng.randint(10**6, 10**7)}{extra}"
+        f"took {rng.uniform(0, 900):.1f}ms request_id={_uuid(rng)} "
+        f"order=ORD-{rng.randint(10**6, 10**7)}{extra}"
     )
 
 
 def _json_line(rng: random.Random) -> str:
     return (
-        f'{{"ts":"2026-11-23T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}.'
+        f'{{"ts":"2026-11-23T{_clock(rng)}.'
         f'{rng.randint(0, 999):03d}Z","level":"info","logger":"{rng.choice(_MODULES)}",'
-        f'"msg":"{_sentence(rng, 5)}","trace_id":"{_hex(rng, 32)}","duration_ms":{rng.uniform(0, 99):.3f},'
+        f'"msg":"{_sentence(rng, 5)}","trace_id":"{_hex(rng, 32)}",'
+        f'"duration_ms":{rng.uniform(0, 99):.3f},'
         f'"status":{rng.choice((200, 201, 204, 404, 500))},"bytes":{rng.randint(0, 10**7)},'
         f'"version":"1.{rng.randint(0, 30)}.{rng.randint(0, 9)}","commit":"{_hex(rng, 40)}"}}'
     )
@@ -78,10 +87,11 @@ def _json_line(rng: random.Random) -> str:
 
 def _access_line(rng: random.Random) -> str:
     return (
-        f'{_ip(rng)} - - [23/Nov/2026:{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:'
-        f'{rng.randint(0, 59):02d} +0000] "GET /api/v1/orders/{rng.randint(1, 10**7)}?page={rng.randint(1, 9)} '
+        f'{_ip(rng)} - - [23/Nov/2026:{_clock(rng)} +0000] "GET '
+        f"/api/v1/orders/{rng.randint(1, 10**7)}?page={rng.randint(1, 9)} "
         f'HTTP/1.1" {rng.choice((200, 304, 404))} {rng.randint(100, 99999)} "-" '
-        f'"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0.{rng.randint(0, 9999)}.{rng.randint(0, 99)}"'
+        f'"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 '
+        f'Chrome/131.0.{rng.randint(0, 9999)}.{rng.randint(0, 99)}"'
     )
 
 
@@ -148,8 +158,10 @@ def main() -> None:
     logs, plain = mixed_logs(size), prose(size)
     rules: list[Rule] = [*PERSONAL_RULES, *PATH_RULES, *machine_rules("alice", "build-box-7")]
     print(f"{'rule':<22}{'logs MB/s':>12}{'prose MB/s':>12}{'hits/MB':>10}")
-    print(f"{'(splitlines)':<22}{_mb_per_s(str.splitlines, logs):>12.0f}"
-          f"{_mb_per_s(str.splitlines, plain):>12.0f}")
+    print(
+        f"{'(splitlines)':<22}{_mb_per_s(str.splitlines, logs):>12.0f}"
+        f"{_mb_per_s(str.splitlines, plain):>12.0f}"
+    )
     for rule in rules:
         hits = sum(1 for chunk in _chunks(logs) for _ in rule.find(chunk))
         print(

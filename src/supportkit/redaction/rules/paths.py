@@ -1,0 +1,113 @@
+"""User names in home-directory paths: only the name goes, the rest of the path is evidence.
+
+Found from literal anchors (``/home/``, ``/Users/``, ``~``, and a pattern that starts with the
+``:`` of a drive letter for ``C:\\Users\\``, ``C:/Users/`` and JSON-escaped ``C:\\\\Users\\\\``),
+so text without home paths costs a few ``str.find`` passes.
+
+A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:`` of a
+``PATH`` list, ``file://``...) or after a mount prefix that holds home folders (``/var``,
+``/export``, ``/mnt/c`` of WSL, ``/System/Volumes/Data``, ``/private``); inside a URL path
+(``https://example.com/home/about``) it does not. Windows names may contain spaces when
+the path goes on after them (``C:\\Users\\Ana Silva\\AppData``).
+
+Kept: the folders every system has and placeholders (:data:`KEPT_NAMES`, any case), names
+that start with ``$``, ``%``, ``<`` or ``{`` (``/home/$USER``, ``C:\\Users\\%USERNAME%``), and
+``~/`` (no name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from supportkit.redaction._rule import Category, Rule, Span
+
+__all__ = ["KEPT_NAMES", "RULES"]
+
+#: Home-folder names that are no one's: shared folders, defaults and documentation placeholders.
+KEPT_NAMES = frozenset(
+    {
+        "shared", "public", "default", "default user", "defaultuser0", "all users", "guest",
+        "user", "username", "yourname", "your-name", "your_name", "name", "me", "someone",
+    }
+)  # fmt: skip
+
+_POSIX_NAME = re.compile(r"[^/\\\s:\"'`<>|*?,;=()\[\]{}]{1,64}")
+_WINDOWS_NAME = re.compile(
+    r"(?:[^\\/:*?\"<>|\r\n\t]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;'`()\[\]{}]{1,64}"
+)
+_WINDOWS_USERS = re.compile(r":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
+_TILDE_NAME = re.compile(r"~([A-Za-z_][\w.-]{1,31})(?=/)")
+_HOME_MOUNT = re.compile(
+    r"(?:^|[^\w.-])(?:/var|/export|/mnt/[A-Za-z]|/System/Volumes/Data|/private)\Z"
+)
+
+
+@dataclass(slots=True)
+class _HomePathRule:
+    """Finds the user-name component of home-directory paths."""
+
+    name: str = "home-path-user"
+    category: Category = "personal"
+    max_span: int = 128
+
+    def find(self, text: str) -> Iterator[Span]:
+        """Spans of user names in home-directory paths in ``text``."""
+        found = {*_posix_names(text), *_windows_names(text), *_tilde_names(text)}
+        return iter(sorted(found, key=lambda span: span.start))
+
+
+def _name_span(text: str, start: int, end: int) -> Span | None:
+    while end > start and text[end - 1] in ".-":
+        end -= 1
+    name = text[start:end]
+    if not name or name[0] in "$%<{." or name.lower() in KEPT_NAMES:
+        return None
+    return Span(start, end, "user")
+
+
+def _path_starts_at(text: str, at: int) -> bool:
+    if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "._-~"):
+        return True
+    return _HOME_MOUNT.search(text, max(0, at - 24), at) is not None
+
+
+def _posix_names(text: str) -> Iterator[Span]:
+    for anchor in ("/home/", "/Users/"):
+        at = text.find(anchor)
+        while at != -1:
+            name = _POSIX_NAME.match(text, at + len(anchor))
+            if name and _path_starts_at(text, at):
+                span = _name_span(text, name.start(), name.end())
+                if span:
+                    yield span
+            at = text.find(anchor, at + len(anchor))
+
+
+def _windows_names(text: str) -> Iterator[Span]:
+    for users in _WINDOWS_USERS.finditer(text):
+        drive = users.start() - 1
+        if drive < 0 or not text[drive].isalpha() or not text[drive].isascii():
+            continue
+        if drive > 0 and (text[drive - 1].isalnum() or text[drive - 1] == "_"):
+            continue
+        name = _WINDOWS_NAME.match(text, users.end())
+        if name:
+            span = _name_span(text, name.start(), name.end())
+            if span:
+                yield span
+
+
+def _tilde_names(text: str) -> Iterator[Span]:
+    if "~" not in text:
+        return
+    for match in _TILDE_NAME.finditer(text):
+        at = match.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_~/.-"):
+            span = _name_span(text, match.start(1), match.end(1))
+            if span:
+                yield span
+
+
+RULES: tuple[Rule, ...] = (_HomePathRule(),)
