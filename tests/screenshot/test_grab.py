@@ -29,7 +29,7 @@ def _quadrants(scene: Scene) -> WindowGeometry:
         [(0, 0), (100, 0), (0, 75), (100, 75)], [RED, GREEN, BLUE, YELLOW], strict=True
     ):
         canvas.create_rectangle(
-            left, top, left + 100, top + 75, fill="#%02x%02x%02x" % color, width=0
+            left, top, left + 100, top + 75, fill="#{:02x}{:02x}{:02x}".format(*color), width=0
         )
     scene.settle()
     return WindowGeometry(100, 120, 200, 150)
@@ -70,9 +70,7 @@ def test_request_scale_overrides_the_window_scale(quadrants: WindowGeometry) -> 
 
 
 @pytest.mark.parametrize("target", ["primary", "all", 1])
-def test_monitor_targets_cover_the_screen(
-    quadrants: WindowGeometry, target: str | int
-) -> None:
+def test_monitor_targets_cover_the_screen(quadrants: WindowGeometry, target: str | int) -> None:
     """The primary monitor, all monitors and monitor 1 are the whole (single) screen."""
     frame = grab(ScreenshotRequest(target=target))
     assert (frame.width, frame.height) == SCREEN_SIZE
@@ -115,7 +113,7 @@ def test_grab_works_again_after_release(quadrants: WindowGeometry) -> None:
 
 def test_headless_session_is_unavailable_with_the_reason(headless: None) -> None:
     """Without DISPLAY or WAYLAND_DISPLAY the grab says there is no display, and why."""
-    with pytest.raises(CollectorUnavailable, match="^no display") as caught:
+    with pytest.raises(CollectorUnavailable, match=r"^no display") as caught:
         grab()
     assert "DISPLAY" in caught.value.reason
 
@@ -123,7 +121,7 @@ def test_headless_session_is_unavailable_with_the_reason(headless: None) -> None
 def test_unreachable_display_is_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
     """A DISPLAY nobody serves is 'no display', not a crash."""
     monkeypatch.setenv("DISPLAY", ":65000")
-    with pytest.raises(CollectorUnavailable, match="^no display: cannot open"):
+    with pytest.raises(CollectorUnavailable, match=r"^no display: cannot open"):
         grab()
 
 
