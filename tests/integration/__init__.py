@@ -1,0 +1,1 @@
+"""Tests against real Redmine and Request Tracker servers."""
