@@ -5,7 +5,7 @@ The names are arguments (:func:`machine_rules`) so the capture passes what
 whole-word: a name counts only when the characters on both sides are not letters, digits or
 ``_`` (``alice`` matches in ``/home/alice/`` and ``alice's`` but not in ``malice`` or
 ``alice_bot``). Names that would destroy ordinary text are ignored: anything shorter than 3
-characters, all digits, or in :data:`GENERIC_NAMES`.
+characters, all digits, or made only of :data:`GENERIC_NAMES` (``localhost.localdomain``).
 """
 
 from __future__ import annotations
@@ -78,7 +78,8 @@ def _usable(names: tuple[str | None, ...]) -> tuple[str, ...]:
         for name in names
         if name and len(name.strip()) >= 3 and not name.strip().isdigit()
     }
-    return tuple(sorted(kept - GENERIC_NAMES, key=len, reverse=True))
+    specific = {name for name in kept if not set(name.split(".")) <= GENERIC_NAMES}
+    return tuple(sorted(specific, key=len, reverse=True))
 
 
 def _host_names(host: str | None) -> tuple[str | None, ...]:

@@ -395,7 +395,7 @@ def _phones(text: str) -> Iterator[Span]:
         if start in seen or not _phone_context_ok(text, start, end, evidence):
             continue
         candidate = text[start:end]
-        for _ in range(3):
+        for _ in range(8):  # a greedy run may have taken numbers that follow the phone
             if _phone_shape_ok(candidate) and _is_phone(candidate, evidence):
                 seen.add(start)
                 yield Span(start, start + len(candidate), "phone")

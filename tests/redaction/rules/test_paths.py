@@ -1,0 +1,83 @@
+"""Home-directory paths: only the user name is replaced, the rest of the path stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportkit.redaction._rule import Rule
+from supportkit.redaction.rules.paths import RULES
+
+(RULE,) = RULES
+
+
+def names(text: str) -> list[str]:
+    """The substrings of ``text`` the rule would replace, in order."""
+    return [text[span.start : span.end] for span in RULE.find(text)]
+
+
+def test_rule_follows_the_protocol() -> None:
+    """The rule is a personal-data Rule whose spans are of kind ``user``."""
+    assert isinstance(RULE, Rule)
+    assert RULE.category == "personal"
+    assert {span.kind for span in RULE.find("/home/alice/x")} == {"user"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('File "/home/alice/project/app.py", line 3', "alice"),
+        ("/home/alice", "alice"),
+        ("cd /home/john.doe/src.", "john.doe"),
+        ("/Users/bob/Library/Logs/app.log", "bob"),
+        ("PATH=/usr/bin:/home/hank/.local/bin", "hank"),
+        ("file:///home/erin/notes.txt", "erin"),
+        ("/var/home/erin/x", "erin"),
+        ("/mnt/c/Users/frank/AppData", "frank"),
+        (r"C:\Users\carol\AppData\Local", "carol"),
+        (r"d:\users\dave\x", "dave"),
+        ("C:/Users/carol/AppData", "carol"),
+        (r'{"path": "C:\\Users\\carol\\AppData"}', "carol"),
+        (r"C:\Users\Ana Silva\Documents\report.docx", "Ana Silva"),
+        (r"in C:\Users\ana then", "ana"),
+        ("see ~gina/src/main.c", "gina"),
+    ],
+)
+def test_user_name_is_found(text: str, name: str) -> None:
+    """The user-name component of POSIX, macOS and Windows home paths is found."""
+    assert names(text) == [name]
+
+
+def test_only_the_name_is_replaced() -> None:
+    """The span covers the name alone, so the directory structure survives."""
+    text = "/home/alice/project/app.py"
+    (span,) = RULE.find(text)
+    assert text[: span.start] + "<user-1>" + text[span.end :] == "/home/<user-1>/project/app.py"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/home/ alone",
+        "/Users/Shared/x",
+        r"C:\Users\Public\Desktop",
+        r"C:\Users\Default\NTUSER.DAT",
+        r"C:\Users\All Users\x",
+        "/home/$USER/.cache",
+        r"C:\Users\%USERNAME%\AppData",
+        "/home/<user>/x",
+        "~/.config/app",
+        "https://example.com/home/about",
+        "/api/users/1234567",
+        "/usr/lib/python3.11/site-packages/requests/adapters.py",
+        "app.home.views",
+        "ABC:\\Users\\x",
+    ],
+)
+def test_non_personal_path_is_kept(text: str) -> None:
+    """Shared folders, placeholders, URL paths and module paths are not user names."""
+    assert names(text) == []
+
+
+def test_names_are_listed_once_in_text_order() -> None:
+    """Two paths give two spans, in order, without duplicates from overlapping anchors."""
+    assert names("C:/Users/ann/x and /home/ben/y") == ["ann", "ben"]
