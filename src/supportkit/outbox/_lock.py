@@ -57,6 +57,17 @@ class EntryLock:
         finally:
             os.close(fd)
 
+    def is_at(self, path: Path) -> bool:
+        """Whether ``path`` still names the locked file (nobody removed or replaced it)."""
+        if self._fd is None:
+            return False
+        try:
+            named = os.stat(path)
+        except FileNotFoundError:
+            return False
+        held = os.fstat(self._fd)
+        return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
     def __enter__(self) -> EntryLock:
         return self
 

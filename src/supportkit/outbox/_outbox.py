@@ -293,7 +293,7 @@ class Outbox:
         with lock:
             entry = self._store.read(entry_id)
             if entry.status == "delivered":
-                return "delivered", entry, None
+                return ("delivered" if force else "skipped"), entry, None
             if entry.status == "dead" and force:
                 msg = (
                     f"outbox entry {entry_id} is dead-lettered ({_reason(entry)}); "

@@ -8,6 +8,7 @@ Layout::
         entry.json      where it must go and what happened so far
         .lock           the per-entry lock file
       .tmp-…/           an entry being created (renamed into place when complete)
+      .tmp-….claim      locked by the process creating it, so a crash's leftovers are told apart
       .trash-…/         an entry being removed (renamed out of the way first)
 
 Every change is write-temp, fsync, rename, so a process killed at any instant leaves the old
@@ -23,7 +24,6 @@ import json
 import os
 import secrets
 import shutil
-import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -44,8 +44,7 @@ LOCK_FILE = ".lock"
 RECORD_FORMAT = 1
 _TEMP_PREFIX = ".tmp-"
 _TRASH_PREFIX = ".trash-"
-_ABANDONED_AFTER_SECONDS = 60.0
-"""A temp folder without a lock file this old was left by a crash, not by a slow writer."""
+_CLAIM_SUFFIX = ".claim"
 _SECRET_PARAMETERS = frozenset(
     {"password", "passwd", "pass", "token", "secret", "api_key", "apikey", "key", "access_token"}
 )
@@ -175,14 +174,18 @@ class EntryStore:
     def _create_once(
         self, entry: OutboxEntry, bundle_path: Path, final: Path
     ) -> tuple[OutboxEntry, bool] | None:
-        """One try; None when a concurrent cleanup took the temp folder away mid-way."""
+        """One try; None when a concurrent cleanup removed our creation lock under us."""
         temp = self.folder / f"{_TEMP_PREFIX}{entry.entry_id}-{secrets.token_hex(4)}"
+        claim = temp.with_name(temp.name + _CLAIM_SUFFIX)
         try:
-            temp.mkdir()
-            lock = try_lock(temp / LOCK_FILE, create=True)
+            lock = try_lock(claim, create=True)
             if lock is None:
                 return None
             with lock:
+                if not lock.is_at(claim):
+                    return None
+                temp.mkdir()
+                _write_synced(temp / LOCK_FILE, b"")
                 _copy_synced(bundle_path, temp / BUNDLE_FILE)
                 _write_synced(temp / ENTRY_FILE, _encode(entry))
                 sync_directory(temp)
@@ -193,11 +196,12 @@ class EntryStore:
                         raise
                     shutil.rmtree(temp, ignore_errors=True)
                     return self.read(entry.entry_id), False
+                finally:
+                    claim.unlink(missing_ok=True)
             sync_directory(self.folder)
         except OSError as exc:
-            if isinstance(exc, FileNotFoundError) and not temp.exists():
-                return None
             shutil.rmtree(temp, ignore_errors=True)
+            claim.unlink(missing_ok=True)
             msg = (
                 f"cannot add the report to the outbox in {self.folder}: {exc.strerror or exc}; "
                 "check that the folder is writable and has free space"
@@ -285,8 +289,7 @@ class EntryStore:
         for path in leftovers:
             if path.name.startswith(_TRASH_PREFIX):
                 shutil.rmtree(path, ignore_errors=True)
-            elif path.name.startswith(_TEMP_PREFIX) and _abandoned(path):
-                shutil.rmtree(path, ignore_errors=True)
+            elif path.name.startswith(_TEMP_PREFIX) and _clean_abandoned(path):
                 problems.append(
                     f"removed {path.name}: an entry whose creation was interrupted "
                     "(its report was never acknowledged as queued)"
@@ -299,17 +302,34 @@ class EntryStore:
             sync_directory(self.folder.parent)
 
 
-def _abandoned(temp: Path) -> bool:
-    """Whether no live process is still creating ``temp``."""
-    held = try_lock(temp / LOCK_FILE)
-    if held is not None:
-        held.release()
-        return True
-    if (temp / LOCK_FILE).exists():
+def _clean_abandoned(path: Path) -> bool:
+    """Remove a creation left by a dead process; True when it was a half-made entry.
+
+    A creator locks ``<temp>.claim`` before making ``<temp>/`` and removes the claim only after
+    renaming the folder into place, so a temp folder whose claim is missing or unlocked has
+    no live creator.
+    """
+    if path.name.endswith(_CLAIM_SUFFIX):
+        folder = path.with_name(path.name[: -len(_CLAIM_SUFFIX)])
+        if folder.exists():
+            return False  # judged with its folder
+        held = try_lock(path)
+        if held is not None:
+            with held:
+                path.unlink(missing_ok=True)
         return False
-    with contextlib.suppress(OSError):
-        return time.time() - temp.stat().st_mtime > _ABANDONED_AFTER_SECONDS
-    return False
+    claim = path.with_name(path.name + _CLAIM_SUFFIX)
+    held = try_lock(claim)
+    if held is None and claim.exists():
+        return False
+    try:
+        existed = path.exists()
+        shutil.rmtree(path, ignore_errors=True)
+        claim.unlink(missing_ok=True)
+    finally:
+        if held is not None:
+            held.release()
+    return existed
 
 
 def _remove_write_leftovers(folder: Path) -> None:
