@@ -12,7 +12,6 @@ from _xvfb import XvfbStartError, xvfb_display
 from screenshot._scene import SCREEN_SIZE, Scene
 
 
-
 @pytest.fixture(name="screen_display", scope="session")
 def _screen_display() -> Iterator[str]:
     """A 1280×800 Xvfb display shared by the screenshot tests; its DISPLAY string."""

@@ -21,7 +21,7 @@ SECRET_TEXT = "hunter2 hunter2"
 def _form(scene: Scene) -> WindowGeometry:
     """A white window with a blue 'password field' holding dark text at (40, 60)–(240, 100)."""
     canvas = scene.show(int(WINDOW.x), int(WINDOW.y), int(WINDOW.width), int(WINDOW.height))
-    canvas.create_rectangle(40, 60, 239, 99, fill="#1e5ac8", width=0)
+    canvas.create_rectangle(40, 60, 240, 100, fill="#1e5ac8", width=0)
     canvas.create_text(50, 80, text=SECRET_TEXT, anchor="w", fill="#ffffff", font=("Sans", 16))
     scene.settle()
     return WINDOW

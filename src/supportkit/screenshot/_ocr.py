@@ -38,6 +38,7 @@ OCR_UNAVAILABLE = "OCR not available: install tesseract-ocr"
 _TSV_COLUMNS = 12
 _WORD_LEVEL = "5"
 _PAD_SHARE = 0.15
+_SEPARATORS = (" ", "", "_", "-")
 
 
 class OcrError(Exception):
@@ -136,17 +137,26 @@ def parse_tsv(text: str) -> Iterable[Word]:
 
 
 def _matching_words(words: Sequence[Word], rules: Sequence[Rule]) -> tuple[list[Word], set[str]]:
-    """Words overlapping any rule's match, each line searched as one text."""
+    """Words overlapping any rule's match, each line searched as one text.
+
+    Each line is searched with spaces between its words, and again with the words joined
+    directly, by an underscore and by a dash, because OCR splits long tokens where those
+    sit and often drops the character (``sk_live_4eC3…`` reads as ``sk_live`` ``4eC3…``).
+    Masking a word too many is the safe mistake.
+    """
     matched: list[Word] = []
     kinds: set[str] = set()
     for line in _lines(words):
-        text, ranges = _joined(line)
-        spans = [span for rule in rules for span in rule.find(text)]
-        for word, (start, end) in zip(line, ranges, strict=True):
-            hits = [span for span in spans if span.start < end and start < span.end]
-            if hits:
+        hit_kinds: list[set[str]] = [set() for _ in line]
+        for separator in _SEPARATORS:
+            text, ranges = _joined(line, separator)
+            spans = [span for rule in rules for span in rule.find(text)]
+            for found, (start, end) in zip(hit_kinds, ranges, strict=True):
+                found.update(span.kind for span in spans if span.start < end and start < span.end)
+        for word, found in zip(line, hit_kinds, strict=True):
+            if found:
                 matched.append(word)
-                kinds.update(span.kind for span in hits)
+                kinds.update(found)
     return matched, kinds
 
 
@@ -157,14 +167,14 @@ def _lines(words: Sequence[Word]) -> list[list[Word]]:
     return list(lines.values())
 
 
-def _joined(line: Sequence[Word]) -> tuple[str, list[tuple[int, int]]]:
-    """The line's text with single spaces, and each word's character range in it."""
+def _joined(line: Sequence[Word], separator: str) -> tuple[str, list[tuple[int, int]]]:
+    """The line's words joined by ``separator``, and each word's character range in it."""
     ranges = []
     position = 0
     for word in line:
         ranges.append((position, position + len(word.text)))
-        position += len(word.text) + 1
-    return " ".join(word.text for word in line), ranges
+        position += len(word.text) + len(separator)
+    return separator.join(word.text for word in line), ranges
 
 
 def _padded(box: Box, size: tuple[int, int]) -> Box:
