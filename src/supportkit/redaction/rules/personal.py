@@ -317,7 +317,7 @@ _PHONE_KEYWORDS = _Keywords(
 _PHONE_FORMS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\+\d[\d ().-]{5,22}\d"), 0),
     (re.compile(r"\(\d{2,5}\)[ .-]?\d[\d .-]{3,12}\d"), 0),
-    (re.compile(r"0(?<![\w.:/+-]0)\d{1,4}[ .-]\d[\d .-]{3,14}\d"), 0),
+    (re.compile(r"0(?<![\w.:/+-]0)(?:\d{1,4}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"), 0),
     (re.compile(r"8(?<![\w.:/+-]8)[ -]?\d{3}[ -]\d{3}[ -]\d{2}[ -]\d{2}(?!\d)"), 0),
     (re.compile(r"-(?<=[2-9]\d\d-)[2-9]\d\d-\d{4}(?![\w-])"), 3),
     (re.compile(r"\.(?<=[2-9]\d\d\.)[2-9]\d\d\.\d{4}(?![\w.])"), 3),
@@ -346,6 +346,14 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
             yield found.start(), found.end(), "keyword"
 
 
+_IBAN_GROUPS_BEFORE = re.compile(r"(?<!\w)[A-Z]{2}\d\d(?: [A-Z0-9]{4}){0,7} \Z")
+
+
+def _inside_iban_groups(text: str, start: int) -> bool:
+    """Whether ``start`` follows the first groups of a spaced IBAN (``GB08 RZQC 0098 …``)."""
+    return _IBAN_GROUPS_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -354,6 +362,8 @@ def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
         return False
     if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
         return False  # the tail of a longer run of numbers
+    if before == " " and _inside_iban_groups(text, start):
+        return False
     return not (after in ".:-" and text[end + 1 : end + 2].isdigit())
 
 
@@ -408,7 +418,9 @@ def _phones(text: str) -> Iterator[Span]:
 
 # --- payment cards and IBANs --------------------------------------------------------------
 
-_CARD_SHAPE = re.compile(rb"0000(?<![\w.-]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-]|[ -]0)")
+_CARD_SHAPE = re.compile(
+    rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-]|[ -]0)"
+)
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -441,7 +453,9 @@ def _cards(text: str) -> Iterator[Span]:
     for match in _CARD_SHAPE.finditer(_shape(text)):
         candidate = text[match.start() : match.end()]
         digits = candidate.replace(" ", "").replace("-", "")
-        if len(set(candidate) - set(digits)) <= 1 and _issuer_ok(digits) and _luhn_ok(digits):
+        if len(set(candidate) - set(digits)) > 1 or _inside_iban_groups(text, match.start()):
+            continue
+        if _issuer_ok(digits) and _luhn_ok(digits):
             yield Span(match.start(), match.end(), "card")
 
 
@@ -533,12 +547,23 @@ def _ssns(text: str) -> Iterator[Span]:
             yield Span(found.start(), found.end(), "ssn")
 
 
+def _looks_like_passport_number(token: str) -> bool:
+    """Digits in it and not a date, or a German-style serial of letters without vowels.
+
+    Letters-only serials (``CFGHJKLM9``'s alphabet has no vowels) are told from status words
+    (``CANCELLED``, ``SUSPENDED``) by having at most two vowels.
+    """
+    if any(char.isdigit() for char in token):
+        return not _DATE_LIKE.search(token)
+    return 8 <= len(token) <= 10 and sum(char in "AEIOU" for char in token) <= 2
+
+
 def _passports(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for end in _PASSPORT_KEYWORDS.ends(text):
         for match in _PASSPORT_IN_WINDOW.finditer(text, end, end + 48):
             token = match.group()
-            if sum(char.isdigit() for char in token) >= 5 and not _DATE_LIKE.search(token):
+            if _looks_like_passport_number(token):
                 if match.start() not in seen:
                     seen.add(match.start())
                     yield Span(match.start(), match.end(), "passport")
