@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ class WebhookServer:
 
     path = "/hooks/reports"
 
-    def __init__(self, default: Action | None = None) -> None:
+    def __init__(self, default: Action | None = None, tls: ssl.SSLContext | None = None) -> None:
         self.default: Action = default or Accept()
         self._lock = threading.Lock()
         self._actions: deque[Action] = deque()
@@ -126,12 +127,17 @@ class WebhookServer:
         self._stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._scheme = "https" if tls else "http"
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self._scheme}://{host!s}:{port}"
 
     @property
     def url(self) -> str:
