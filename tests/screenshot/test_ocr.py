@@ -104,6 +104,17 @@ def test_ocr_masks_words_the_rules_match(secrets_window: WindowGeometry) -> None
 
 
 @pytest.mark.display
+@needs_tesseract
+def test_ocr_uses_the_default_redaction_policy(secrets_window: WindowGeometry) -> None:
+    """Without rules of its own, OCR applies the default policy's, like the text pipeline."""
+    result = process(grab(ScreenshotRequest(target=secrets_window, ocr=True)))
+    assert result.ocr_status == "ok"
+    assert {"email", "stripe-key"} <= set(result.ocr.kinds)
+    words = _texts(result.data)
+    assert not any("@" in word or "4eC39" in word for word in words)
+
+
+@pytest.mark.display
 def test_missing_tesseract_is_recorded_and_the_image_kept(
     secrets_window: WindowGeometry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,10 @@ OCR_UNAVAILABLE = "OCR not available: install tesseract-ocr"
 _TSV_COLUMNS = 12
 _WORD_LEVEL = "5"
 _PAD_SHARE = 0.15
-_SEPARATORS = (" ", "", "_", "-")
+_GLUES = ("", "_", "-")
+_MAX_GLUED = 3
+_MIN_GLUED_CHARS = 12
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9_\-+/=.]+")
 
 
 class OcrError(Exception):
@@ -137,27 +141,45 @@ def parse_tsv(text: str) -> Iterable[Word]:
 
 
 def _matching_words(words: Sequence[Word], rules: Sequence[Rule]) -> tuple[list[Word], set[str]]:
-    """Words overlapping any rule's match, each line searched as one text.
+    """Words overlapping any rule's match.
 
-    Each line is searched with spaces between its words, and again with the words joined
-    directly, by an underscore and by a dash, because OCR splits long tokens where those
-    sit and often drops the character (``sk_live_4eC3…`` reads as ``sk_live`` ``4eC3…``).
+    Each line is searched as one text, words separated by spaces, so rules that need context
+    ("password: …") see it. OCR also splits long tokens where an underscore or dash sits,
+    often dropping the character (``sk_live_4eC3…`` reads as ``sk_live`` ``4eC3…``), so runs
+    of two or three token-like words are searched again joined directly, by ``_`` and by ``-``.
     Masking a word too many is the safe mistake.
     """
     matched: list[Word] = []
     kinds: set[str] = set()
     for line in _lines(words):
-        hit_kinds: list[set[str]] = [set() for _ in line]
-        for separator in _SEPARATORS:
-            text, ranges = _joined(line, separator)
+        found: list[set[str]] = [set() for _ in line]
+        for first, text, ranges in _candidates(line):
             spans = [span for rule in rules for span in rule.find(text)]
-            for found, (start, end) in zip(hit_kinds, ranges, strict=True):
-                found.update(span.kind for span in spans if span.start < end and start < span.end)
-        for word, found in zip(line, hit_kinds, strict=True):
-            if found:
+            for offset, (start, end) in enumerate(ranges):
+                hits = {span.kind for span in spans if span.start < end and start < span.end}
+                found[first + offset].update(hits)
+        for word, hits in zip(line, found, strict=True):
+            if hits:
                 matched.append(word)
-                kinds.update(found)
+                kinds.update(hits)
     return matched, kinds
+
+
+def _candidates(line: Sequence[Word]) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    """Texts to search: the whole line, then short runs of token-like words glued together.
+
+    Each comes with the index of its first word and the words' character ranges in it.
+    """
+    yield (0, *_joined(line, " "))
+    for first in range(len(line) - 1):
+        for count in range(2, _MAX_GLUED + 1):
+            run = line[first : first + count]
+            if len(run) < count or not all(_TOKEN_LIKE.fullmatch(word.text) for word in run):
+                break
+            if sum(len(word.text) for word in run) < _MIN_GLUED_CHARS:
+                continue  # too short to be a key or token
+            for glue in _GLUES:
+                yield (first, *_joined(run, glue))
 
 
 def _lines(words: Sequence[Word]) -> list[list[Word]]:

@@ -185,11 +185,10 @@ def default_rules() -> Sequence[Rule] | None:
     """The default redaction policy's rules, or None where the redaction engine lacks them."""
     try:
         redaction = importlib.import_module("supportkit.redaction")
-        policy = redaction.default_policy()
+        rules = redaction.default_policy().build_rules()
     except (ImportError, AttributeError):
         return None
-    rules = getattr(policy, "rules", None)
-    return tuple(rules) if rules is not None else None
+    return tuple(rules)
 
 
 def _encode(
