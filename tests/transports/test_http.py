@@ -264,3 +264,17 @@ def test_find_credential_prefers_code_then_environment(monkeypatch: pytest.Monke
     monkeypatch.setenv("SK_TEST_SECRET", "from-env")
     assert find_credential(None, "SK_TEST_SECRET", "https://h") == "from-env"
     assert find_credential("from-code", "SK_TEST_SECRET", "https://h") == "from-code"
+
+
+def test_find_credential_falls_back_to_the_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With nothing in code or environment, the keyring entry for supportkit/<scheme://host>."""
+    import sys
+    import types
+
+    stored = {("supportkit", "https://h.example"): "from-keyring"}
+    keyring = types.ModuleType("keyring")
+    keyring.get_password = lambda service, user: stored.get((service, user))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "keyring", keyring)
+    monkeypatch.delenv("SK_TEST_SECRET", raising=False)
+    assert find_credential(None, "SK_TEST_SECRET", "https://h.example") == "from-keyring"
+    assert find_credential(None, "SK_TEST_SECRET", "https://other.example") is None
