@@ -312,7 +312,7 @@ class Outbox:
 
         now = self.clock()
         entry = replace(entry, attempts=entry.attempts + 1, updated_at=now)
-        self._store.write(entry)
+        self._store.write(entry, durable=False)
         destination = self._full_destinations.get(entry.entry_id, entry.destination)
         transport: Transport | None = None
         try:
@@ -347,7 +347,7 @@ class Outbox:
             last_error=None,
             updated_at=self.clock(),
         )
-        self._store.write(entry)
+        self._store.write(entry, durable=False)  # lost to a power cut: an idempotent resend
         self._history(entry, transport, receipt=receipt)
         return "delivered", entry, None
 

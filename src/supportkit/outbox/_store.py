@@ -185,7 +185,7 @@ class EntryStore:
                 if not lock.is_at(claim):
                     return None
                 temp.mkdir()
-                _write_synced(temp / LOCK_FILE, b"")
+                (temp / LOCK_FILE).touch(exist_ok=False)
                 _copy_synced(bundle_path, temp / BUNDLE_FILE)
                 _write_synced(temp / ENTRY_FILE, _encode(entry))
                 sync_directory(temp)
@@ -222,10 +222,19 @@ class EntryStore:
             raise OutboxError(msg) from exc
         return _decode(raw, folder)
 
-    def write(self, entry: OutboxEntry) -> None:
-        """Replace the entry's record atomically; the caller holds the entry's lock."""
+    def write(self, entry: OutboxEntry, *, durable: bool = True) -> None:
+        """Replace the entry's record atomically; the caller holds the entry's lock.
+
+        The new record is always synced before it replaces the old, so a crash or power cut
+        leaves one whole record or the other. ``durable=False`` skips syncing the folder: the
+        change may be undone by a power cut (not by a crash), which is fine for changes whose
+        loss only means one more, idempotent, attempt.
+        """
         try:
-            atomic_write_bytes(entry.folder / ENTRY_FILE, _encode(entry))
+            if durable:
+                atomic_write_bytes(entry.folder / ENTRY_FILE, _encode(entry))
+            else:
+                _replace_synced(entry.folder / ENTRY_FILE, _encode(entry))
         except OSError as exc:
             msg = f"cannot update outbox entry {entry.entry_id}: {exc.strerror or exc}"
             raise OutboxError(msg) from exc
@@ -345,6 +354,16 @@ def _copy_synced(source: Path, destination: Path) -> None:
         shutil.copyfileobj(reader, writer, 1024 * 1024)
         writer.flush()
         os.fsync(writer.fileno())
+
+
+def _replace_synced(destination: Path, data: bytes) -> None:
+    temp = destination.with_name(f".{destination.name}.tmp-{secrets.token_hex(4)}")
+    try:
+        _write_synced(temp, data)
+        os.replace(temp, destination)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 def _write_synced(destination: Path, data: bytes) -> None:

@@ -1,0 +1,134 @@
+"""Outbox speed, each beside a baseline measured in the same run.
+
+Run: ``.venv/bin/python benchmarks/bench_outbox.py`` (``--quick`` for fewer reports).
+
+Targets (issue 5, the outbox):
+- outbox overhead per report (enqueue and bookkeeping, no network) under 5 ms median;
+  baseline: a plain ``shutil.copy`` of the bundle plus one JSON write, with and without fsync;
+- flushing 1,000 queued small reports to a local webhook at no less than 200 reports/s;
+  baseline: the same transport posting the same bundles directly, without the outbox.
+
+The receiver is the test suite's real HTTP server (``tests/_webhook_server.py``) and the
+transport is supportkit's webhook transport. Everything is written under a temp folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from _webhook_server import WebhookServer
+from supportkit import Reporter, SealedBundle
+from supportkit.outbox import Outbox
+from supportkit.transports.webhook import WebhookTransport
+
+
+def capture(folder: Path, count: int) -> list[SealedBundle]:
+    """``count`` small real bundles (distinct reports), captured once up front."""
+    reporter = Reporter("bench", "1", collectors=["runtime"])
+    folder.mkdir(parents=True)
+    return [reporter.capture(f"report {i}", output=folder / f"{i}.zip") for i in range(count)]
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def timed_each(
+    items: list[SealedBundle], run: Callable[[SealedBundle, int], object]
+) -> list[float]:
+    samples = []
+    for index, item in enumerate(items):
+        start = time.perf_counter()
+        run(item, index)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def bench_overhead(work: Path, bundles: list[SealedBundle]) -> list[tuple[str, float, str]]:
+    """Per-report cost of getting a report into the outbox, beside copying it by hand."""
+    plain = work / "plain"
+    plain.mkdir()
+
+    def copy_and_json(bundle: SealedBundle, index: int, *, sync: bool) -> None:
+        target = plain / f"{index}-{int(sync)}"
+        target.mkdir()
+        shutil.copy(bundle.path, target / "bundle.zip")
+        record = {"report_id": bundle.report.id, "destination": "http://x", "attempts": 0}
+        with (target / "entry.json").open("w") as handle:
+            json.dump(record, handle)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+
+    outbox = Outbox(work / "outbox-overhead", record_history=False)
+    baseline = median_ms(timed_each(bundles, lambda b, i: copy_and_json(b, i, sync=False)))
+    synced = median_ms(timed_each(bundles, lambda b, i: copy_and_json(b, i, sync=True)))
+    enqueue = median_ms(timed_each(bundles, lambda b, _: outbox.enqueue(b, "http://x/hooks")))
+    return [
+        ("copy + JSON write (baseline)", baseline, ""),
+        ("copy + JSON write + fsync", synced, ""),
+        ("Outbox.enqueue", enqueue, "target < 5 ms"),
+    ]
+
+
+def bench_flush(work: Path, bundles: list[SealedBundle]) -> list[tuple[str, float, str]]:
+    """Reports per second delivered from the outbox, beside posting them directly."""
+    with WebhookServer() as server:
+        transport = WebhookTransport(server.url)
+        start = time.perf_counter()
+        for bundle in bundles:
+            transport.send(bundle)
+        direct = len(bundles) / (time.perf_counter() - start)
+
+    with WebhookServer() as server:
+        outbox = Outbox(work / "outbox-flush")
+        for bundle in bundles:
+            outbox.enqueue(bundle, server.url)
+        transport = WebhookTransport(server.url)
+        start = time.perf_counter()
+        result = outbox.flush(transports=lambda _: transport)
+        through_outbox = len(bundles) / (time.perf_counter() - start)
+        delivered = server.unique_deliveries
+    if len(result.delivered) != len(bundles) or delivered != len(bundles):
+        msg = f"flush delivered {len(result.delivered)}, server got {delivered} of {len(bundles)}"
+        raise SystemExit(msg)
+    return [
+        ("direct POST, no outbox (baseline)", direct, ""),
+        ("Outbox.flush (lock, record, POST, record)", through_outbox, "target >= 200/s"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="200 reports instead of 1,000")
+    args = parser.parse_args()
+    count = 200 if args.quick else 1000
+    with tempfile.TemporaryDirectory(prefix="bench-outbox-") as temp:
+        work = Path(temp)
+        os.environ["SUPPORTKIT_HOME"] = str(work / "home")
+        bundles = capture(work / "bundles", count)
+        overhead = bench_overhead(work, bundles[:200])
+        flush = bench_flush(work, bundles)
+    print(f"outbox overhead per report (median of {min(count, 200)}, no network)")
+    base = overhead[0][1]
+    for name, value, target in overhead:
+        print(f"  {name:<44} {value:8.3f} ms  ×{value / base:5.2f}  {target}")
+    print(f"flushing {count} queued small reports to a local webhook")
+    base = flush[0][1]
+    for name, value, target in flush:
+        print(f"  {name:<44} {value:8.1f} /s  ×{value / base:5.2f}  {target}")
+
+
+if __name__ == "__main__":
+    main()
