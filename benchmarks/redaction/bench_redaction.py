@@ -1,0 +1,318 @@
+"""Redaction quality, speed and memory: supportkit beside detect-secrets, scrubadub and Presidio.
+
+Run: ``.venv/bin/python benchmarks/redaction/bench_redaction.py`` (``--quick``: 2 MB corpus and
+a 64 MB streaming run instead of 20 MB and 1 GB). The peers live only in a separate virtual
+environment, never in supportkit's dependencies; create it once with::
+
+    python3 -m venv benchmarks/.venv-peers
+    benchmarks/.venv-peers/bin/pip install -r benchmarks/redaction/requirements-peers.txt
+
+Every tool runs in its own subprocess on the same labelled corpus (``corpus.py``), one thread,
+and reports wall time of the redaction itself and its peak RSS. Tools that only *detect*
+(detect-secrets) are scored on text where each reported value is replaced on its line; the
+scoring itself is in ``scoring.py``. Presidio runs its pattern recognizers on a blank spaCy
+pipeline: no trained spaCy model installs from PyPI here, and the entities compared (emails,
+phones, IPs, cards, IBANs, SSNs, passports, URLs) come from patterns, not from the model.
+
+Targets (issue 3), single thread: recall >= 99.9% credentials, >= 99.5% personal data,
+decoy retention >= 99.5%, >= 20 MB/s, and < 64 MB peak memory redacting a 1 GB file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE.parent / ".work" / "redaction"
+PEERS_PYTHON = HERE.parent / ".venv-peers" / "bin" / "python"
+TOOLS = ("supportkit", "detect-secrets", "scrubadub", "presidio")
+CHUNK = 64 * 1024
+
+
+# ------------------------------------------------------------------ workers (one per tool)
+
+
+def _chunks(text: str, size: int = CHUNK) -> list[str]:
+    """``text`` cut at line ends into pieces of about ``size`` characters."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = text.find("\n", start + size)
+        end = len(text) if end == -1 else end + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _run_supportkit(src: Path, dst: Path) -> float:
+    from supportkit.redaction import default_policy, redact_file
+
+    policy = default_policy()
+    start = time.perf_counter()
+    redact_file(src, dst, policy)
+    return time.perf_counter() - start
+
+
+def _run_detect_secrets(src: Path, dst: Path) -> float:
+    from detect_secrets import SecretsCollection
+    from detect_secrets.settings import default_settings
+
+    lines = src.read_text(encoding="utf-8").split("\n")
+    start = time.perf_counter()
+    with default_settings():
+        found = SecretsCollection()
+        found.scan_file(str(src))
+    for _, secret in found:
+        index = secret.line_number - 1
+        if secret.secret_value and 0 <= index < len(lines):
+            lines[index] = lines[index].replace(secret.secret_value, f"<{secret.type}>")
+    elapsed = time.perf_counter() - start
+    dst.write_text("\n".join(lines), encoding="utf-8")
+    return elapsed
+
+
+def _run_scrubadub(src: Path, dst: Path) -> float:
+    import scrubadub
+
+    text = src.read_text(encoding="utf-8")
+    scrubber = scrubadub.Scrubber()
+    start = time.perf_counter()
+    out = "".join(scrubber.clean(piece) for piece in _chunks(text))
+    elapsed = time.perf_counter() - start
+    dst.write_text(out, encoding="utf-8")
+    return elapsed
+
+
+PRESIDIO_ENTITIES = [
+    "CREDIT_CARD", "CRYPTO", "EMAIL_ADDRESS", "IBAN_CODE", "IP_ADDRESS", "PHONE_NUMBER",
+    "URL", "US_SSN", "US_PASSPORT", "US_BANK_NUMBER", "US_DRIVER_LICENSE", "UK_NHS",
+]  # fmt: skip
+
+
+def _run_presidio(src: Path, dst: Path) -> float:
+    import spacy
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
+
+    blank = WORK / "spacy-blank-en"
+    if not blank.exists():
+        spacy.blank("en").to_disk(blank)
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": str(blank)}],
+        }
+    )
+    analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+    anonymizer = AnonymizerEngine()
+    text = src.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    out = []
+    for piece in _chunks(text):
+        found = analyzer.analyze(piece, language="en", entities=PRESIDIO_ENTITIES)
+        out.append(anonymizer.anonymize(piece, found).text)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - start
+    dst.write_text("".join(out), encoding="utf-8")
+    return elapsed
+
+
+RUNNERS = {
+    "supportkit": _run_supportkit,
+    "detect-secrets": _run_detect_secrets,
+    "scrubadub": _run_scrubadub,
+    "presidio": _run_presidio,
+}
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker(tool: str, src: Path, dst: Path) -> None:
+    """Run one tool and print its timing and memory as JSON (in a fresh process)."""
+    import logging
+    import warnings
+
+    logging.disable(logging.WARNING)
+    warnings.simplefilter("ignore")
+    baseline = _peak_rss_mb()
+    seconds = RUNNERS[tool](src, dst)
+    print(json.dumps({"seconds": seconds, "peak_mb": _peak_rss_mb(), "start_mb": baseline}))
+
+
+# ----------------------------------------------------------------------------- driver
+
+
+def _python_for(tool: str) -> Path | None:
+    if tool == "supportkit":
+        return Path(sys.executable)
+    return PEERS_PYTHON if PEERS_PYTHON.exists() else None
+
+
+def _measure(tool: str, src: Path, dst: Path) -> dict[str, object]:
+    python = _python_for(tool)
+    if python is None:
+        return {"error": f"no {PEERS_PYTHON}: create it (see this file's docstring)"}
+    done = subprocess.run(
+        [str(python), __file__, "--worker", tool, str(src), str(dst)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _corpus(size: int, seed: int) -> tuple[Path, Path]:
+    sys.path.insert(0, str(HERE))
+    import corpus
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    src = WORK / f"corpus-{size}-{seed}.txt"
+    labels = src.with_suffix(".labels.jsonl")
+    if not (src.exists() and labels.exists()):
+        with (
+            src.open("w", encoding="utf-8", newline="") as out,
+            labels.open("w", encoding="utf-8") as handle,
+        ):
+            corpus.write(out, size, seed, handle)
+    return src, labels
+
+
+def compare(size: int, seed: int, tools: list[str], examples: bool) -> None:
+    sys.path.insert(0, str(HERE))
+    from scoring import load_labels, score, totals
+
+    src, labels_path = _corpus(size, seed)
+    labels = load_labels(str(labels_path))
+    source_lines = src.read_text(encoding="utf-8").split("\n")
+    megabytes = src.stat().st_size / 1e6
+    print(f"corpus: {src.name}, {megabytes:.1f} MB, {len({lb['item'] for lb in labels})} items")
+    results: dict[str, dict[str, object]] = {}
+    per_kind: dict[str, dict[str, object]] = {}
+    for tool in tools:
+        dst = WORK / f"out-{tool}.txt"
+        measured = _measure(tool, src, dst)
+        results[tool] = measured
+        if "error" in measured:
+            continue
+        output_lines = dst.read_text(encoding="utf-8").split("\n")
+        scores = score(labels, source_lines, output_lines)
+        per_kind[tool] = scores  # type: ignore[assignment]
+        measured["mbps"] = megabytes / float(str(measured["seconds"]))
+        measured["totals"] = totals(scores)
+    _print_summary(results, tools)
+    _print_kinds(per_kind, tools)
+    if examples and "supportkit" in per_kind:
+        _print_examples(per_kind["supportkit"])  # type: ignore[arg-type]
+
+
+def _print_summary(results: dict[str, dict[str, object]], tools: list[str]) -> None:
+    header = f"{'tool':<16}{'MB/s':>9}{'peak MB':>9}{'credential':>12}{'personal':>10}{'decoys':>9}"
+    print("\n" + header + "\n" + "-" * len(header))
+    for tool in tools:
+        r = results[tool]
+        if "error" in r:
+            print(f"{tool:<16} not run: {r['error']}")
+            continue
+        t = r["totals"]
+        cells = [
+            f"{t[c].rate:>{w}.2%}" if c in t else f"{'-':>{w}}"  # type: ignore[index,union-attr]
+            for c, w in (("credential", 12), ("personal", 10), ("decoy", 9))
+        ]
+        print(f"{tool:<16}{float(r['mbps']):>9.2f}{float(r['peak_mb']):>9.0f}{''.join(cells)}")  # type: ignore[arg-type]
+
+
+def _print_kinds(per_kind: dict[str, dict[str, object]], tools: list[str]) -> None:
+    ran = [t for t in tools if t in per_kind]
+    kinds: dict[str, str] = {}
+    for scores in per_kind.values():
+        for kind, entry in scores.items():
+            kinds[kind] = entry.category  # type: ignore[attr-defined]
+    header = f"{'kind':<28}{'category':<12}" + "".join(f"{t:>16}" for t in ran)
+    print("\n" + header + "\n" + "-" * len(header))
+    for kind, category in sorted(kinds.items(), key=lambda kc: (kc[1], kc[0])):
+        cells = []
+        for tool in ran:
+            entry = per_kind[tool].get(kind)
+            cell = f"{entry.good}/{entry.total}" if entry else "-"  # type: ignore[attr-defined]
+            cells.append(f"{cell:>16}")
+        print(f"{kind:<28}{category:<12}" + "".join(cells))
+
+
+def _print_examples(scores: dict[str, object]) -> None:
+    print("\nsupportkit misses (planted kinds) and destroyed decoys, with examples:")
+    for kind, entry in sorted(scores.items()):
+        if entry.good == entry.total:  # type: ignore[attr-defined]
+            continue
+        print(f"  {kind} ({entry.category}): {entry.total - entry.good} of {entry.total}")  # type: ignore[attr-defined]
+        for before, after in entry.examples:  # type: ignore[attr-defined]
+            print(f"    in : {before[-140:]}\n    out: {after[-140:]}")
+
+
+# -------------------------------------------------------------- streaming a large file
+
+
+def _big_file(size: int) -> Path:
+    """A file of ``size`` bytes of corpus text, made by repeating a 16 MB corpus."""
+    path = WORK / f"big-{size}.txt"
+    if path.exists() and path.stat().st_size >= size:
+        return path
+    block_src, _ = _corpus(16 << 20, seed=7)
+    block = block_src.read_bytes()
+    with path.open("wb") as out:
+        written = 0
+        while written < size:
+            out.write(block)
+            written += len(block)
+    return path
+
+
+def stream_run(size: int) -> None:
+    src = _big_file(size)
+    dst = WORK / "big-out.txt"
+    measured = _measure("supportkit", src, dst)
+    dst.unlink(missing_ok=True)
+    if "error" in measured:
+        print(f"\nstreaming redact_file: failed: {measured['error']}")
+        return
+    megabytes = src.stat().st_size / 1e6
+    mbps = megabytes / float(str(measured["seconds"]))
+    print(
+        f"\nstreaming redact_file on {megabytes:,.0f} MB: {mbps:.1f} MB/s (target >= 20), "
+        f"peak RSS {float(str(measured['peak_mb'])):.0f} MB (target < 64; "
+        f"{float(str(measured['start_mb'])):.0f} MB after start-up)"
+    )
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "--worker":
+        worker(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2 MB corpus, 64 MB stream")
+    parser.add_argument("--size-mb", type=float, help="corpus size (default 20)")
+    parser.add_argument("--stream-mb", type=float, help="streaming file size (default 1024)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--tools", default=",".join(TOOLS))
+    parser.add_argument("--examples", action="store_true", help="show supportkit's misses")
+    args = parser.parse_args()
+    size_mb = args.size_mb or (2 if args.quick else 20)
+    stream_mb = args.stream_mb if args.stream_mb is not None else (64 if args.quick else 1024)
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    compare(int(size_mb * (1 << 20)), args.seed, args.tools.split(","), args.examples)
+    if stream_mb:
+        stream_run(int(stream_mb * (1 << 20)))
+
+
+if __name__ == "__main__":
+    main()
