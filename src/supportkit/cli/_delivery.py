@@ -16,6 +16,7 @@ from supportkit._units import human_size
 from supportkit.exceptions import DeliveryError, PermanentDeliveryError
 
 if TYPE_CHECKING:
+    from supportkit.bundle import SealedBundle
     from supportkit.outbox import FlushResult, Outbox, OutboxEntry
 
 EXIT_OK = 0
@@ -67,10 +68,26 @@ def send_command(args: argparse.Namespace) -> int:
     """Queue the bundle and deliver it now; on failure it stays queued (or dead-lettered)."""
     from supportkit.bundle import read_bundle  # noqa: PLC0415
 
-    bundle = read_bundle(args.bundle)
+    return send_bundle(
+        read_bundle(args.bundle), args.to, profile=args.profile, progress=args.progress
+    )
+
+
+def send_bundle(
+    bundle: SealedBundle,
+    destination: str,
+    *,
+    profile: str | None = None,
+    progress: bool | None = None,
+) -> int:
+    """Queue and deliver ``bundle`` now, printing the receipt or what happens next.
+
+    Shared by ``send`` and ``collect --send``; returns the exit code. ``progress``: True or
+    False forces the bar on or off; None shows it on a terminal.
+    """
     outbox = _outbox()
-    entry = outbox.enqueue(bundle, args.to, profile=args.profile)
-    bar = ProgressBar(sys.stderr, forced=_progress_choice(args.progress))
+    entry = outbox.enqueue(bundle, destination, profile=profile)
+    bar = ProgressBar(sys.stderr, forced=_progress_choice(progress))
     try:
         receipt = outbox.deliver(entry.entry_id, progress=bar if bar.enabled else None)
     except DeliveryError as exc:
