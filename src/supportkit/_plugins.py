@@ -35,6 +35,10 @@ BUILTINS: dict[Group, dict[str, str]] = {
     },
     "transports": {
         "file": "supportkit.transports.file:FileTransport",
+        "http": "supportkit.transports.webhook:WebhookTransport",
+        "https": "supportkit.transports.webhook:WebhookTransport",
+        "smtp": "supportkit.transports.email:EmailTransport",
+        "smtps": "supportkit.transports.email:EmailTransport",
     },
 }
 
