@@ -21,6 +21,7 @@ from supportkit.collectors._base import (
     DEFAULT_LOG_TAIL_BYTES,
     CaptureContext,
     Collector,
+    PendingAttachment,
 )
 from supportkit.exceptions import DeliveryError, InvalidArgumentError, PluginLoadError
 from supportkit.transports._base import Transport
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     from supportkit.bundle import SealedBundle
     from supportkit.collectors._runner import CollectorResult
     from supportkit.models import App, Contact, Receipt, Report
+    from supportkit.redaction import RedactionPolicy
+    from supportkit.redaction._capture import RedactedCapture
 
 # Collector names whose data lands outside ``report.environment``.
 _TOP_LEVEL = {"exception": "exception", "breadcrumbs": "breadcrumbs"}
@@ -56,6 +59,11 @@ class Reporter:
             transport, into supportkit's data folder.
         budget_bytes: The whole bundle's size budget.
         priority_matrix: Overrides the urgency × impact matrix.
+        redaction: The redaction policy (default: :func:`supportkit.redaction.default_policy`).
+            Everything collected loses secrets and personal data; what the reporter typed
+            loses secrets only.
+        self_test: Before sealing, plant fake secrets of every kind and check the policy
+            removes them all; refuse to seal (raise ``RedactionSelfTestError``) otherwise.
     """
 
     def __init__(
@@ -77,6 +85,8 @@ class Reporter:
         log_buffer: _log_buffer.LogBufferHandler | None = None,
         bundle_dir: Path | str | None = None,
         history_dir: Path | str | None = None,
+        redaction: RedactionPolicy | None = None,
+        self_test: bool = False,
     ) -> None:
         if not app_name or not app_name.strip():
             msg = "app_name is empty; pass the application's name, e.g. Reporter('invoicer')"
@@ -101,6 +111,9 @@ class Reporter:
         self._log_buffer = log_buffer
         self.bundle_dir = Path(bundle_dir) if bundle_dir is not None else None
         self.history_dir = Path(history_dir) if history_dir is not None else None
+        self.redaction = redaction
+        self.self_test = self_test
+        self._self_tested: object = None
 
     def capture(
         self,
@@ -174,8 +187,24 @@ class Reporter:
         )
         report = _with_collected(base, results)
         pending = [a for result in results if result.section for a in result.section.attachments]
+        sealed_clean = self._redact(report, pending)
         budget = {} if self.budget_bytes is None else {"budget_bytes": self.budget_bytes}
-        return write_bundle(report, pending, destination, **budget)
+        return write_bundle(
+            sealed_clean, destination, self_tested=self._self_tested is not None, **budget
+        )
+
+    def _redact(self, report: Report, pending: list[PendingAttachment]) -> RedactedCapture:
+        from supportkit.redaction import Redactor, default_policy  # noqa: PLC0415
+        from supportkit.redaction._capture import redact_capture  # noqa: PLC0415
+        from supportkit.redaction._selftest import require_self_test  # noqa: PLC0415
+
+        if self.redaction is None:
+            self.redaction = default_policy()
+        policy = self.redaction
+        if self.self_test and self._self_tested is not policy:
+            require_self_test(policy)
+            self._self_tested = policy
+        return redact_capture(report, pending, Redactor(policy))
 
     def capture_in_background(
         self,

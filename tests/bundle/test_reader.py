@@ -19,6 +19,8 @@ from supportkit.collectors._base import PendingAttachment
 from supportkit.exceptions import BundleFormatError
 from supportkit.models import Report
 
+from ._sealing import redacted
+
 MiB = 1024 * 1024
 ATTACHMENT = "attachments/screen-0.png"
 
@@ -28,7 +30,7 @@ Manifest = dict[str, Any]
 @pytest.fixture(name="sealed")
 def _sealed(tmp_path: Path, report: Report, attachments: list[PendingAttachment]) -> SealedBundle:
     """A bundle just written by supportkit."""
-    return write_bundle(report, attachments, tmp_path / "good.zip")
+    return write_bundle(redacted(report, attachments), tmp_path / "good.zip")
 
 
 def _contents(path: Path) -> dict[str, bytes]:
@@ -85,7 +87,7 @@ def test_accepts_a_newer_minor_version_with_unknown_fields(sealed: SealedBundle)
 
     def newer(manifest: Manifest) -> None:
         manifest["format_version"] = "1.7"
-        manifest["redaction"] = {"rules": 3}
+        manifest["attestation"] = {"signer": "ci"}
         manifest["files"][0]["encoding"] = "utf-8"
 
     bundle = read_bundle(_rebuild(sealed, edit_manifest=newer))

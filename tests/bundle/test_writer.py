@@ -27,6 +27,8 @@ from supportkit.collectors._base import PendingAttachment
 from supportkit.exceptions import BundleFormatError, BundleWriteError, InvalidArgumentError
 from supportkit.models import Report
 
+from ._sealing import redacted
+
 MiB = 1024 * 1024
 
 
@@ -63,7 +65,7 @@ def test_round_trip_gives_back_the_same_report(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """What read_bundle returns equals what write_bundle sealed."""
-    written = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    written = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     read = read_bundle(tmp_path / "bundle.zip")
     assert read.report == written.report
     assert read.manifest == written.manifest
@@ -73,7 +75,7 @@ def test_every_listed_hash_matches_the_zip(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """Each file's size and SHA-256 in the manifest match the bytes in the zip."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     with zipfile.ZipFile(bundle.path) as archive:
         for entry in bundle.manifest.files:
             data = archive.read(entry.path)
@@ -85,7 +87,9 @@ def test_manifest_names_format_and_version(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """The manifest identifies the format, the report and the budget."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip", budget_bytes=3 * MiB)
+    bundle = write_bundle(
+        redacted(report, attachments), tmp_path / "bundle.zip", budget_bytes=3 * MiB
+    )
     manifest = bundle.manifest
     assert (manifest.format, manifest.format_version) == (FORMAT_NAME, FORMAT_VERSION)
     assert manifest.report_id == report.id
@@ -98,7 +102,7 @@ def test_files_are_written_in_a_stable_order(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """report.json and summary.md first, attachments in the given order, manifest last."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     expected = [
         "report.json",
         "summary.md",
@@ -117,6 +121,7 @@ def test_files_are_written_in_a_stable_order(
         "files",
         "budget_bytes",
         "cuts",
+        "redaction",
     ]
 
 
@@ -124,7 +129,7 @@ def test_text_is_deflated_and_images_are_stored(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """Compressing a PNG again only costs time."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     with zipfile.ZipFile(bundle.path) as archive:
         assert archive.getinfo("attachments/app.log").compress_type == zipfile.ZIP_DEFLATED
         assert archive.getinfo("attachments/screen-0.png").compress_type == zipfile.ZIP_STORED
@@ -134,7 +139,7 @@ def test_report_lists_the_attachments_as_written(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment], log_file: Path
 ) -> None:
     """report.attachments is filled from what went into the zip."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     log, screenshot = bundle.report.attachments
     assert (log.path, log.kind, log.source, log.size) == (
         "attachments/app.log",
@@ -155,7 +160,7 @@ def test_attachment_slice_is_copied_exactly(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment], log_file: Path
 ) -> None:
     """A file slice lands in the bundle byte for byte."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     assert bundle.read_file("attachments/app.log") == log_file.read_bytes()[-200_000:]
 
 
@@ -163,7 +168,7 @@ def test_collector_cuts_are_carried_into_report_and_manifest(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """The log collector's 'tail' cut survives into both records."""
-    bundle = write_bundle(report, attachments, tmp_path / "bundle.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "bundle.zip")
     assert [cut.action for cut in bundle.report.attachments[0].cuts] == ["tail"]
     assert [(cut.path, cut.action) for cut in bundle.manifest.cuts] == [
         ("attachments/app.log", "tail")
@@ -194,8 +199,7 @@ def test_over_budget_trims_text_and_records_the_cut_everywhere(
     """A large log is cut in the middle; manifest, report and summary all say so."""
     big = make_log(60_000)
     bundle = write_bundle(
-        report,
-        [_text("big.log", big), _text("note.txt", b"hello\n")],
+        redacted(report, [_text("big.log", big), _text("note.txt", b"hello\n")]),
         tmp_path / "b.zip",
         budget_bytes=MiB,
     )
@@ -218,8 +222,10 @@ def test_over_budget_drops_optional_binary_before_reporter_files(
 ) -> None:
     """An optional screenshot goes; the file the reporter added stays."""
     bundle = write_bundle(
-        report,
-        [_binary("screen.png", 2 * MiB), _binary("chosen.png", MiB // 2, optional=False)],
+        redacted(
+            report,
+            [_binary("screen.png", 2 * MiB), _binary("chosen.png", MiB // 2, optional=False)],
+        ),
         tmp_path / "b.zip",
         budget_bytes=MiB,
     )
@@ -242,7 +248,7 @@ def test_bundle_fits_its_budget(
         _binary("mine.png", MiB // 4, optional=False),
     ]
     budget = 2 * MiB
-    bundle = write_bundle(report, pending, tmp_path / "b.zip", budget_bytes=budget)
+    bundle = write_bundle(redacted(report, pending), tmp_path / "b.zip", budget_bytes=budget)
     uncompressed = sum(entry.size for entry in bundle.manifest.files)
     assert bundle.manifest.cuts
     assert uncompressed <= budget
@@ -259,7 +265,7 @@ def test_vanished_file_is_left_out_with_its_reason(
 ) -> None:
     """A log deleted after collection does not fail the bundle."""
     log_file.unlink()
-    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "b.zip")
     cut = bundle.report.attachments[0].cuts[-1]
     assert cut.action == "dropped"
     assert "No such file" in cut.reason
@@ -280,7 +286,7 @@ def test_file_unreadable_while_writing_is_left_out(tmp_path: Path, report: Repor
         path=unreadable,
         length=100,
     )
-    bundle = write_bundle(report, [pending], tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, [pending]), tmp_path / "b.zip")
     [cut] = bundle.manifest.cuts
     assert (cut.path, cut.action) == ("attachments/gone.log", "dropped")
     assert "directory" in cut.reason
@@ -288,21 +294,31 @@ def test_file_unreadable_while_writing_is_left_out(tmp_path: Path, report: Repor
 
 
 def test_file_truncated_while_writing_is_left_out(
-    tmp_path: Path,
-    report: Report,
-    attachments: list[PendingAttachment],
-    log_file: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path, report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A log rotated after it was measured is dropped rather than sealed short."""
+    """A binary file truncated after it was measured is dropped rather than sealed short.
+
+    (Text attachments are read once, when they are redacted, so only binaries can change.)
+    """
+    dump = tmp_path / "core.bin"
+    dump.write_bytes(bytes(range(256)) * 16)
+    pending = PendingAttachment(
+        name="core.bin",
+        kind="file",
+        source=str(dump),
+        media_type="application/octet-stream",
+        original_size=4096,
+        path=dump,
+        text=False,
+    )
     write_atomically = _writer._write_atomically
 
     def rotate_then_write(destination: Path, contents: _writer._Contents) -> object:
-        log_file.write_bytes(b"")
+        dump.write_bytes(b"")
         return write_atomically(destination, contents)
 
     monkeypatch.setattr(_writer, "_write_atomically", rotate_then_write)
-    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, [pending]), tmp_path / "b.zip")
     cut = bundle.report.attachments[0].cuts[-1]
     assert (cut.action, cut.reason) == ("dropped", "changed while the bundle was being written")
     assert read_bundle(bundle.path).report == bundle.report
@@ -311,7 +327,7 @@ def test_file_truncated_while_writing_is_left_out(
 def test_highly_repetitive_text_still_reads_back(tmp_path: Path, report: Report) -> None:
     """A log of one repeated line is stored, not deflated, so readers do not see a zip bomb."""
     spam = b"retrying connection...\n" * 100_000
-    bundle = write_bundle(report, [_text("spam.log", spam)], tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, [_text("spam.log", spam)]), tmp_path / "b.zip")
     with zipfile.ZipFile(bundle.path) as archive:
         assert archive.getinfo("attachments/spam.log").compress_type == zipfile.ZIP_STORED
     assert read_bundle(bundle.path).read_file("attachments/spam.log") == spam
@@ -323,7 +339,7 @@ def test_existing_destination_is_replaced(
     """Writing over an old file replaces it and leaves no temporary file."""
     destination = tmp_path / "b.zip"
     destination.write_bytes(b"old")
-    write_bundle(report, attachments, destination)
+    write_bundle(redacted(report, attachments), destination)
     assert read_bundle(destination).report.id == report.id
     assert _leftovers(tmp_path) == []
 
@@ -345,7 +361,7 @@ def test_unusable_destination_is_refused_clearly(
     before = sorted(tmp_path.iterdir())
     destination = make_destination(tmp_path)  # type: ignore[operator]
     with pytest.raises(BundleWriteError, match=message):
-        write_bundle(report, [], destination)
+        write_bundle(redacted(report, []), destination)
     assert sorted(tmp_path.iterdir()) == before
 
 
@@ -369,7 +385,7 @@ def _read_only_dir(tmp_path: Path) -> Iterator[Path]:
 def test_read_only_directory_is_refused_clearly(read_only_dir: Path, report: Report) -> None:
     """A directory we may not write to gives an error that says so."""
     with pytest.raises(BundleWriteError, match=r"cannot write bundle to .*b\.zip") as caught:
-        write_bundle(report, [], read_only_dir / "b.zip")
+        write_bundle(redacted(report, []), read_only_dir / "b.zip")
     assert "writable" in str(caught.value) or "another directory" in str(caught.value)
     assert list(read_only_dir.iterdir()) == []
 
@@ -389,7 +405,7 @@ def test_failure_while_writing_leaves_nothing_behind(
 
     monkeypatch.setattr(_writer.os, "fsync", disk_full)
     with pytest.raises(BundleWriteError, match="free some disk space"):
-        write_bundle(report, attachments, destination)
+        write_bundle(redacted(report, attachments), destination)
     assert destination.read_bytes() == b"previous bundle"
     assert _leftovers(tmp_path) == []
 
@@ -409,21 +425,21 @@ def test_crash_mid_attachment_leaves_nothing_behind(
 
     monkeypatch.setattr(_writer._Item, "chunks", explode)
     with pytest.raises(RuntimeError, match="simulated crash"):
-        write_bundle(report, attachments, tmp_path / "b.zip")
+        write_bundle(redacted(report, attachments), tmp_path / "b.zip")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["source"]
 
 
 def test_non_positive_budget_is_refused(tmp_path: Path, report: Report) -> None:
     """A budget of zero bytes cannot hold a report."""
     with pytest.raises(InvalidArgumentError, match="budget_bytes"):
-        write_bundle(report, [], tmp_path / "b.zip", budget_bytes=0)
+        write_bundle(redacted(report, []), tmp_path / "b.zip", budget_bytes=0)
 
 
 def test_sealed_bundle_cannot_be_made_directly(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """Only the writer and the reader can vouch for a bundle."""
-    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "b.zip")
     with pytest.raises(TypeError, match=r"made by write_bundle\(\) or read_bundle\(\)"):
         SealedBundle(bundle.path, bundle.manifest, bundle.report)
     with pytest.raises(TypeError, match="made by"):
@@ -434,7 +450,7 @@ def test_sealed_bundle_is_immutable(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """A sealed bundle's path, manifest and report cannot be swapped."""
-    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "b.zip")
     with pytest.raises(AttributeError, match="immutable"):
         bundle.path = tmp_path / "other.zip"  # type: ignore[misc]
 
@@ -443,8 +459,8 @@ def test_read_file_notices_a_file_changed_after_sealing(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """read_file checks the hash again, so a bundle swapped on disk is caught."""
-    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
-    other = write_bundle(report, attachments[:1], tmp_path / "other.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "b.zip")
+    other = write_bundle(redacted(report, attachments[:1]), tmp_path / "other.zip")
     other.path.replace(bundle.path)
     with pytest.raises(BundleFormatError):
         bundle.read_file("summary.md")
@@ -454,6 +470,6 @@ def test_read_file_refuses_unlisted_names(
     tmp_path: Path, report: Report, attachments: list[PendingAttachment]
 ) -> None:
     """Asking for a file the bundle does not hold names what it does hold."""
-    bundle = write_bundle(report, attachments, tmp_path / "b.zip")
+    bundle = write_bundle(redacted(report, attachments), tmp_path / "b.zip")
     with pytest.raises(InvalidArgumentError, match=r"report\.json"):
         bundle.read_file("attachments/nope.log")

@@ -30,12 +30,14 @@ __all__ = [
     "BudgetCut",
     "FileEntry",
     "Manifest",
+    "RedactionFailureRecord",
+    "RedactionRecord",
     "bundle_paths",
     "parse_manifest",
 ]
 
 FORMAT_NAME = "supportkit-bundle"
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 MANIFEST_NAME = "manifest.json"
 REPORT_NAME = "report.json"
@@ -81,6 +83,42 @@ class BudgetCut(_Model):
     reason: str
 
 
+class RedactionFailureRecord(_Model):
+    """A redaction rule that raised on an artifact; the text it looked at was replaced."""
+
+    artifact: str
+    rule: str
+    error: str = Field(description="The error's type, never the text.")
+    count: int = Field(ge=1)
+
+
+class RedactionRecord(_Model):
+    """What redaction removed before sealing: counts per artifact and rule, never values."""
+
+    policy: str = Field(description="Which policy ran: 'default', or 'custom' when changed.")
+    pseudonyms: Literal["per-bundle", "stable"] = Field(
+        description="'per-bundle': a random key, placeholders mean nothing outside this bundle; "
+        "'stable': a host key, so the same value has the same placeholder across reports."
+    )
+    artifacts: dict[str, dict[str, int]] = Field(
+        description="Bundle path → {rule name: values replaced}; {} means scanned, nothing found."
+    )
+    failures: tuple[RedactionFailureRecord, ...] = ()
+    unredacted: tuple[str, ...] = Field(
+        default=(), description="Binary attachments included as they are, by the host's choice."
+    )
+    self_test: Literal["passed", "not run"] = "not run"
+
+    @property
+    def totals(self) -> dict[str, int]:
+        """Values replaced per rule, across all artifacts."""
+        totals: dict[str, int] = {}
+        for counts in self.artifacts.values():
+            for rule, count in counts.items():
+                totals[rule] = totals.get(rule, 0) + count
+        return dict(sorted(totals.items()))
+
+
 class Manifest(_Model):
     """``manifest.json``: what the bundle holds and how to check it is intact."""
 
@@ -91,6 +129,7 @@ class Manifest(_Model):
     files: tuple[FileEntry, ...]
     budget_bytes: int | None = Field(default=None, description="Size budget it was cut to.")
     cuts: tuple[BudgetCut, ...] = ()
+    redaction: RedactionRecord | None = None
 
     @field_validator("created_at")
     @classmethod

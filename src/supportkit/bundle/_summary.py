@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta, timezone
 
 from supportkit._units import human_size
-from supportkit.bundle._manifest import BudgetCut
+from supportkit.bundle._manifest import BudgetCut, RedactionRecord
 from supportkit.models import (
     AttachmentInfo,
     Contact,
@@ -30,8 +30,14 @@ _FRAME_COUNT = 5
 _Section = tuple[str, list[str]]
 
 
-def render_summary(report: Report, cuts: Sequence[BudgetCut] = ()) -> str:
-    """Markdown overview of ``report``; ``cuts`` are what the bundle left out (see manifest)."""
+def render_summary(
+    report: Report, cuts: Sequence[BudgetCut] = (), redaction: RedactionRecord | None = None
+) -> str:
+    """Markdown overview of ``report``.
+
+    ``cuts`` are what the bundle left out and ``redaction`` what was removed from it (both as
+    the manifest records them).
+    """
     sections: list[_Section] = [
         ("Problem", _problem(report.problem)),
         ("Priority", _priority(report.priority)),
@@ -43,6 +49,7 @@ def render_summary(report: Report, cuts: Sequence[BudgetCut] = ()) -> str:
         ("Attachments", _attachments(report.attachments)),
         ("What is missing", _missing(report, cuts)),
         ("Not collected", _skipped(report)),
+        ("Redaction", _redaction(redaction)),
         ("Identifiers", _identifiers(report)),
     ]
     parts = [f"# {_inline(report.problem.title)}"]
@@ -176,6 +183,27 @@ def _missing(report: Report, cuts: Sequence[BudgetCut]) -> list[str]:
             error = ": ".join(filter(None, [run.error_type, run.error_message]))
             lines.append(f"- Collector `{run.name}` failed: {_inline(error or 'unknown error')}")
         lines.extend(f"- Collector `{run.name}`: {_inline(note)}" for note in run.notes)
+    return lines
+
+
+def _redaction(redaction: RedactionRecord | None) -> list[str]:
+    """Counts per rule, never values, so the reader knows what the placeholders stand for."""
+    if redaction is None:
+        return []
+    totals = redaction.totals
+    replaced = ", ".join(f"{rule} {count}" for rule, count in totals.items()) or "nothing found"
+    lines = _fields(
+        ("Replaced", replaced),
+        ("Policy", f"{redaction.policy}; pseudonyms {redaction.pseudonyms}"),
+        ("Self-test", redaction.self_test),
+    )
+    lines += [
+        f"- **Rule failed:** `{f.rule}` on `{f.artifact}` ({f.error}); that text was withheld"
+        for f in redaction.failures
+    ]
+    lines += [
+        f"- **Not redacted (binary, allowed by the host):** `{p}`" for p in redaction.unredacted
+    ]
     return lines
 
 

@@ -13,7 +13,7 @@ import hashlib
 import os
 import secrets
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,6 +29,8 @@ from supportkit.bundle._manifest import (
     BudgetCut,
     FileEntry,
     Manifest,
+    RedactionFailureRecord,
+    RedactionRecord,
     bundle_paths,
 )
 from supportkit.bundle._reader import _RATIO_CHECK_FROM_BYTES, _SEAL, ReadLimits, SealedBundle
@@ -36,6 +38,7 @@ from supportkit.bundle._summary import render_summary
 from supportkit.collectors._base import PendingAttachment
 from supportkit.exceptions import BundleWriteError, InvalidArgumentError
 from supportkit.models import AttachmentInfo, Cut, Report
+from supportkit.redaction._capture import RedactedCapture, describe_policy
 
 __all__ = ["DEFAULT_BUDGET_BYTES", "write_bundle"]
 
@@ -66,18 +69,28 @@ _COMPRESSED_SUFFIXES = frozenset(
 
 
 def write_bundle(
-    report: Report,
-    attachments: Sequence[PendingAttachment],
+    capture: RedactedCapture,
     destination: Path,
     *,
     budget_bytes: int = DEFAULT_BUDGET_BYTES,
+    self_tested: bool = False,
 ) -> SealedBundle:
-    """Write ``report`` and its attachments to ``destination`` as a sealed bundle.
+    """Seal a redacted capture at ``destination``.
 
-    Fills ``report.attachments`` from what actually went in, cutting attachments to fit
-    ``budget_bytes``. Raises :class:`~supportkit.exceptions.BundleWriteError` only when the
-    destination cannot be written; attachments that cannot be read are left out instead.
+    Only a :class:`~supportkit.redaction.RedactedCapture` is accepted, so nothing unredacted
+    is ever sealed. Fills ``report.attachments`` from what actually went in, cutting
+    attachments to fit ``budget_bytes``, and records the redaction audit in the manifest.
+    Raises :class:`~supportkit.exceptions.BundleWriteError` only when the destination cannot
+    be written; attachments that cannot be read are left out instead.
     """
+    if not isinstance(capture, RedactedCapture):
+        msg = (
+            "write_bundle() seals only a RedactedCapture; pass the report and attachments "
+            "through supportkit.redaction.redact_capture() first"
+        )
+        raise TypeError(msg)
+    report, attachments = capture.report, capture.attachments
+    redaction = _redaction_record(capture, self_tested=self_tested)
     if budget_bytes <= 0:
         msg = f"budget_bytes must be positive, got {budget_bytes}"
         raise InvalidArgumentError(msg)
@@ -92,7 +105,7 @@ def write_bundle(
     for item in items:
         item.measure()
     while True:
-        contents = _prepare(report, items, budget_bytes)
+        contents = _prepare(report, items, budget_bytes, redaction)
         try:
             manifest = _write_atomically(destination, contents)
         except _SourceUnreadableError as failure:
@@ -195,9 +208,28 @@ class _Contents:
     cuts: tuple[BudgetCut, ...]
     items: list[_Item]
     budget_bytes: int
+    redaction: RedactionRecord
 
 
-def _prepare(report: Report, items: list[_Item], budget_bytes: int) -> _Contents:
+def _redaction_record(capture: RedactedCapture, *, self_tested: bool) -> RedactionRecord:
+    audit = capture.redactor.audit
+    policy = capture.redactor.policy
+    return RedactionRecord(
+        policy=describe_policy(policy),
+        pseudonyms="stable" if policy.stable_key is not None else "per-bundle",
+        artifacts=audit.to_dict()["artifacts"],
+        failures=tuple(
+            RedactionFailureRecord(artifact=f.artifact, rule=f.rule, error=f.error, count=f.count)
+            for f in audit.failures
+        ),
+        unredacted=capture.unredacted,
+        self_test="passed" if self_tested else "not run",
+    )
+
+
+def _prepare(
+    report: Report, items: list[_Item], budget_bytes: int, redaction: RedactionRecord
+) -> _Contents:
     """Apply the budget, then build report.json and summary.md from what will go in."""
     while True:
         for item in items:
@@ -211,7 +243,7 @@ def _prepare(report: Report, items: list[_Item], budget_bytes: int) -> _Contents
                 _budget.BudgetItem(i.path, i.available, i.pending.text, i.pending.optional)
                 for i in live
             ],
-            fixed_bytes=_fixed_bytes(report, items),
+            fixed_bytes=_fixed_bytes(report, items, redaction),
             budget_bytes=budget_bytes,
         )
         try:
@@ -220,7 +252,7 @@ def _prepare(report: Report, items: list[_Item], budget_bytes: int) -> _Contents
         except _SourceUnreadableError as failure:
             failure.item.failure = failure.reason
             continue
-        return _contents(report, items, budget_bytes)
+        return _contents(report, items, budget_bytes, redaction)
 
 
 def _apply(item: _Item, allotment: _budget.Allotment, budget_bytes: int) -> None:
@@ -262,7 +294,9 @@ def _info(item: _Item) -> AttachmentInfo:
     )
 
 
-def _contents(report: Report, items: list[_Item], budget_bytes: int) -> _Contents:
+def _contents(
+    report: Report, items: list[_Item], budget_bytes: int, redaction: RedactionRecord
+) -> _Contents:
     infos = tuple(_info(item) for item in items)
     final = report.model_copy(update={"attachments": infos})
     cuts = tuple(
@@ -271,20 +305,22 @@ def _contents(report: Report, items: list[_Item], budget_bytes: int) -> _Content
     return _Contents(
         report=final,
         report_json=final.model_dump_json(indent=2).encode(),
-        summary=render_summary(final, cuts).encode(),
+        summary=render_summary(final, cuts, redaction).encode(),
         cuts=cuts,
         items=items,
         budget_bytes=budget_bytes,
+        redaction=redaction,
     )
 
 
-def _fixed_bytes(report: Report, items: list[_Item]) -> int:
+def _fixed_bytes(report: Report, items: list[_Item], redaction: RedactionRecord) -> int:
     """What the budget cannot cut: report.json, summary.md and the manifest, before any cut."""
-    draft = _contents(report, items, 0)
+    draft = _contents(report, items, 0, redaction)
     return (
         len(draft.report_json)
         + len(draft.summary)
         + _MANIFEST_BASE_BYTES
+        + len(redaction.model_dump_json(indent=2))
         + _budget.entry_overhead(REPORT_NAME)
         + _budget.entry_overhead(SUMMARY_NAME)
     )
@@ -399,6 +435,7 @@ def _write_zip(handle: BinaryIO, contents: _Contents) -> Manifest:
             files=tuple(files),
             budget_bytes=contents.budget_bytes,
             cuts=contents.cuts,
+            redaction=contents.redaction,
         )
         info = _zip_info(MANIFEST_NAME, zipfile.ZIP_DEFLATED, stamp)
         archive.writestr(info, manifest.model_dump_json(indent=2))
