@@ -237,3 +237,59 @@ def test_console_script_runs(tmp_path: Path) -> None:
         timeout=120,
     )
     assert verified.returncode == 0, verified.stderr
+
+
+def test_redact_file_to_stdout_with_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """redact writes the redacted text to stdout and per-rule counts to stderr."""
+    source = tmp_path / "app.log"
+    source.write_text("login ana@example.com\nkey AKIAQ3EGTRKWVNXH7YZA\nplain line\n")
+    code, stdout, stderr = run(capsys, "redact", str(source))
+    assert code == 0
+    assert "ana@example.com" not in stdout
+    assert "AKIAQ3EGTRKWVNXH7YZA" not in stdout
+    assert stdout.count("\n") == 3
+    assert "plain line" in stdout
+    assert "email" in stderr
+    assert "ana@example.com" not in stderr
+
+
+def test_redact_writes_output_and_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o writes the redacted file; --report writes the counts as JSON."""
+    source = tmp_path / "in.txt"
+    source.write_text("contact bob@example.org\n")
+    out, report = tmp_path / "out.txt", tmp_path / "counts.json"
+    code, _, _ = run(capsys, "redact", str(source), "-o", str(out), "--report", str(report))
+    assert code == 0
+    assert "bob@example.org" not in out.read_text()
+    assert json.loads(report.read_text())["artifacts"]["in.txt"]["email"] == 1
+
+
+def test_redact_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """redact of a missing file exits 1 with the path named."""
+    code, _, stderr = run(capsys, "redact", str(tmp_path / "nope.txt"))
+    assert code == 1
+    assert "nope.txt" in stderr
+
+
+def test_redact_self_test_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    """redact --self-test checks every canary kind and exits 0 for the default policy."""
+    code, _, stderr = run(capsys, "redact", "--self-test")
+    assert code == 0
+    assert "self-test passed" in stderr
+
+
+def test_inspect_shows_the_redaction_audit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """inspect prints the per-artifact redaction counts from the manifest."""
+    log = tmp_path / "app.log"
+    log.write_text("from 81.2.69.160\n")
+    out = tmp_path / "b.zip"
+    assert run(capsys, "collect", "-o", str(out), "--title", "t", "--log", str(log))[0] == 0
+    code, stdout, _ = run(capsys, "inspect", str(out))
+    assert code == 0
+    assert "- `attachments/app.log`: ipv4 1" in stdout

@@ -46,7 +46,56 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true")
     history.add_argument("--limit", type=int, default=20, help="newest N entries (0: all)")
     history.set_defaults(handler=history_command)
+    _add_redact(commands)
     return parser
+
+
+def _add_redact(commands: Any) -> None:
+    redact = commands.add_parser(
+        "redact",
+        help="remove secrets and personal data from a text file or stdin",
+        description="Write FILE (or stdin) redacted to -o (or stdout); print per-rule counts "
+        "to stderr.",
+    )
+    redact.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    redact.add_argument("-o", "--output", default="-", help="where to write (default: stdout)")
+    redact.add_argument("--report", type=Path, help="also write the counts as JSON here")
+    redact.add_argument(
+        "--self-test", action="store_true",
+        help="plant fake secrets of every kind and check the policy removes them all",
+    )  # fmt: skip
+    redact.set_defaults(handler=redact_command)
+
+
+def redact_command(args: argparse.Namespace) -> int:
+    """Redact a file or stdin; or, with --self-test, check the policy against canaries."""
+    from supportkit.redaction import default_policy, redact_file  # noqa: PLC0415
+    from supportkit.redaction._selftest import run_self_test  # noqa: PLC0415
+
+    policy = default_policy()
+    if args.self_test:
+        result = run_self_test(policy)
+        for kind in result.planted:
+            _note(f"{'SURVIVED' if kind in result.survived else 'removed '}  {kind}")
+        verdict = "passed" if result.passed else f"failed: {len(result.survived)} kinds survived"
+        _note(f"self-test {verdict} ({len(result.planted)} kinds planted)")
+        return EXIT_OK if result.passed else EXIT_FAILED
+    if args.file != "-" and not Path(args.file).is_file():
+        _note(f"error: {args.file}: no such file; give a text file, or - for stdin")
+        return EXIT_FAILED
+    audit = redact_file(args.file, args.output, policy)
+    totals: dict[str, int] = {}
+    for counts in audit.artifacts.values():
+        for rule, count in counts.items():
+            totals[rule] = totals.get(rule, 0) + count
+    for rule, count in sorted(totals.items()):
+        _note(f"{count:>8}  {rule}")
+    _note(f"{sum(totals.values()):>8}  replaced in all")
+    for failure in audit.failures:
+        _note(f"rule {failure.rule} failed ({failure.error}); the text it covered was withheld")
+    if args.report is not None:
+        args.report.write_text(json.dumps(audit.to_dict(), indent=2) + "\n", encoding="utf-8")
+    return EXIT_OK
 
 
 def _add_collect(commands: Any) -> None:
@@ -147,6 +196,7 @@ def inspect_command(args: argparse.Namespace) -> int:
         print(bundle.report.model_dump_json(indent=2))
     else:
         print(bundle.read_file("summary.md").decode("utf-8"), end="")
+        _print_audit(bundle)
         _note(f"verified: {len(bundle.manifest.files)} files intact in {bundle.path}")
     return EXIT_OK
 
@@ -201,6 +251,18 @@ def history_command(args: argparse.Namespace) -> int:
     if unreadable:
         _note(f"{unreadable} unreadable history line(s) passed over in {_history.history_path()}")
     return EXIT_OK
+
+
+def _print_audit(bundle: SealedBundle) -> None:
+    """The redaction audit per artifact, as the manifest records it (counts, never values)."""
+    redaction = bundle.manifest.redaction
+    if redaction is None:
+        print("\n## Redaction audit\n\nThis bundle records no redaction.")
+        return
+    print("\n## Redaction audit\n")
+    for artifact, counts in redaction.artifacts.items():
+        listed = ", ".join(f"{rule} {count}" for rule, count in counts.items()) or "nothing found"
+        print(f"- `{artifact}`: {listed}")
 
 
 def _read(path: Path) -> SealedBundle:
