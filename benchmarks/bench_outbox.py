@@ -8,22 +8,27 @@ Targets (issue 5, the outbox):
 - flushing 1,000 queued small reports to a local webhook at no less than 200 reports/s;
   baseline: the same transport posting the same bundles directly, without the outbox.
 
-The receiver is the test suite's real HTTP server (``tests/_webhook_server.py``) and the
-transport is supportkit's webhook transport. Everything is written under a temp folder.
+The receiver is the test suite's real HTTP server (``tests/_webhook_server.py``) in its own
+process, and the transport is supportkit's webhook transport. Everything is written under a
+temp folder. The outbox syncs every record to disk, so the results depend on the disk's fsync
+latency: the "copy + JSON write + fsync" line shows it; run on an otherwise idle machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import shutil
+import socketserver
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
@@ -82,24 +87,60 @@ def bench_overhead(work: Path, bundles: list[SealedBundle]) -> list[tuple[str, f
     ]
 
 
+class Receiver:
+    """The test suite's webhook server in its own process, as a real receiver would be.
+
+    Its handler runs without Nagle's algorithm, as production HTTP servers do; otherwise
+    every small answer waits for the client's delayed ACK and the benchmark measures that.
+    """
+
+    def __enter__(self) -> Receiver:
+        context = multiprocessing.get_context("spawn")
+        self._pipe, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child,), daemon=True)
+        self._process.start()
+        self.url: str = self._pipe.recv()
+        return self
+
+    def stop(self) -> int:
+        """Stop serving; return how many distinct deliveries the server processed."""
+        self._pipe.send("stop")
+        received: int = self._pipe.recv()
+        self._process.join(timeout=30)
+        return received
+
+    def __exit__(self, *_: object) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _serve(pipe: Any) -> None:
+    socketserver.StreamRequestHandler.disable_nagle_algorithm = True
+    with WebhookServer() as server:
+        pipe.send(server.url)
+        pipe.recv()
+        pipe.send(server.unique_deliveries)
+
+
 def bench_flush(work: Path, bundles: list[SealedBundle]) -> list[tuple[str, float, str]]:
     """Reports per second delivered from the outbox, beside posting them directly."""
-    with WebhookServer() as server:
-        transport = WebhookTransport(server.url)
+    with Receiver() as receiver:
+        transport = WebhookTransport(receiver.url)
         start = time.perf_counter()
         for bundle in bundles:
             transport.send(bundle)
         direct = len(bundles) / (time.perf_counter() - start)
+        receiver.stop()
 
-    with WebhookServer() as server:
+    with Receiver() as receiver:
         outbox = Outbox(work / "outbox-flush")
         for bundle in bundles:
-            outbox.enqueue(bundle, server.url)
-        transport = WebhookTransport(server.url)
+            outbox.enqueue(bundle, receiver.url)
+        transport = WebhookTransport(receiver.url)
         start = time.perf_counter()
         result = outbox.flush(transports=lambda _: transport)
         through_outbox = len(bundles) / (time.perf_counter() - start)
-        delivered = server.unique_deliveries
+        delivered = receiver.stop()
     if len(result.delivered) != len(bundles) or delivered != len(bundles):
         msg = f"flush delivered {len(result.delivered)}, server got {delivered} of {len(bundles)}"
         raise SystemExit(msg)
@@ -112,9 +153,12 @@ def bench_flush(work: Path, bundles: list[SealedBundle]) -> list[tuple[str, floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="200 reports instead of 1,000")
+    parser.add_argument(
+        "--work", type=Path, help="where to write (e.g. /dev/shm to leave the disk out)"
+    )
     args = parser.parse_args()
     count = 200 if args.quick else 1000
-    with tempfile.TemporaryDirectory(prefix="bench-outbox-") as temp:
+    with tempfile.TemporaryDirectory(prefix="bench-outbox-", dir=args.work) as temp:
         work = Path(temp)
         os.environ["SUPPORTKIT_HOME"] = str(work / "home")
         bundles = capture(work / "bundles", count)
