@@ -1,0 +1,65 @@
+"""Consistent placeholders: the same value gets the same ``<kind-n>`` throughout a bundle.
+
+"The same user hit this twice" survives redaction, the value does not. Values are looked up by
+their HMAC under a key that lives only in this object, so the table holds no raw values and is
+never written anywhere. A host that wants to correlate reports across bundles passes a stable
+key; placeholders then carry the first 8 hex digits of that HMAC (``<email-3f9a1c2b>``) instead
+of a per-bundle counter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+
+__all__ = ["FAILED_PLACEHOLDER", "Pseudonymizer", "safe_kind"]
+
+FAILED_PLACEHOLDER = "<redaction-failed>"
+_KIND = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
+
+
+def safe_kind(kind: str) -> str:
+    """A kind fit for a placeholder; anything odd a host rule returns becomes ``redacted``."""
+    kind = kind.lower()
+    return kind if _KIND.fullmatch(kind) else "redacted"
+
+
+class Pseudonymizer:
+    """Makes placeholders for one bundle. Thread-safe."""
+
+    __slots__ = ("_counters", "_key", "_lock", "_numbers", "_stable")
+
+    def __init__(self, stable_key: bytes | None = None) -> None:
+        self._stable = stable_key is not None
+        self._key = stable_key if stable_key is not None else secrets.token_bytes(32)
+        self._numbers: dict[tuple[str, bytes], int] = {}
+        self._counters: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def stable(self) -> bool:
+        """Whether placeholders are derived from a host key and so comparable across bundles."""
+        return self._stable
+
+    def placeholder(self, kind: str, value: str) -> str:
+        """The placeholder for ``value`` of ``kind``: ``<email-1>`` or ``<email-3f9a1c2b>``."""
+        kind = safe_kind(kind)
+        digest = hmac.new(
+            self._key, value.encode("utf-8", "surrogatepass"), hashlib.sha256
+        ).digest()
+        if self._stable:
+            return f"<{kind}-{digest[:4].hex()}>"
+        with self._lock:
+            number = self._numbers.get((kind, digest))
+            if number is None:
+                number = self._counters.get(kind, 0) + 1
+                self._counters[kind] = number
+                self._numbers[kind, digest] = number
+        return f"<{kind}-{number}>"
+
+    def __repr__(self) -> str:
+        mode = "stable" if self._stable else "per-bundle"
+        return f"Pseudonymizer({mode}, {len(self._numbers)} values)"

@@ -1,0 +1,20 @@
+"""The built-in redaction rules: credentials first, then personal data.
+
+Order matters only to break ties between equally long findings of the same category: the rule
+listed first names the placeholder.
+"""
+
+from __future__ import annotations
+
+from supportkit.redaction._rule import Rule
+from supportkit.redaction.rules.credentials import RULES as CREDENTIAL_RULES
+from supportkit.redaction.rules.machine import machine_rules
+from supportkit.redaction.rules.paths import RULES as PATH_RULES
+from supportkit.redaction.rules.personal import RULES as PERSONAL_RULES
+
+__all__ = ["CREDENTIAL_RULES", "PATH_RULES", "PERSONAL_RULES", "default_rules", "machine_rules"]
+
+
+def default_rules() -> tuple[Rule, ...]:
+    """Credentials, personal data and home-directory user names (not this machine's names)."""
+    return CREDENTIAL_RULES + PERSONAL_RULES + PATH_RULES

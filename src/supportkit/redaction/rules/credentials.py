@@ -1,0 +1,839 @@
+"""Credential rules: tokens with a known shape, secret-bearing headers, keys and key-value pairs.
+
+Every rule starts from a cheap anchor (``str.find`` of a literal such as ``AKIA`` or ``eyJ``,
+or of a keyword in a lowercased copy of the text) and only then runs a bounded regex at that
+position, so scanning costs about as much as a few ``str.find`` calls. A match must start at a
+token boundary (the character before it is not part of the token alphabet); that makes a failed
+attempt skip the whole run it scanned, which keeps adversarial input linear.
+
+Deliberate choices (over-redaction destroys a bundle's value too):
+
+* Twilio account SIDs (``AC`` + 32 hex) are identifiers and are kept; API key SIDs
+  (``SK`` + 32 hex) are half of a key pair and are replaced. Auth tokens are caught by key name.
+* Stripe publishable keys (``pk_live_``) are public by design and are kept.
+* The value of a key that names a secret is replaced whatever it looks like, except values that
+  cannot hold a secret: booleans, null/none, empty, integers of up to three digits, masks
+  (``***``), placeholders (``<secret-1>``), variable references (``${DB_PASSWORD}``) and a few
+  status words (``expired``, ``required``…). A name is secret when one of its components is
+  (``DB_PASSWORD``, ``stripeSecretKey``) unless a later component makes it a property of the
+  secret (``token_count``, ``password_length``, ``secret_name``).
+* Long high-entropy strings are replaced only right after a secret-naming word, never anywhere:
+  hashes and UUIDs elsewhere are kept.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from supportkit.redaction._rule import Category, Rule, Span
+
+__all__ = [
+    "RULES",
+    "is_secret_key",
+    "keyword_positions",
+    "secret_key_matcher",
+    "secret_value_rules",
+]
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_WORD = _ALNUM | {"_"}
+_TOKEN = _WORD | {"-"}
+
+
+class _Keywords:
+    """Where lowercase keywords occur in one text, any case; computed once per word.
+
+    The text is lowered through Latin-1 with ``replace``: one byte per character, so offsets
+    match the text, and ``bytes.find`` over it is several times faster than lowering a ``str``
+    that holds any non-ASCII character.
+    """
+
+    __slots__ = ("_found", "lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowered = text.encode("latin-1", "replace").lower()
+        self._found: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        found = self._found.get(word)
+        if found is None:
+            needle, found = word.encode(), []
+            pos = self.lowered.find(needle)
+            while pos >= 0:
+                found.append(pos)
+                pos = self.lowered.find(needle, pos + len(needle))
+            self._found[word] = found
+        return found
+
+
+_KEYWORDS: list[_Keywords] = [_Keywords("")]
+
+
+def keyword_positions(text: str, word: str) -> list[int]:
+    """Starts of the lowercase ASCII ``word`` in ``text``, in any case, sorted.
+
+    Every keyword rule searches the same chunk, so results are kept for the last text seen.
+    """
+    keywords = _KEYWORDS[0]
+    if keywords.text is not text:
+        keywords = _KEYWORDS[0] = _Keywords(text)
+    return keywords.positions(word)
+
+
+def _word_starts(text: str, word: str) -> Iterator[int]:
+    """``keyword_positions`` not preceded by a letter: ``authorization``, not ``xauthorization``."""
+    for pos in keyword_positions(text, word):
+        if pos == 0 or not text[pos - 1].isalpha():
+            yield pos
+
+
+# --- tokens with a known prefix ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _PrefixRule:
+    """A token that starts with a literal prefix, so the regex engine skips to it quickly.
+
+    Each pattern is ``PREFIX(?<!X.{n})REST``: the look-behind right after the prefix rejects
+    a prefix that continues a longer token, so attempts happen only at token boundaries and a
+    run of near-matches (``eyJeyJeyJ…``) costs linear time.
+    """
+
+    name: str
+    kind: str
+    patterns: tuple[re.Pattern[str], ...] = field(repr=False)
+    max_span: int
+    category: Category = "credential"
+    check: Callable[[str], bool] | None = field(default=None, repr=False)
+
+    def find(self, text: str) -> Iterator[Span]:
+        for pattern in self.patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span(match.lastindex or 0)
+                if self.check is None or self.check(text[start:end]):
+                    yield Span(start, end, self.kind)
+
+
+_TOKEN_CLASS = "A-Za-z0-9_-"  # noqa: S105  (a character class, not a password)
+
+
+def _prefix(
+    name: str,
+    kind: str,
+    prefixes: Iterable[tuple[str, str]],
+    rest: str,
+    max_span: int,
+    *,
+    before: str = _TOKEN_CLASS,
+    check: Callable[[str], bool] | None = None,
+) -> _PrefixRule:
+    """``prefixes``: (literal, regex matching exactly ``len(literal)`` characters) pairs."""
+    patterns = []
+    for literal, regex in prefixes:
+        guard = f"(?<![{before}].{{{len(literal)}}})" if before else ""
+        patterns.append(re.compile(f"{regex}{guard}{rest}"))
+    return _PrefixRule(name, kind, tuple(patterns), max_span, check=check)
+
+
+def _literal(*prefixes: str) -> list[tuple[str, str]]:
+    return [(prefix, re.escape(prefix)) for prefix in prefixes]
+
+
+def _mixed(value: str) -> bool:
+    """Random keys mix letters and digits; words and runs of one character do not."""
+    return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+
+
+def _end(chars: str) -> str:
+    return rf"(?![{chars}])"
+
+
+_AWS_KEY_ID = _prefix(
+    "aws-access-key-id",
+    "aws-key",
+    _literal("AKIA", "ASIA"),
+    "[A-Z0-9]{16}" + _end("A-Za-z0-9"),
+    20,
+)
+_GITHUB = _prefix(
+    "github-token",
+    "github-token",
+    [("ghx_", "gh[pousr]_"), ("github_pat_", "github_pat_")],
+    "[A-Za-z0-9_]{36,251}" + _end("A-Za-z0-9_"),
+    262,
+)
+_GITLAB = _prefix(
+    "gitlab-token",
+    "gitlab-token",
+    [("gl", "gl")],
+    "(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|ft|imt|agent)-[A-Za-z0-9_-]{20,64}" + _end(_TOKEN_CLASS),
+    76,
+)
+_SLACK = _prefix(
+    "slack-token",
+    "slack-token",
+    [("xoxb", "xox[abprse]"), ("xapp", "xapp")],
+    "-[A-Za-z0-9-]{10,250}" + _end("A-Za-z0-9-"),
+    255,
+    check=_mixed,
+)
+_SLACK_WEBHOOK = _prefix(
+    "slack-webhook",
+    "slack-webhook",
+    _literal("hooks.slack.com/"),
+    "(?:services|workflows|triggers)/([A-Za-z0-9_/-]{20,200})",
+    240,
+    before="",
+)
+_STRIPE = _prefix(
+    "stripe-key",
+    "stripe-key",
+    [("sk_", "sk_"), ("rk_", "rk_")],
+    "(?:live|test)_[A-Za-z0-9]{10,247}" + _end("A-Za-z0-9"),
+    255,
+)
+_STRIPE_WEBHOOK = _prefix(
+    "stripe-key",
+    "stripe-key",
+    _literal("whsec_"),
+    "[A-Za-z0-9+/=]{24,128}" + _end("A-Za-z0-9"),
+    134,
+)
+_GOOGLE = _prefix(
+    "google-api-key",
+    "google-api-key",
+    _literal("AIza"),
+    "[A-Za-z0-9_-]{35}" + _end(_TOKEN_CLASS),
+    39,
+)
+_ANTHROPIC = _prefix(
+    "anthropic-key",
+    "anthropic-key",
+    _literal("sk-ant-"),
+    "[A-Za-z0-9_-]{32,250}" + _end(_TOKEN_CLASS),
+    257,
+)
+_OPENAI = _prefix(
+    "openai-key",
+    "openai-key",
+    _literal("sk-"),
+    "(?!ant-)(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}|[A-Za-z0-9_-]{48,250})"
+    + _end(_TOKEN_CLASS),
+    262,
+    check=_mixed,
+)
+_SENDGRID = _prefix(
+    "sendgrid-key",
+    "sendgrid-key",
+    _literal("SG."),
+    r"[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}" + _end(_TOKEN_CLASS),
+    100,
+)
+_NPM = _prefix(
+    "npm-token", "npm-token", _literal("npm_"), "[A-Za-z0-9]{36}" + _end("A-Za-z0-9"), 40
+)
+_PYPI = _prefix(
+    "pypi-token",
+    "pypi-token",
+    _literal("pypi-AgE"),
+    "(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,1000}" + _end(_TOKEN_CLASS),
+    1030,
+)
+_TWILIO = _prefix(
+    "twilio-api-key",
+    "twilio-key",
+    _literal("SK"),
+    "[0-9a-f]{32}" + _end("A-Za-z0-9"),
+    34,
+    check=_mixed,
+)
+_JWT = _prefix(
+    "jwt",
+    "jwt",
+    _literal("eyJ"),
+    r"[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,1024}" + _end(_TOKEN_CLASS),
+    13_320,
+)
+# scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
+# the password cannot hold '/' or '@', so an attempt never runs past the next '://'.
+_URL_PASSWORD = _prefix(
+    "url-password",
+    "password",
+    _literal("://"),
+    r"[^\s:/?#@\"'<>]{0,256}:([^\s/?#@\"'<>]{1,256})@",
+    520,
+    before="",
+    check=lambda value: not _is_trivial(value),
+)
+
+
+# --- AWS secret access keys, only in a secret context -----------------------------------------
+
+_AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+# (name, offset of "secret" in it)
+_AWS_SECRET_NAMES = (
+    (b"secret_access_key", 0),
+    (b"secret-access-key", 0),
+    (b"secretaccesskey", 0),
+    (b"aws_secret", 4),
+)
+
+
+def _looks_like_aws_secret(value: str) -> bool:
+    return (
+        any(ch.isupper() for ch in value)
+        and any(ch.islower() for ch in value)
+        and any(ch.isdigit() or ch in "/+" for ch in value)
+    )
+
+
+@dataclass(slots=True)
+class _AwsSecretRule:
+    """A 40-character AWS secret key right after a key id or a secret-access-key name."""
+
+    name: str = "aws-secret-access-key"
+    kind: str = "aws-secret"
+    category: Category = "credential"
+    max_span: int = 200
+
+    def find(self, text: str) -> Iterator[Span]:
+        for start in self._contexts(text):
+            line_end = text.find("\n", start)
+            stop = min(start + 120, len(text) if line_end < 0 else line_end)
+            match = _AWS_SECRET.search(text, start, stop)
+            if match is not None and _looks_like_aws_secret(match.group()):
+                yield Span(match.start(), match.end(), self.kind)
+
+    @staticmethod
+    def _contexts(text: str) -> Iterator[int]:
+        for span in _AWS_KEY_ID.find(text):
+            yield span.end
+        for pos in keyword_positions(text, "secret"):
+            lowered = _KEYWORDS[0].lowered
+            for name, offset in _AWS_SECRET_NAMES:
+                if pos >= offset and lowered.startswith(name, pos - offset):
+                    yield pos - offset + len(name)
+                    break
+
+
+# --- PEM and OpenSSH private keys ------------------------------------------------------------
+
+_PEM_BEGIN = re.compile(r"-----BEGIN ((?:[A-Z0-9]{1,20} ){0,3})PRIVATE KEY( BLOCK)?-----")
+# A block without its END line: the BEGIN line and every base64 or header line after it.
+_PEM_BODY = re.compile(
+    r"(?:(?:\r?\n|\\n)(?:[A-Za-z0-9+/=]{1,128}|[A-Za-z-]{1,32}: [^\r\n]{0,256}|(?=\r?\n|\\n)))*"
+)
+
+
+@dataclass(slots=True)
+class _PrivateKeyRule:
+    """A whole private-key block, BEGIN to END; a truncated block up to its last base64 line."""
+
+    name: str = "private-key"
+    kind: str = "private-key"
+    category: Category = "credential"
+    max_span: int = 32_768
+
+    def find(self, text: str) -> Iterator[Span]:
+        pos = text.find("-----BEGIN ")
+        next_end = -2
+        while pos >= 0:
+            resume = pos + 1
+            begin = _PEM_BEGIN.match(text, pos)
+            if begin is not None:
+                if next_end < begin.end() and next_end != -1:
+                    next_end = text.find("-----END ", begin.end())
+                end = self._block_end(text, begin, next_end)
+                yield Span(pos, end, self.kind)
+                resume = end
+            pos = text.find("-----BEGIN ", resume)
+
+    def _block_end(self, text: str, begin: re.Match[str], next_end: int) -> int:
+        limit = begin.start() + self.max_span
+        marker = f"-----END {begin.group(1)}PRIVATE KEY{begin.group(2) or ''}-----"
+        if next_end >= 0 and next_end + len(marker) <= limit and text.startswith(marker, next_end):
+            return next_end + len(marker)
+        body = _PEM_BODY.match(text, begin.end(), limit)
+        return body.end() if body is not None else begin.end()
+
+
+# --- Authorization headers, Bearer/Basic credentials and cookies ---------------------------------
+
+_HEADER_SEP = re.compile(r"""(["']?)[ \t]{0,4}([:=])[ \t]{0,4}(["']?)""")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}[ \t]{1,4}(?=\S)")
+
+
+def _header_value(text: str, name_start: int, name_end: int) -> tuple[int, int] | None:
+    """Where the value of a header-like ``name: value`` / ``"name": "value"`` ends, or None."""
+    sep = _HEADER_SEP.match(text, name_end)
+    if sep is None:
+        return None
+    start = sep.end()
+    outer = text[name_start - 1] if name_start > 0 and text[name_start - 1] in "\"'" else ""
+    quote = sep.group(3) or ("" if sep.group(1) else outer)
+    line_end = _line_end(text, start)
+    end = _closing_quote(text, start, quote, line_end) if quote else line_end
+    while end > start and text[end - 1] in " \t,;":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _line_end(text: str, start: int, limit: int = 4096) -> int:
+    stop = min(len(text), start + limit)
+    for newline in ("\n", "\r"):
+        found = text.find(newline, start, stop)
+        if found >= 0:
+            stop = found
+    return stop
+
+
+def _closing_quote(text: str, start: int, quote: str, stop: int) -> int:
+    pos = text.find(quote, start, stop)
+    while pos > start and text[pos - 1] == "\\":
+        pos = text.find(quote, pos + 1, stop)
+    return stop if pos < 0 else pos
+
+
+def _keyword_hits(text: str, words: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    for word in words:
+        for pos in _word_starts(text, word):
+            yield pos, word
+
+
+@dataclass(slots=True)
+class _AuthorizationRule:
+    """``Authorization: Bearer x`` in headers, curl ``-H`` arguments and JSON: the scheme stays."""
+
+    name: str = "authorization-header"
+    kind: str = "auth"
+    category: Category = "credential"
+    max_span: int = 4200
+
+    def find(self, text: str) -> Iterator[Span]:
+        for pos in _word_starts(text, "auth"):
+            name_end = pos + 13
+            if text[pos:name_end].lower() != "authorization":
+                continue
+            if name_end < len(text) and text[name_end] in _WORD:
+                continue
+            value = _header_value(text, pos, name_end)
+            if value is None:
+                continue
+            start, end = value
+            scheme = _SCHEME.match(text, start, end)
+            if scheme is not None:
+                start = scheme.end()
+            if start < end and not _is_trivial(text[start:end]):
+                yield Span(start, end, self.kind)
+
+
+_LOOSE_TOKEN = re.compile(r"[ \t]{1,3}([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])")
+
+
+def _is_basic_credential(value: str) -> bool:
+    try:
+        decoded = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return b":" in decoded
+
+
+@dataclass(slots=True)
+class _BearerRule:
+    """``Bearer <token>`` and ``Basic <base64 user:pass>`` outside an Authorization header."""
+
+    name: str = "bearer-token"
+    kind: str = "auth"
+    category: Category = "credential"
+    max_span: int = 4120
+
+    def find(self, text: str) -> Iterator[Span]:
+        for pos, word in _keyword_hits(text, ("bearer", "basic")):
+            match = _LOOSE_TOKEN.match(text, pos + len(word))
+            if match is None:
+                continue
+            value = match.group(1)
+            secret = _is_basic_credential(value) if word == "basic" else _mixed(value)
+            if secret:
+                yield Span(match.start(1), match.end(1), self.kind)
+
+
+_COOKIE_ATTRIBUTES = frozenset(
+    {"path", "domain", "expires", "max-age", "samesite", "secure", "httponly", "priority"}
+)
+_COOKIE_NAMES = ("set-cookie", "cookie", "cookies")
+
+
+@dataclass(slots=True)
+class _CookieRule:
+    """``Cookie`` and ``Set-Cookie`` values; cookie names and attributes are kept."""
+
+    name: str = "cookie"
+    kind: str = "cookie"
+    category: Category = "credential"
+    max_span: int = 4200
+
+    def find(self, text: str) -> Iterator[Span]:
+        last = -1
+        for pos in _word_starts(text, "cookie"):
+            name_start = pos - 4 if text[max(0, pos - 4) : pos].lower() == "set-" else pos
+            name_end = pos + 6 + (text[pos + 6 : pos + 7] in ("s", "S"))
+            if name_start <= last or (name_end < len(text) and text[name_end] in _TOKEN):
+                continue
+            value = self._value(text, name_start, name_end)
+            if value is not None:
+                last = value[1]
+                yield from self._pairs(text, *value)
+
+    @staticmethod
+    def _value(text: str, name_start: int, name_end: int) -> tuple[int, int] | None:
+        if text.startswith("--", name_start - 2) and text[name_end : name_end + 1] == " ":
+            start = name_end + 1
+            quote = text[start] if text[start : start + 1] in ("'", '"') else ""
+            start += len(quote)
+            end = _line_end(text, start)
+            return start, _closing_quote(text, start, quote, end) if quote else end
+        return _header_value(text, name_start, name_end)
+
+    def _pairs(self, text: str, start: int, end: int) -> Iterator[Span]:
+        offset = start
+        for part in text[start:end].split(";"):
+            name, equals, value = part.partition("=")
+            if equals and name.strip().lower() not in _COOKIE_ATTRIBUTES:
+                value_start = offset + len(name) + 1
+                stripped = value.strip()
+                if stripped and not _is_trivial(stripped):
+                    lead = len(value) - len(value.lstrip())
+                    yield Span(value_start + lead, value_start + lead + len(stripped), self.kind)
+            offset += len(part) + 1
+
+
+# --- values of keys that name a secret -----------------------------------------------------------
+
+_SECRET_WORDS = frozenset(
+    {
+        "password", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
+        "token", "auth", "authorization", "credential", "credentials", "creds", "cred",
+        "session", "sessionid", "sessid", "phpsessid", "jsessionid", "signature", "sig", "apikey",
+        "accesskey", "secretkey", "privatekey", "authtoken", "accesstoken", "refreshtoken",
+        "idtoken", "csrftoken", "xsrftoken", "pin", "otp", "totp", "dsn", "cookie", "cookies",
+    }
+)  # fmt: skip
+# A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
+_KEY_QUALIFIERS = frozenset(
+    {
+        "api", "access", "secret", "private", "signing", "sign", "encryption", "enc", "master",
+        "account", "auth", "client", "app", "application", "license", "licence", "service",
+        "subscription", "shared", "session", "storage", "consumer", "ssh", "gpg", "pgp", "hmac",
+        "deploy", "webhook", "admin", "root", "bot", "integration", "server", "crypto", "aes",
+    }
+)  # fmt: skip
+# A later component that makes the name a property of the secret rather than the secret.
+_PROPERTY_WORDS = frozenset(
+    {
+        "count", "counts", "length", "len", "size", "type", "types", "kind", "name", "names",
+        "file", "filename", "path", "dir", "url", "uri", "endpoint", "host", "expires", "expiry",
+        "expiration", "expired", "exp", "expire", "ttl", "timeout", "age", "lifetime", "limit",
+        "max", "min", "format", "mode", "method", "methods", "provider", "scheme", "header",
+        "field", "policy", "version", "enabled", "required", "rotation", "valid", "label", "env",
+        "var", "location", "created", "updated", "at", "time", "timestamp", "date", "usage",
+        "used", "status", "state", "set", "changed", "attempts", "retries", "rules", "pattern",
+        "algorithm", "alg", "algo", "issuer", "audience", "scope", "scopes", "source", "sock",
+        "socket", "address", "addr", "bus", "class", "manager", "start", "end", "duration",
+        "strength", "error", "errors", "prefix", "hint", "flow", "level", "option",
+    }
+)  # fmt: skip
+_COMPONENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+def _components(name: str) -> list[str]:
+    return [part.lower() for part in _COMPONENT.findall(name)]
+
+
+def _normalized(name: str) -> str:
+    return "".join(_components(name))
+
+
+def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
+    part = parts[index]
+    if part in _SECRET_WORDS or part in extra:
+        return part != "session" or len(parts) == 1
+    if index == 0:
+        return False
+    previous = parts[index - 1]
+    if part in ("key", "session") and previous in _KEY_QUALIFIERS | {"session"}:
+        return True
+    return previous + part in _SECRET_WORDS or previous + part in extra
+
+
+def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
+    """Whether a key, field or header ``name`` names a secret (``extra``: normalized names)."""
+    parts = _components(name)
+    if extra and "".join(parts) in extra:
+        return True
+    if parts[:1] == ["session"] and parts[1:2] in (["id"], ["key"], ["token"], ["secret"]):
+        return True
+    for index in range(len(parts)):
+        if _names_secret(parts, index, extra) and _PROPERTY_WORDS.isdisjoint(parts[index + 1 :]):
+            return True
+    return False
+
+
+def secret_key_matcher(extra: Iterable[str] = ()) -> Callable[[str], bool]:
+    """``is_secret_key`` with host-supplied key names added (``X-Acme-Signature``, ``pin2``)."""
+    names = frozenset(_normalized(name) for name in extra) - {""}
+    return functools.lru_cache(maxsize=4096)(lambda name: is_secret_key(name, names))
+
+
+_TRIVIAL = re.compile(
+    r"""(?ix)
+    (?:true|false|null|none|nil|undefined|yes|no|on|off|n/?a|-?\d{1,3}|[*x•.…_-]{1,64}
+    |expired|invalid|missing|required|revoked|refreshed|redacted|empty|unset|set|present
+    |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
+    |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
+    |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|)
+    """
+)
+_CODE = re.compile(r"[A-Za-z_][\w.]{0,128}\s*[(\[]")
+
+
+def _is_trivial(value: str) -> bool:
+    """Values that cannot hold a secret, so replacing them would only lose information."""
+    return _TRIVIAL.fullmatch(value) is not None or _CODE.match(value) is not None
+
+
+def _shannon_bits(value: str) -> float:
+    counts = Counter(value)
+    size = len(value)
+    return -sum(n / size * math.log2(n / size) for n in counts.values())
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def _high_entropy(value: str) -> bool:
+    """Random-looking: letters and digits mixed, no UUID, ≥ 3 bits of entropy per character."""
+    return _mixed(value) and not _UUID.fullmatch(value) and _shannon_bits(value) >= 3.0
+
+
+_NAME_CHARS = _TOKEN | {"."}
+_KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
+_KEY_ANCHORS_SHORT = ("otp", "dsn")
+_DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
+_SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=|:(?!//))[ \t]{0,8}")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
+_YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
+_QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
+_PLAIN_VALUE = re.compile(r"[^\s\"'<>&,;)\]}]{1,4096}(?:[,;)\]}][^\s\"'<>&,;)\]}]{1,4096})*")
+_FLAG_VALUE = re.compile(r"[ \t]{1,3}([^\s\"'-]\S{0,4095})")
+_CONTEXT_VALUE = re.compile(
+    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
+)
+_Finding = tuple[int, int, str]
+_NAME_RUN = re.compile(r"[A-Za-z0-9_.-]{0,128}")
+_AFTER_NAME = frozenset({'"', "'", " ", "\t", "=", ":"})
+
+
+def _name_end(text: str, pos: int) -> int:
+    match = _NAME_RUN.match(text, pos)
+    end = match.end() if match is not None else pos
+    while end > pos and text[end - 1] in ".-":
+        end -= 1
+    return end
+
+
+def _name_start(text: str, pos: int) -> int:
+    start, low = pos, max(0, pos - 128)
+    while start > low and text[start - 1] in _NAME_CHARS:
+        start -= 1
+    return start
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 64), start) + 1
+    if line_start == 0 and start > 64:
+        return False
+    return _LINE_PREFIX.fullmatch(text, line_start, start) is not None
+
+
+def _looks_like_path(value: str) -> bool:
+    return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
+
+
+@dataclass(frozen=True, slots=True)
+class _SecretValueScanner:
+    """Finds values of keys that name a secret; three rules share one scan per chunk."""
+
+    matcher: Callable[[str], bool]
+    anchors: tuple[str, ...]
+    _cache: list[tuple[str, list[_Finding]]] = field(
+        default_factory=lambda: [("", [])], repr=False, compare=False
+    )
+
+    def findings(self, text: str) -> list[_Finding]:
+        cached = self._cache[0]
+        if cached[0] is not text:
+            cached = (text, list(self._scan(text)))
+            self._cache[0] = cached
+        return cached[1]
+
+    def _scan(self, text: str) -> Iterator[_Finding]:
+        hits: list[int] = []
+        for word in self.anchors:
+            hits.extend(keyword_positions(text, word))
+        done = -1
+        for pos in sorted(hits):
+            if pos < done:
+                continue
+            end = done = _name_end(text, pos)
+            if text[end : end + 1] not in _AFTER_NAME:
+                continue  # no separator, no space: not a key (the common case)
+            start = _name_start(text, pos)
+            name = text[start:end].lstrip("-")
+            if name and not self.matcher(name) and text[start - 1 : start] == " ":
+                start, name = self._two_words(text, start, name)
+            if not name or not self.matcher(name) or _normalized(name) in _DEDICATED:
+                continue
+            found = self._value(text, start, end, flag=len(name) < end - start)
+            if found is not None and not self._keeps(name, text[found[0] : found[1]]):
+                yield found
+
+    @staticmethod
+    def _two_words(text: str, start: int, name: str) -> tuple[int, str]:
+        """``API key: …`` and ``secret key = …``: the word before may qualify a bare ``key``."""
+        before = _name_start(text, start - 1)
+        return before, f"{text[before : start - 1]}_{name}"
+
+    @staticmethod
+    def _keeps(name: str, value: str) -> bool:
+        return _is_trivial(value) or (_normalized(name) == "pwd" and _looks_like_path(value))
+
+    def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
+        pos = end
+        if pos < len(text) and text[pos] in "\"'" and start > 0 and text[start - 1] == text[pos]:
+            pos += 1
+        sep = _SEPARATOR.match(text, pos)
+        if sep is None:
+            return _unseparated(text, pos, flag=flag)
+        value = sep.end()
+        if value >= len(text) or text[value] in "{[\r\n":
+            return None
+        if text[value] in "\"'":
+            line_end = _line_end(text, value + 1)
+            return value + 1, _closing_quote(text, value + 1, text[value], line_end), "assignment"
+        if start > 0 and text[start - 1] in "?&" and sep.group(1) == "=":
+            found = _QUERY_VALUE.match(text, value)
+            return None if found is None else (value, found.end(), "query")
+        return self._unquoted(text, (start, end), value, sep.group(1), quoted_key=pos > end)
+
+    def _unquoted(
+        self, text: str, name: tuple[int, int], value: int, sep: str, *, quoted_key: bool
+    ) -> _Finding | None:
+        start, end = name
+        if _at_line_start(text, start):
+            return self._rest_of_line(text, value, block=sep == ":")
+        if sep == ":" and "." in text[start:end] and not quoted_key:
+            return None  # a logger or module name before its message: "auth.session: …"
+        found = _PLAIN_VALUE.match(text, value, value + 4096)
+        return None if found is None else (value, found.end(), "assignment")
+
+    @staticmethod
+    def _rest_of_line(text: str, value: int, *, block: bool) -> _Finding | None:
+        end = _line_end(text, value)
+        if block and _YAML_BLOCK.match(text, value, end + 2) is not None:
+            return _yaml_block(text, value)
+        while end > value and text[end - 1] in " \t":
+            end -= 1
+        return (value, end, "assignment") if end > value else None
+
+
+def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
+    """``--password hunter2`` on a command line, or a random-looking token after a secret word."""
+    found = (_FLAG_VALUE if flag else _CONTEXT_VALUE).match(text, pos)
+    if found is None or not (flag or _high_entropy(found.group(1))):
+        return None
+    return found.start(1), found.end(1), "assignment" if flag else "entropy"
+
+
+def _yaml_block(text: str, value: int) -> _Finding | None:
+    """The indented lines of a YAML block scalar (``key: |``) that follow its key."""
+    line_start = text.rfind("\n", 0, value) + 1
+    indent = len(text[line_start:value]) - len(text[line_start:value].lstrip(" "))
+    first = text.find("\n", value) + 1
+    pos, end = first, first
+    while 0 < pos < len(text) and pos - first < 4096:
+        line_end = _line_end(text, pos)
+        line = text[pos:line_end]
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        end = line_end if line.strip() else end
+        pos = line_end + 1
+    return (first, end, "assignment") if end > first else None
+
+
+@dataclass(slots=True)
+class _SecretValueRule:
+    """One view of the shared scan, so the audit counts each form under its own name."""
+
+    name: str
+    tag: str
+    scanner: _SecretValueScanner = field(repr=False)
+    kind: str = "secret"
+    category: Category = "credential"
+    max_span: int = 8_704
+
+    def find(self, text: str) -> Iterator[Span]:
+        for start, end, tag in self.scanner.findings(text):
+            if tag == self.tag and end > start:
+                yield Span(start, end, self.kind)
+
+
+def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules for values of secret-naming keys, with host-supplied key names added."""
+    extra = tuple(extra_keys)
+    anchors = set(_KEY_ANCHORS + _KEY_ANCHORS_SHORT)
+    for name in extra:
+        parts = _components(name)
+        if parts:
+            anchors.add(max(parts, key=len))
+    scanner = _SecretValueScanner(secret_key_matcher(extra), tuple(sorted(anchors)))
+    return (
+        _SecretValueRule("secret-assignment", "assignment", scanner),
+        _SecretValueRule("secret-query-param", "query", scanner),
+        _SecretValueRule("high-entropy-secret", "entropy", scanner),
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    _PrivateKeyRule(),
+    _AWS_KEY_ID,
+    _AwsSecretRule(),
+    _GITHUB,
+    _GITLAB,
+    _SLACK,
+    _SLACK_WEBHOOK,
+    _STRIPE,
+    _STRIPE_WEBHOOK,
+    _GOOGLE,
+    _ANTHROPIC,
+    _OPENAI,
+    _SENDGRID,
+    _NPM,
+    _PYPI,
+    _TWILIO,
+    _JWT,
+    _URL_PASSWORD,
+    _AuthorizationRule(),
+    _BearerRule(),
+    _CookieRule(),
+    *secret_value_rules(),
+)
+"""The built-in credential rules, most specific first (the first wins a tie)."""

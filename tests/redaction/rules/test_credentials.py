@@ -1,0 +1,227 @@
+"""Credential rules: every kind is found in realistic surroundings; look-alikes are kept."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from supportkit.redaction import RedactionPolicy, Redactor
+from supportkit.redaction.rules.credentials import RULES, is_secret_key
+
+_RNG = random.Random(20240501)
+UPPER_DIGITS = string.ascii_uppercase + string.digits
+ALNUM = string.ascii_letters + string.digits
+HEX = "0123456789abcdef"
+
+
+def fake(length: int, alphabet: str = ALNUM) -> str:
+    """A random value that looks like a real key but was never issued (letters and digits)."""
+    value = "".join(_RNG.choice(alphabet) for _ in range(length - 2))
+    letters = [c for c in alphabet if c.isalpha()] or ["4"]
+    return value + _RNG.choice(letters) + _RNG.choice("0123456789")
+
+
+AWS_ID = "AKIA" + fake(16, UPPER_DIGITS)
+AWS_SECRET = fake(38, ALNUM + "/+") + "a/"
+SLACK_HOOK = f"T{fake(8, UPPER_DIGITS)}/B{fake(8, UPPER_DIGITS)}/{fake(24)}"
+SENDGRID = f"SG.{fake(22, ALNUM + '_-')}.{fake(43, ALNUM + '_-')}"
+RSA = "-----BEGIN RSA PRIVATE KEY-----\n{s}\n-----END RSA PRIVATE KEY-----"
+OPENSSH = "-----BEGIN OPENSSH PRIVATE KEY-----\n{s}\n-----END OPENSSH PRIVATE KEY-----"
+PKCS8_CRLF = "-----BEGIN PRIVATE KEY-----\r\n{s}\r\n-----END PRIVATE KEY-----\r\n"
+PKCS8_JSON = '{{"pem": "-----BEGIN PRIVATE KEY-----\\n{s}\\n-----END PRIVATE KEY-----\\n"}}'
+PEM_BODY = "\n".join(fake(64, ALNUM + "+/") for _ in range(6))
+JWT = f"eyJhbGciOiJIUzI1NiJ9.eyJ{fake(40, ALNUM + '_-')}.{fake(43, ALNUM + '_-')}"
+
+# (case id, text with {s} where the secret goes, secret, expected placeholder kind)
+POSITIVES = [
+    ("aws-id-env", "export AWS_ACCESS_KEY_ID={s}", AWS_ID, "aws-key"),
+    ("aws-id-prose", "leaked key {s} in build log", "ASIA" + fake(16, UPPER_DIGITS), "aws-key"),
+    ("aws-secret-ini", "aws_secret_access_key = {s}", AWS_SECRET, "aws-secret"),
+    ("aws-secret-csv", f"{AWS_ID},{{s}}", AWS_SECRET, "aws-secret"),
+    ("aws-secret-json", '{{"SecretAccessKey": "{s}"}}', AWS_SECRET, "aws-secret"),
+    ("github-classic", "git clone https://x:{s}@github.com/o/r", "ghp_" + fake(36), "github"),
+    ("github-oauth", "token={s}", "gho_" + fake(36), "github-token"),
+    ("github-fine", "GH_TOKEN {s}", f"github_pat_{fake(22)}_{fake(59)}", "github-token"),
+    ("gitlab-pat", "PRIVATE-TOKEN: {s}", "glpat-" + fake(20, ALNUM + "_-"), "gitlab"),
+    ("gitlab-runner", "runner {s} registered", "glrt-" + fake(24), "gitlab-token"),
+    ("slack-bot", "slack client xoxb {s}", f"xoxb-{fake(12, string.digits)}-{fake(24)}", "slack"),
+    ("slack-app", "app token {s}", f"xapp-1-A{fake(10, UPPER_DIGITS)}-{fake(40)}", "slack-token"),
+    ("slack-hook", "POST https://hooks.slack.com/services/{s}", SLACK_HOOK, "slack-webhook"),
+    ("stripe-live", "stripe.api_key = {s}", "sk_live_" + fake(24), "stripe-key"),
+    ("stripe-restricted", "key {s} ok", "rk_test_" + fake(24), "stripe-key"),
+    ("stripe-webhook", "signing {s}", "whsec_" + fake(32), "stripe-key"),
+    ("google", "maps?key={s}&z=3", "AIza" + fake(35, ALNUM + "_-"), "google-api-key"),
+    ("openai-project", "OPENAI {s}", "sk-proj-" + fake(48, ALNUM + "_-"), "openai-key"),
+    ("openai-legacy", "client = OpenAI({s})", "sk-" + fake(48), "openai-key"),
+    ("anthropic", "x {s} y", "sk-ant-api03-" + fake(80, ALNUM + "_-"), "anthropic-key"),
+    ("sendgrid", "mail via {s}", SENDGRID, "sendgrid"),
+    ("npm", "//registry.npmjs.org/:_authToken={s}", "npm_" + fake(36), "npm-token"),
+    ("pypi", "twine upload -p {s}", "pypi-AgEIcHlwaS5vcmc" + fake(120, ALNUM + "_-"), "pypi"),
+    ("twilio-key-sid", "twilio key {s}", "SK" + fake(32, HEX), "twilio-key"),
+    ("jwt", "cookie-less auth with {s} done", JWT, "jwt"),
+    ("auth-header", "Authorization: Bearer {s}", fake(40), "auth"),
+    ("auth-lower", "authorization: Basic {s}", "dXNlcjpwYXNzd29yZA==", "auth"),
+    ("auth-curl", "curl -H 'Authorization: token {s}' https://api", fake(40), "auth"),
+    ("auth-json", '{{"headers": {{"Authorization": "Bearer {s}"}}}}', fake(40), "auth"),
+    ("auth-digest", 'Authorization: Digest username="bob", response="{s}"', fake(32, HEX), "auth"),
+    ("bearer-loose", "retrying with bearer {s}", fake(32), "auth"),
+    ("basic-loose", "sent Basic {s} to proxy", "YWxpY2U6czNjcjN0", "auth"),
+    ("cookie", "Cookie: theme=dark; sessionid={s}", fake(32), "cookie"),
+    ("set-cookie", "Set-Cookie: sid={s}; Path=/; HttpOnly", fake(32), "cookie"),
+    ("curl-cookie", "curl --cookie 'sid={s}' https://x", fake(32), "cookie"),
+    ("url-password", "DATABASE_URL=postgres://app:{s}@db:5432/app", "Pa55-w0rd", "password"),
+    ("url-password-redis", "redis://:{s}@cache:6379/0", fake(20), "password"),
+    ("query-token", "GET /cb?code=1&access_token={s}&state=ok", fake(30), "secret"),
+    ("query-sig", "https://a.blob.core.windows.net/c?sv=2022&sig={s}", fake(40) + "%3D", "secret"),
+    ("kv-password", "login user=bob password={s} ok", "hunter2", "secret"),
+    ("kv-yaml", "db:\n  password: {s}\n  host: db", "correct horse battery", "secret"),
+    ("kv-json", '{{"client_secret": "{s}", "id": 4}}', fake(24), "secret"),
+    ("kv-json-number", '{{"pin": {s}}}', "482913", "secret"),
+    ("kv-env-export", 'export DB_PASSWORD="{s}"', "p@ss w0rd", "secret"),
+    ("kv-env-plain", "STRIPE_WEBHOOK_SECRET={s}", fake(20), "secret"),
+    ("kv-ini-spaces", "[db]\nsecret = {s}", "two words", "secret"),
+    ("kv-camel", "const stripeSecretKey = '{s}';", fake(20), "secret"),
+    ("kv-python-kwarg", "connect(host='db', passwd='{s}')", "s3cret!", "secret"),
+    ("kv-header", "X-Api-Key: {s}", fake(32), "secret"),
+    ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
+    ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
+    ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
+    ("entropy-context", "rotating secret {s} now", fake(32), "secret"),
+    ("twilio-auth-token", "TWILIO_AUTH_TOKEN={s}", fake(32, HEX), "secret"),
+    ("pem-rsa", f"key:\n{RSA}\nok", PEM_BODY, "private-key"),
+    ("pem-openssh", OPENSSH, PEM_BODY, "private-key"),
+    ("pem-pkcs8-crlf", PKCS8_CRLF, PEM_BODY.replace("\n", "\r\n"), "private-key"),
+    ("pem-truncated", "-----BEGIN EC PRIVATE KEY-----\n{s}\n[cut]", PEM_BODY, "private-key"),
+    ("pem-json-escaped", PKCS8_JSON, fake(64), "private-key"),
+]  # fmt: skip
+
+DECOYS = [
+    "AKIA is the prefix of long-term AWS key ids; AKIAEXAMPLE is too short",
+    "see task-list and disk-usage-report-for-the-whole-cluster-in-may-2024-final-v2",
+    "request 550e8400-e29b-41d4-a716-446655440000 took 12ms",
+    "commit 3f786850e387550fdab836ed7e6dc881de23001b on main",
+    "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 verified",
+    "usage: token_count=5 max_tokens=4096 prompt_tokens=12 completion_tokens=80",
+    "password_length=12 secret_name=prod-db auth_method=oauth token_type=bearer",
+    "publishable key pk_live_" + fake(24) + " is public",
+    "twilio account AC" + fake(32, HEX) + " sent 3 messages",
+    "Bearer token expired; basic usage is fine",
+    "postgres://db.internal:5432/app and http://[::1]:8080/health and ssh://git@github.com/o/r",
+    "password: ${DB_PASSWORD}\ntoken: ***\npassword=None\nsecret: true\napi_key=\npin: 7",
+    "cache key=user:123 primary key: id keyboard: us sort_key=created_at",
+    "Cookie consent banner shown",
+    "the eyJ prefix marks base64 JSON; eyJhbGciOiJIUzI1NiJ9 alone is a header",
+    "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\n-----END CERTIFICATE-----",
+    "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYI\n-----END PUBLIC KEY-----",
+    "    resp = self.session.get(url, timeout=3)",
+    '    token = request.headers["X-Token"]',
+    "DESKTOP_SESSION=ubuntu SSH_AUTH_SOCK=/tmp/ssh-XXXX/agent.12 PWD=/srv/app",
+    "version 2.4.1 at 2024-05-01T12:00:00Z, order #88231, error E1042, duration 3.2s",
+    "SG.exe crashed; npm_config_cache set; the sk- prefix; ghp_short",
+    "token refreshed; auth: required; session: 42",
+]
+
+
+@pytest.fixture(name="redactor")
+def _redactor() -> Redactor:
+    return Redactor(RedactionPolicy(rules=RULES))
+
+
+@pytest.mark.parametrize(
+    ("template", "secret", "kind"), [c[1:] for c in POSITIVES], ids=[c[0] for c in POSITIVES]
+)
+def test_credential_is_replaced(redactor: Redactor, template: str, secret: str, kind: str) -> None:
+    """The secret is gone, a placeholder of its kind stands there, and lines are kept."""
+    text = template.format(s=secret)
+    out = redactor.text(text, artifact="log")
+    assert secret not in out
+    assert f"<{kind}" in out
+    assert out.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
+    """Identifiers, hashes, counters and public values that resemble secrets survive."""
+    assert redactor.text(text, artifact="log") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Cookie: theme=dark; sessionid=abc123def", ["theme=", "sessionid="]),
+        (
+            "Set-Cookie: sid=abc123def; Path=/; Max-Age=3600; HttpOnly",
+            ["sid=", "Path=/", "Max-Age=3600"],
+        ),
+        ("https://alice:s3cr3t-pw@example.com/x", ["https://alice:", "@example.com/x"]),
+        ("GET /a?api_key=abcdef123&page=2", ["?api_key=", "&page=2"]),
+        ("Authorization: Bearer abcdef123456", ["Authorization: Bearer "]),
+        ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
+    ],
+)
+def test_names_and_structure_around_values_are_kept(
+    redactor: Redactor, text: str, kept: list[str]
+) -> None:
+    """Only values are replaced: names, schemes, attributes and punctuation stay."""
+    out = redactor.text(text, artifact="log")
+    for part in kept:
+        assert part in out
+
+
+def test_pem_block_keeps_its_line_count(redactor: Redactor) -> None:
+    """A 30-line key becomes one placeholder line followed by 29 empty ones."""
+    body = "\n".join(fake(64) for _ in range(28))
+    text = f"before\n-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\nafter"
+    out = redactor.text(text, artifact="log").split("\n")
+    assert len(out) == text.count("\n") + 1
+    assert out[0] == "before"
+    assert out[1].startswith("<private-key-")
+    assert out[-1] == "after"
+    assert all(line == "" for line in out[2:-1])
+
+
+def test_aws_secret_needs_a_context(redactor: Redactor) -> None:
+    """A bare 40-character base64 string without a key name or key id nearby is kept."""
+    text = f"blob {AWS_SECRET} stored"
+    assert redactor.text(text, artifact="log") == text
+
+
+def test_audit_counts_each_rule_by_name(redactor: Redactor) -> None:
+    """The audit names the rule that fired and counts occurrences, never values."""
+    text = f"{AWS_ID} {AWS_ID} password=hunter2"
+    redactor.text(text, artifact="app.log")
+    assert redactor.audit.artifacts["app.log"] == {"aws-access-key-id": 2, "secret-assignment": 1}
+    assert "hunter2" not in repr(redactor.audit)
+
+
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),
+        ("APIKEY", True), ("client_secret", True), ("aws_secret_access_key", True),
+        ("session", True), ("session_id", True), ("PHPSESSID", True), ("X-Amz-Signature", True),
+        ("refresh_token", True), ("pin", True), ("credentials", True), ("Authorization", True),
+        ("token_count", False), ("max_tokens", False), ("password_length", False),
+        ("secret_name", False), ("primary_key", False), ("keyboard", False), ("author", False),
+        ("DESKTOP_SESSION", False), ("SSH_AUTH_SOCK", False), ("token_expires_at", False),
+        ("passed", False), ("signal", False), ("key", False), ("cache_key", False),
+    ],
+)  # fmt: skip
+def test_secret_key_names(name: str, secret: bool) -> None:
+    """Names are judged by their components; later property words make them non-secret."""
+    assert is_secret_key(name) is secret
+
+
+@pytest.mark.parametrize(
+    ("template", "secret", "kind"),
+    [c[1:] for c in POSITIVES[:12]],
+    ids=[c[0] for c in POSITIVES[:12]],
+)
+def test_credentials_only_mode_still_removes_credentials(
+    template: str, secret: str, kind: str
+) -> None:
+    """Text the reporter typed loses credentials too."""
+    out = Redactor().text(template.format(s=secret), artifact="summary", credentials_only=True)
+    assert secret not in out
