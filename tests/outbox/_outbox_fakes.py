@@ -196,12 +196,17 @@ def flush_process(
 def enqueue_and_flush_process(
     outbox_folder: str, kind: str, destination: str, bundles: list[str]
 ) -> None:
-    """A host process queueing reports and delivering them: the one the crash test kills."""
+    """A host process queueing reports and delivering them: the one the crash test kills.
+
+    Each entry id is logged once ``enqueue`` has returned it, i.e. once the host was told the
+    report is queued: from then on it must never be lost.
+    """
     from supportkit.bundle import read_bundle
     from supportkit.outbox import Outbox
 
     outbox = Outbox(outbox_folder, record_history=False)
     for path in bundles:
-        outbox.enqueue(read_bundle(Path(path)), f"{kind}://dest")
+        entry = outbox.enqueue(read_bundle(Path(path)), f"{kind}://dest")
+        append_line(Path(outbox_folder).with_suffix(".queued"), entry.entry_id)
     transport = destination_for(kind, Path(destination))
     outbox.flush(transports=lambda _: transport)

@@ -67,8 +67,9 @@ def test_killed_at_any_instant_every_report_ends_delivered_once(
 ) -> None:
     """SIGKILL mid-enqueue or mid-delivery, many times: never a corrupt, lost or doubled report.
 
-    After each kill the host enqueues the same bundles again (harmless for those queued
-    already) and flushes; each report must then be filed exactly once at the destination.
+    Every entry the killed process was told is queued is still there, whole. Then the host
+    enqueues the same bundles again (harmless for those queued already) and flushes; each
+    report must then be filed exactly once at the destination.
     """
     bundles = [make_bundle(f"r{i}") for i in range(3)]
     paths = [str(b.path) for b in bundles]
@@ -85,8 +86,11 @@ def test_killed_at_any_instant_every_report_ends_delivered_once(
         worker.kill()
         worker.join(timeout=60)
         outbox = Outbox(folder / "outbox", record_history=False)
-        for entry in outbox.entries():
+        entries = outbox.entries()
+        for entry in entries:
             assert read_bundle(entry.bundle_path).report.id == entry.report_id
+        acknowledged = set(read_lines(folder / "outbox.queued"))
+        assert acknowledged <= {e.entry_id for e in entries}, iteration
         assert not [p for p in outbox.problems if "unreadable" in p]
         for bundle in bundles:
             outbox.enqueue(bundle, f"{kind}://dest")
