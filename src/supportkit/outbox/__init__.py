@@ -16,7 +16,8 @@ finds the ticket it already created.
 
 from __future__ import annotations
 
-from supportkit.outbox._outbox import FlushResult, Outbox
+from supportkit.outbox._flush import FlushResult
+from supportkit.outbox._outbox import Outbox
 from supportkit.outbox._policy import RetryPolicy
 from supportkit.outbox._store import LastError, OutboxEntry
 from supportkit.outbox._worker import BackgroundDelivery

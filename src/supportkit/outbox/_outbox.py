@@ -7,10 +7,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from supportkit._paths import state_dir
 from supportkit.exceptions import (
@@ -21,6 +21,13 @@ from supportkit.exceptions import (
     PermanentDeliveryError,
     PluginLoadError,
     TransientDeliveryError,
+)
+from supportkit.outbox._flush import (
+    FlushResult,
+    FlushRun,
+    Outcome,
+    TransportCache,
+    TransportFactory,
 )
 from supportkit.outbox._policy import RetryPolicy
 from supportkit.outbox._store import (
@@ -37,35 +44,9 @@ if TYPE_CHECKING:
     from supportkit.models import Receipt
     from supportkit.transports import Transport
 
-TransportFactory = Callable[[str], "Transport"]
 Progress = Callable[[int, int], None]
-Outcome = Literal["delivered", "retrying", "dead", "busy", "skipped"]
 
 _log = logging.getLogger("supportkit.outbox")
-
-
-@dataclass(frozen=True)
-class FlushResult:
-    """What one flush did. Entries appear under their latest outcome in this flush."""
-
-    delivered: tuple[OutboxEntry, ...] = ()
-    retrying: tuple[OutboxEntry, ...] = ()
-    """Failed for now; still pending, with the time of their next attempt."""
-    dead: tuple[OutboxEntry, ...] = ()
-    """Moved to the dead-letter state during this flush."""
-    busy: tuple[str, ...] = ()
-    """Entry ids another process or thread was delivering: skipped, not sent twice."""
-    waiting: int = 0
-    """Pending entries not yet due (backing off) when the flush ended."""
-    next_attempt_at: float | None = None
-    """When the earliest of those is due, if any."""
-    timed_out: bool = False
-    problems: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """Nothing failed during this flush."""
-        return not self.retrying and not self.dead
 
 
 class Outbox:
@@ -171,7 +152,7 @@ class Outbox:
         another process is delivering it right now.
         """
         entry_id = self._resolve(entry_id)
-        with _TransportCache(transports) as cache:
+        with TransportCache(transports) as cache:
             outcome, entry, error = self._attempt(entry_id, cache, progress, force=True)
         if outcome == "busy":
             msg = (
@@ -199,8 +180,8 @@ class Outbox:
         deadline (a short ``Retry-After``, say) are attempted too, sleeping in between, and no
         new attempt starts after the deadline.
         """
-        run = _FlushRun(None if timeout is None else self.clock() + timeout)
-        with _TransportCache(transports) as cache:
+        run = FlushRun(None if timeout is None else self.clock() + timeout)
+        with TransportCache(transports) as cache:
             while True:
                 waiting = self._flush_pass(run, cache, progress)
                 next_due = min((e.next_attempt_at for e in waiting), default=None)
@@ -213,7 +194,7 @@ class Outbox:
         return run.result(waiting, next_due)
 
     def _flush_pass(
-        self, run: _FlushRun, cache: _TransportCache, progress: Progress | None
+        self, run: FlushRun, cache: TransportCache, progress: Progress | None
     ) -> list[OutboxEntry]:
         """Attempt the due entries once; return the pending ones left waiting."""
         entries, found = self._store.scan()
@@ -282,7 +263,7 @@ class Outbox:
     def _attempt(
         self,
         entry_id: str,
-        cache: _TransportCache,
+        cache: TransportCache,
         progress: Progress | None,
         *,
         force: bool = False,
@@ -305,7 +286,7 @@ class Outbox:
             return self._send(entry, cache, progress)
 
     def _send(
-        self, entry: OutboxEntry, cache: _TransportCache, progress: Progress | None
+        self, entry: OutboxEntry, cache: TransportCache, progress: Progress | None
     ) -> tuple[Outcome, OutboxEntry, DeliveryError | None]:
         from supportkit.bundle import read_bundle  # noqa: PLC0415
         from supportkit.transports import DeliveryContext  # noqa: PLC0415
@@ -444,32 +425,6 @@ class Outbox:
             _log.warning("cannot record delivery in the history: %s", exc.strerror or exc)
 
 
-class _TransportCache:
-    """One transport per destination for the length of a flush, closed at its end."""
-
-    def __init__(self, factory: TransportFactory | None) -> None:
-        self._factory = factory
-        self._made: dict[str, Transport] = {}
-
-    def get(self, destination: str) -> Transport:
-        made = self._made.get(destination)
-        if made is None:
-            if self._factory is None:
-                from supportkit.transports import transport_for  # noqa: PLC0415
-
-                self._factory = transport_for
-            made = self._made[destination] = self._factory(destination)
-        return made
-
-    def __enter__(self) -> _TransportCache:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        for transport in self._made.values():
-            with contextlib.suppress(Exception):
-                transport.close()
-
-
 def _is_due(entry: OutboxEntry, now: float) -> bool:
     return entry.status == "pending" and entry.next_attempt_at <= now
 
@@ -511,30 +466,3 @@ def _where(transport: Transport | None, entry: OutboxEntry) -> str:
         return transport.destination
     except Exception:  # noqa: BLE001  (a history line must not fail on a plugin's property)
         return entry.destination
-
-
-@dataclass
-class _FlushRun:
-    """What a flush has done so far."""
-
-    deadline: float | None
-    outcomes: dict[str, tuple[Outcome, OutboxEntry]] = field(default_factory=dict)
-    busy: set[str] = field(default_factory=set)
-    problems: list[str] = field(default_factory=list)
-    timed_out: bool = False
-
-    def result(self, waiting: list[OutboxEntry], next_due: float | None) -> FlushResult:
-        def of(kind: Outcome) -> tuple[OutboxEntry, ...]:
-            return tuple(e for outcome, e in self.outcomes.values() if outcome == kind)
-
-        delivered = of("delivered")
-        return FlushResult(
-            delivered=delivered,
-            retrying=of("retrying"),
-            dead=of("dead"),
-            busy=tuple(sorted(self.busy - {e.entry_id for e in delivered})),
-            waiting=len(waiting),
-            next_attempt_at=next_due,
-            timed_out=self.timed_out,
-            problems=tuple(self.problems),
-        )

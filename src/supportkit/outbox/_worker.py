@@ -11,7 +11,8 @@ from supportkit.exceptions import InvalidArgumentError
 
 if TYPE_CHECKING:
     from supportkit.bundle import SealedBundle
-    from supportkit.outbox._outbox import FlushResult, Outbox, TransportFactory
+    from supportkit.outbox._flush import FlushResult, TransportFactory
+    from supportkit.outbox._outbox import Outbox
     from supportkit.outbox._store import OutboxEntry
 
 _log = logging.getLogger("supportkit.outbox")
