@@ -401,19 +401,24 @@ def _is_phone(candidate: str, evidence: str) -> bool:
 
 def _phones(text: str) -> Iterator[Span]:
     seen: set[int] = set()
-    for start, end, evidence in _phone_candidates(text):
-        if start in seen or not _phone_context_ok(text, start, end, evidence):
+    for start, run_end, evidence in _phone_candidates(text):
+        if start in seen:
             continue
-        candidate = text[start:end]
+        end = run_end
         for _ in range(8):  # a greedy run may have taken numbers that follow the phone
-            if _phone_shape_ok(candidate) and _is_phone(candidate, evidence):
+            candidate = text[start:end]
+            if (
+                _phone_context_ok(text, start, end, evidence)
+                and _phone_shape_ok(candidate)
+                and _is_phone(candidate, evidence)
+            ):
                 seen.add(start)
-                yield Span(start, start + len(candidate), "phone")
+                yield Span(start, end, "phone")
                 break
-            trimmed = _LAST_GROUP.sub("", candidate)
-            if trimmed == candidate:
+            last_group = _LAST_GROUP.search(candidate)
+            if last_group is None:
                 break
-            candidate = trimmed
+            end = start + last_group.start()
 
 
 # --- payment cards and IBANs --------------------------------------------------------------
