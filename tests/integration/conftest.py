@@ -86,6 +86,7 @@ def _start() -> str | None:
     try:
         done = subprocess.run(
             [str(SCRIPT), "start"],
+            stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=START_TIMEOUT_S,
@@ -116,7 +117,7 @@ def servers() -> dict[str, str]:
             return found
     reason = (
         f"Redmine and Request Tracker servers unavailable ({problem}); start them with "
-        f"`{SCRIPT.relative_to(SCRIPT.parents[1])} start` (needs root or sudo; about two "
+        f"`{SCRIPT.relative_to(SCRIPT.parents[1])} start` (needs root or sudo; about five "
         "minutes the first time) or set SUPPORTKIT_INTEGRATION=auto"
     )
     if must_run:
