@@ -8,12 +8,13 @@ crawls at 30-40 MB/s in ``re``:
 - IPv4 from a pattern that begins with ``.``, IPv6 from one that begins with ``:``, MACs from
   their separator; each is validated with ``ipaddress`` or a shape check;
 - phone numbers need *evidence* found from a literal: a ``+``, an area code in parentheses, a
-  trunk ``0`` (or Russia's ``8``) followed by separated groups, the US ``NXX-NXX-XXXX`` shape,
-  or a keyword (``phone``, ``tel``, ``телефон``, ``điện thoại``, ``simu``...) just before the
-  digits. Unformatted digit runs without a keyword are kept: logs are full of ids, byte
-  counts and epoch times of phone length. Candidates are then validated with
-  ``phonenumbers``: ``+`` forms must be valid (or possible and grouped like a phone number),
-  national forms valid in one of :data:`PHONE_REGIONS`;
+  trunk ``0`` (or Russia's ``8``) followed by separated groups or by 8-12 digits
+  (``0912345678``), the US ``NXX-NXX-XXXX`` shape, or a keyword (``phone``, ``tel``,
+  ``телефон``, ``điện thoại``...) just before the digits. Other digit runs are kept: logs
+  are full of ids, byte counts and epoch times of phone length. Candidates are then
+  validated with ``phonenumbers``: ``+`` forms must be valid (or possible and grouped like a
+  phone number), national forms valid in one of :data:`PHONE_REGIONS`; dates, times and
+  runs glued to letters, ``.``, ``:``, ``/`` or ``-`` are refused first;
 - cards and IBANs are found in a *shape* of the text (digits mapped to ``0``, capitals to
   ``A``) where a literal prefix (``0000``, ``AA00``) is fast, then checked with Luhn and the
   issuer prefix, or with the country's length and the mod-97 checksum;
@@ -304,12 +305,12 @@ def _macs(text: str) -> Iterator[Span]:
 # --- phone numbers ----------------------------------------------------------------------
 
 _PHONE_KEYWORDS = _Keywords(
-    anchors=("phone", "tel", "mobil", "sms", "simu", "тел", "моб", "điện thoại", "đt"),
+    anchors=("phone", "tel", "тел", "моб", "điện thoại", "đt"),
     words=frozenset(
         {
             "phone", "telephone", "cellphone", "smartphone", "mobilephone", "homephone",
             "workphone", "tel", "telefon", "telefone", "telefono", "téléphone",
-            "telefonnummer", "mobile", "mobil", "mobilnummer", "sms", "simu", "телефон",
+            "telefonnummer", "телефон",
             "телефона", "тел", "моб", "мобильный", "đt", "sđt",
         }
     ),
