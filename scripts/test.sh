@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
 command -v xrdb >/dev/null 2>&1 || need_apt+=(x11-xserver-utils)
+# Tesseract for the screenshot OCR tests, and the font those tests render text in.
+command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
@@ -19,6 +22,12 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+
+# Real Redmine and Request Tracker 5 on loopback for tests/integration (root or passwordless
+# sudo). On CI a failure to start them fails the run; elsewhere the suite skips and says why.
+if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+  scripts/integration-servers.sh start >/dev/null || [ "${CI:-}" != true ] || exit 1
+fi
 
 .venv/bin/ruff check src tests benchmarks examples
 .venv/bin/ruff format --check src tests benchmarks examples

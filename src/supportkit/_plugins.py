@@ -32,6 +32,7 @@ BUILTINS: dict[Group, dict[str, str]] = {
         "logs": "supportkit.collectors.logs:LogsCollector",
         "files": "supportkit.collectors.files:FilesCollector",
         "log_buffer": "supportkit.collectors.log_buffer:LogBufferCollector",
+        "screenshot": "supportkit.collectors.screenshot:ScreenshotCollector",
     },
     "transports": {
         "file": "supportkit.transports.file:FileTransport",
@@ -39,6 +40,10 @@ BUILTINS: dict[Group, dict[str, str]] = {
         "https": "supportkit.transports.webhook:WebhookTransport",
         "smtp": "supportkit.transports.email:EmailTransport",
         "smtps": "supportkit.transports.email:EmailTransport",
+        "redmine": "supportkit.transports.redmine:RedmineTransport",
+        "redmine+http": "supportkit.transports.redmine:RedmineTransport",
+        "rt": "supportkit.transports.rt:RTTransport",
+        "rt+http": "supportkit.transports.rt:RTTransport",
     },
 }
 

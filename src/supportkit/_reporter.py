@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from supportkit.models import App, Contact, Receipt, Report
     from supportkit.redaction import RedactionPolicy
     from supportkit.redaction._capture import RedactedCapture
+    from supportkit.screenshot import RawFrame, ScreenshotRequest
 
 # Collector names whose data lands outside ``report.environment``.
 _TOP_LEVEL = {"exception": "exception", "breadcrumbs": "breadcrumbs"}
@@ -134,10 +135,15 @@ class Reporter:
         logs: Iterable[Path | str] = (),
         attachments: Iterable[Path | str] = (),
         allow_binary: bool = False,
+        screenshot: ScreenshotRequest | RawFrame | bool | None = None,
         output: Path | str | None = None,
     ) -> SealedBundle:
         """Collect, assemble and seal one report; return the bundle on disk.
 
+        ``screenshot=True`` captures the primary monitor; a
+        :class:`~supportkit.screenshot.ScreenshotRequest` chooses what (a window, masks,
+        highlights, OCR redaction); a :class:`~supportkit.screenshot.RawFrame` is a screen
+        already grabbed on the host's thread.
         ``exception=True`` takes the exception being handled (``sys.exc_info()``). ``tried``
         holds what the reporter already tried, as ``(action, result)`` pairs or plain text.
         Without ``output`` the bundle goes to supportkit's cache folder until it is sent.
@@ -175,6 +181,7 @@ class Reporter:
             env_allowlist=self.env_allowlist,
             breadcrumbs=self.breadcrumbs,
             log_buffer=self._log_buffer or _log_buffer.installed_log_buffer(),
+            screenshot=self._screenshot_work(screenshot),
         )
         results = run_collectors(self.collectors, ctx, default_timeout=self.collector_timeout)
         base = _base_report(
@@ -194,17 +201,44 @@ class Reporter:
         )
 
     def _redact(self, report: Report, pending: list[PendingAttachment]) -> RedactedCapture:
-        from supportkit.redaction import Redactor, default_policy  # noqa: PLC0415
+        from supportkit.redaction import Redactor  # noqa: PLC0415
         from supportkit.redaction._capture import redact_capture  # noqa: PLC0415
         from supportkit.redaction._selftest import require_self_test  # noqa: PLC0415
 
-        if self.redaction is None:
-            self.redaction = default_policy()
-        policy = self.redaction
+        policy = self._policy()
         if self.self_test and self._self_tested is not policy:
             require_self_test(policy)
             self._self_tested = policy
         return redact_capture(report, pending, Redactor(policy))
+
+    def _screenshot_work(
+        self, screenshot: ScreenshotRequest | RawFrame | bool | None
+    ) -> ScreenshotRequest | RawFrame | None:
+        """The screenshot request or frame, with OCR using this reporter's redaction rules."""
+        if screenshot is None or screenshot is False:
+            return None
+        from dataclasses import replace  # noqa: PLC0415
+
+        from supportkit.screenshot import RawFrame, ScreenshotRequest  # noqa: PLC0415
+
+        if screenshot is True:
+            screenshot = ScreenshotRequest()
+        if not isinstance(screenshot, ScreenshotRequest | RawFrame):
+            msg = f"screenshot must be True, a ScreenshotRequest or a RawFrame, not {screenshot!r}"
+            raise InvalidArgumentError(msg)
+        request = screenshot if isinstance(screenshot, ScreenshotRequest) else screenshot.request
+        if request.ocr and request.redaction_rules is None:
+            request = replace(request, redaction_rules=self._policy().build_rules())
+        if isinstance(screenshot, RawFrame):
+            return replace(screenshot, request=request)
+        return request
+
+    def _policy(self) -> RedactionPolicy:
+        from supportkit.redaction import default_policy  # noqa: PLC0415
+
+        if self.redaction is None:
+            self.redaction = default_policy()
+        return self.redaction
 
     def capture_in_background(
         self,
@@ -215,8 +249,14 @@ class Reporter:
     ) -> Future[SealedBundle]:
         """Run :meth:`capture` off the calling thread, so a UI thread never waits on it.
 
-        Returns a future; ``callback`` (if given) is called with it once the bundle is sealed.
+        Only a requested screenshot's grab runs here, on the calling thread (a few
+        milliseconds), so the screen is captured as it is now; masking, encoding, OCR and
+        everything else run on a worker thread. Returns a future; ``callback`` (if given) is
+        called with it once the bundle is sealed.
         """
+        screenshot = options.get("screenshot")
+        if screenshot is True or type(screenshot).__name__ == "ScreenshotRequest":
+            options["screenshot"] = _grab_now(screenshot)
         future: Future[SealedBundle] = Future()
         if callback is not None:
             future.add_done_callback(callback)
@@ -293,6 +333,19 @@ class Reporter:
         except PackageNotFoundError:
             return App(name=self.app_name, build=self.app_build, source="unknown")
         return App(name=self.app_name, version=found, build=self.app_build, source="distribution")
+
+
+def _grab_now(screenshot: Any) -> Any:
+    """Grab the screen on this thread; if it cannot be, leave the request for the collector
+    to record why."""
+    from supportkit.exceptions import CollectorUnavailable  # noqa: PLC0415
+    from supportkit.screenshot import ScreenshotRequest, grab  # noqa: PLC0415
+
+    request = ScreenshotRequest() if screenshot is True else screenshot
+    try:
+        return grab(request)
+    except CollectorUnavailable:
+        return request
 
 
 def resolve_collectors(

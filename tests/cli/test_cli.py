@@ -131,15 +131,18 @@ def test_collect_notes_problems_on_stderr(
     assert out.exists()
 
 
-def test_collect_screenshot_says_not_available(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_collect_screenshot_without_a_display_is_recorded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """--screenshot says screenshots are not available yet and captures anyway."""
-    code, _, stderr = run(
-        capsys, "collect", "-o", str(tmp_path / "b.zip"), "--title", "t", "--screenshot"
-    )
+    """--screenshot with no display still captures, and records why there is no image."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    out = tmp_path / "b.zip"
+    code, _, _ = run(capsys, "collect", "-o", str(out), "--title", "t", "--screenshot")
     assert code == 0
-    assert "not available" in stderr
+    runs = {run.name: run for run in read_bundle(out).report.capture}
+    assert runs["screenshot"].status == "skipped"
+    assert (runs["screenshot"].reason or "").startswith("no display")
 
 
 def test_inspect_shows_the_summary(bundle_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

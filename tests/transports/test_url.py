@@ -37,3 +37,23 @@ def test_unknown_scheme_lists_known_ones_without_credentials() -> None:
         transport_for("gopher://ana:hunter2@example.com/reports")
     assert "hunter2" not in str(info.value)
     assert "example.com" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "class_name"),
+    [
+        ("https://support.example.com/hooks/reports", "WebhookTransport"),
+        ("http://127.0.0.1:8080/hook", "WebhookTransport"),
+        ("smtp://smtp.example.com:587?to=help@example.com", "EmailTransport"),
+        ("smtps://smtp.example.com?to=help@example.com", "EmailTransport"),
+        ("redmine://redmine.example.com/projects/support", "RedmineTransport"),
+        ("redmine+http://127.0.0.1:3300/projects/support", "RedmineTransport"),
+        ("rt://rt.example.com/General", "RTTransport"),
+        ("rt+http://127.0.0.1:8088/General", "RTTransport"),
+    ],
+)
+def test_each_scheme_picks_its_transport(url: str, class_name: str) -> None:
+    """Every built-in scheme resolves to its transport, configured from the URL."""
+    transport = transport_for(url)
+    assert type(transport).__name__ == class_name
+    assert "://" in transport.destination

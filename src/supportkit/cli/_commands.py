@@ -134,7 +134,7 @@ def _add_collect(commands: Any) -> None:
     collect.add_argument("--contact-reference", help="order or account reference")
     collect.add_argument(
         "--screenshot", action=argparse.BooleanOptionalAction, default=False,
-        help="include a screenshot (not available in this version)",
+        help="include a screenshot of the primary monitor",
     )  # fmt: skip
     collect.add_argument("--budget", type=int, metavar="BYTES", help="bundle size budget")
     collect.add_argument("--json", action="store_true", help="print the manifest as JSON")
@@ -145,8 +145,6 @@ def collect_command(args: argparse.Namespace) -> int:
     """Capture a report; write it to -o, or file it with the default transport."""
     from supportkit._reporter import Reporter  # noqa: PLC0415
 
-    if args.screenshot:
-        _note("screenshots are not available in this version; capturing without one")
     reporter = Reporter(
         args.app, args.app_version, app_build=args.app_build, budget_bytes=args.budget
     )
@@ -174,6 +172,7 @@ def collect_command(args: argparse.Namespace) -> int:
         logs=args.log,
         attachments=args.attach,
         allow_binary=args.allow_binary,
+        screenshot=args.screenshot,
         output=args.output,
     )
     _report_capture_problems(bundle)
