@@ -133,15 +133,16 @@ class RedactionState:
 
 
 class _Hit:
-    """A finding; ``start``/``end`` may grow when it absorbs an overlapping loser."""
+    """A finding; ``start``/``end`` may grow when it absorbs an overlapping loser, while
+    ``span`` keeps the value that names the placeholder."""
 
-    __slots__ = ("end", "kind", "priority", "rule", "start", "value")
+    __slots__ = ("end", "kind", "priority", "rule", "span", "start")
 
-    def __init__(self, span: Span, value: str, rule: int, credential: bool) -> None:
+    def __init__(self, span: Span, rule: int, credential: bool) -> None:
+        self.span = span
         self.start = span.start
         self.end = span.end
         self.kind = span.kind
-        self.value = value
         self.rule = rule
         self.priority = (0 if credential else 1, span.start - span.end, span.start, rule)
 
@@ -168,10 +169,9 @@ def _collect(text: str, rules: Sequence[Rule], state: RedactionState, base: int)
                 span = _checked(found, size)
                 if span.start < base or span.start == span.end:
                     continue
-                value = text[span.start : span.end]
-                if state.allow is not None and state.allow(value):
+                if state.allow is not None and state.allow(text[span.start : span.end]):
                     continue
-                hits.append(_Hit(span, value, index, credential))
+                hits.append(_Hit(span, index, credential))
         except Exception as exc:  # noqa: BLE001  (fail closed: any rule error hides the text)
             state.audit.fail(state.artifact, getattr(rule, "name", repr(rule)), type(exc).__name__)
             raise _RuleFailedError from None
@@ -227,7 +227,8 @@ def _render(
     pieces: list[str] = []
     for hit in hits:
         pieces.append(text[position : hit.start])
-        pieces.append(state.pseudonyms.placeholder(hit.kind, hit.value))
+        value = text[hit.span.start : hit.span.end]
+        pieces.append(state.pseudonyms.placeholder(hit.kind, value))
         pieces.append(_breaks(text[hit.start : hit.end]))
         counts[rules[hit.rule].name] += 1
         position = hit.end

@@ -156,6 +156,8 @@ def _strings(value: Iterable[str] | str, what: str) -> tuple[str, ...]:
 class RedactionPolicy:
     """The rules a bundle is redacted with. Immutable; sequences are stored as tuples.
 
+    ``allow`` holds literal strings and compiled regexes (matched against a whole finding).
+
     ``rules=None`` means the built-ins: credentials, personal data, home-directory user names
     and this machine's user and host names (``user_name``/``host_name`` override detection,
     ``detect_machine=False`` turns it off).
@@ -191,8 +193,7 @@ class RedactionPolicy:
             msg = "stable_key must be bytes (keep it secret; it links reports to each other)"
             raise InvalidArgumentError(msg)
         literals = frozenset(a for a in self.allow if isinstance(a, str))
-        patterns = tuple(a if isinstance(a, re.Pattern) else re.compile(a) for a in self.allow)
-        put("_allow", _Allow(literals, tuple(p for p in patterns if p.pattern not in literals)))
+        put("_allow", _Allow(literals, tuple(a for a in self.allow if isinstance(a, re.Pattern))))
 
     def credentials_only(self) -> RedactionPolicy:
         """This policy restricted to credentials: for text the reporter typed on purpose."""

@@ -703,8 +703,10 @@ class _SecretValueScanner:
             if not name or not self.matcher(name) or _normalized(name) in _DEDICATED:
                 continue
             found = self._value(text, start, end, flag=len(name) < end - start)
-            if found is not None and not self._keeps(name, text[found[0] : found[1]]):
-                yield found
+            if found is not None:
+                done = max(done, found[1])  # a value is never also a key
+                if not self._keeps(name, text[found[0] : found[1]]):
+                    yield found
 
     @staticmethod
     def _two_words(text: str, start: int, name: str) -> tuple[int, str]:

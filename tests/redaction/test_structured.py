@@ -1,0 +1,110 @@
+"""Structured data: secret-named keys are replaced wholesale, recursively; other strings as text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from supportkit.redaction import FAILED_PLACEHOLDER, RedactionPolicy, Redactor
+from supportkit.redaction.rules import CREDENTIAL_RULES, PERSONAL_RULES
+
+
+@pytest.fixture(name="redactor")
+def _redactor() -> Redactor:
+    return Redactor(RedactionPolicy(rules=CREDENTIAL_RULES + PERSONAL_RULES))
+
+
+@pytest.mark.parametrize("value", ["hunter2", 123456, 3.5, ["a", "b"], {"nested": "x"}, ("t", 1)])
+def test_secret_key_replaces_any_value(redactor: Redactor, value: Any) -> None:
+    """Whatever the value under a secret-named key is, it becomes one placeholder string."""
+    out = redactor.data({"db": {"password": value}}, artifact="report.json")
+    assert out == {"db": {"password": "<secret-1>"}}
+
+
+@pytest.mark.parametrize("value", [None, True, False, ""])
+def test_empty_and_boolean_secrets_are_kept(redactor: Redactor, value: Any) -> None:
+    """None, booleans and empty strings hold no secret and say something useful."""
+    assert redactor.data({"password": value}, artifact="r") == {"password": value}
+
+
+def test_recursion_reaches_lists_of_dicts(redactor: Redactor) -> None:
+    """Keys are checked at every depth, through lists too."""
+    data = {"servers": [{"name": "a", "api_key": "k1"}, {"name": "b", "client_secret": "k2"}]}
+    out = redactor.data(data, artifact="r")
+    assert out == {
+        "servers": [
+            {"name": "a", "api_key": "<secret-1>"},
+            {"name": "b", "client_secret": "<secret-2>"},
+        ]
+    }
+
+
+def test_other_strings_go_through_the_text_rules(redactor: Redactor) -> None:
+    """A non-secret key's string value is redacted as text: emails and tokens inside go."""
+    out = redactor.data(
+        {"message": "mail bob@example.com, Authorization: Bearer abc123xyz"}, artifact="r"
+    )
+    assert out == {"message": "mail <email-1>, Authorization: Bearer <auth-1>"}
+
+
+def test_keys_are_redacted_as_text(redactor: Redactor) -> None:
+    """A dict keyed by email address does not leak the addresses through its keys."""
+    out = redactor.data({"alice@example.com": 1, "bob@example.com": 2}, artifact="r")
+    assert out == {"<email-1>": 1, "<email-2>": 2}
+
+
+def test_keys_that_collide_after_redaction_are_both_kept(redactor: Redactor) -> None:
+    """Two keys redacting to one placeholder are told apart instead of overwritten."""
+    out = redactor.data({"<email-1>": "a", "alice@example.com": "b"}, artifact="r")
+    assert out == {"<email-1>": "a", "<email-1>#2": "b"}
+
+
+def test_numbers_and_non_string_keys_pass_through(redactor: Redactor) -> None:
+    """Numbers, booleans, None and integer keys are data, not secrets."""
+    data = {"count": 3, "ratio": 0.5, "ok": True, "none": None, 7: "seven"}
+    assert redactor.data(data, artifact="r") == data
+
+
+def test_tuples_become_lists_and_objects_become_text(redactor: Redactor) -> None:
+    """The result is plain JSON: tuples are lists, other objects their redacted str()."""
+
+    class Thing:
+        def __str__(self) -> str:
+            return "thing of carol@example.com"
+
+    out = redactor.data({"pair": ("a", 1), "thing": Thing()}, artifact="r")
+    assert out == {"pair": ["a", 1], "thing": "thing of <email-1>"}
+
+
+def test_too_deep_nesting_fails_closed(redactor: Redactor) -> None:
+    """Nesting past the limit (or a cycle) is replaced and recorded, never walked forever."""
+    cycle: list[Any] = []
+    cycle.append(cycle)
+    out = redactor.data({"loop": cycle}, artifact="r")
+    inner = out["loop"]
+    while isinstance(inner, list):
+        inner = inner[0]
+    assert inner == FAILED_PLACEHOLDER
+    assert redactor.audit.failures[0].rule == "structure"
+
+
+def test_audit_counts_secret_fields_and_text_findings(redactor: Redactor) -> None:
+    """Key-based replacements count as 'secret-field'; text findings under their rules."""
+    redactor.data(
+        {"token": "x1", "password": "y2", "note": "dave@example.com"}, artifact="report.json"
+    )
+    assert redactor.audit.artifacts["report.json"] == {"secret-field": 2, "email": 1}
+
+
+def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
+    """For what the reporter typed: secret fields and tokens go, their email stays."""
+    data = {"contact": "erin@example.com", "note": "my key AKIAABCDEFGHIJKLMNOP", "pin": 9876}
+    out = redactor.data(data, artifact="r", credentials_only=True)
+    assert out == {"contact": "erin@example.com", "note": "my key <aws-key-1>", "pin": "<secret-1>"}
+
+
+def test_equal_secret_values_share_a_placeholder(redactor: Redactor) -> None:
+    """The same secret under two keys, or as text elsewhere, keeps one pseudonym."""
+    out = redactor.data({"password": "hunter2", "log": "password=hunter2"}, artifact="r")
+    assert out == {"password": "<secret-1>", "log": "password=<secret-1>"}
