@@ -650,6 +650,23 @@ def _name_end(text: str, pos: int) -> int:
     return end
 
 
+_MAY_NAME_SECRET = _SECRET_WORDS | {"key"}
+
+
+def _plain_word(text: str, pos: int) -> bool:
+    """Whether the name component starting at ``pos`` can never make a name secret.
+
+    Only decided at a component start; a secret component elsewhere in the same name has an
+    anchor of its own, so skipping this one loses nothing.
+    """
+    if pos > 0:
+        before, first = text[pos - 1], text[pos]
+        if before.isalnum() and not (before.islower() and first.isupper()):
+            return False
+    match = _COMPONENT.match(text, pos)
+    return match is not None and match.group().lower() not in _MAY_NAME_SECRET
+
+
 def _name_start(text: str, pos: int) -> int:
     start, low = pos, max(0, pos - 128)
     while start > low and text[start - 1] in _NAME_CHARS:
@@ -674,6 +691,7 @@ class _SecretValueScanner:
 
     matcher: Callable[[str], bool]
     anchors: tuple[str, ...]
+    quick: bool = True
     _cache: list[tuple[str, list[_Finding]]] = field(
         default_factory=lambda: [("", [])], repr=False, compare=False
     )
@@ -693,6 +711,8 @@ class _SecretValueScanner:
         for pos in sorted(hits):
             if pos < done:
                 continue
+            if self.quick and _plain_word(text, pos):
+                continue  # "tokens", "sessions": the word holding the anchor names no secret
             end = done = _name_end(text, pos)
             if text[end : end + 1] not in _AFTER_NAME:
                 continue  # no separator, no space: not a key (the common case)
@@ -806,7 +826,9 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
         parts = _components(name)
         if parts:
             anchors.add(max(parts, key=len))
-    scanner = _SecretValueScanner(secret_key_matcher(extra), tuple(sorted(anchors)))
+    scanner = _SecretValueScanner(
+        secret_key_matcher(extra), tuple(sorted(anchors)), quick=not extra
+    )
     return (
         _SecretValueRule("secret-assignment", "assignment", scanner),
         _SecretValueRule("secret-query-param", "query", scanner),
