@@ -227,7 +227,7 @@ def test_missing_log_is_noted_and_the_bundle_still_made(reporter: Reporter, tmp_
 
 
 def test_send_files_once_and_records_history(reporter: Reporter, supportkit_home: Path) -> None:
-    """send() files the bundle, returns a receipt, and a second send finds the same ticket."""
+    """send() files the bundle through the outbox; sending again returns the same receipt."""
     bundle = reporter.capture("Export does nothing")
     assert bundle.path.is_relative_to(supportkit_home)
     first = reporter.send(bundle)
@@ -238,7 +238,7 @@ def test_send_files_once_and_records_history(reporter: Reporter, supportkit_home
     entries, unreadable = read_history()
     assert [(e.report_id, e.status, e.ticket_id) for e in entries] == [
         (bundle.report.id, "delivered", first.ticket_id)
-    ] * 2
+    ]
     assert unreadable == 0
 
 
@@ -286,3 +286,46 @@ def test_log_buffer_records_are_attached(tmp_path: Path) -> None:
     assert handler not in logger.handlers
     (info,) = bundle.report.attachments
     assert b"payment declined for order 42" in bundle.read_file(info.path)
+
+
+def test_fan_out_sends_a_minimal_bundle_where_asked(tmp_path: Path, supportkit_home: Path) -> None:
+    """One capture goes in full to one destination and as a minimal summary to another."""
+    log = tmp_path / "app.log"
+    log.write_text("request from ana@example.com\n")
+    reporter = Reporter(
+        "app", "1", collectors=["logs", "system"], transport=FileTransport(tmp_path / "desk")
+    )
+    bundle = reporter.capture(
+        "Crash on save",
+        description="Happens for ana@example.com every time",
+        contact={"email": "ana@example.com"},
+        logs=[log],
+    )
+    full = reporter.send(bundle)
+    public = reporter.send(bundle, to=f"{(tmp_path / 'public').as_uri()}?profile=minimal")
+    full_bundle = read_bundle(Path(full.path or ""))
+    public_bundle = read_bundle(Path(public.path or ""))
+    assert (full_bundle.manifest.profile, public_bundle.manifest.profile) == ("full", "minimal")
+    assert full_bundle.report.contact is not None
+    assert public_bundle.report.contact is None
+    assert public_bundle.report.attachments == ()
+    assert "ana@example.com" not in (public_bundle.report.problem.description or "")
+    assert public_bundle.report.environment.system is not None
+    assert public_bundle.report.environment.system.hostname is None
+
+
+def test_unknown_profile_is_a_clear_error(reporter: Reporter) -> None:
+    """An unknown profile name is refused, naming the ones that exist."""
+    bundle = reporter.capture("x")
+    with pytest.raises(InvalidArgumentError, match="choose one of full, minimal"):
+        reporter.send(bundle, profile="public")
+
+
+def test_send_in_background_delivers(reporter: Reporter) -> None:
+    """send_in_background returns the queued entry; the worker delivers it."""
+    bundle = reporter.capture("x")
+    entry = reporter.send_in_background(bundle)
+    assert reporter._worker is not None
+    assert reporter._worker.wait_idle(30)
+    assert reporter._outbox is not None
+    assert reporter._outbox.get(entry.entry_id).status == "delivered"

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportkit import _breadcrumbs, _history, _log_buffer, _plugins
+from supportkit import _breadcrumbs, _log_buffer, _plugins
 from supportkit._contact import build_contact
 from supportkit._ids import new_report_id
 from supportkit._paths import cache_dir
@@ -23,13 +23,14 @@ from supportkit.collectors._base import (
     Collector,
     PendingAttachment,
 )
-from supportkit.exceptions import DeliveryError, InvalidArgumentError, PluginLoadError
+from supportkit.exceptions import InvalidArgumentError, PluginLoadError
 from supportkit.transports._base import Transport
 
 if TYPE_CHECKING:
     from supportkit.bundle import SealedBundle
     from supportkit.collectors._runner import CollectorResult
     from supportkit.models import App, Contact, Receipt, Report
+    from supportkit.outbox import BackgroundDelivery, Outbox, OutboxEntry
     from supportkit.redaction import RedactionPolicy
     from supportkit.redaction._capture import RedactedCapture
     from supportkit.screenshot import RawFrame, ScreenshotRequest
@@ -56,8 +57,9 @@ class Reporter:
             ``supportkit.collectors`` entry-point group) or collector objects. Default: all.
         exclude: Names of collectors not to run.
         transport: Where :meth:`send` delivers: a :class:`Transport`, a destination URL
-            (``file:///var/reports``) or a registered scheme name. Default: the file
-            transport, into supportkit's data folder.
+            (``file:///var/reports``, ``rt://rt.example.com/General?profile=minimal``) or a
+            registered scheme name. Default: the file transport, into supportkit's data
+            folder. Delivery always goes through the durable outbox.
         budget_bytes: The whole bundle's size budget.
         priority_matrix: Overrides the urgency × impact matrix.
         redaction: The redaction policy (default: :func:`supportkit.redaction.default_policy`).
@@ -88,6 +90,7 @@ class Reporter:
         history_dir: Path | str | None = None,
         redaction: RedactionPolicy | None = None,
         self_test: bool = False,
+        outbox_dir: Path | str | None = None,
     ) -> None:
         if not app_name or not app_name.strip():
             msg = "app_name is empty; pass the application's name, e.g. Reporter('invoicer')"
@@ -101,7 +104,10 @@ class Reporter:
         self.app_version = app_version
         self.app_build = app_build
         self.collectors = resolve_collectors(collectors, set(exclude))
-        self.transport = _resolve_transport(transport)
+        self._destination, self._profile = _destination_of(transport)
+        self.transport = _resolve_transport(self._destination if transport is not None else None)
+        if isinstance(transport, Transport):
+            self.transport = transport
         self.budget_bytes = budget_bytes
         self.log_tail_bytes = log_tail_bytes
         self.attachment_bytes = attachment_bytes
@@ -115,6 +121,9 @@ class Reporter:
         self.redaction = redaction
         self.self_test = self_test
         self._self_tested: object = None
+        self.outbox_dir = Path(outbox_dir) if outbox_dir is not None else None
+        self._outbox: Outbox | None = None
+        self._worker: BackgroundDelivery | None = None
 
     def capture(
         self,
@@ -153,7 +162,10 @@ class Reporter:
         (:class:`~supportkit.exceptions.InvalidArgumentError`) and for a bundle that cannot be
         written (:class:`~supportkit.exceptions.BundleWriteError`).
         """
-        from supportkit.bundle import write_bundle  # noqa: PLC0415  (loaded on first capture)
+        from supportkit.bundle import (  # noqa: PLC0415  (loaded on first capture)
+            DEFAULT_BUDGET_BYTES,
+            write_bundle,
+        )
         from supportkit.collectors._runner import run_collectors  # noqa: PLC0415
 
         problem = _build_problem(
@@ -195,9 +207,11 @@ class Reporter:
         report = _with_collected(base, results)
         pending = [a for result in results if result.section for a in result.section.attachments]
         sealed_clean = self._redact(report, pending)
-        budget = {} if self.budget_bytes is None else {"budget_bytes": self.budget_bytes}
         return write_bundle(
-            sealed_clean, destination, self_tested=self._self_tested is not None, **budget
+            sealed_clean,
+            destination,
+            budget_bytes=self.budget_bytes or DEFAULT_BUDGET_BYTES,
+            self_tested=self._self_tested is not None,
         )
 
     def _redact(self, report: Report, pending: list[PendingAttachment]) -> RedactedCapture:
@@ -272,13 +286,47 @@ class Reporter:
         threading.Thread(target=run, name="supportkit-capture", daemon=True).start()
         return future
 
-    def send(self, bundle: SealedBundle) -> Receipt:
-        """Deliver a sealed bundle with this reporter's transport; record it in the history.
+    def send(
+        self, bundle: SealedBundle, *, to: str | None = None, profile: str | None = None
+    ) -> Receipt:
+        """Deliver a sealed bundle through the durable outbox and return the receipt.
+
+        ``to`` names another destination by URL (default: this reporter's transport);
+        ``profile`` (or ``?profile=`` in the URL) chooses what that destination receives:
+        ``full`` or ``minimal``. Every attempt is recorded in the history.
 
         Raises:
-            DeliveryError: the transport could not deliver; the history records the failure.
+            DeliveryError: this attempt failed. The bundle stays in the outbox; a transient
+                failure is retried by the next flush (``supportkit outbox flush``).
         """
+        outbox, entry, transports = self._enqueue(bundle, to, profile)
+        return outbox.deliver(entry.entry_id, transports=transports)
+
+    def send_in_background(
+        self, bundle: SealedBundle, *, to: str | None = None, profile: str | None = None
+    ) -> OutboxEntry:
+        """Queue the bundle and return at once; a worker thread delivers it and retries.
+
+        Whatever is still queued at exit gets a short, bounded last attempt; the rest stays in
+        the outbox for the next flush.
+        """
+        from supportkit.outbox import BackgroundDelivery  # noqa: PLC0415
+
+        outbox, entry, transports = self._enqueue(bundle, to, profile)
+        if self._worker is None:
+            self._worker = BackgroundDelivery(outbox, transports=transports)
+        self._worker.wake()
+        return entry
+
+    def _enqueue(
+        self, bundle: SealedBundle, to: str | None, profile: str | None
+    ) -> tuple[Outbox, OutboxEntry, Callable[[str], Transport] | None]:
         from supportkit.bundle import SealedBundle  # noqa: PLC0415
+        from supportkit.outbox import Outbox  # noqa: PLC0415
+        from supportkit.redaction._profiles import (  # noqa: PLC0415
+            bundle_for_profile,
+            split_profile,
+        )
 
         if not isinstance(bundle, SealedBundle):
             msg = (
@@ -286,33 +334,20 @@ class Reporter:
                 f"{type(bundle).__name__}; use supportkit.bundle.read_bundle() for a file"
             )
             raise InvalidArgumentError(msg)
-        try:
-            receipt = self.transport.send(bundle)
-        except DeliveryError as exc:
-            self._record(bundle, None, str(exc))
-            raise
-        self._record(bundle, receipt, None)
-        return receipt
+        transports: Callable[[str], Transport] | None = None
+        if to is None:
+            destination, url_profile = self._destination, self._profile
+            transports = self._own_transport
+        else:
+            destination, url_profile = split_profile(to)
+        outgoing = bundle_for_profile(bundle, profile or url_profile, self._policy())
+        if self._outbox is None:
+            self._outbox = Outbox(self.outbox_dir, history_dir=self.history_dir)
+        entry = self._outbox.enqueue(outgoing, destination, profile=outgoing.manifest.profile)
+        return self._outbox, entry, transports
 
-    def _record(self, bundle: SealedBundle, receipt: Receipt | None, error: str | None) -> None:
-        from supportkit.models import HistoryEntry  # noqa: PLC0415
-
-        report = bundle.report
-        entry = HistoryEntry(
-            report_id=report.id,
-            title=report.problem.title,
-            app=report.app.name,
-            created_at=report.created_at,
-            recorded_at=datetime.now(timezone.utc),
-            transport=self.transport.name,
-            destination=self.transport.destination,
-            status="delivered" if receipt else "failed",
-            ticket_id=receipt.ticket_id if receipt else None,
-            url=receipt.url if receipt else None,
-            path=receipt.path if receipt else None,
-            error=error,
-        )
-        _history.record(entry, self.history_dir)
+    def _own_transport(self, _destination: str) -> Transport:
+        return self.transport
 
     def _bundle_path(self, report_id: str, output: Path | str | None) -> Path:
         if output is not None:
@@ -367,6 +402,18 @@ def resolve_collectors(
         if collector.name not in exclude:
             resolved.append(collector)
     return resolved
+
+
+def _destination_of(transport: Transport | str | None) -> tuple[str, str]:
+    """The outbox's name for a destination, and the profile it asked for."""
+    from supportkit.redaction._profiles import DEFAULT_PROFILE, split_profile  # noqa: PLC0415
+
+    if transport is None:
+        return "file:", DEFAULT_PROFILE
+    if isinstance(transport, str):
+        return split_profile(transport)
+    where = transport.destination
+    return (where if "://" in where else f"{transport.name}:{where}"), DEFAULT_PROFILE
 
 
 def _resolve_transport(transport: Transport | str | None) -> Transport:

@@ -296,3 +296,31 @@ def test_inspect_shows_the_redaction_audit(
     code, stdout, _ = run(capsys, "inspect", str(out))
     assert code == 0
     assert "- `attachments/app.log`: ipv4 1" in stdout
+
+
+def test_collect_send_files_a_minimal_bundle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """collect --send URL --profile minimal delivers a minimal bundle there and prints it."""
+    out = tmp_path / "b.zip"
+    target = (tmp_path / "public").as_uri()
+    code, stdout, _ = run(
+        capsys, "collect", "-o", str(out), "--title", "t", "--contact-email", "a@example.com",
+        "--send", target, "--profile", "minimal",
+    )  # fmt: skip
+    assert code == 0
+    assert "filed: SK-" in stdout
+    (filed,) = (tmp_path / "public").glob("SK-*/*.zip")
+    bundle = read_bundle(filed)
+    assert bundle.manifest.profile == "minimal"
+    assert bundle.report.contact is None
+
+
+def test_outbox_list_after_a_send(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """outbox list shows the delivered entry for a bundle sent with `send`."""
+    out = tmp_path / "b.zip"
+    assert run(capsys, "collect", "-o", str(out), "--title", "t")[0] == 0
+    assert run(capsys, "send", str(out), "--to", (tmp_path / "desk").as_uri())[0] == 0
+    code, stdout, _ = run(capsys, "outbox", "list")
+    assert code == 0
+    assert "delivered" in stdout

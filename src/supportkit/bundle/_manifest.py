@@ -130,6 +130,11 @@ class Manifest(_Model):
     budget_bytes: int | None = Field(default=None, description="Size budget it was cut to.")
     cuts: tuple[BudgetCut, ...] = ()
     redaction: RedactionRecord | None = None
+    profile: str = Field(
+        default="full",
+        description="What the destination receives of the capture: 'full', or 'minimal' (no "
+        "attachments, no contact, personal data removed from everything).",
+    )
 
     @field_validator("created_at")
     @classmethod

@@ -74,6 +74,7 @@ def write_bundle(
     *,
     budget_bytes: int = DEFAULT_BUDGET_BYTES,
     self_tested: bool = False,
+    profile: str = "full",
 ) -> SealedBundle:
     """Seal a redacted capture at ``destination``.
 
@@ -106,6 +107,7 @@ def write_bundle(
         item.measure()
     while True:
         contents = _prepare(report, items, budget_bytes, redaction)
+        contents.profile = profile
         try:
             manifest = _write_atomically(destination, contents)
         except _SourceUnreadableError as failure:
@@ -209,6 +211,7 @@ class _Contents:
     items: list[_Item]
     budget_bytes: int
     redaction: RedactionRecord
+    profile: str = "full"
 
 
 def _redaction_record(capture: RedactedCapture, *, self_tested: bool) -> RedactionRecord:
@@ -436,6 +439,7 @@ def _write_zip(handle: BinaryIO, contents: _Contents) -> Manifest:
             budget_bytes=contents.budget_bytes,
             cuts=contents.cuts,
             redaction=contents.redaction,
+            profile=contents.profile,
         )
         info = _zip_info(MANIFEST_NAME, zipfile.ZIP_DEFLATED, stamp)
         archive.writestr(info, manifest.model_dump_json(indent=2))

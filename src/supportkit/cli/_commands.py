@@ -1,4 +1,5 @@
-"""The subcommands of ``supportkit``: collect, inspect, verify, sysinfo, history."""
+"""The subcommands of ``supportkit``: collect, inspect, verify, sysinfo, history, redact,
+and (from :mod:`supportkit.cli._delivery`) send and outbox."""
 
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--limit", type=int, default=20, help="newest N entries (0: all)")
     history.set_defaults(handler=history_command)
     _add_redact(commands)
+    from supportkit.cli._delivery import add_delivery_commands  # noqa: PLC0415
+
+    add_delivery_commands(commands)
     return parser
 
 
@@ -138,6 +142,11 @@ def _add_collect(commands: Any) -> None:
     )  # fmt: skip
     collect.add_argument("--budget", type=int, metavar="BYTES", help="bundle size budget")
     collect.add_argument("--json", action="store_true", help="print the manifest as JSON")
+    collect.add_argument(
+        "--send", metavar="URL",
+        help="deliver the bundle there through the outbox (e.g. rt://rt.example.com/General)",
+    )  # fmt: skip
+    collect.add_argument("--profile", help="what --send's destination receives: full, minimal")
     collect.set_defaults(handler=collect_command)
 
 
@@ -180,6 +189,10 @@ def collect_command(args: argparse.Namespace) -> int:
         print(bundle.manifest.model_dump_json(indent=2))
     else:
         print(f"bundle: {bundle.path} ({len(bundle.manifest.files)} files)")
+    if args.send is not None:
+        from supportkit.cli._delivery import send_bundle  # noqa: PLC0415
+
+        return send_bundle(bundle, args.send, profile=args.profile)
     if args.output is None:
         receipt = reporter.send(bundle)
         where = receipt.url or receipt.path or receipt.destination

@@ -36,7 +36,9 @@ def add_delivery_commands(subparsers: Any) -> None:
     )
     send.add_argument("bundle", type=Path)
     send.add_argument("--to", required=True, metavar="URL", help="e.g. file:///var/reports")
-    send.add_argument("--profile", metavar="NAME", help="the redaction profile applied")
+    send.add_argument(
+        "--profile", metavar="NAME", help="what the destination receives: full (default) or minimal"
+    )
     send.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: on a terminal, for uploads that take a while)",
@@ -85,8 +87,12 @@ def send_bundle(
     Shared by ``send`` and ``collect --send``; returns the exit code. ``progress``: True or
     False forces the bar on or off; None shows it on a terminal.
     """
+    from supportkit.redaction._profiles import bundle_for_profile, split_profile  # noqa: PLC0415
+
+    destination, url_profile = split_profile(destination)
+    bundle = bundle_for_profile(bundle, profile or url_profile)
     outbox = _outbox()
-    entry = outbox.enqueue(bundle, destination, profile=profile)
+    entry = outbox.enqueue(bundle, destination, profile=bundle.manifest.profile)
     bar = ProgressBar(sys.stderr, forced=_progress_choice(progress))
     try:
         receipt = outbox.deliver(entry.entry_id, progress=bar if bar.enabled else None)

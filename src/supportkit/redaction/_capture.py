@@ -65,12 +65,20 @@ class RedactedCapture:
 
 
 def redact_capture(
-    report: Report, attachments: Sequence[PendingAttachment], redactor: Redactor
+    report: Report,
+    attachments: Sequence[PendingAttachment],
+    redactor: Redactor,
+    *,
+    typed_credentials_only: bool = True,
 ) -> RedactedCapture:
-    """Redact ``report`` and ``attachments`` with one redactor; fails closed, never raises."""
+    """Redact ``report`` and ``attachments`` with one redactor; fails closed, never raises.
+
+    ``typed_credentials_only=False`` redacts what the reporter typed like everything else
+    (for bundles bound for public places).
+    """
     from supportkit.bundle._manifest import bundle_paths  # noqa: PLC0415  (bundle imports us)
 
-    clean_report = _redact_report(report, redactor)
+    clean_report = _redact_report(report, redactor, typed_credentials_only=typed_credentials_only)
     paths = bundle_paths(a.name for a in attachments)
     cleaned: list[PendingAttachment] = []
     unredacted: list[str] = []
@@ -104,13 +112,13 @@ def describe_policy(policy: RedactionPolicy) -> str:
     return "custom: " + ", ".join(changes) if changes else "default"
 
 
-def _redact_report(report: Report, redactor: Redactor) -> Report:
+def _redact_report(report: Report, redactor: Redactor, *, typed_credentials_only: bool) -> Report:
     raw = report.model_dump(mode="json")
     kept = {name: raw.pop(name) for name in KEPT_FIELDS}
     typed = {name: raw.pop(name) for name in TYPED_FIELDS}
     clean: dict[str, Any] = {
         **redactor.data(raw, artifact=REPORT_ARTIFACT),
-        **redactor.data(typed, artifact=REPORT_ARTIFACT, credentials_only=True),
+        **redactor.data(typed, artifact=REPORT_ARTIFACT, credentials_only=typed_credentials_only),
         **kept,
     }
     try:
