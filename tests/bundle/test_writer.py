@@ -122,6 +122,7 @@ def test_files_are_written_in_a_stable_order(
         "budget_bytes",
         "cuts",
         "redaction",
+        "profile",
     ]
 
 
