@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from supportkit.exceptions import InvalidArgumentError, PermanentDeliveryError
+from supportkit.transports._url import url_flag
 
 if TYPE_CHECKING:
     import ssl
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
 
 PLAIN_SUFFIX = "+http"
 """``redmine+http://`` / ``rt+http://``: plain HTTP, for a server on loopback or in a lab."""
-
-_TRUE = {"1", "yes", "true", "on"}
-_FALSE = {"0", "no", "false", "off"}
 
 
 @dataclass(frozen=True)
@@ -85,15 +83,7 @@ def parse_endpoint(url: str, scheme: str, *, marker_path: str | None = None) -> 
 
 def flag(options: dict[str, str], name: str, default: bool) -> bool:
     """A yes/no URL option."""
-    value = options.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in _TRUE:
-        return True
-    if value.lower() in _FALSE:
-        return False
-    msg = f"option {name}={value!r} must be yes or no"
-    raise InvalidArgumentError(msg)
+    return url_flag(options.get(name), name=name, default=default)
 
 
 def priority_map(spec: str | None) -> dict[str, str]:

@@ -29,6 +29,22 @@ def transport_for(destination: str) -> Transport:
     return loaded.from_url(destination) if scheme else loaded()
 
 
+_TRUE = frozenset({"1", "yes", "true", "on"})
+_FALSE = frozenset({"0", "no", "false", "off"})
+
+
+def url_flag(value: str | None, *, name: str, default: bool) -> bool:
+    """A yes/no option from a destination URL's query (``?starttls=0``, ``?requestor=no``)."""
+    if value is None or value == "":
+        return default
+    if value.lower() in _TRUE:
+        return True
+    if value.lower() in _FALSE:
+        return False
+    msg = f"option {name}={value!r} must be yes or no (or 1 or 0)"
+    raise InvalidArgumentError(msg)
+
+
 def _safe(url: str) -> str:
     """The URL without any user information, so credentials never reach a message."""
     parts = urlsplit(url)

@@ -35,6 +35,7 @@ from supportkit.exceptions import (
 )
 from supportkit.transports._base import DeliveryContext, Transport
 from supportkit.transports._http import display_url, find_credential, ssl_context
+from supportkit.transports._url import url_flag
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -50,8 +51,6 @@ PASSWORD_VARIABLE = "SUPPORTKIT_SMTP_PASSWORD"  # noqa: S105  (a variable name, 
 DEFAULT_MAX_BYTES = 10_000_000
 _BASE64_GROWTH = 1.37
 """Base64 and line breaks make an attachment about a third larger on the wire."""
-_TRUE = ("1", "true", "yes", "on")
-_FALSE = ("0", "false", "no", "off")
 
 
 class EmailTransport(Transport):
@@ -111,10 +110,10 @@ class EmailTransport(Transport):
                 to=[address for value in query.get("to", []) for address in value.split(",")],
                 sender=one.get("from"),
                 implicit_tls=parts.scheme == "smtps",
-                starttls=_flag(one.get("starttls"), default=True),
+                starttls=url_flag(one.get("starttls"), name="starttls", default=True),
                 user=unquote(parts.username) if parts.username else None,
                 password=unquote(parts.password) if parts.password else None,
-                insecure=_flag(one.get("insecure"), default=False),
+                insecure=url_flag(one.get("insecure"), name="insecure", default=False),
                 cafile=one.get("cafile"),
                 max_bytes=int(one.get("max_bytes", DEFAULT_MAX_BYTES)),
                 timeout=float(one.get("timeout", 60.0)),
@@ -347,14 +346,3 @@ def _smtp_error(exc: smtplib.SMTPException, destination: str) -> DeliveryError:
 def _text(reply: bytes | str) -> str:
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
     return " ".join(text.split())[:300]
-
-
-def _flag(value: str | None, *, default: bool) -> bool:
-    if value is None or value == "":
-        return default
-    if value.lower() in _TRUE:
-        return True
-    if value.lower() in _FALSE:
-        return False
-    msg = f"expected 1 or 0 in the URL, not {value!r}"
-    raise ValueError(msg)
