@@ -25,6 +25,7 @@ from supportkit.collectors._base import (
 )
 from supportkit.exceptions import InvalidArgumentError, PluginLoadError
 from supportkit.transports._base import Transport
+from supportkit.transports._url import transport_for
 
 if TYPE_CHECKING:
     from supportkit.bundle import SealedBundle
@@ -105,9 +106,9 @@ class Reporter:
         self.app_build = app_build
         self.collectors = resolve_collectors(collectors, set(exclude))
         self._destination, self._profile = _destination_of(transport)
-        self.transport = _resolve_transport(self._destination if transport is not None else None)
-        if isinstance(transport, Transport):
-            self.transport = transport
+        self.transport = (
+            transport if isinstance(transport, Transport) else transport_for(self._destination)
+        )
         self.budget_bytes = budget_bytes
         self.log_tail_bytes = log_tail_bytes
         self.attachment_bytes = attachment_bytes
@@ -414,14 +415,6 @@ def _destination_of(transport: Transport | str | None) -> tuple[str, str]:
         return split_profile(transport)
     where = transport.destination
     return (where if "://" in where else f"{transport.name}:{where}"), DEFAULT_PROFILE
-
-
-def _resolve_transport(transport: Transport | str | None) -> Transport:
-    if isinstance(transport, Transport):
-        return transport
-    from supportkit.transports._url import transport_for  # noqa: PLC0415
-
-    return transport_for(transport or "file")
 
 
 def _build_problem(
