@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v Xvfb >/dev/null 2>&1 || need_apt+=(xvfb)
 command -v xrdb >/dev/null 2>&1 || need_apt+=(x11-xserver-utils)
+# openssl makes the self-signed certificates for the SMTP and HTTPS tests.
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 # Tesseract for the screenshot OCR tests, and the font those tests render text in.
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
