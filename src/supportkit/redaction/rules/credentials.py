@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from supportkit.redaction import _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = [
@@ -47,45 +48,13 @@ _WORD = _ALNUM | {"_"}
 _TOKEN = _WORD | {"-"}
 
 
-class _Keywords:
-    """Where lowercase keywords occur in one text, any case; computed once per word.
-
-    The text is lowered through Latin-1 with ``replace``: one byte per character, so offsets
-    match the text, and ``bytes.find`` over it is several times faster than lowering a ``str``
-    that holds any non-ASCII character.
-    """
-
-    __slots__ = ("_found", "lowered", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.lowered = text.encode("latin-1", "replace").lower()
-        self._found: dict[str, list[int]] = {}
-
-    def positions(self, word: str) -> list[int]:
-        found = self._found.get(word)
-        if found is None:
-            needle, found = word.encode(), []
-            pos = self.lowered.find(needle)
-            while pos >= 0:
-                found.append(pos)
-                pos = self.lowered.find(needle, pos + len(needle))
-            self._found[word] = found
-        return found
-
-
-_KEYWORDS: list[_Keywords] = [_Keywords("")]
-
-
 def keyword_positions(text: str, word: str) -> list[int]:
     """Starts of the lowercase ASCII ``word`` in ``text``, in any case, sorted.
 
-    Every keyword rule searches the same chunk, so results are kept for the last text seen.
+    Every keyword rule searches the same chunk, so the positions are shared through
+    :mod:`supportkit.redaction._views`.
     """
-    keywords = _KEYWORDS[0]
-    if keywords.text is not text:
-        keywords = _KEYWORDS[0] = _Keywords(text)
-    return keywords.positions(word)
+    return _views.positions(text, word)
 
 
 def _word_starts(text: str, word: str) -> Iterator[int]:
@@ -104,19 +73,23 @@ class _PrefixRule:
 
     Each pattern is ``PREFIX(?<!X.{n})REST``: the look-behind right after the prefix rejects
     a prefix that continues a longer token, so attempts happen only at token boundaries and a
-    run of near-matches (``eyJeyJeyJ…``) costs linear time.
+    run of near-matches (``eyJeyJeyJ…``) costs linear time. Patterns of ASCII classes run over
+    the chunk's Latin-1 view (:mod:`supportkit.redaction._views`), which is faster.
     """
 
     name: str
     kind: str
-    patterns: tuple[re.Pattern[str], ...] = field(repr=False)
+    patterns: tuple[re.Pattern[str] | re.Pattern[bytes], ...] = field(repr=False)
     max_span: int
     category: Category = "credential"
     check: Callable[[str], bool] | None = field(default=None, repr=False)
 
     def find(self, text: str) -> Iterator[Span]:
         for pattern in self.patterns:
-            for match in pattern.finditer(text):
+            haystack: str | bytes = (
+                text if isinstance(pattern.pattern, str) else _views.latin1(text)
+            )
+            for match in pattern.finditer(haystack):  # type: ignore[arg-type]
                 start, end = match.span(match.lastindex or 0)
                 if self.check is None or self.check(text[start:end]):
                     yield Span(start, end, self.kind)
@@ -134,12 +107,17 @@ def _prefix(
     *,
     before: str = _TOKEN_CLASS,
     check: Callable[[str], bool] | None = None,
+    ascii_only: bool = True,
 ) -> _PrefixRule:
-    """``prefixes``: (literal, regex matching exactly ``len(literal)`` characters) pairs."""
-    patterns = []
+    """``prefixes``: (literal, regex matching exactly ``len(literal)`` characters) pairs.
+
+    ``ascii_only``: the pattern matches ASCII characters only, so it may run over bytes.
+    """
+    patterns: list[re.Pattern[str] | re.Pattern[bytes]] = []
     for literal, regex in prefixes:
         guard = f"(?<![{before}].{{{len(literal)}}})" if before else ""
-        patterns.append(re.compile(f"{regex}{guard}{rest}"))
+        source = f"{regex}{guard}{rest}"
+        patterns.append(re.compile(source.encode() if ascii_only else source))
     return _PrefixRule(name, kind, tuple(patterns), max_span, check=check)
 
 
@@ -272,6 +250,7 @@ _URL_PASSWORD = _prefix(
     520,
     before="",
     check=lambda value: not _is_trivial(value),
+    ascii_only=False,
 )
 
 
@@ -316,8 +295,8 @@ class _AwsSecretRule:
     def _contexts(text: str) -> Iterator[int]:
         for span in _AWS_KEY_ID.find(text):
             yield span.end
+        lowered = _views.lowered(text)
         for pos in keyword_positions(text, "secret"):
-            lowered = _KEYWORDS[0].lowered
             for name, offset in _AWS_SECRET_NAMES:
                 if pos >= offset and lowered.startswith(name, pos - offset):
                     yield pos - offset + len(name)

@@ -15,6 +15,7 @@ import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from supportkit.redaction import _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["GENERIC_NAMES", "machine_rules", "this_machine"]
@@ -44,15 +45,12 @@ class _LiteralRule:
 
     def find(self, text: str) -> Iterator[Span]:
         """Spans of ``text`` where one of the needles stands as a whole word."""
-        lowered = _lower(text)
         spans: list[Span] = []
         for needle in self.needles:
-            at = lowered.find(needle)
-            while at != -1:
+            for at in _occurrences(text, needle):
                 end = at + len(needle)
-                if _is_word_edge(lowered, at - 1) and _is_word_edge(lowered, end):
+                if _is_word_edge(text, at - 1) and _is_word_edge(text, end):
                     spans.append(Span(at, end, self.kind))
-                at = lowered.find(needle, at + 1)
         spans.sort(key=lambda span: (span.start, -span.end))
         reach = -1
         for span in spans:
@@ -61,11 +59,16 @@ class _LiteralRule:
                 yield span
 
 
-def _lower(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    """Starts of the lower-case ``needle`` in ``text``, ignoring case."""
+    if needle.isascii():
+        yield from _views.positions(text, needle)
+        return
+    lowered = _views.lowered_text(text)
+    at = lowered.find(needle)
+    while at != -1:
+        yield at
+        at = lowered.find(needle, at + 1)
 
 
 def _is_word_edge(text: str, index: int) -> bool:

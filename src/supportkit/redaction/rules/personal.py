@@ -35,10 +35,11 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from supportkit.redaction import _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["KEPT_MAILBOXES", "PHONE_REGIONS", "RULES"]
@@ -49,48 +50,6 @@ PHONE_REGIONS = ("US", "GB", "DE", "RU", "VN", "TZ", "FR", "IN", "BR")
 KEPT_MAILBOXES = frozenset(
     {"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster"}
 )
-
-_ASCII_UPPER = bytes(range(65, 91))
-_SHAPE = bytes.maketrans(
-    b"0123456789" + _ASCII_UPPER + bytes(range(128, 256)),
-    b"0" * 10 + b"A" * 26 + b"a" * 128,
-)
-
-
-class _LastText:
-    """The shape and lower-case copy of the last text seen, so rules on one chunk share them."""
-
-    __slots__ = ("lower", "shape")
-
-    def __init__(self) -> None:
-        self.shape: tuple[str, bytes] | None = None
-        self.lower: tuple[str, str] | None = None
-
-
-_LAST = _LastText()
-
-
-def _shape(text: str) -> bytes:
-    """``text`` with each digit as ``0`` and each capital as ``A``, at the same offsets."""
-    cached = _LAST.shape
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    shape = text.encode("latin-1", "replace").translate(_SHAPE)
-    _LAST.shape = (text, shape)
-    return shape
-
-
-def _lower(text: str) -> str:
-    """``text`` in lower case at the same offsets (letters like ``İ`` grow when lowered)."""
-    cached = _LAST.lower
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    _LAST.lower = (text, lowered)
-    return lowered
-
 
 _LETTERS = re.compile(r"[^\W\d_]{0,32}")
 _WORD_SUFFIXES = ("", "s", "e", "o", "a", "no", "nr", "num", "number", "numbers", "nummer", "id")
@@ -111,33 +70,40 @@ class _Keywords:
 
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
-        lowered = _lower(text)
-        ascii_only = text.isascii()
         for anchor in self.anchors:
-            if ascii_only and not anchor.isascii():
+            if anchor.isascii():
+                found: Iterable[int] = _views.positions(text, anchor)
+            elif text.isascii():
                 continue
-            at = lowered.find(anchor)
-            while at != -1:
-                end = self._word_end(lowered, at, anchor)
+            else:
+                found = _find_all(_views.lowered_text(text), anchor)
+            for at in found:
+                end = self._word_end(text, at, anchor)
                 if end is not None:
                     yield end
-                at = lowered.find(anchor, at + len(anchor))
 
-    def _word_end(self, lowered: str, at: int, anchor: str) -> int | None:
+    def _word_end(self, text: str, at: int, anchor: str) -> int | None:
         start = at
-        while start > 0 and at - start < 16 and lowered[start - 1].isalpha():
+        while start > 0 and at - start < 16 and text[start - 1].isalpha():
             start -= 1
         if " " in anchor:
             end = at + len(anchor)
-            after_ok = end == len(lowered) or not lowered[end].isalpha()
+            after_ok = end == len(text) or not text[end].isalpha()
             return end if start == at and after_ok else None
-        letters = _LETTERS.match(lowered, at + len(anchor))
+        letters = _LETTERS.match(text, at + len(anchor))
         end = letters.end() if letters else at + len(anchor)
-        word = lowered[start:end]
+        word = text[start:end].lower()
         for suffix in _WORD_SUFFIXES:
             if word.endswith(suffix) and word[: len(word) - len(suffix)] in self.words:
                 return end
         return None
+
+
+def _find_all(haystack: str, needle: str) -> Iterator[int]:
+    at = haystack.find(needle)
+    while at != -1:
+        yield at
+        at = haystack.find(needle, at + len(needle))
 
 
 @dataclass(slots=True)
@@ -315,13 +281,14 @@ _PHONE_KEYWORDS = _Keywords(
         }
     ),
 )  # fmt: skip
-_PHONE_FORMS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\+\d[\d ().-]{5,22}\d"), 0),
-    (re.compile(r"\(\d{2,5}\)[ .-]?\d[\d .-]{3,12}\d"), 0),
-    (re.compile(r"0(?<![\w.:/+-]0)(?:\d{1,4}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"), 0),
-    (re.compile(r"8(?<![\w.:/+-]8)[ -]?\d{3}[ -]\d{3}[ -]\d{2}[ -]\d{2}(?!\d)"), 0),
-    (re.compile(r"-(?<=[2-9]\d\d-)[2-9]\d\d-\d{4}(?![\w-])"), 3),
-    (re.compile(r"\.(?<=[2-9]\d\d\.)[2-9]\d\d\.\d{4}(?![\w.])"), 3),
+# Over the Latin-1 view (ASCII classes only), where ``re`` runs two to three times faster.
+_PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int], ...] = (
+    (re.compile(rb"\+\d[\d ().-]{5,22}\d"), 0),
+    (re.compile(rb"\(\d{2,5}\)[ .-]?\d[\d .-]{3,12}\d"), 0),
+    (re.compile(rb"0(?<![\w.:/+-]0)(?:\d{1,4}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"), 0),
+    (re.compile(rb"8(?<![\w.:/+-]8)[ -]?\d{3}[ -]\d{3}[ -]\d{2}[ -]\d{2}(?!\d)"), 0),
+    (re.compile(rb"-(?<=[2-9]\d\d-)[2-9]\d\d-\d{4}(?![\w-])"), 3),
+    (re.compile(rb"\.(?<=[2-9]\d\d\.)[2-9]\d\d\.\d{4}(?![\w.])"), 3),
 )
 _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
 _PHONE_IN_WINDOW = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{5,20}\d(?!\w|[.:]\d)")
@@ -334,8 +301,9 @@ _LAST_GROUP = re.compile(r"[ .-]+\(?\d+\)?\Z")
 
 def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, evidence)`` of digit runs with some sign of being a phone number."""
+    view = _views.latin1(text)
     for pattern, back in _PHONE_FORMS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(view):
             start = match.start() - back
             if text[start] == "(":
                 trunk = _TRUNK_BEFORE.search(text, max(0, start - 4), start)
@@ -456,7 +424,7 @@ def _issuer_ok(digits: str) -> bool:
 
 
 def _cards(text: str) -> Iterator[Span]:
-    for match in _CARD_SHAPE.finditer(_shape(text)):
+    for match in _CARD_SHAPE.finditer(_views.shape(text)):
         candidate = text[match.start() : match.end()]
         digits = candidate.replace(" ", "").replace("-", "")
         if len(set(candidate) - set(digits)) > 1 or _inside_iban_groups(text, match.start()):
@@ -502,7 +470,7 @@ def _mod97_ok(iban: str) -> bool:
 
 
 def _ibans(text: str) -> Iterator[Span]:
-    for match in _IBAN_SHAPE.finditer(_shape(text)):
+    for match in _IBAN_SHAPE.finditer(_views.shape(text)):
         start = match.start()
         length = _IBAN_LENGTHS.get(text[start : start + 2])
         end = _iban_end(text, start, length) if length else None
