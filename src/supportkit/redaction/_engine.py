@@ -8,13 +8,14 @@ Three guarantees shape it:
 * **Line structure is kept.** A replaced span that contained *k* line breaks becomes the
   placeholder followed by the same *k* breaks, so the lines after it are emptied rather than
   joined and every line number in a log still points at the same line.
-* **Streaming in constant memory.** Text is processed in windows of about a mebibyte. The last
-  ``max(rule.max_span)`` characters of a window are not committed but carried into the next one,
-  so a secret straddling a boundary (a PEM block, a long token) is found whole; a finding that
-  starts before the commit point and ends after it moves the commit point. Up to 4 KiB of
-  already-written text, starting at a line start, is kept in front of each window so rules that
-  look back (a key before its value, ``Set-`` before ``Cookie``) see what they would have seen
-  in the whole text.
+* **Streaming in constant memory.** Text is processed in windows of half a million characters
+  (a few MB whatever the file size: larger windows cost memory, smaller ones rescan more of
+  the overlap). The last ``max(rule.max_span)`` characters of a window are not committed but
+  carried into the next one, so a secret straddling a boundary (a PEM block, a long token) is
+  found whole; a finding that starts before the commit point and ends after it moves the
+  commit point. Up to 4 KiB of already-written text, starting at a line start, is kept in
+  front of each window so rules that look back (a key before its value, ``Set-`` before
+  ``Cookie``) see what they would have seen in the whole text.
 
 Overlaps: a credential beats personal data, then the longer finding wins, then the earlier one,
 then the rule listed first. A loser that sticks out of the winner is not dropped: the winner's
@@ -51,7 +52,7 @@ __all__ = [
     "redact_text",
 ]
 
-CHUNK_CHARS = 1 << 20
+CHUNK_CHARS = 1 << 19
 _CONTEXT_CHARS = 4096
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 

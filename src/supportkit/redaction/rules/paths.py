@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from supportkit.redaction import _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["KEPT_NAMES", "RULES"]
@@ -37,7 +38,7 @@ _POSIX_NAME = re.compile(r"[^/\\\s:\"'`<>|*?,;=()\[\]{}]{1,64}")
 _WINDOWS_NAME = re.compile(
     r"(?:[^\\/:*?\"<>|\r\n\t]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;'`()\[\]{}]{1,64}"
 )
-_WINDOWS_USERS = re.compile(r":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
+_WINDOWS_USERS = re.compile(rb":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
 _TILDE_NAME = re.compile(r"~([A-Za-z_][\w.-]{1,31})(?=/)")
 _HOME_MOUNT = re.compile(
     r"(?:^|[^\w.-])(?:/var|/export|/mnt/[A-Za-z]|/System/Volumes/Data|/private)\Z"
@@ -74,19 +75,20 @@ def _path_starts_at(text: str, at: int) -> bool:
 
 
 def _posix_names(text: str) -> Iterator[Span]:
-    for anchor in ("/home/", "/Users/"):
-        at = text.find(anchor)
+    view = _views.latin1(text)
+    for anchor in (b"/home/", b"/Users/"):
+        at = view.find(anchor)
         while at != -1:
             name = _POSIX_NAME.match(text, at + len(anchor))
             if name and _path_starts_at(text, at):
                 span = _name_span(text, name.start(), name.end())
                 if span:
                     yield span
-            at = text.find(anchor, at + len(anchor))
+            at = view.find(anchor, at + len(anchor))
 
 
 def _windows_names(text: str) -> Iterator[Span]:
-    for users in _WINDOWS_USERS.finditer(text):
+    for users in _WINDOWS_USERS.finditer(_views.latin1(text)):
         drive = users.start() - 1
         if drive < 0 or not text[drive].isalpha() or not text[drive].isascii():
             continue
@@ -100,7 +102,7 @@ def _windows_names(text: str) -> Iterator[Span]:
 
 
 def _tilde_names(text: str) -> Iterator[Span]:
-    if "~" not in text:
+    if b"~" not in _views.latin1(text):
         return
     for match in _TILDE_NAME.finditer(text):
         at = match.start()

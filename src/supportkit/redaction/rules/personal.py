@@ -150,19 +150,26 @@ def _email_local(text: str, at: int) -> int | None:
 
 
 def _emails(text: str) -> Iterator[Span]:
-    for anchor in ("@", "%40"):
-        at = text.find(anchor)
+    view = _views.latin1(text)
+    for anchor in (b"@", b"%40"):
+        at = view.find(anchor)
         while at != -1:
             domain = _DOMAIN.match(text, at + len(anchor))
             start = _email_local(text, at) if domain else None
             if domain and start is not None and not re.match(r"\d+x\.", domain.group()):
                 yield Span(start, domain.end(), "email")
-            at = text.find(anchor, at + 1)
+            at = view.find(anchor, at + 1)
 
 
 # --- IP and MAC addresses ---------------------------------------------------------------
 
-_IPV4_TAIL = re.compile(r"\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\d|\.\d)")
+# Over the Latin-1 view; the look-behinds drop the private ranges that fill access logs
+# (10/8, 127/8, 192.168/16, 172.16/12) before any Python runs. ``_public_v4`` still decides.
+_IPV4_TAIL = re.compile(
+    rb"\.(?<!\b10\.)(?<!\b127\.)\d{1,3}"
+    rb"(?<!\b192\.168)(?<!\b172\.1[6-9])(?<!\b172\.2\d)(?<!\b172\.3[01])"
+    rb"\.\d{1,3}\.\d{1,3}(?!\d|\.\d)"
+)
 _VERSION_WORDS = ("v", "ver", "version", "release")
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
 
@@ -200,7 +207,7 @@ def _after_version_word(text: str, start: int) -> bool:
 
 
 def _ipv4s(text: str) -> Iterator[Span]:
-    for match in _IPV4_TAIL.finditer(text):
+    for match in _IPV4_TAIL.finditer(_views.latin1(text)):
         start = match.start()
         while start > 0 and match.start() - start < 3 and text[start - 1].isdigit():
             start -= 1
@@ -212,7 +219,7 @@ def _ipv4s(text: str) -> Iterator[Span]:
             yield Span(start, match.end(), "ipv4")
 
 
-_IPV6_HINT = re.compile(r":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
+_IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 _IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
 _IPV6_RIGHT = re.compile(r"[0-9A-Fa-f:.]{0,45}")
 
@@ -227,7 +234,8 @@ def _public_v6(address: ipaddress.IPv6Address) -> bool:
 
 def _ipv6s(text: str) -> Iterator[Span]:
     pos = 0
-    while (hint := _IPV6_HINT.search(text, pos)) is not None:
+    view = _views.latin1(text)
+    while (hint := _IPV6_HINT.search(view, pos)) is not None:
         left = _IPV6_LEFT.search(text, max(0, hint.start() - 39), hint.start())
         start = left.start() if left else hint.start()
         right = _IPV6_RIGHT.match(text, hint.start())
@@ -247,25 +255,25 @@ def _ipv6s(text: str) -> Iterator[Span]:
             yield Span(start, end, "ipv6")
 
 
-_HEX2 = "[0-9A-Fa-f]{2}"
-_MAC_FORMS = (
-    (re.compile(rf":(?<={_HEX2}:){_HEX2}(?::{_HEX2}){{4}}(?![\w:])"), 2),
-    (re.compile(rf"-(?<={_HEX2}-){_HEX2}(?:-{_HEX2}){{4}}(?![\w-])"), 2),
-    (re.compile(r"\.(?<=[0-9A-Fa-f]{4}\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"), 4),
-)
+# Found as literals in the hex shape of the text, where every hexadecimal digit is ``h``.
+_MAC_FORMS = ((b"hh:hh:hh:hh:hh:hh", ":"), (b"hh-hh-hh-hh-hh-hh", "-"), (b"hhhh.hhhh.hhhh", "."))
 _KEPT_MACS = frozenset({"000000000000", "ffffffffffff"})
 
 
 def _macs(text: str) -> Iterator[Span]:
-    for pattern, back in _MAC_FORMS:
-        for match in pattern.finditer(text):
-            start = match.start() - back
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_:.-"):
-                continue
-            digits = re.sub(r"[:.-]", "", text[start : match.end()]).lower()
-            if digits in _KEPT_MACS or (back == 4 and digits.isdigit()):
-                continue
-            yield Span(start, match.end(), "mac")
+    shape = _views.hex_shape(text)
+    for needle, separator in _MAC_FORMS:
+        start = shape.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            glued = before.isalnum() or before in "_:.-" or after.isalnum() or after == "_"
+            if not glued and after != separator:
+                digits = text[start:end].replace(separator, "").lower()
+                if digits not in _KEPT_MACS and not (separator == "." and digits.isdigit()):
+                    yield Span(start, end, "mac")
+            start = shape.find(needle, start + 1)
 
 
 # --- phone numbers ----------------------------------------------------------------------
@@ -480,12 +488,12 @@ def _ibans(text: str) -> Iterator[Span]:
 
 # --- national identifiers ---------------------------------------------------------------
 
-_SSN_DASHED = re.compile(r"-(?<=\d{3}-)\d\d-\d{4}(?![\w-])")
+_SSN_DASHED = re.compile(rb"-(?<=\d{3}-)\d\d-\d{4}(?![\w-])")
 _SSN_KEYWORDS = _Keywords(("ssn", "social security", "soc sec"), frozenset({"ssn"}))
 _SSN_IN_WINDOW = re.compile(r"(?<![\w-])\d{3}([ -]?)\d\d\1\d{4}(?![\w-])")
 _PASSPORT_KEYWORDS = _Keywords(
     anchors=(
-        "passport", "passeport", "pasaport", "passaport", "reisepass", "paspoort", "pasipoti",
+        "pas",  # passport, pasaport, paspoort, pasipoti, reisepass…: checked as whole words
         "паспорт", "hộ chiếu", "ho chieu",
     ),
     words=frozenset(
@@ -508,7 +516,7 @@ def _ssn_ok(candidate: str) -> bool:
 
 def _ssns(text: str) -> Iterator[Span]:
     seen: set[int] = set()
-    for match in _SSN_DASHED.finditer(text):
+    for match in _SSN_DASHED.finditer(_views.latin1(text)):
         start = match.start() - 3
         before = text[start - 1] if start else " "
         if not (before.isalnum() or before in "_.-/") and _ssn_ok(text[start : match.end()]):
