@@ -89,6 +89,7 @@ POSITIVES = [
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
     ("entropy-context", "rotating secret {s} now", fake(32), "secret"),
+    ("entropy-letters", "abc signing secret {s} sent", "RigCmTUKhLOxlKmDElHefMTqRyGrirrB", "secret"),
     ("twilio-auth-token", "TWILIO_AUTH_TOKEN={s}", fake(32, HEX), "secret"),
     ("pem-rsa", f"key:\n{RSA}\nok", PEM_BODY, "private-key"),
     ("pem-openssh", OPENSSH, PEM_BODY, "private-key"),
@@ -121,6 +122,7 @@ DECOYS = [
     "version 2.4.1 at 2024-05-01T12:00:00Z, order #88231, error E1042, duration 3.2s",
     "SG.exe crashed; npm_config_cache set; the sk- prefix; ghp_short",
     "token refreshed; auth: required; session: 42",
+    "secret AbstractSingletonProxyFactoryBean wired; token HelloWorldFooBarBazQuxQuux sent",
 ]
 
 

@@ -349,6 +349,7 @@ def test_ssn_look_alike_is_kept(text: str) -> None:
         ("Số hộ chiếu: C1234567", "C1234567"),
         ("passportNumber=AB1234567", "AB1234567"),
         ("passport_no=CXRPRZRAA", "CXRPRZRAA"),
+        ("passport CBAARFESX", "CBAARFESX"),
         ("Passport No. B1234567", "B1234567"),
     ],
 )
@@ -367,6 +368,8 @@ def test_passport_is_found_after_a_keyword(text: str, value: str) -> None:
         "passports 12 issued",
         "passport status CANCELLED",
         "passport check SUSPENDED",
+        "passport PROCESSED",
+        "passport state SUBMITTED",
     ],
 )
 def test_passport_look_alike_is_kept(text: str) -> None:

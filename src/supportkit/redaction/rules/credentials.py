@@ -599,8 +599,18 @@ _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
 def _high_entropy(value: str) -> bool:
-    """Random-looking: letters and digits mixed, no UUID, ≥ 3 bits of entropy per character."""
-    return _mixed(value) and not _UUID.fullmatch(value) and _shannon_bits(value) >= 3.0
+    """Random-looking: letters and digits mixed, or letters of random case; not a UUID;
+    ≥ 3 bits of entropy per character."""
+    if _UUID.fullmatch(value) or _shannon_bits(value) < 3.0:
+        return False
+    return _mixed(value) or _random_case(value)
+
+
+def _random_case(value: str) -> bool:
+    """Capitals spread like coin flips (``RigCmTUKhLOx``), not word starts (``CamelCase``)."""
+    letters = [char for char in value if char.isalpha()]
+    capitals = sum(char.isupper() for char in letters)
+    return len(letters) >= 20 and 0.3 * len(letters) <= capitals <= 0.7 * len(letters)
 
 
 _NAME_CHARS = _TOKEN | {"."}

@@ -529,15 +529,32 @@ def _ssns(text: str) -> Iterator[Span]:
             yield Span(found.start(), found.end(), "ssn")
 
 
-def _looks_like_passport_number(token: str) -> bool:
-    """Digits in it and not a date, or a German-style serial of letters without vowels.
+# Status words that follow a passport keyword and are not serials.
+_PASSPORT_STATUSES = frozenset(
+    {
+        "cancelled", "canceled", "suspended", "expired", "revoked", "required", "rejected",
+        "verified", "unverified", "validated", "invalidated", "approved", "submitted",
+        "processed", "pending", "accepted", "uploaded", "scanned", "received", "reported",
+        "redacted", "withdrawn", "confirmed", "requested", "available", "unavailable",
+    }
+)  # fmt: skip
 
-    Letters-only serials (``CFGHJKLM9``'s alphabet has no vowels) are told from status words
-    (``CANCELLED``, ``SUSPENDED``) by having at most two vowels.
+
+def _looks_like_passport_number(token: str) -> bool:
+    """Digits in it and not a date, or a serial of 8-10 capitals that is not a status word.
+
+    Letters-only serials (German ones use consonants only, others any letter) are told from
+    words by a list of the statuses logs print after a passport keyword and by having no more
+    than a third vowels, as words do.
     """
     if any(char.isdigit() for char in token):
         return not _DATE_LIKE.search(token)
-    return 8 <= len(token) <= 10 and sum(char in "AEIOU" for char in token) <= 2
+    vowels = sum(char in "AEIOU" for char in token)
+    return (
+        8 <= len(token) <= 10
+        and 3 * vowels <= len(token)
+        and token.lower() not in _PASSPORT_STATUSES
+    )
 
 
 def _passports(text: str) -> Iterator[Span]:
