@@ -89,7 +89,7 @@ POSITIVES = [
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
     ("entropy-context", "rotating secret {s} now", fake(32), "secret"),
-    ("entropy-letters", "abc signing secret {s} sent", "RigCmTUKhLOxlKmDElHefMTqRyGrirrB", "secret"),
+    ("entropy-letters", "a signing secret {s} sent", "RigCmTUKhLOxlKmDElHefMTqRyGrirrB", "secret"),
     ("twilio-auth-token", "TWILIO_AUTH_TOKEN={s}", fake(32, HEX), "secret"),
     ("pem-rsa", f"key:\n{RSA}\nok", PEM_BODY, "private-key"),
     ("pem-openssh", OPENSSH, PEM_BODY, "private-key"),
