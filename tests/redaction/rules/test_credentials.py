@@ -76,6 +76,7 @@ POSITIVES = [
     ("query-token", "GET /cb?code=1&access_token={s}&state=ok", fake(30), "secret"),
     ("query-sig", "https://a.blob.core.windows.net/c?sv=2022&sig={s}", fake(40) + "%3D", "secret"),
     ("kv-password", "login user=bob password={s} ok", "hunter2", "secret"),
+    ("kv-then-dot", "PASSWORD={s}", "abc123. (retry)", "secret"),
     ("kv-yaml", "db:\n  password: {s}\n  host: db", "correct horse battery", "secret"),
     ("kv-json", '{{"client_secret": "{s}", "id": 4}}', fake(24), "secret"),
     ("kv-json-number", '{{"pin": {s}}}', "482913", "secret"),

@@ -277,6 +277,24 @@ def test_card_look_alike_is_kept(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        ("paid with 4111 1111 1111 1111 2 items", "4111 1111 1111 1111"),
+        ("4111-1111-1111-1111-7 retries", "4111-1111-1111-1111"),
+        ("amex 3782 822463 10005 12 seats", "3782 822463 10005"),
+    ],
+)
+def test_grouped_card_followed_by_a_number_is_found(text: str, card: str) -> None:
+    """A card printed in its usual groups is found even when another number follows it."""
+    assert found("card", text) == [card]
+
+
+def test_ungrouped_run_is_not_cut_down_to_a_card() -> None:
+    """A long run of groups that are not a card's is not shortened until one passes Luhn."""
+    assert found("card", "ids 1234 5678 9012 3456 7890 4111 1111") == []
+
+
+@pytest.mark.parametrize(
     "iban",
     [
         "DE89 3704 0044 0532 0130 00",

@@ -581,7 +581,7 @@ _TRIVIAL = re.compile(
     |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|)
     """
 )
-_CODE = re.compile(r"[A-Za-z_][\w.]{0,128}\s*[(\[]")
+_CODE = re.compile(r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]")
 
 
 def _is_trivial(value: str) -> bool:

@@ -400,9 +400,11 @@ def _phones(text: str) -> Iterator[Span]:
 
 # --- payment cards and IBANs --------------------------------------------------------------
 
-_CARD_SHAPE = re.compile(
-    rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-]|[ -]0)"
-)
+# A run of 13-19 digits, maybe grouped by single spaces or dashes, in the digit shape.
+_CARD_SHAPE = re.compile(rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-])")
+# A card printed the way cards are: 4-4-4-4(-3) or American Express's 4-6-5.
+_CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{5}")
+_TRAILING_GROUP = re.compile(r"[ -]\d{1,4}\Z")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -433,12 +435,26 @@ def _issuer_ok(digits: str) -> bool:
 
 def _cards(text: str) -> Iterator[Span]:
     for match in _CARD_SHAPE.finditer(_views.shape(text)):
-        candidate = text[match.start() : match.end()]
-        digits = candidate.replace(" ", "").replace("-", "")
-        if len(set(candidate) - set(digits)) > 1 or _inside_iban_groups(text, match.start()):
+        start, end = match.span()
+        if _inside_iban_groups(text, start):
             continue
-        if _issuer_ok(digits) and _luhn_ok(digits):
-            yield Span(match.start(), match.end(), "card")
+        candidate = text[start:end]
+        if not _is_card(candidate):
+            # "4111 1111 1111 1111 2 items": a card printed in groups, then another number.
+            trailing = _TRAILING_GROUP.search(candidate)
+            if trailing is None or not _CARD_GROUPS.fullmatch(candidate, 0, trailing.start()):
+                continue
+            end = start + trailing.start()
+            if not _is_card(text[start:end]):
+                continue
+        yield Span(start, end, "card")
+
+
+def _is_card(candidate: str) -> bool:
+    digits = candidate.replace(" ", "").replace("-", "")
+    if len(set(candidate) - set(digits)) > 1 or not 13 <= len(digits) <= 19:
+        return False
+    return _issuer_ok(digits) and _luhn_ok(digits)
 
 
 _IBAN_SHAPE = re.compile(rb"AA00(?<![\w]AA00)(?: ?[A0]){11}")
