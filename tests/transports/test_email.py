@@ -366,6 +366,8 @@ def test_from_url() -> None:
     assert transport.destination == "smtp://mail.example:2525"
     assert EmailTransport.from_url("smtps://mail.example?to=a@example.com").port == 465
     assert EmailTransport.from_url("smtp://mail.example?to=a@example.com").port == 587
+    sized = EmailTransport.from_url("smtp://mail.example?to=a@example.com&max_bytes=8MiB")
+    assert sized.max_bytes == 8 * 1024 * 1024
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from supportkit import _plugins
+from supportkit._units import parse_size
 from supportkit.exceptions import InvalidArgumentError, PluginLoadError
 from supportkit.transports._base import Transport
 
@@ -43,6 +44,23 @@ def url_flag(value: str | None, *, name: str, default: bool) -> bool:
         return False
     msg = f"option {name}={value!r} must be yes or no (or 1 or 0)"
     raise InvalidArgumentError(msg)
+
+
+def url_size(value: str | None, *, name: str, default: int) -> int:
+    """A size option from a destination URL's query (``?max_bytes=10MiB``, ``?max_bytes=5000``)."""
+    if value is None or value == "":
+        return default
+    try:
+        size = parse_size(value)
+    except InvalidArgumentError:
+        size = 0
+    if size <= 0:
+        msg = (
+            f"option {name}={value!r} must be a size above 0: bytes (5242880) or a number and "
+            "a unit (5MiB, 10MB)"
+        )
+        raise InvalidArgumentError(msg)
+    return size
 
 
 def _safe(url: str) -> str:

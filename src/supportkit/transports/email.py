@@ -35,7 +35,7 @@ from supportkit.exceptions import (
 )
 from supportkit.transports._base import DeliveryContext, Transport
 from supportkit.transports._http import display_url, find_credential, ssl_context
-from supportkit.transports._url import url_flag
+from supportkit.transports._url import url_flag, url_size
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -96,7 +96,8 @@ class EmailTransport(Transport):
     @classmethod
     def from_url(cls, url: str) -> EmailTransport:
         """``smtp[s]://[user[:password]@]host[:port]?to=…[&to=…][&from=…][&starttls=0|1]
-        [&insecure=1][&cafile=…][&max_bytes=…][&timeout=…]``."""
+        [&insecure=1][&cafile=…][&max_bytes=…][&timeout=…]``; ``max_bytes`` takes units too
+        (``8MiB``)."""
         parts = urlsplit(url)
         if parts.scheme not in cls.schemes or not parts.hostname:
             msg = f"an email destination looks like smtp://host:587?to=…, not {display_url(url)!r}"
@@ -115,7 +116,9 @@ class EmailTransport(Transport):
                 password=unquote(parts.password) if parts.password else None,
                 insecure=url_flag(one.get("insecure"), name="insecure", default=False),
                 cafile=one.get("cafile"),
-                max_bytes=int(one.get("max_bytes", DEFAULT_MAX_BYTES)),
+                max_bytes=url_size(
+                    one.get("max_bytes"), name="max_bytes", default=DEFAULT_MAX_BYTES
+                ),
                 timeout=float(one.get("timeout", 60.0)),
             )
         except ValueError as exc:
