@@ -20,18 +20,28 @@ Options (query string):
     Redmine's default priority.
 ``cafile=<path>``
     Trust this CA file, for a server with a self-hosted certificate.
+``max_bytes=<size>``
+    The largest bundle to upload: Redmine's "Maximum attachment size" (Administration →
+    Settings → Files), 5,120 KB (``5MiB``) unless an administrator raised it. Redmine counts
+    that setting in KiB, so 10240 KB there is ``max_bytes=10MiB`` here.
 
 The API key comes from the host's code (``api_key=``), ``SUPPORTKIT_REDMINE_API_KEY``, or the
 OS keyring (service ``supportkit``, user ``redmine://<host>``). Redmine's REST API must be
-enabled (Administration → Settings → API). The bundle must fit Redmine's attachment size
-limit (5,120 KB by default).
+enabled (Administration → Settings → API).
+
+A bundle over ``max_bytes`` is not uploaded, since Redmine would refuse it after the whole
+upload; nor is one Redmine (or a proxy in front of it) refuses as too large. The issue is filed
+with the summary alone, saying where the bundle is kept, as the email transport does, and a
+warning says how to make room for it.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlencode
 
+from supportkit._units import human_size
 from supportkit.exceptions import InvalidArgumentError, PermanentDeliveryError
 from supportkit.transports import _ticket
 from supportkit.transports._base import DeliveryContext, Transport
@@ -43,6 +53,7 @@ from supportkit.transports._http import (
     raise_for_status,
     request,
 )
+from supportkit.transports._url import url_size
 
 if TYPE_CHECKING:
     from supportkit.bundle import SealedBundle
@@ -51,8 +62,14 @@ if TYPE_CHECKING:
 API_KEY_VARIABLE = "SUPPORTKIT_REDMINE_API_KEY"
 UPLOAD_STATE = "redmine.upload"
 ISSUE_STATE = "redmine.issue_id"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+"""Redmine's default ``attachment_max_size``: 5,120 KB, in KiB as Redmine counts them."""
 _UNSAVED_UPLOAD = "could not be saved"
 """Redmine's 422 for an upload token that is unknown, expired or already used."""
+_TOO_LARGE = "exceeds the maximum allowed file size"
+"""Redmine's 422 for an upload over ``attachment_max_size``."""
+
+_log = logging.getLogger("supportkit.transports.redmine")
 
 
 class RedmineTransport(Transport):
@@ -67,6 +84,7 @@ class RedmineTransport(Transport):
         *,
         api_key: str | None = None,
         timeouts: Timeouts | None = None,
+        max_bytes: int | None = None,
     ) -> None:
         self._endpoint = _ticket.parse_endpoint(url, "redmine", marker_path="/projects/")
         self.project = self._endpoint.rest.split("/", 1)[0]
@@ -80,6 +98,9 @@ class RedmineTransport(Transport):
         self.priorities = _ticket.priority_map(options.get("priorities"))
         for value in self.priorities.values():
             _numeric(value, "priorities")
+        self.max_bytes = max_bytes or url_size(
+            options.get("max_bytes"), name="max_bytes", default=DEFAULT_MAX_BYTES
+        )
         self._api_key = api_key
         self._timeouts = timeouts or Timeouts()
         self._tls = _ticket.tls_context(self._endpoint)
@@ -120,14 +141,22 @@ class RedmineTransport(Transport):
         if response is None or _is_unsaved_upload(response):
             _ticket.forget(context, UPLOAD_STATE)
             token = self._upload(key, bundle, context)
-            _ticket.remember(context, UPLOAD_STATE, token)
+            if token is not None:
+                _ticket.remember(context, UPLOAD_STATE, token)
             response = self._create(key, bundle, token)
         raise_for_status(response, self.destination, "file an issue in")
         issue_id = _issue_id(response)
         _ticket.remember(context, ISSUE_STATE, issue_id)
         return issue_id
 
-    def _upload(self, key: str, bundle: SealedBundle, context: DeliveryContext | None) -> str:
+    def _upload(
+        self, key: str, bundle: SealedBundle, context: DeliveryContext | None
+    ) -> str | None:
+        """Upload the bundle and return its token; None when it is too large to attach."""
+        size = bundle.path.stat().st_size
+        if size > self.max_bytes:
+            self._warn_too_large(bundle, f"over max_bytes ({human_size(self.max_bytes)})")
+            return None
         query = urlencode({"filename": _filename(bundle), "content_type": "application/zip"})
         response = request(
             "POST",
@@ -138,6 +167,9 @@ class RedmineTransport(Transport):
             context=self._tls,
             progress=context.progress if context is not None else None,
         )
+        if _is_too_large(response):
+            self._warn_too_large(bundle, "refused by the server as too large")
+            return None
         raise_for_status(response, self.destination, "upload the bundle to")
         data = response.json()
         token = data.get("upload", {}).get("token") if isinstance(data, dict) else None
@@ -146,7 +178,20 @@ class RedmineTransport(Transport):
             raise PermanentDeliveryError(msg, status=response.status)
         return token
 
-    def _create(self, key: str, bundle: SealedBundle, token: str) -> Response:
+    def _warn_too_large(self, bundle: SealedBundle, why: str) -> None:
+        size = human_size(bundle.path.stat().st_size)
+        _log.warning(
+            "report %s: the bundle (%s) is %s at %s; the issue is filed without it. To attach "
+            "bundles this large, raise Redmine's maximum attachment size (Administration → "
+            "Settings → Files) and pass ?max_bytes= to match; or send this destination the "
+            "minimal profile (?profile=minimal), or lower the bundle budget",
+            bundle.report.id,
+            size,
+            why,
+            self.destination,
+        )
+
+    def _create(self, key: str, bundle: SealedBundle, token: str | None) -> Response:
         return request(
             "POST",
             f"{self._endpoint.base}/issues.json",
@@ -156,22 +201,29 @@ class RedmineTransport(Transport):
             context=self._tls,
         )
 
-    def _issue_fields(self, bundle: SealedBundle, token: str) -> dict[str, Any]:
+    def _issue_fields(self, bundle: SealedBundle, token: str | None) -> dict[str, Any]:
         report = bundle.report
         marked = report.id if self.subject_marker else None
         fields: dict[str, Any] = {
             "project_id": self.project,
             "subject": _ticket.subject(report.problem.title, marked),
             "description": _ticket.summary(bundle),
-            "uploads": [
+        }
+        if token is None:
+            fields["description"] += (
+                f"\n\n---\n\nThe report's bundle ({bundle.path.stat().st_size:,} bytes) is too "
+                f"large to attach here. It is kept on the reporter's machine at `{bundle.path}`; "
+                f"ask for it by the report id `{report.id}`.\n"
+            )
+        else:
+            fields["uploads"] = [
                 {
                     "token": token,
                     "filename": _filename(bundle),
                     "content_type": "application/zip",
                     "description": "supportkit report bundle",
                 }
-            ],
-        }
+            ]
         if self.report_field is not None:
             fields["custom_fields"] = [{"id": int(self.report_field), "value": report.id}]
         if self.tracker is not None:
@@ -241,6 +293,15 @@ def _is_unsaved_upload(response: Response) -> bool:
     data = response.json()
     errors = data.get("errors", []) if isinstance(data, dict) else []
     return response.status == 422 and any(_UNSAVED_UPLOAD in str(e) for e in errors)
+
+
+def _is_too_large(response: Response) -> bool:
+    """True for Redmine's 422 over ``attachment_max_size``, or a proxy's 413, on an upload."""
+    if response.status == 413:
+        return True
+    data = response.json()
+    errors = data.get("errors", []) if isinstance(data, dict) else []
+    return response.status == 422 and any(_TOO_LARGE in str(e) for e in errors)
 
 
 def _issue_id(response: Response) -> str:
