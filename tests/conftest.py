@@ -17,9 +17,12 @@ settings.load_profile("supportkit")
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """Every test gets its own supportkit folders, so none writes to the real user's."""
+    """Every test gets its own supportkit folders, so none writes to the real user's, and
+    none is steered by the configuration of the shell the suite runs in."""
     home = tmp_path_factory.mktemp("supportkit-home")
     monkeypatch.setenv("SUPPORTKIT_HOME", str(home))
+    for variable in ("SUPPORTKIT_DESTINATION", "SUPPORTKIT_CONFIG", "SUPPORTKIT_BUDGET"):
+        monkeypatch.delenv(variable, raising=False)
     return home
 
 
