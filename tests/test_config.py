@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from supportkit import InvalidArgumentError
+from supportkit import Delivery, DeliveryError, InvalidArgumentError, Reporter
 from supportkit._config import (
     BUDGET_VARIABLE,
     CONFIG_VARIABLE,
@@ -21,6 +21,7 @@ from supportkit._config import (
     load_settings,
     split_targets,
 )
+from supportkit.bundle import SealedBundle, read_bundle
 
 SECRET = "hunter2-0123456789abcdef"
 MIB = 1024 * 1024
@@ -445,3 +446,138 @@ def test_bad_variables_are_refused_naming_the_variable(
     with pytest.raises(InvalidArgumentError) as caught:
         load_settings(environ=environ)
     assert says in str(caught.value)
+
+
+# -- wired into the Reporter ---------------------------------------------------------------
+
+
+@pytest.fixture(name="desks")
+def _desks(repo: Path, tmp_path: Path, write: Write) -> tuple[Path, Path]:
+    """Two folder destinations configured in the host's pyproject: desk (full) and public
+    (minimal), both where reports go by default."""
+    desk, public = tmp_path / "desk", tmp_path / "public"
+    write(
+        repo / "pyproject.toml",
+        f"""\
+        [tool.supportkit]
+        send-to = ["desk", "public"]
+        budget = "4MiB"
+
+        [tool.supportkit.destinations]
+        desk = "{desk.as_uri()}"
+        public = {{ url = "{public.as_uri()}", profile = "minimal" }}
+        """,
+    )
+    return desk, public
+
+
+def _filed(folder: Path) -> list[SealedBundle]:
+    return [read_bundle(path) for path in sorted(folder.glob("SK-*/*.zip"))]
+
+
+def _capture(reporter: Reporter) -> SealedBundle:
+    return reporter.capture("Export fails", contact={"email": "ana@example.com"})
+
+
+def test_reporter_sends_to_every_configured_destination_in_its_profile(
+    desks: tuple[Path, Path],
+) -> None:
+    """send() fans out: the full bundle to desk, the minimal one to public; desk's receipt."""
+    desk, public = desks
+    reporter = Reporter("app", "1", collectors=["runtime"])
+    assert _labels(reporter.destinations) == ["desk", "public"]
+    assert reporter.budget_bytes == 4 * MIB
+    receipt = reporter.send(_capture(reporter))
+    [full] = _filed(desk)
+    [minimal] = _filed(public)
+    assert (full.manifest.profile, minimal.manifest.profile) == ("full", "minimal")
+    assert minimal.report.contact is None
+    assert receipt.path is not None
+    assert Path(receipt.path).parent.parent == desk
+
+
+def test_send_all_reports_each_destination(desks: tuple[Path, Path]) -> None:
+    """One Delivery per destination, in order, each with its receipt and outbox entry."""
+    reporter = Reporter("app", "1", collectors=["runtime"])
+    deliveries = reporter.send_all(_capture(reporter))
+    assert all(isinstance(d, Delivery) and d.delivered for d in deliveries)
+    assert [d.destination.name for d in deliveries] == ["desk", "public"]
+    assert [d.entry.profile for d in deliveries] == ["full", "minimal"]
+    assert [d.entry.status for d in deliveries] == ["delivered", "delivered"]
+
+
+def test_one_failing_destination_costs_the_others_nothing(desks: tuple[Path, Path]) -> None:
+    """desk cannot be written: public still gets its copy; send() raises desk's failure, and
+    send_all() reports it; desk's copy waits in the outbox."""
+    desk, public = desks
+    desk.write_text("a file where the folder should be")
+    reporter = Reporter("app", "1", collectors=["runtime"])
+    bundle = _capture(reporter)
+    with pytest.raises(DeliveryError, match="cannot file"):
+        reporter.send(bundle)
+    assert len(_filed(public)) == 1
+    failed, delivered = reporter.send_all(bundle)
+    assert (failed.delivered, delivered.delivered) == (False, True)
+    assert isinstance(failed.error, DeliveryError)
+    assert failed.entry.status == "pending"
+
+
+def test_sending_to_a_name_uses_that_destination_and_its_profile(
+    desks: tuple[Path, Path],
+) -> None:
+    """to="public" sends only there, minimal as configured; a typo lists the names."""
+    desk, _ = desks
+    reporter = Reporter("app", "1", collectors=["runtime"])
+    bundle = _capture(reporter)
+    receipt = reporter.send(bundle, to="public")
+    assert read_bundle(Path(receipt.path or "")).manifest.profile == "minimal"
+    assert _filed(desk) == []
+    with pytest.raises(InvalidArgumentError, match="desk, public"):
+        reporter.send(bundle, to="pubilc")
+
+
+@pytest.mark.parametrize(
+    ("transport", "expected"),
+    [("public", ["public"]), (None, ["desk"])],
+    ids=["argument-names-a-destination", "environment-over-file"],
+)
+def test_the_reporters_own_argument_and_the_environment_choose_the_destinations(
+    desks: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    transport: str | None,
+    expected: list[str],
+) -> None:
+    """transport= beats SUPPORTKIT_DESTINATION, which beats the file's send-to."""
+    monkeypatch.setenv(DESTINATION_VARIABLE, "desk")
+    reporter = Reporter("app", "1", collectors=["runtime"], transport=transport)
+    assert _labels(reporter.destinations) == expected
+
+
+def test_an_explicit_config_file_for_the_reporter(repo: Path, tmp_path: Path, write: Write) -> None:
+    """Reporter(config=…) reads that file; its destination is used."""
+    folder = tmp_path / "from-file"
+    config = write(tmp_path / "sk.toml", f'send-to = "{folder.as_uri()}"\n')
+    reporter = Reporter("app", "1", collectors=["runtime"], config=config)
+    reporter.send(_capture(reporter))
+    assert len(_filed(folder)) == 1
+
+
+def test_without_configuration_the_default_folder_is_used(
+    repo: Path, supportkit_home: Path
+) -> None:
+    """Nothing configured: the built-in file transport, as before."""
+    reporter = Reporter("app", "1", collectors=["runtime"])
+    assert [(d.url, d.source) for d in reporter.destinations] == [("file:", "built-in default")]
+    reporter.send(_capture(reporter))
+    assert len(_filed(supportkit_home / "data" / "reports")) == 1
+
+
+def test_send_in_background_queues_every_destination(desks: tuple[Path, Path]) -> None:
+    """The worker delivers each configured destination's copy."""
+    desk, public = desks
+    reporter = Reporter("app", "1", collectors=["runtime"])
+    queued = reporter.send_all(_capture(reporter), background=True)
+    assert [d.receipt for d in queued] == [None, None]
+    assert reporter._worker is not None
+    assert reporter._worker.wait_idle(30)
+    assert (len(_filed(desk)), len(_filed(public))) == (1, 1)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from supportkit._breadcrumbs import BreadcrumbRing, breadcrumb
+    from supportkit._config import Destination
+    from supportkit._fanout import Delivery
     from supportkit._log_buffer import LogBufferHandler, install_log_buffer, uninstall_log_buffer
     from supportkit._priority import PriorityLevel, PriorityMatrix
     from supportkit._reporter import Reporter
@@ -50,7 +52,9 @@ __all__ = [
     "Collector",
     "CollectorUnavailable",
     "ContactError",
+    "Delivery",
     "DeliveryError",
+    "Destination",
     "FileTransport",
     "InvalidArgumentError",
     "LogBufferHandler",
@@ -77,6 +81,8 @@ _LAZY = {
     "breadcrumb": "supportkit._breadcrumbs",
     "CaptureContext": "supportkit.collectors",
     "Collector": "supportkit.collectors",
+    "Delivery": "supportkit._fanout",
+    "Destination": "supportkit._config",
     "FileTransport": "supportkit.transports",
     "LogBufferHandler": "supportkit._log_buffer",
     "PendingAttachment": "supportkit.collectors",

@@ -28,6 +28,8 @@ from supportkit.transports._base import Transport
 from supportkit.transports._url import transport_for
 
 if TYPE_CHECKING:
+    from supportkit._config import Destination, Settings
+    from supportkit._fanout import Delivery
     from supportkit.bundle import SealedBundle
     from supportkit.collectors._runner import CollectorResult
     from supportkit.models import App, Contact, Receipt, Report
@@ -58,16 +60,22 @@ class Reporter:
             ``supportkit.collectors`` entry-point group) or collector objects. Default: all.
         exclude: Names of collectors not to run.
         transport: Where :meth:`send` delivers: a :class:`Transport`, a destination URL
-            (``file:///var/reports``, ``rt://rt.example.com/General?profile=minimal``) or a
-            registered scheme name. Default: the file transport, into supportkit's data
-            folder. Delivery always goes through the durable outbox.
-        budget_bytes: The whole bundle's size budget.
+            (``file:///var/reports``, ``rt://rt.example.com/General?profile=minimal``), a
+            configured destination's name or a registered scheme name. Default: the
+            configured destinations (``SUPPORTKIT_DESTINATION``, the configuration file,
+            ``[tool.supportkit]`` in ``pyproject.toml``; see ``docs/configuration.md``), else
+            the file transport into supportkit's data folder. Delivery always goes through the
+            durable outbox.
+        budget_bytes: The whole bundle's size budget (default: as configured, else 5 MiB).
         priority_matrix: Overrides the urgency × impact matrix.
         redaction: The redaction policy (default: :func:`supportkit.redaction.default_policy`).
             Everything collected loses secrets and personal data; what the reporter typed
             loses secrets only.
         self_test: Before sealing, plant fake secrets of every kind and check the policy
             removes them all; refuse to seal (raise ``RedactionSelfTestError``) otherwise.
+        config: A TOML file of destinations and settings (default: ``SUPPORTKIT_CONFIG``);
+            ``[tool.supportkit]`` in the nearest ``pyproject.toml`` applies beneath it, the
+            environment above it.
     """
 
     def __init__(
@@ -92,7 +100,10 @@ class Reporter:
         redaction: RedactionPolicy | None = None,
         self_test: bool = False,
         outbox_dir: Path | str | None = None,
+        config: Path | str | None = None,
     ) -> None:
+        from supportkit._config import load_settings  # noqa: PLC0415
+
         if not app_name or not app_name.strip():
             msg = "app_name is empty; pass the application's name, e.g. Reporter('invoicer')"
             raise InvalidArgumentError(msg)
@@ -105,11 +116,15 @@ class Reporter:
         self.app_version = app_version
         self.app_build = app_build
         self.collectors = resolve_collectors(collectors, set(exclude))
-        self._destination, self._profile = _destination_of(transport)
-        self.transport = (
-            transport if isinstance(transport, Transport) else transport_for(self._destination)
+        self._settings = load_settings(
+            config=config,
+            send_to=[transport] if isinstance(transport, str) else None,
+            budget_bytes=budget_bytes,
         )
-        self.budget_bytes = budget_bytes
+        self._destinations, self._transports = _routes(self._settings, transport)
+        self.transport = self._transports[self._destinations[0].url]
+        """The transport of the first (usually the only) destination."""
+        self.budget_bytes = self._settings.budget_bytes
         self.log_tail_bytes = log_tail_bytes
         self.attachment_bytes = attachment_bytes
         self.env_allowlist = frozenset(env_allowlist)
@@ -287,21 +302,63 @@ class Reporter:
         threading.Thread(target=run, name="supportkit-capture", daemon=True).start()
         return future
 
+    @property
+    def destinations(self) -> tuple[Destination, ...]:
+        """Where :meth:`send` delivers when it is not told: one destination, or several."""
+        return self._destinations
+
     def send(
         self, bundle: SealedBundle, *, to: str | None = None, profile: str | None = None
     ) -> Receipt:
         """Deliver a sealed bundle through the durable outbox and return the receipt.
 
-        ``to`` names another destination by URL (default: this reporter's transport);
-        ``profile`` (or ``?profile=`` in the URL) chooses what that destination receives:
-        ``full`` or ``minimal``. Every attempt is recorded in the history.
+        ``to`` names one destination, by configured name or URL (default: this reporter's
+        destinations); ``profile`` (or ``?profile=`` in the URL, or the destination's
+        configured profile) chooses what it receives: ``full`` or ``minimal``. Every attempt
+        is recorded in the history.
+
+        With several destinations configured the report goes to each — every copy is queued
+        before the first is sent — and the first destination's receipt is returned;
+        :meth:`send_all` reports on each.
 
         Raises:
-            DeliveryError: this attempt failed. The bundle stays in the outbox; a transient
-                failure is retried by the next flush (``supportkit outbox flush``).
+            DeliveryError: an attempt failed (with several destinations, the first failure,
+                raised after every destination was tried). The bundle stays in the outbox; a
+                transient failure is retried by the next flush (``supportkit outbox flush``).
         """
-        outbox, entry, transports = self._enqueue(bundle, to, profile)
-        return outbox.deliver(entry.entry_id, transports=transports)
+        deliveries = self.send_all(bundle, to=to, profile=profile)
+        for delivery in deliveries:
+            if delivery.error is not None:
+                raise delivery.error
+        receipt = deliveries[0].receipt
+        assert receipt is not None
+        return receipt
+
+    def send_all(
+        self,
+        bundle: SealedBundle,
+        *,
+        to: str | Sequence[str] | None = None,
+        profile: str | None = None,
+        background: bool = False,
+    ) -> list[Delivery]:
+        """Deliver to each destination (this reporter's, or the names or URLs in ``to``) and
+        return what became of each, in order.
+
+        Every copy is queued before the first is sent. A failed attempt is reported in its
+        :class:`~supportkit.Delivery`, not raised: that copy stays in the outbox for the next
+        flush. With ``background=True`` this returns at once and a worker thread delivers.
+        """
+        from supportkit._fanout import deliver_each, enqueue_each  # noqa: PLC0415
+
+        outbox = self._outbox_for(bundle)
+        queued = enqueue_each(
+            outbox, bundle, self._targets(to), profile=profile, policy=self._policy()
+        )
+        if background:
+            self._wake_worker(outbox)
+            return queued
+        return deliver_each(outbox, queued, transports=self._transport_for)
 
     def send_in_background(
         self, bundle: SealedBundle, *, to: str | None = None, profile: str | None = None
@@ -309,25 +366,24 @@ class Reporter:
         """Queue the bundle and return at once; a worker thread delivers it and retries.
 
         Whatever is still queued at exit gets a short, bounded last attempt; the rest stays in
-        the outbox for the next flush.
+        the outbox for the next flush. With several destinations each is queued and the first
+        one's entry is returned; ``send_all(..., background=True)`` returns them all.
         """
-        from supportkit.outbox import BackgroundDelivery  # noqa: PLC0415
+        return self.send_all(bundle, to=to, profile=profile, background=True)[0].entry
 
-        outbox, entry, transports = self._enqueue(bundle, to, profile)
-        if self._worker is None:
-            self._worker = BackgroundDelivery(outbox, transports=transports)
-        self._worker.wake()
-        return entry
+    def _targets(self, to: str | Sequence[str] | None) -> Sequence[Destination]:
+        if to is None:
+            return self._destinations
+        if isinstance(to, str):
+            return [self._settings.resolve(to)]
+        if not to:
+            msg = "to= names no destination; give a name or URL, or leave it out for the default"
+            raise InvalidArgumentError(msg)
+        return self._settings.resolve_all(to)
 
-    def _enqueue(
-        self, bundle: SealedBundle, to: str | None, profile: str | None
-    ) -> tuple[Outbox, OutboxEntry, Callable[[str], Transport] | None]:
+    def _outbox_for(self, bundle: SealedBundle) -> Outbox:
         from supportkit.bundle import SealedBundle  # noqa: PLC0415
         from supportkit.outbox import Outbox  # noqa: PLC0415
-        from supportkit.redaction._profiles import (  # noqa: PLC0415
-            bundle_for_profile,
-            split_profile,
-        )
 
         if not isinstance(bundle, SealedBundle):
             msg = (
@@ -335,20 +391,20 @@ class Reporter:
                 f"{type(bundle).__name__}; use supportkit.bundle.read_bundle() for a file"
             )
             raise InvalidArgumentError(msg)
-        transports: Callable[[str], Transport] | None = None
-        if to is None:
-            destination, url_profile = self._destination, self._profile
-            transports = self._own_transport
-        else:
-            destination, url_profile = split_profile(to)
-        outgoing = bundle_for_profile(bundle, profile or url_profile, self._policy())
         if self._outbox is None:
             self._outbox = Outbox(self.outbox_dir, history_dir=self.history_dir)
-        entry = self._outbox.enqueue(outgoing, destination, profile=outgoing.manifest.profile)
-        return self._outbox, entry, transports
+        return self._outbox
 
-    def _own_transport(self, _destination: str) -> Transport:
-        return self.transport
+    def _wake_worker(self, outbox: Outbox) -> None:
+        from supportkit.outbox import BackgroundDelivery  # noqa: PLC0415
+
+        if self._worker is None:
+            self._worker = BackgroundDelivery(outbox, transports=self._transport_for)
+        self._worker.wake()
+
+    def _transport_for(self, destination: str) -> Transport:
+        """The transport built for one of this reporter's destinations, or a new one."""
+        return self._transports.get(destination) or transport_for(destination)
 
     def _bundle_path(self, report_id: str, output: Path | str | None) -> Path:
         if output is not None:
@@ -405,16 +461,19 @@ def resolve_collectors(
     return resolved
 
 
-def _destination_of(transport: Transport | str | None) -> tuple[str, str]:
-    """The outbox's name for a destination, and the profile it asked for."""
-    from supportkit.redaction._profiles import DEFAULT_PROFILE, split_profile  # noqa: PLC0415
+def _routes(
+    settings: Settings, transport: Transport | str | None
+) -> tuple[tuple[Destination, ...], dict[str, Transport]]:
+    """The reporter's destinations and a transport for each, built now so that a URL that
+    cannot be used is an error when it is configured, not at the first send."""
+    from supportkit._config import Destination  # noqa: PLC0415
 
-    if transport is None:
-        return "file:", DEFAULT_PROFILE
-    if isinstance(transport, str):
-        return split_profile(transport)
-    where = transport.destination
-    return (where if "://" in where else f"{transport.name}:{where}"), DEFAULT_PROFILE
+    if isinstance(transport, Transport):
+        where = transport.destination
+        own = Destination(where if "://" in where else f"{transport.name}:{where}")
+        return (own,), {own.url: transport}
+    built = {d.url: transport_for(d.url) for d in settings.send_to}
+    return settings.send_to, built
 
 
 def _build_problem(
