@@ -1,5 +1,6 @@
 """The subcommands of ``supportkit``: collect, inspect, verify, sysinfo, history, redact,
-and (from :mod:`supportkit.cli._delivery`) send and outbox."""
+(from :mod:`supportkit.cli._delivery`) send and outbox, and (from
+:mod:`supportkit.cli._config`) config."""
 
 from __future__ import annotations
 
@@ -27,10 +28,14 @@ ENVIRONMENT_COLLECTORS = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one subparser per command."""
+    from supportkit.cli._config import add_config_command, add_config_option  # noqa: PLC0415
+    from supportkit.cli._delivery import add_delivery_commands  # noqa: PLC0415
+
     parser = argparse.ArgumentParser(
         prog="supportkit",
         description="Capture problem reports into sealed, verifiable bundles and file them.",
     )
+    add_config_option(parser, on_command=False)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_collect(commands)
     inspect = commands.add_parser("inspect", help="show a bundle's summary")
@@ -48,9 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--limit", type=int, default=20, help="newest N entries (0: all)")
     history.set_defaults(handler=history_command)
     _add_redact(commands)
-    from supportkit.cli._delivery import add_delivery_commands  # noqa: PLC0415
-
     add_delivery_commands(commands)
+    add_config_command(commands)
     return parser
 
 
@@ -107,7 +111,8 @@ def _add_collect(commands: Any) -> None:
         "collect",
         help="capture a report",
         description="Capture a report. With -o the bundle is written there; without it the "
-        "bundle is filed with the default transport and the receipt is printed.",
+        "bundle is filed where the configuration says (`supportkit config` shows where) and "
+        "the receipt is printed. --send delivers it elsewhere.",
     )
     collect.add_argument("-o", "--output", type=Path, help="write the bundle to this .zip")
     collect.add_argument("--title", required=True)
@@ -140,22 +145,53 @@ def _add_collect(commands: Any) -> None:
         "--screenshot", action=argparse.BooleanOptionalAction, default=False,
         help="include a screenshot of the primary monitor",
     )  # fmt: skip
-    collect.add_argument("--budget", type=int, metavar="BYTES", help="bundle size budget")
+    collect.add_argument(
+        "--budget", type=_size, metavar="SIZE", help="bundle size budget: bytes, or e.g. 10MiB"
+    )
     collect.add_argument("--json", action="store_true", help="print the manifest as JSON")
     collect.add_argument(
-        "--send", metavar="URL",
-        help="deliver the bundle there through the outbox (e.g. rt://rt.example.com/General)",
+        "--send", action="append", metavar="NAME|URL",
+        help="deliver the bundle there through the outbox: a configured destination's name or "
+        "a URL, e.g. rt://rt.example.com/General (repeatable)",
     )  # fmt: skip
-    collect.add_argument("--profile", help="what --send's destination receives: full, minimal")
+    collect.add_argument(
+        "--profile",
+        help="what every destination receives: full or minimal (default: as configured)",
+    )
+    from supportkit.cli._config import add_config_option  # noqa: PLC0415
+
+    add_config_option(collect)
     collect.set_defaults(handler=collect_command)
 
 
-def collect_command(args: argparse.Namespace) -> int:
-    """Capture a report; write it to -o, or file it with the default transport."""
-    from supportkit._reporter import Reporter  # noqa: PLC0415
+def _size(text: str) -> int:
+    """An argparse type for sizes: ``5242880``, ``10MiB``."""
+    from supportkit._units import parse_size  # noqa: PLC0415
 
+    try:
+        size = parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if size <= 0:
+        msg = f"{text!r}: the budget must be above 0"
+        raise argparse.ArgumentTypeError(msg)
+    return size
+
+
+def collect_command(args: argparse.Namespace) -> int:
+    """Capture a report; write it to -o, or file it where the configuration says."""
+    from supportkit._config import load_settings  # noqa: PLC0415
+    from supportkit._reporter import Reporter  # noqa: PLC0415
+    from supportkit.transports import FileTransport  # noqa: PLC0415
+
+    settings = load_settings(config=args.config, send_to=args.send, budget_bytes=args.budget)
     reporter = Reporter(
-        args.app, args.app_version, app_build=args.app_build, budget_bytes=args.budget
+        args.app,
+        args.app_version,
+        app_build=args.app_build,
+        budget_bytes=settings.budget_bytes,
+        transport=FileTransport(),  # this command delivers through the outbox itself
+        config=args.config,
     )
     contact = {
         "name": args.contact_name,
@@ -189,15 +225,11 @@ def collect_command(args: argparse.Namespace) -> int:
         print(bundle.manifest.model_dump_json(indent=2))
     else:
         print(f"bundle: {bundle.path} ({len(bundle.manifest.files)} files)")
-    if args.send is not None:
+    if args.send or args.output is None:
         from supportkit.cli._delivery import send_bundle  # noqa: PLC0415
 
-        return send_bundle(bundle, args.send, profile=args.profile)
-    if args.output is None:
-        receipt = reporter.send(bundle)
-        where = receipt.url or receipt.path or receipt.destination
-        line = f"filed: {receipt.ticket_id} {where}"
-        print(line, file=sys.stderr if args.json else sys.stdout)
+        out = sys.stderr if args.json else sys.stdout
+        return send_bundle(bundle, settings.send_to, profile=args.profile, out=out)
     return EXIT_OK
 
 

@@ -1,4 +1,5 @@
-"""The delivery commands: ``send BUNDLE --to URL`` and ``outbox list | flush | retry | purge``."""
+"""The delivery commands: ``send BUNDLE [--to NAME|URL]`` and
+``outbox list | flush | retry | purge``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -16,6 +17,7 @@ from supportkit._units import human_size
 from supportkit.exceptions import DeliveryError, PermanentDeliveryError
 
 if TYPE_CHECKING:
+    from supportkit._config import Destination
     from supportkit.bundle import SealedBundle
     from supportkit.outbox import FlushResult, Outbox, OutboxEntry
 
@@ -30,15 +32,23 @@ def add_delivery_commands(subparsers: Any) -> None:
     """Add ``send`` and ``outbox`` to the ``supportkit`` command's subparsers."""
     send = subparsers.add_parser(
         "send",
-        help="deliver a bundle to a destination",
+        help="deliver a bundle to its destinations",
         description="Verify a bundle, queue it in the outbox and deliver it now. If delivery "
-        "fails for now, the bundle stays queued for `supportkit outbox flush`.",
+        "fails for now, the bundle stays queued for `supportkit outbox flush`. Without --to "
+        "it goes where the configuration says (`supportkit config` shows where).",
     )
+    from supportkit.cli._config import add_config_option  # noqa: PLC0415
+
     send.add_argument("bundle", type=Path)
-    send.add_argument("--to", required=True, metavar="URL", help="e.g. file:///var/reports")
     send.add_argument(
-        "--profile", metavar="NAME", help="what the destination receives: full (default) or minimal"
-    )
+        "--to", action="append", metavar="NAME|URL",
+        help="a configured destination's name or a URL, e.g. file:///var/reports (repeatable)",
+    )  # fmt: skip
+    send.add_argument(
+        "--profile", metavar="NAME",
+        help="what every destination receives: full or minimal (default: as configured)",
+    )  # fmt: skip
+    add_config_option(send)
     send.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, default=None,
         help="show a progress bar (default: on a terminal, for uploads that take a while)",
@@ -68,42 +78,48 @@ def add_delivery_commands(subparsers: Any) -> None:
 
 def send_command(args: argparse.Namespace) -> int:
     """Queue the bundle and deliver it now; on failure it stays queued (or dead-lettered)."""
+    from supportkit._config import load_settings  # noqa: PLC0415
     from supportkit.bundle import read_bundle  # noqa: PLC0415
 
+    destinations = load_settings(config=args.config, send_to=args.to).send_to
     return send_bundle(
-        read_bundle(args.bundle), args.to, profile=args.profile, progress=args.progress
+        read_bundle(args.bundle), destinations, profile=args.profile, progress=args.progress
     )
 
 
 def send_bundle(
     bundle: SealedBundle,
-    destination: str,
+    destinations: Sequence[Destination],
     *,
     profile: str | None = None,
     progress: bool | None = None,
+    out: TextIO | None = None,
 ) -> int:
-    """Queue and deliver ``bundle`` now, printing the receipt or what happens next.
+    """Queue ``bundle`` for every destination, then deliver each now, printing its receipt
+    (to ``out``, default stdout) or what happens next.
 
-    Shared by ``send`` and ``collect --send``; returns the exit code. ``progress``: True or
-    False forces the bar on or off; None shows it on a terminal.
+    Shared by ``send`` and ``collect``; returns the exit code: 1 when any delivery failed.
+    ``progress``: True or False forces the bar on or off; None shows it on a terminal.
     """
-    from supportkit.redaction._profiles import bundle_for_profile, split_profile  # noqa: PLC0415
+    from supportkit._fanout import enqueue_each  # noqa: PLC0415
 
-    destination, url_profile = split_profile(destination)
-    bundle = bundle_for_profile(bundle, profile or url_profile)
     outbox = _outbox()
-    entry = outbox.enqueue(bundle, destination, profile=bundle.manifest.profile)
-    bar = ProgressBar(sys.stderr, forced=_progress_choice(progress))
-    try:
-        receipt = outbox.deliver(entry.entry_id, progress=bar if bar.enabled else None)
-    except DeliveryError as exc:
+    failed = 0
+    for queued in enqueue_each(outbox, bundle, destinations, profile=profile):
+        entry_id = queued.entry.entry_id
+        bar = ProgressBar(sys.stderr, forced=_progress_choice(progress))
+        try:
+            receipt = outbox.deliver(entry_id, progress=bar if bar.enabled else None)
+        except DeliveryError as exc:
+            bar.finish()
+            label = queued.destination.label if len(destinations) > 1 else None
+            _explain_failure(outbox.get(entry_id), exc, label)
+            failed += 1
+            continue
         bar.finish()
-        _explain_failure(outbox.get(entry.entry_id), exc)
-        return EXIT_FAILED
-    bar.finish()
-    where = receipt.url or receipt.path or receipt.destination
-    print(f"filed: {receipt.ticket_id} {where}")
-    return EXIT_OK
+        where = receipt.url or receipt.path or receipt.destination
+        print(f"filed: {receipt.ticket_id} {where}", file=out or sys.stdout)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def list_command(args: argparse.Namespace) -> int:
@@ -207,8 +223,9 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def _explain_failure(entry: OutboxEntry, error: DeliveryError) -> None:
+def _explain_failure(entry: OutboxEntry, error: DeliveryError, label: str | None) -> None:
     reason = entry.last_error.message if entry.last_error else str(error)
+    reason = f"{label}: {reason}" if label else reason
     if entry.status == "dead":
         why = "refused" if isinstance(error, PermanentDeliveryError) else "gave up"
         _note(f"{why}: {reason}")
