@@ -328,6 +328,8 @@ def test_importing_supportkit_reads_no_configuration() -> None:
         (f"https://{SECRET}@hooks.example.com/r", DESTINATION_VARIABLE),
         (f"https://hooks.example.com/r?token={SECRET}", "SUPPORTKIT_WEBHOOK_SECRET"),
         (f"https://hooks.example.com/r?api_key={SECRET}&x=1", DESTINATION_VARIABLE),
+        (f"https://hooks.example.com/r?accessToken={SECRET}", DESTINATION_VARIABLE),
+        (f"https://hooks.example.com/r?hub.secret={SECRET}", DESTINATION_VARIABLE),
         (f"gopher://example.com/x?secret={SECRET}", DESTINATION_VARIABLE),
     ],
 )
@@ -366,6 +368,18 @@ def test_a_credential_key_in_a_destination_table_is_refused(repo: Path, write: W
         load_settings()
     assert SECRET not in str(caught.value)
     assert "destinations.desk.api_key" in str(caught.value)
+
+
+@pytest.mark.parametrize("option", ["keyword", "design", "author", "passenger", "to", "tracker"])
+def test_options_that_merely_contain_a_secret_word_are_allowed(
+    repo: Path, write: Write, option: str
+) -> None:
+    """Only option names that are, or end in, a secret word count as credentials."""
+    write(
+        repo / "pyproject.toml",
+        f'[tool.supportkit.destinations]\nhook = "https://hooks.example.com/r?{option}=x"\n',
+    )
+    assert load_settings().destinations["hook"].url.endswith(f"?{option}=x")
 
 
 def test_an_smtp_user_name_alone_may_stay_in_the_url(repo: Path, write: Write) -> None:

@@ -69,7 +69,13 @@ _KEYS = ("send-to", "destinations", "budget")
 _DESTINATION_KEYS = ("url", "profile")
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _URL_START = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(//|$)")
-_SECRET_QUERY = re.compile(r"(?i)(token|key|secret|pass|auth|sig|credential)")
+_CREDENTIAL_WORDS = "token|key|apikey|secret|pass|passwd|password|auth|sig|signature|credentials?"
+_SECRET_QUERY = re.compile(
+    rf"(?i)(?:^|[^a-z0-9])(?:{_CREDENTIAL_WORDS})(?:$|[^a-z0-9])"
+    r"|(?:token|key|secret|password|passwd|signature|credentials?)$"
+)
+"""An option name that holds a credential: a secret word on its own (``api_key``, ``hub.secret``,
+``sig``) or at the end (``accessToken``), but not inside another word (``keyword``, ``design``)."""
 _REPOSITORY_MARKERS = (".git", ".hg")
 _USER_ONLY_SCHEMES = frozenset({"smtp", "smtps"})
 """Schemes whose URL may name a login without its password (the SMTP user name)."""
