@@ -242,9 +242,15 @@ def _explicit_layer(path: Path, *, named_by: str) -> _Layer:
         raise InvalidArgumentError(msg)
     data = _parse(path)
     if path.name == PYPROJECT:
-        table = data.get("tool", {}).get("supportkit", {})
-        return _layer(table if isinstance(table, dict) else {}, path, _TOOL_PREFIX)
+        return _layer(_tool_table(data) or {}, path, _TOOL_PREFIX)
     return _layer(data, path, "")
+
+
+def _tool_table(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A pyproject's ``[tool.supportkit]`` table, if it has one."""
+    tool = data.get("tool")
+    table = tool.get("supportkit") if isinstance(tool, dict) else None
+    return table if isinstance(table, dict) else None
 
 
 def _discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -252,11 +258,9 @@ def _discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
     for candidate in (folder, *folder.parents):
         path = candidate / PYPROJECT
         text = path.read_bytes() if path.is_file() else b""
-        if b"supportkit" in text:
-            tool = _parse(path, text).get("tool", {})
-            table = tool.get("supportkit") if isinstance(tool, dict) else None
-            if isinstance(table, dict):
-                return path, table
+        table = _tool_table(_parse(path, text)) if b"supportkit" in text else None
+        if table is not None:
+            return path, table
         if any((candidate / marker).exists() for marker in _REPOSITORY_MARKERS):
             return None
     return None
