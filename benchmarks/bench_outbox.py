@@ -21,7 +21,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import socketserver
 import statistics
 import sys
 import tempfile
@@ -88,11 +87,7 @@ def bench_overhead(work: Path, bundles: list[SealedBundle]) -> list[tuple[str, f
 
 
 class Receiver:
-    """The test suite's webhook server in its own process, as a real receiver would be.
-
-    Its handler runs without Nagle's algorithm, as production HTTP servers do; otherwise
-    every small answer waits for the client's delayed ACK and the benchmark measures that.
-    """
+    """The test suite's webhook server in its own process, as a real receiver would be."""
 
     def __enter__(self) -> Receiver:
         context = multiprocessing.get_context("spawn")
@@ -115,7 +110,6 @@ class Receiver:
 
 
 def _serve(pipe: Any) -> None:
-    socketserver.StreamRequestHandler.disable_nagle_algorithm = True
     with WebhookServer() as server:
         pipe.send(server.url)
         pipe.recv()

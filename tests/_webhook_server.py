@@ -12,11 +12,14 @@ Each request takes the next scripted action (or the default, :class:`Accept`)::
 
 Like a well-behaved receiver, it processes each ``Idempotency-Key`` once and replays the first
 answer to repeats, while counting every raw request, so tests can assert exactly-once delivery
-at the receiver and still see every retry.
+at the receiver and still see every retry. It speaks HTTP/1.1 with keep-alive and counts the
+connections it accepted (``server.connections``); ``close_idle_connections()`` closes those
+waiting for a next request, as a server's keep-alive timeout does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import ssl
@@ -26,6 +29,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.policy import HTTP
+from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -94,11 +98,16 @@ class Received:
 
 @dataclass(frozen=True)
 class Delivery:
-    """One processed delivery: the request, its parsed parts and the ticket it became."""
+    """One processed delivery: the request, the ticket it became, and its parsed parts."""
 
     request: Received
-    parts: dict[str, Part]
     ticket_id: str
+
+    @cached_property
+    def parts(self) -> dict[str, Part]:
+        """Parsed when first asked for: the stdlib's parser takes milliseconds, which would
+        make this receiver, rather than the sender, the limit in the outbox benchmark."""
+        return parse_multipart(self.request.headers.get("content-type", ""), self.request.body)
 
     @property
     def idempotency_key(self) -> str | None:
@@ -124,6 +133,9 @@ class WebhookServer:
         self._requests: list[Received] = []
         self._deliveries: list[Delivery] = []
         self._answers: dict[str, _Answer] = {}
+        self._accepted = 0
+        self._open: dict[socket.socket, bool] = {}
+        """Open connections, and whether each is idle (waiting for its next request)."""
         self._stopping = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -166,6 +178,25 @@ class WebhookServer:
         with self._lock:
             return len(self._deliveries)
 
+    @property
+    def connections(self) -> int:
+        """How many connections were accepted so far (a kept-alive one counts once)."""
+        with self._lock:
+            return self._accepted
+
+    @property
+    def open_connections(self) -> int:
+        with self._lock:
+            return len(self._open)
+
+    def close_idle_connections(self) -> int:
+        """Close the connections waiting for a next request, as a keep-alive timeout does."""
+        with self._lock:
+            idle = [connection for connection, waiting in self._open.items() if waiting]
+        for connection in idle:
+            _shut(connection)
+        return len(idle)
+
     def deliveries_for(self, key: str) -> list[Delivery]:
         with self._lock:
             return [d for d in self._deliveries if d.idempotency_key == key]
@@ -178,6 +209,10 @@ class WebhookServer:
         self._stopping.set()
         self._server.shutdown()
         self._server.server_close()
+        with self._lock:
+            still_open = list(self._open)
+        for connection in still_open:
+            _shut(connection)
         self._thread.join(timeout=5)
 
     def __enter__(self) -> WebhookServer:
@@ -195,6 +230,20 @@ class WebhookServer:
         with self._lock:
             return self._actions.popleft() if self._actions else self.default
 
+    def _opened(self, connection: socket.socket) -> None:
+        with self._lock:
+            self._accepted += 1
+            self._open[connection] = True
+
+    def _set_idle(self, connection: socket.socket, idle: bool) -> None:
+        with self._lock:
+            if connection in self._open:
+                self._open[connection] = idle
+
+    def _closed(self, connection: socket.socket) -> None:
+        with self._lock:
+            self._open.pop(connection, None)
+
     def _record(self, received: Received) -> None:
         with self._lock:
             self._requests.append(received)
@@ -206,8 +255,7 @@ class WebhookServer:
             if key is not None and key in self._answers:
                 return self._answers[key]
             ticket_id = f"WH-{len(self._deliveries) + 1}"
-            parts = parse_multipart(received.headers.get("content-type", ""), received.body)
-            self._deliveries.append(Delivery(received, parts, ticket_id))
+            self._deliveries.append(Delivery(received, ticket_id))
             answer = self._answer_for(accept, ticket_id)
             if key is not None:
                 self._answers[key] = answer
@@ -240,8 +288,26 @@ def parse_multipart(content_type: str, body: bytes) -> dict[str, Part]:
     return parts
 
 
+def _shut(connection: socket.socket) -> None:
+    """End a connection from any thread: its handler sees end-of-file and finishes."""
+    with contextlib.suppress(OSError):  # already closed by its handler
+        connection.shutdown(socket.SHUT_RDWR)
+
+
 def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True
+        """As production servers do: otherwise each small answer waits for a delayed ACK."""
+
+        def setup(self) -> None:
+            super().setup()
+            server._opened(self.connection)
+
+        def finish(self) -> None:
+            server._closed(self.connection)
+            super().finish()
+
         def do_POST(self) -> None:
             self._handle()
 
@@ -252,6 +318,14 @@ def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
             """Quiet: tests read the record, not a log."""
 
         def _handle(self) -> None:
+            server._set_idle(self.connection, False)
+            try:
+                self._respond()
+            finally:
+                if self.close_connection:
+                    server._set_idle(self.connection, False)
+
+        def _respond(self) -> None:
             action = server._next_action()
             length = int(self.headers.get("Content-Length") or 0)
             if isinstance(action, Drop):
@@ -267,6 +341,7 @@ def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
             accept = action if isinstance(action, Accept) else Accept()
             answer = server._process(received, accept)
             if isinstance(action, Slow) and server._stopping.wait(action.seconds):
+                self.close_connection = True
                 return
             self._answer(answer)
 
@@ -279,6 +354,8 @@ def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
             self.connection.shutdown(socket.SHUT_RDWR)
 
         def _answer(self, answer: _Answer) -> None:
+            # Idle from now: the client may send its next request once it has this answer.
+            server._set_idle(self.connection, True)
             try:
                 self.send_response(answer.status)
                 for name, value in answer.headers.items():
