@@ -5,6 +5,8 @@ streamed from disk with progress (a bundle is never held in memory twice), failu
 *transient* (retry later: timeouts, connection errors, 408/425/429, 5xx) and *permanent* (other
 4xx: retrying the same request cannot help), the destination's wait hints (``Retry-After`` and
 the vendors' rate-limit headers), and URLs that can be shown without the credentials in them.
+A transport that sends many requests to one server passes a :class:`ConnectionPool` to keep
+its connections alive between them.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ import json
 import os
 import re
 import secrets
+import select
 import socket
 import ssl
+import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -36,6 +41,7 @@ __all__ = [
     "CHUNK_BYTES",
     "Body",
     "BytesBody",
+    "ConnectionPool",
     "FileBody",
     "MultipartBody",
     "Response",
@@ -199,6 +205,84 @@ class Response:
             return None
 
 
+_ServerKey = tuple[str, str, "int | None"]
+"""Scheme, host and port: connections are reused only to the server they were opened to."""
+
+
+class ConnectionPool:
+    """Kept-alive connections to reuse for later requests to the same server; thread-safe.
+
+    Opening a connection costs a round trip (three with TLS), which dominates small requests.
+    A connection serves one request at a time and goes back to the pool only after a complete
+    answer the server did not mark ``Connection: close``. At most ``max_idle`` connections wait
+    per server, and one idle for longer than ``max_idle_seconds`` or found closed by the server
+    is dropped rather than reused. :meth:`close` closes the idle connections; the pool stays
+    usable (a later request opens a new one), and garbage collection closes them too.
+    """
+
+    def __init__(self, *, max_idle: int = 8, max_idle_seconds: float = 30.0) -> None:
+        self.max_idle = max_idle
+        self.max_idle_seconds = max_idle_seconds
+        self._lock = threading.Lock()
+        self._idle: dict[_ServerKey, list[tuple[http.client.HTTPConnection, float]]] = {}
+        self._closer = weakref.finalize(self, _close_idle, self._idle, self._lock)
+
+    def take(self, key: _ServerKey) -> http.client.HTTPConnection | None:
+        """The most recently used live connection to ``key``, or None."""
+        while True:
+            with self._lock:
+                waiting = self._idle.get(key)
+                if not waiting:
+                    return None
+                connection, since = waiting.pop()
+            if time.monotonic() - since <= self.max_idle_seconds and _is_alive(connection):
+                return connection
+            connection.close()
+
+    def give(self, key: _ServerKey, connection: http.client.HTTPConnection) -> None:
+        """Keep ``connection`` (after a complete answer) for the next request to ``key``."""
+        with self._lock:
+            waiting = self._idle.setdefault(key, [])
+            if len(waiting) < self.max_idle:
+                waiting.append((connection, time.monotonic()))
+                return
+        connection.close()
+
+    def close(self) -> None:
+        """Close the idle connections (those in use close when their request ends)."""
+        _close_idle(self._idle, self._lock)
+
+
+def _close_idle(
+    idle: dict[_ServerKey, list[tuple[http.client.HTTPConnection, float]]], lock: threading.Lock
+) -> None:
+    with lock:
+        connections = [connection for waiting in idle.values() for connection, _ in waiting]
+        idle.clear()
+    for connection in connections:
+        connection.close()
+
+
+def _is_alive(connection: http.client.HTTPConnection) -> bool:
+    """Whether an idle connection can take a request: nothing to read, not even end-of-file.
+
+    A server that closed it sent end-of-file (or a reset), which makes the socket readable.
+    """
+    sock = connection.sock
+    if sock is None:
+        return False
+    if isinstance(sock, ssl.SSLSocket) and sock.pending():
+        return False
+    try:
+        if hasattr(select, "poll"):
+            poller = select.poll()
+            poller.register(sock, select.POLLIN)
+            return not poller.poll(0)
+        return not select.select([sock], [], [], 0)[0]
+    except (OSError, ValueError):
+        return False
+
+
 def json_body(value: Any) -> BytesBody:
     """A compact UTF-8 JSON body."""
     return BytesBody(json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode())
@@ -213,6 +297,7 @@ def request(
     timeouts: Timeouts = DEFAULT_TIMEOUTS,
     context: ssl.SSLContext | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pool: ConnectionPool | None = None,
 ) -> Response:
     """Send one request and read the whole response, whatever its status.
 
@@ -220,6 +305,14 @@ def request(
     certificate that does not verify raises :class:`PermanentDeliveryError`. The status is
     left to the caller (see :func:`raise_for_status`). User information in ``url`` becomes a
     Basic ``Authorization`` header and never appears in a message.
+
+    With ``pool`` the connection is taken from it and kept alive afterwards. A server may
+    close a kept-alive connection just as a request goes out on it; so when a reused
+    connection fails before any byte of an answer arrived (sending failed, or the server closed
+    or reset it without answering), the request is sent once more on a new connection. The
+    request cannot have been processed in the first case, and is unlikely to have been in the
+    second; pass a pool only for requests a receiver can safely see twice (the webhook's carry
+    an ``Idempotency-Key``, which receivers deduplicate). A timeout is never resent.
     """
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -235,15 +328,53 @@ def request(
         sent_headers["Content-Length"] = str(payload.length)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     shown = display_url(url)
+    outgoing = _Outgoing(method, target, sent_headers, payload, progress, shown)
+    key: _ServerKey = (parts.scheme, parts.hostname, parts.port)
+    connection = pool.take(key) if pool is not None else None
+    if connection is not None:
+        assert connection.sock is not None
+        connection.sock.settimeout(timeouts.read)
+        try:
+            return _exchange_once(connection, outgoing, key, pool)
+        except _Unanswered:
+            pass  # a kept-alive connection the server had closed: send once more, afresh
     connection = _connect(
         parts.scheme, parts.hostname, parts.port, timeouts=timeouts, context=context, shown=shown
     )
     try:
-        return _exchange(
-            connection, method, target, sent_headers, body=payload, progress=progress, shown=shown
-        )
+        return _exchange_once(connection, outgoing, key, pool)
+    except _Unanswered as unanswered:
+        raise unanswered.error from None
+
+
+@dataclass(frozen=True)
+class _Outgoing:
+    """One request, ready to be sent (again, on a new connection, if need be)."""
+
+    method: str
+    target: str
+    headers: Mapping[str, str]
+    body: Body | None
+    progress: Callable[[int, int], None] | None
+    shown: str
+
+
+def _exchange_once(
+    connection: http.client.HTTPConnection,
+    outgoing: _Outgoing,
+    key: _ServerKey,
+    pool: ConnectionPool | None,
+) -> Response:
+    """One request on ``connection``, which goes back to ``pool`` if it can carry another."""
+    reusable = False
+    try:
+        response, reusable = _exchange(connection, outgoing)
     finally:
-        connection.close()
+        if reusable and pool is not None:
+            pool.give(key, connection)
+        else:
+            connection.close()
+    return response
 
 
 def classify(status: int, headers: Mapping[str, str] | None = None) -> str:
@@ -391,6 +522,7 @@ def _connect(
         connection = http.client.HTTPSConnection(host, port, timeout=timeouts.connect, context=tls)
     else:
         connection = http.client.HTTPConnection(host, port, timeout=timeouts.connect)
+    connection.response_class = _Answer
     try:
         connection.connect()
     except ssl.SSLCertVerificationError as exc:
@@ -408,32 +540,62 @@ def _connect(
     return connection
 
 
-def _exchange(
-    connection: http.client.HTTPConnection,
-    method: str,
-    target: str,
-    headers: Mapping[str, str],
-    *,
-    body: Body | None,
-    progress: Callable[[int, int], None] | None,
-    shown: str,
-) -> Response:
+def _exchange(connection: http.client.HTTPConnection, outgoing: _Outgoing) -> tuple[Response, bool]:
+    """The response, and whether the connection can carry another request.
+
+    Raises :class:`_Unanswered` when the request could not be sent whole, or the server
+    closed the connection before any byte of an answer; other failures raise
+    :class:`TransientDeliveryError`.
+    """
+    shown = outgoing.shown
     try:
-        connection.putrequest(method, target, skip_accept_encoding=True)
-        for name, value in headers.items():
+        connection.putrequest(outgoing.method, outgoing.target, skip_accept_encoding=True)
+        for name, value in outgoing.headers.items():
             connection.putheader(name, value)
         connection.endheaders()
-        if body is not None:
-            _send_body(connection, body, progress)
+        if outgoing.body is not None:
+            _send_body(connection, outgoing.body, outgoing.progress)
     except (OSError, http.client.HTTPException) as exc:
         early = _early_response(connection)
         if early is None:
-            raise _network_error(exc, shown, "send to") from None
-        return early
+            raise _Unanswered(_network_error(exc, shown, "send to")) from None
+        return early, False
     try:
-        return _read_response(connection.getresponse())
+        raw = connection.getresponse()
+        response = _read_response(raw)
+    except _NoAnswerYet as exc:
+        cause = exc.__cause__ or http.client.RemoteDisconnected("")
+        raise _Unanswered(_network_error(cause, shown, "read the answer of")) from None
     except (OSError, http.client.HTTPException) as exc:
         raise _network_error(exc, shown, "read the answer of") from None
+    return response, raw.isclosed() and not raw.will_close and connection.sock is not None
+
+
+class _NoAnswerYet(http.client.RemoteDisconnected):
+    """The server closed or reset the connection before sending any byte of an answer."""
+
+
+class _Answer(http.client.HTTPResponse):
+    """A response that tells "closed before answering" apart from a failure mid-answer."""
+
+    def begin(self) -> None:
+        try:
+            started = self.fp.peek(1)
+        except ConnectionError as exc:
+            msg = "reset before an answer"
+            raise _NoAnswerYet(msg) from exc
+        if not started:
+            msg = "closed before an answer"
+            raise _NoAnswerYet(msg)
+        super().begin()
+
+
+class _Unanswered(Exception):  # noqa: N818  (a signal between two functions, never seen outside)
+    """A request that failed before any byte of an answer: it may be sent again, once."""
+
+    def __init__(self, error: TransientDeliveryError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _send_body(

@@ -24,6 +24,7 @@ from supportkit.exceptions import InvalidArgumentError, PermanentDeliveryError
 from supportkit.transports._base import DeliveryContext, Transport
 from supportkit.transports._http import (
     DEFAULT_TIMEOUTS,
+    ConnectionPool,
     MultipartBody,
     Response,
     Timeouts,
@@ -65,6 +66,10 @@ class WebhookTransport(Transport):
     sent unsigned. User information in the URL is sent as HTTP Basic authentication. TLS
     certificates are verified; ``cafile`` trusts a self-hosted CA (``SSL_CERT_FILE`` works too)
     and ``insecure`` turns verification off for test servers.
+
+    Connections are kept alive between sends; :meth:`close` closes the idle ones. A POST whose
+    kept-alive connection the receiver closed before answering is sent once more on a new
+    connection, with the same ``Idempotency-Key``.
     """
 
     name: ClassVar[str] = "webhook"
@@ -93,6 +98,7 @@ class WebhookTransport(Transport):
         self._tls = (
             ssl_context(insecure=insecure, cafile=cafile) if parts.scheme == "https" else None
         )
+        self._pool = ConnectionPool()
 
     @classmethod
     def from_url(cls, url: str) -> WebhookTransport:
@@ -130,6 +136,7 @@ class WebhookTransport(Transport):
             timeouts=self.timeouts,
             context=self._tls,
             progress=context.progress if context else None,
+            pool=self._pool,
         )
         raise_for_status(response, self.destination)
         ticket_id, url = self._ticket_of(response, report_id)
@@ -139,6 +146,10 @@ class WebhookTransport(Transport):
                 context.state["url"] = url
             context.checkpoint()
         return self._receipt(report_id, ticket_id, url)
+
+    def close(self) -> None:
+        """Close the kept-alive connections; a later send opens a new one."""
+        self._pool.close()
 
     def _ticket_of(self, response: Response, report_id: str) -> tuple[str, str | None]:
         """The ticket id and URL from the response JSON, else the report id and ``Location``."""
