@@ -134,6 +134,8 @@ class WebhookServer:
         self._deliveries: list[Delivery] = []
         self._answers: dict[str, _Answer] = {}
         self._accepted = 0
+        self._in_flight = 0
+        self._max_in_flight = 0
         self._open: dict[socket.socket, bool] = {}
         """Open connections, and whether each is idle (waiting for its next request)."""
         self._stopping = threading.Event()
@@ -183,6 +185,12 @@ class WebhookServer:
         """How many connections were accepted so far (a kept-alive one counts once)."""
         with self._lock:
             return self._accepted
+
+    @property
+    def max_in_flight(self) -> int:
+        """The most requests this server was handling at one time."""
+        with self._lock:
+            return self._max_in_flight
 
     @property
     def open_connections(self) -> int:
@@ -239,6 +247,15 @@ class WebhookServer:
         with self._lock:
             if connection in self._open:
                 self._open[connection] = idle
+
+    def _started(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self._max_in_flight = max(self._max_in_flight, self._in_flight)
+
+    def _ended(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def _closed(self, connection: socket.socket) -> None:
         with self._lock:
@@ -297,6 +314,7 @@ def _shut(connection: socket.socket) -> None:
 def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        in_flight = False
         disable_nagle_algorithm = True
         """As production servers do: otherwise each small answer waits for a delayed ACK."""
 
@@ -319,9 +337,12 @@ def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
 
         def _handle(self) -> None:
             server._set_idle(self.connection, False)
+            server._started()
+            self.in_flight = True
             try:
                 self._respond()
             finally:
+                self._done()
                 if self.close_connection:
                     server._set_idle(self.connection, False)
 
@@ -353,8 +374,14 @@ def _handler_for(server: WebhookServer) -> type[BaseHTTPRequestHandler]:
             # Unread data in the socket makes close() send a reset, like a crashed receiver.
             self.connection.shutdown(socket.SHUT_RDWR)
 
+        def _done(self) -> None:
+            if self.in_flight:
+                self.in_flight = False
+                server._ended()
+
         def _answer(self, answer: _Answer) -> None:
-            # Idle from now: the client may send its next request once it has this answer.
+            # Done and idle from now: the client may send more once it has this answer.
+            self._done()
             server._set_idle(self.connection, True)
             try:
                 self.send_response(answer.status)

@@ -210,3 +210,27 @@ def enqueue_and_flush_process(
         append_line(Path(outbox_folder).with_suffix(".queued"), entry.entry_id)
     transport = destination_for(kind, Path(destination))
     outbox.flush(transports=lambda _: transport)
+
+
+def flush_webhook_process(outbox_folder: str, gate: object) -> None:
+    """A separate process flushing the outbox to its webhook with parallel senders, retrying
+    quickly until nothing it may send is left."""
+    from supportkit.outbox import Outbox, RetryPolicy
+
+    if gate is not None:
+        gate.wait()  # type: ignore[attr-defined]
+    policy = RetryPolicy(base=0.01, cap=0.02, max_attempts=50)
+    outbox = Outbox(outbox_folder, record_history=False, policy=policy)
+    outbox.flush(timeout=60, concurrency=4)
+
+
+def enqueue_and_flush_webhook_process(outbox_folder: str, url: str, bundles: list[str]) -> None:
+    """Like :func:`enqueue_and_flush_process`, to a webhook with parallel senders."""
+    from supportkit.bundle import read_bundle
+    from supportkit.outbox import Outbox
+
+    outbox = Outbox(outbox_folder, record_history=False)
+    for path in bundles:
+        entry = outbox.enqueue(read_bundle(Path(path)), url)
+        append_line(Path(outbox_folder).with_suffix(".queued"), entry.entry_id)
+    outbox.flush(concurrency=4)

@@ -28,6 +28,7 @@ from supportkit.outbox._flush import (
     Outcome,
     TransportCache,
     TransportFactory,
+    run_lanes,
 )
 from supportkit.outbox._policy import RetryPolicy
 from supportkit.outbox._store import (
@@ -45,6 +46,10 @@ if TYPE_CHECKING:
     from supportkit.transports import Transport
 
 Progress = Callable[[int, int], None]
+
+DEFAULT_CONCURRENCY = 4
+"""Parallel senders in a flush: enough to hide a webhook's round trip and the disk's fsync
+latency behind each other, few enough not to flood the receiver."""
 
 _log = logging.getLogger("supportkit.outbox")
 
@@ -173,17 +178,30 @@ class Outbox:
         timeout: float | None = None,
         transports: TransportFactory | None = None,
         progress: Progress | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> FlushResult:
         """Attempt every due entry once; entries another process holds are skipped.
 
         Without ``timeout`` this is one pass. With it, entries that come due before the
         deadline (a short ``Retry-After``, say) are attempted too, sleeping in between, and no
         new attempt starts after the deadline.
+
+        Up to ``concurrency`` entries are delivered at once to destinations whose transport
+        allows it (:attr:`~supportkit.transports.Transport.concurrent_sends`, e.g. webhooks);
+        every other entry is delivered one at a time, in queue order. Each attempt still takes
+        its entry's lock and records its outcome as before. Attempts start oldest report first,
+        but in parallel they may finish, and reach the receiver, out of that order; a receiver
+        that needs queue order gets it with ``concurrency=1``. A failed entry was never
+        ordered anyway: it is retried after newer ones. ``progress`` may be called from several
+        threads at once.
         """
+        if concurrency < 1:
+            msg = f"concurrency is how many entries to send at once, at least 1; got {concurrency}"
+            raise InvalidArgumentError(msg)
         run = FlushRun(None if timeout is None else self.clock() + timeout)
         with TransportCache(transports) as cache:
             while True:
-                waiting = self._flush_pass(run, cache, progress)
+                waiting = self._flush_pass(run, cache, progress, concurrency)
                 next_due = min((e.next_attempt_at for e in waiting), default=None)
                 if run.deadline is None or run.timed_out or next_due is None:
                     break
@@ -194,31 +212,58 @@ class Outbox:
         return run.result(waiting, next_due)
 
     def _flush_pass(
-        self, run: FlushRun, cache: TransportCache, progress: Progress | None
+        self, run: FlushRun, cache: TransportCache, progress: Progress | None, concurrency: int
     ) -> list[OutboxEntry]:
         """Attempt the due entries once; return the pending ones left waiting."""
         entries, found = self._store.scan()
         run.problems += found
         pending = {e.entry_id: e for e in entries if e.status == "pending"}
         now = self.clock()
-        for entry in [e for e in pending.values() if _is_due(e, now)]:
-            if entry.entry_id in run.busy:
-                continue
+        due = [e for e in pending.values() if _is_due(e, now) and e.entry_id not in run.busy]
+
+        def attempt(entry: OutboxEntry) -> bool:
             if run.deadline is not None and self.clock() >= run.deadline:
                 run.timed_out = True
-                break
+                return False
             try:
                 outcome, after, _ = self._attempt(entry.entry_id, cache, progress)
             except OutboxError as exc:
-                run.problems.append(str(exc))
-                run.busy.add(entry.entry_id)
-                continue
-            if outcome == "busy":
-                run.busy.add(entry.entry_id)
-            elif outcome != "skipped" and after is not None:
-                run.outcomes[entry.entry_id] = (outcome, after)
-                pending[entry.entry_id] = after
+                with run.lock:
+                    run.problems.append(str(exc))
+                    run.busy.add(entry.entry_id)
+                return True
+            with run.lock:
+                if outcome == "busy":
+                    run.busy.add(entry.entry_id)
+                elif outcome != "skipped" and after is not None:
+                    run.outcomes[entry.entry_id] = (outcome, after)
+                    pending[entry.entry_id] = after
+            return True
+
+        run_lanes(self._lanes(due, cache, concurrency), concurrency, attempt)
         return [e for e in pending.values() if e.status == "pending" and e.entry_id not in run.busy]
+
+    def _lanes(
+        self, due: list[OutboxEntry], cache: TransportCache, concurrency: int
+    ) -> list[list[OutboxEntry]]:
+        """Entries that may be sent in parallel each make a lane; all others share one."""
+        if concurrency == 1:
+            return [due] if due else []
+        lanes: list[list[OutboxEntry]] = []
+        in_order: list[OutboxEntry] | None = None
+        parallel: dict[str, bool] = {}
+        for entry in due:
+            destination = self._full_destinations.get(entry.entry_id, entry.destination)
+            if destination not in parallel:
+                parallel[destination] = cache.sends_concurrently(destination)
+            if parallel[destination]:
+                lanes.append([entry])
+            elif in_order is None:
+                in_order = [entry]
+                lanes.append(in_order)
+            else:
+                in_order.append(entry)
+        return lanes
 
     def retry(self, entry_id: str) -> OutboxEntry:
         """Put a dead-lettered entry back to pending, due now, with a fresh attempt count."""
@@ -294,16 +339,17 @@ class Outbox:
         now = self.clock()
         entry = replace(entry, attempts=entry.attempts + 1, updated_at=now)
         self._store.write(entry, durable=False)
+        written = [entry]  # the record as on disk: under the lock, only this attempt writes it
         destination = self._full_destinations.get(entry.entry_id, entry.destination)
         transport: Transport | None = None
         try:
             bundle = read_bundle(entry.bundle_path)
             transport = cache.get(destination)
-            holder = [entry]
 
             def checkpoint() -> None:
-                holder[0] = replace(holder[0], state=dict(context.state), updated_at=self.clock())
-                self._store.write(holder[0])
+                updated = replace(written[0], state=dict(context.state), updated_at=self.clock())
+                self._store.write(updated)
+                written[0] = updated
 
             context = DeliveryContext(
                 idempotency_key=entry.report_id,
@@ -314,15 +360,14 @@ class Outbox:
             )
             receipt = transport.send(bundle, context)
         except (DeliveryError, BundleFormatError, InvalidArgumentError, PluginLoadError) as exc:
-            entry = self._reread(entry)
+            entry = written[0]
             return self._failed(entry, transport, _as_delivery_error(exc, entry), destination)
         except Exception as exc:  # noqa: BLE001  (a faulty plugin must not stop the flush)
-            entry = self._reread(entry)
             error = TransientDeliveryError(f"{type(exc).__name__}: {exc}")
             error.__cause__ = exc
-            return self._failed(entry, transport, error, destination)
+            return self._failed(written[0], transport, error, destination)
         entry = replace(
-            self._reread(entry),
+            written[0],
             status="delivered",
             receipt=receipt,
             last_error=None,
@@ -356,10 +401,6 @@ class Outbox:
         self._store.write(entry)
         self._history(entry, transport, error=message)
         return ("dead" if gives_up else "retrying"), entry, error
-
-    def _reread(self, entry: OutboxEntry) -> OutboxEntry:
-        """The entry as last written (a transport may have checkpointed state since)."""
-        return self._store.read(entry.entry_id)
 
     # -- helpers ------------------------------------------------------------------------
 

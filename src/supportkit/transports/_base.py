@@ -58,6 +58,9 @@ class Transport(ABC):
     name: ClassVar[str]
     schemes: ClassVar[tuple[str, ...]] = ()
     """URL schemes that name this transport, e.g. ``("smtp", "smtps")``."""
+    concurrent_sends: ClassVar[bool] = False
+    """Whether one instance's :meth:`send` may run in several threads at once. The outbox
+    then delivers entries to its destination in parallel; otherwise one at a time, in order."""
 
     @classmethod
     def from_url(cls, url: str) -> Transport:

@@ -69,11 +69,13 @@ class WebhookTransport(Transport):
 
     Connections are kept alive between sends; :meth:`close` closes the idle ones. A POST whose
     kept-alive connection the receiver closed before answering is sent once more on a new
-    connection, with the same ``Idempotency-Key``.
+    connection, with the same ``Idempotency-Key``. :meth:`send` may run in several threads at
+    once, so the outbox delivers to a webhook in parallel.
     """
 
     name: ClassVar[str] = "webhook"
     schemes: ClassVar[tuple[str, ...]] = ("http", "https")
+    concurrent_sends: ClassVar[bool] = True
 
     def __init__(
         self,
