@@ -190,6 +190,52 @@ def test_retry_puts_a_dead_entry_back(outbox: Outbox, bundle: SealedBundle) -> N
     assert [e.entry_id for e in delivered] == [entry.entry_id]
 
 
+def test_an_attempt_cut_short_still_counts(outbox: Outbox, bundle: SealedBundle) -> None:
+    """An attempt is counted before it starts: a crash mid-send cannot hide it."""
+    entry = outbox.enqueue(bundle, DESTINATION)
+    transport = ScriptedTransport(KeyboardInterrupt(), KeyboardInterrupt())
+    for _ in range(2):
+        with pytest.raises(KeyboardInterrupt):  # stands in for the process dying mid-send
+            outbox.flush(transports=factory(transport))
+    assert outbox.get(entry.entry_id).attempts == 2
+    outbox.flush(transports=factory(transport))
+    assert [call.attempt for call in transport.calls] == [1, 2, 3]
+    stored = outbox.get(entry.entry_id)
+    assert (stored.status, stored.attempts) == ("delivered", 3)
+
+
+def test_retry_restarts_the_count_of_attempts_cut_short(
+    outbox: Outbox, bundle: SealedBundle
+) -> None:
+    """retry() zeroes every count, those of crashed attempts included."""
+    entry = outbox.enqueue(bundle, DESTINATION)
+    transport = ScriptedTransport(KeyboardInterrupt(), PermanentDeliveryError("no"))
+    with pytest.raises(KeyboardInterrupt):
+        outbox.flush(transports=factory(transport))
+    outbox.flush(transports=factory(transport))
+    assert (outbox.get(entry.entry_id).status, outbox.get(entry.entry_id).attempts) == ("dead", 2)
+    assert outbox.retry(entry.entry_id).attempts == 0
+    assert outbox.get(entry.entry_id).attempts == 0
+    outbox.flush(transports=factory(transport))
+    assert [call.attempt for call in transport.calls] == [1, 2, 1]
+
+
+def test_attempts_are_counted_in_the_record_where_the_lock_file_cannot_be(
+    outbox: Outbox, bundle: SealedBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the lock file's length cannot be set, the attempt is written to the record."""
+
+    def refuse(fd: int, length: int) -> None:
+        raise OSError(22, "not here")
+
+    monkeypatch.setattr("os.ftruncate", refuse)
+    entry = outbox.enqueue(bundle, DESTINATION)
+    with pytest.raises(KeyboardInterrupt):
+        outbox.flush(transports=factory(ScriptedTransport(KeyboardInterrupt())))
+    assert outbox.get(entry.entry_id).attempts == 1
+    assert (outbox.folder / entry.entry_id / LOCK_FILE).stat().st_size == 0
+
+
 def test_retry_refuses_a_delivered_entry(outbox: Outbox, bundle: SealedBundle) -> None:
     """There is nothing to retry once the destination has the report."""
     entry = outbox.enqueue(bundle, DESTINATION)

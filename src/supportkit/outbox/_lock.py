@@ -57,6 +57,20 @@ class EntryLock:
         finally:
             os.close(fd)
 
+    def count(self) -> int:
+        """A small counter kept as the locked file's length (the outbox counts attempts)."""
+        return os.fstat(self._held()).st_size
+
+    def set_count(self, value: int) -> None:
+        """Set the counter with one ``ftruncate``: atomic, no new file, no content to tear."""
+        os.ftruncate(self._held(), value)
+
+    def _held(self) -> int:
+        if self._fd is None:
+            msg = f"the lock on {self.path} was released"
+            raise ValueError(msg)
+        return self._fd
+
     def is_at(self, path: Path) -> bool:
         """Whether ``path`` still names the locked file (nobody removed or replaced it)."""
         if self._fd is None:

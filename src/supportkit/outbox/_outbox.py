@@ -30,6 +30,7 @@ from supportkit.outbox._flush import (
     TransportFactory,
     run_lanes,
 )
+from supportkit.outbox._lock import EntryLock
 from supportkit.outbox._policy import RetryPolicy
 from supportkit.outbox._store import (
     EntryStore,
@@ -268,7 +269,7 @@ class Outbox:
     def retry(self, entry_id: str) -> OutboxEntry:
         """Put a dead-lettered entry back to pending, due now, with a fresh attempt count."""
         entry_id = self._resolve(entry_id)
-        with self._locked(entry_id) as entry:
+        with self._locked(entry_id) as (lock, entry):
             if entry.status == "delivered":
                 msg = f"outbox entry {entry_id} was already delivered; nothing to retry"
                 raise InvalidArgumentError(msg)
@@ -276,6 +277,7 @@ class Outbox:
             revived = replace(
                 entry, status="pending", attempts=0, next_attempt_at=now, updated_at=now
             )
+            self._store.reset_attempts(lock)
             self._store.write(revived)
             return revived
 
@@ -328,18 +330,20 @@ class Outbox:
                 raise OutboxError(msg)
             if not force and not _is_due(entry, self.clock()):
                 return "skipped", entry, None
-            return self._send(entry, cache, progress)
+            return self._send(lock, entry, cache, progress)
 
     def _send(
-        self, entry: OutboxEntry, cache: TransportCache, progress: Progress | None
+        self,
+        lock: EntryLock,
+        entry: OutboxEntry,
+        cache: TransportCache,
+        progress: Progress | None,
     ) -> tuple[Outcome, OutboxEntry, DeliveryError | None]:
         from supportkit.bundle import read_bundle  # noqa: PLC0415
         from supportkit.transports import DeliveryContext  # noqa: PLC0415
 
-        now = self.clock()
-        entry = replace(entry, attempts=entry.attempts + 1, updated_at=now)
-        self._store.write(entry, durable=False)
-        written = [entry]  # the record as on disk: under the lock, only this attempt writes it
+        entry = self._store.start_attempt(lock, entry, self.clock())
+        written = [entry]  # the record to write next: under the lock, only this attempt writes
         destination = self._full_destinations.get(entry.entry_id, entry.destination)
         transport: Transport | None = None
         try:
@@ -405,7 +409,7 @@ class Outbox:
     # -- helpers ------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _locked(self, entry_id: str) -> Iterator[OutboxEntry]:
+    def _locked(self, entry_id: str) -> Iterator[tuple[EntryLock, OutboxEntry]]:
         lock = self._store.lock(entry_id)
         if lock is None:
             if not (self.folder / entry_id).exists():
@@ -413,7 +417,7 @@ class Outbox:
             msg = f"outbox entry {entry_id} is being delivered right now; try again in a moment"
             raise OutboxError(msg)
         with lock:
-            yield self._store.read(entry_id)
+            yield lock, self._store.read(entry_id)
 
     def _resolve(self, entry_id: str) -> str:
         """An exact id, or the one entry whose id starts with ``entry_id``."""

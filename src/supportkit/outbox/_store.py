@@ -6,13 +6,14 @@ Layout::
       <entry id>/
         bundle.zip      a copy of the sealed bundle
         entry.json      where it must go and what happened so far
-        .lock           the per-entry lock file
+        .lock           the per-entry lock file; its length counts the attempts started
       .tmp-…/           an entry being created (renamed into place when complete)
       .tmp-….claim      locked by the process creating it, so a crash's leftovers are told apart
       .trash-…/         an entry being removed (renamed out of the way first)
 
-Every change is write-temp, fsync, rename, so a process killed at any instant leaves the old
-record or the new one. Entry folders appear by renaming a complete temp folder, and vanish by
+Every change of a record is write-temp, fsync, rename, so a process killed at any instant
+leaves the old record or the new one; the lock file's length changes by one ``ftruncate``,
+which is atomic too. Entry folders appear by renaming a complete temp folder, and vanish by
 renaming to a trash name before deletion, so no reader ever sees half an entry.
 """
 
@@ -210,7 +211,10 @@ class EntryStore:
         return replace(entry, folder=final), True
 
     def read(self, entry_id: str) -> OutboxEntry:
-        """The entry's record; OutboxError if it is gone or unreadable."""
+        """The entry's record; OutboxError if it is gone or unreadable.
+
+        ``attempts`` counts every attempt started, recorded or not (see :meth:`start_attempt`).
+        """
         folder = self.path_of(entry_id)
         try:
             raw = (folder / ENTRY_FILE).read_bytes()
@@ -220,7 +224,9 @@ class EntryStore:
         except OSError as exc:
             msg = f"cannot read outbox entry {entry_id}: {exc.strerror or exc}"
             raise OutboxError(msg) from exc
-        return _decode(raw, folder)
+        entry = _decode(raw, folder)
+        started = _attempts_started(folder)
+        return replace(entry, attempts=started) if started > entry.attempts else entry
 
     def write(self, entry: OutboxEntry, *, durable: bool = True) -> None:
         """Replace the entry's record atomically; the caller holds the entry's lock.
@@ -237,6 +243,30 @@ class EntryStore:
                 _replace_synced(entry.folder / ENTRY_FILE, _encode(entry))
         except OSError as exc:
             msg = f"cannot update outbox entry {entry.entry_id}: {exc.strerror or exc}"
+            raise OutboxError(msg) from exc
+
+    def start_attempt(self, lock: EntryLock, entry: OutboxEntry, now: float) -> OutboxEntry:
+        """Count an attempt before it starts, so one cut short by a crash counts too.
+
+        A crash loop then still ends in the dead letters, and the transport knows a retry
+        may find work done remotely. The count is the lock file's length, set by one
+        ``ftruncate``: rewriting ``entry.json`` would cost a new file and an fsync per attempt.
+        Like a record written with ``durable=False``, a power cut (not a crash) may undo it.
+        Where that fails the record is written instead. The caller holds ``lock``.
+        """
+        started = replace(entry, attempts=entry.attempts + 1, updated_at=now)
+        try:
+            lock.set_count(started.attempts)
+        except OSError:
+            self.write(started, durable=False)
+        return started
+
+    def reset_attempts(self, lock: EntryLock) -> None:
+        """Zero the count of attempts started; the caller then writes the record."""
+        try:
+            lock.set_count(0)
+        except OSError as exc:
+            msg = f"cannot update outbox entry {lock.path.parent.name}: {exc.strerror or exc}"
             raise OutboxError(msg) from exc
 
     def lock(self, entry_id: str) -> EntryLock | None:
@@ -339,6 +369,13 @@ def _clean_abandoned(path: Path) -> bool:
         if held is not None:
             held.release()
     return existed
+
+
+def _attempts_started(folder: Path) -> int:
+    try:
+        return (folder / LOCK_FILE).stat().st_size
+    except OSError:
+        return 0
 
 
 def _remove_write_leftovers(folder: Path) -> None:
