@@ -10,18 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from _cli import run
 from supportkit.bundle import read_bundle
-from supportkit.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command in-process; return exit code, stdout and stderr."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(name="bundle_path")

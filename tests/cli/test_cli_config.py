@@ -7,21 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from _cli import run
 from supportkit import Reporter, SealedBundle
 from supportkit.bundle import read_bundle
-from supportkit.cli import main
 
 SECRET = "hunter2-0123456789abcdef"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command in-process; return exit code, stdout and stderr."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(name="repo")

@@ -12,9 +12,10 @@ from typing import ClassVar
 
 import pytest
 
+from _cli import run
 from supportkit import Reporter, SealedBundle, _plugins
 from supportkit import _history as history
-from supportkit.cli import _commands, _delivery, main
+from supportkit.cli import _commands, _delivery
 from supportkit.models import Receipt
 from supportkit.outbox import Outbox
 from supportkit.transports import DeliveryContext, Transport
@@ -76,16 +77,6 @@ def _bundle(tmp_path: Path) -> SealedBundle:
     return Reporter("cli", "1", collectors=["runtime"]).capture(
         "Broken export", output=tmp_path / "b.zip"
     )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run the command in-process; return exit code, stdout and stderr."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def listed(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:

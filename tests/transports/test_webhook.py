@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,17 +29,6 @@ QUICK = Timeouts(connect=2.0, read=0.5)
 @pytest.fixture(name="bundle")
 def _bundle(tmp_path: Path) -> SealedBundle:
     return Reporter("app", "1", collectors=["runtime"]).capture("x", output=tmp_path / "b.zip")
-
-
-@pytest.fixture(name="server")
-def _server() -> Iterator[WebhookServer]:
-    with WebhookServer() as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _no_secret_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(SECRET_VARIABLE, raising=False)
 
 
 def test_delivers_manifest_and_bundle(server: WebhookServer, bundle: SealedBundle) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from _webhook_server import Drop, Respond, Slow, WebhookServer
 from supportkit import Reporter, SealedBundle
 from supportkit.exceptions import TransientDeliveryError
 from supportkit.transports._http import ConnectionPool, Timeouts, request
-from supportkit.transports.webhook import SECRET_VARIABLE, WebhookTransport
+from supportkit.transports.webhook import WebhookTransport
 
 QUICK = Timeouts(connect=2.0, read=0.5)
 MakeBundle = Callable[[str], SealedBundle]
@@ -28,17 +28,6 @@ def _make_bundle(tmp_path: Path) -> MakeBundle:
         return reporter.capture(title, output=tmp_path / f"{next(made)}.zip")
 
     return make
-
-
-@pytest.fixture(name="server")
-def _server() -> Iterator[WebhookServer]:
-    with WebhookServer() as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _no_secret_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(SECRET_VARIABLE, raising=False)
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
