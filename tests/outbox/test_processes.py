@@ -89,6 +89,18 @@ def test_two_processes_flushing_a_webhook_in_parallel_send_each_entry_once(
     assert {e.status for e in outbox.entries()} == {"delivered"}
 
 
+def _whole_after_kill(folder: Path, iteration: int) -> Outbox:
+    """The outbox a killed process left: every entry whole, none it acknowledged missing."""
+    outbox = Outbox(folder / "outbox", record_history=False)
+    entries = outbox.entries()
+    for entry in entries:
+        assert read_bundle(entry.bundle_path).report.id == entry.report_id
+    acknowledged = set(read_lines(folder / "outbox.queued"))
+    assert acknowledged <= {e.entry_id for e in entries}, iteration
+    assert not [p for p in outbox.problems if "unreadable" in p]
+    return outbox
+
+
 def test_killed_during_a_parallel_webhook_flush_every_report_ends_delivered_once(
     processes: Any, make_bundle: MakeBundle, tmp_path: Path
 ) -> None:
@@ -108,13 +120,7 @@ def test_killed_during_a_parallel_webhook_flush_every_report_ends_delivered_once
             time.sleep(rng.uniform(0, window))
             worker.kill()
             worker.join(timeout=60)
-            outbox = Outbox(folder / "outbox", record_history=False)
-            entries = outbox.entries()
-            for entry in entries:
-                assert read_bundle(entry.bundle_path).report.id == entry.report_id
-            acknowledged = set(read_lines(folder / "outbox.queued"))
-            assert acknowledged <= {e.entry_id for e in entries}, iteration
-            assert not [p for p in outbox.problems if "unreadable" in p]
+            outbox = _whole_after_kill(folder, iteration)
             for bundle in bundles:
                 outbox.enqueue(bundle, server.url)
             result = outbox.flush(concurrency=4)
@@ -150,13 +156,7 @@ def test_killed_at_any_instant_every_report_ends_delivered_once(
         time.sleep(rng.uniform(0, window))
         worker.kill()
         worker.join(timeout=60)
-        outbox = Outbox(folder / "outbox", record_history=False)
-        entries = outbox.entries()
-        for entry in entries:
-            assert read_bundle(entry.bundle_path).report.id == entry.report_id
-        acknowledged = set(read_lines(folder / "outbox.queued"))
-        assert acknowledged <= {e.entry_id for e in entries}, iteration
-        assert not [p for p in outbox.problems if "unreadable" in p]
+        outbox = _whole_after_kill(folder, iteration)
         for bundle in bundles:
             outbox.enqueue(bundle, f"{kind}://dest")
         transport = destination_for(kind, folder / "dest")
