@@ -13,10 +13,7 @@ and ``bytes.translate`` run at memory speed where ``str.lower`` does not.
 
 from __future__ import annotations
 
-import functools
-import re
-
-__all__ = ["hex_shape", "latin1", "lowered", "lowered_text", "positions", "shape"]
+__all__ = ["hex_shape", "latin1", "lowered", "lowered_text", "memo", "shape"]
 
 _ASCII_UPPER = bytes(range(65, 91))
 _SHAPE = bytes.maketrans(
@@ -33,7 +30,7 @@ class _Views:
         "_latin1",
         "_lower_text",
         "_lowered",
-        "_positions",
+        "_memo",
         "_shape",
         "text",
     )
@@ -45,7 +42,7 @@ class _Views:
         self._shape: bytes | None = None
         self._hex_shape: bytes | None = None
         self._lower_text: str | None = None
-        self._positions: dict[str, list[int]] = {}
+        self._memo: dict[object, object] | None = None
 
     def latin1(self) -> bytes:
         if self._latin1 is None:
@@ -76,40 +73,10 @@ class _Views:
             self._lower_text = lowered_text
         return self._lower_text
 
-    def positions(self, word: str) -> list[int]:
-        found = self._positions.get(word)
-        if found is None:
-            self._scan_group(word)
-            found = self._positions[word]
-        return found
-
-    def _scan_group(self, word: str) -> None:
-        """One pass finds every known word that starts with ``word``'s first letter."""
-        group = _KNOWN_WORDS.setdefault(word[0], set())
-        group.add(word)
-        words = sorted(group)
-        needles = [(item, item.encode("latin-1")) for item in words]
-        found: dict[str, list[int]] = {item: [] for item in words}
-        haystack = self.lowered()
-        for match in _group_pattern(tuple(words)).finditer(haystack):
-            at = match.start()
-            for item, needle in needles:
-                if haystack.startswith(needle, at):
-                    found[item].append(at)
-        self._positions.update(found)
-
-
-# Words asked for so far, by first letter; a chunk is scanned once per letter, not per word.
-_KNOWN_WORDS: dict[str, set[str]] = {}
-
-
-@functools.lru_cache(maxsize=256)
-def _group_pattern(words: tuple[str, ...]) -> re.Pattern[bytes]:
-    """The first letter as a literal (``re`` skips to it fast), the rest as a look-ahead, so
-    overlapping words (``pas`` and ``pass``) are all found."""
-    first = re.escape(words[0][:1].encode("latin-1"))
-    rests = sorted({word[1:].encode("latin-1") for word in words}, key=len, reverse=True)
-    return re.compile(first + b"(?=" + b"|".join(re.escape(rest) for rest in rests) + b")")
+    def memo(self) -> dict[object, object]:
+        if self._memo is None:
+            self._memo = {}
+        return self._memo
 
 
 _LAST: list[_Views] = [_Views("")]
@@ -148,6 +115,7 @@ def lowered_text(text: str) -> str:
     return _views(text).lower_text()
 
 
-def positions(text: str, word: str) -> list[int]:
-    """Sorted starts of the lowercase Latin-1 ``word`` in ``text``, in any ASCII case."""
-    return _views(text).positions(word)
+def memo(text: str) -> dict[object, object]:
+    """A dictionary that lives as long as ``text`` is the chunk being redacted, for results
+    several rules share (:mod:`supportkit.redaction._anchors` keeps anchor positions there)."""
+    return _views(text).memo()

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from supportkit.redaction import _views
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = [
@@ -52,9 +52,12 @@ def keyword_positions(text: str, word: str) -> list[int]:
     """Starts of the lowercase ASCII ``word`` in ``text``, in any case, sorted.
 
     Every keyword rule searches the same chunk, so the positions are shared through
-    :mod:`supportkit.redaction._views`.
+    :mod:`supportkit.redaction._anchors`.
     """
-    return _views.positions(text, word)
+    return _anchors.starts(text, _anchors.word(word))
+
+
+_anchors.register(_anchors.word(word) for word in ("secret", "auth", "bearer", "basic", "cookie"))
 
 
 def _word_starts(text: str, word: str) -> Iterator[int]:
@@ -79,17 +82,15 @@ class _PrefixRule:
 
     name: str
     kind: str
+    anchors: tuple[_anchors.Anchor, ...] = field(repr=False)
     patterns: tuple[re.Pattern[str] | re.Pattern[bytes], ...] = field(repr=False)
     max_span: int
     category: Category = "credential"
     check: Callable[[str], bool] | None = field(default=None, repr=False)
 
     def find(self, text: str) -> Iterator[Span]:
-        for pattern in self.patterns:
-            haystack: str | bytes = (
-                text if isinstance(pattern.pattern, str) else _views.latin1(text)
-            )
-            for match in pattern.finditer(haystack):  # type: ignore[arg-type]
+        for anchor, pattern in zip(self.anchors, self.patterns, strict=True):
+            for match in _anchors.matches(text, anchor, pattern):
                 start, end = match.span(match.lastindex or 0)
                 if self.check is None or self.check(text[start:end]):
                     yield Span(start, end, self.kind)
@@ -114,11 +115,14 @@ def _prefix(
     ``ascii_only``: the pattern matches ASCII characters only, so it may run over bytes.
     """
     patterns: list[re.Pattern[str] | re.Pattern[bytes]] = []
+    anchors: list[_anchors.Anchor] = []
     for literal, regex in prefixes:
         guard = f"(?<![{before}].{{{len(literal)}}})" if before else ""
         source = f"{regex}{guard}{rest}"
         patterns.append(re.compile(source.encode() if ascii_only else source))
-    return _PrefixRule(name, kind, tuple(patterns), max_span, check=check)
+        anchors.append(_anchors.pattern(regex.encode(), len(literal)))
+    _anchors.register(anchors)
+    return _PrefixRule(name, kind, tuple(anchors), tuple(patterns), max_span, check=check)
 
 
 def _literal(*prefixes: str) -> list[tuple[str, str]]:
@@ -815,6 +819,7 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
         parts = _components(name)
         if parts:
             anchors.add(max(parts, key=len))
+    _anchors.register(_anchors.word(anchor) for anchor in sorted(anchors))
     scanner = _SecretValueScanner(
         secret_key_matcher(extra), tuple(sorted(anchors)), quick=not extra
     )

@@ -15,7 +15,7 @@ import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from supportkit.redaction import _views
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["GENERIC_NAMES", "machine_rules", "this_machine"]
@@ -62,7 +62,7 @@ class _LiteralRule:
 def _occurrences(text: str, needle: str) -> Iterator[int]:
     """Starts of the lower-case ``needle`` in ``text``, ignoring case."""
     if needle.isascii():
-        yield from _views.positions(text, needle)
+        yield from _anchors.starts(text, _anchors.word(needle))
         return
     lowered = _views.lowered_text(text)
     at = lowered.find(needle)
@@ -106,6 +106,7 @@ def machine_rules(user: str | None, host: str | None) -> tuple[Rule, ...]:
         ("machine-host", "host", _usable(_host_names(host))),
     ):
         if names:
+            _anchors.register(_anchors.word(name) for name in names if name.isascii())
             rules.append(_LiteralRule(rule_name, kind, names, max_span=len(names[0]) + 2))
     return tuple(rules)
 

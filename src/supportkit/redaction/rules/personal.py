@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from supportkit.redaction import _views
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["KEPT_MAILBOXES", "PHONE_REGIONS", "RULES"]
@@ -68,11 +68,14 @@ class _Keywords:
     anchors: tuple[str, ...]
     words: frozenset[str]
 
+    def __post_init__(self) -> None:
+        _anchors.register(_anchors.word(anchor) for anchor in self.anchors if anchor.isascii())
+
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
         for anchor in self.anchors:
             if anchor.isascii():
-                found: Iterable[int] = _views.positions(text, anchor)
+                found: Iterable[int] = _anchors.starts(text, _anchors.word(anchor))
             elif text.isascii():
                 continue
             else:

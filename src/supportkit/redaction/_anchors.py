@@ -1,0 +1,291 @@
+"""Where every rule's anchors occur in a chunk, found for all rules at once.
+
+Rules start from cheap anchors (a literal such as ``AKIA``, a keyword such as ``password``)
+and validate what follows. Searched one at a time, each anchor costs a pass over the chunk,
+and the default policy has some fifty: passes, not candidates, are most of redaction's cost.
+With Hyperscan (the multi-pattern engine secret scanners such as Nosey Parker are built on)
+one pass finds them all. Without it, ``re`` finds them on demand, one anchor at a time, or
+one first letter at a time for caseless words; the positions found are the same.
+
+An anchor is fixed-width, so a match's end gives its start. Caseless words report every
+occurrence, overlapping ones included (``pas`` and ``pass`` at the same place); any other
+anchor reports matches that do not overlap each other, leftmost first, as ``re.finditer``
+would.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol, cast
+
+from supportkit.redaction import _views
+
+__all__ = [
+    "Anchor",
+    "engine_name",
+    "literal",
+    "matches",
+    "pattern",
+    "register",
+    "starts",
+    "use_engine",
+    "word",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A pattern over a chunk's Latin-1 view (:mod:`supportkit.redaction._views`) that always
+    matches exactly ``width`` bytes: literals and character classes, nothing that looks around,
+    so that Hyperscan and ``re`` read it alike. ``caseless`` anchors are words matched in any
+    ASCII case."""
+
+    pattern: bytes
+    width: int
+    caseless: bool = False
+
+
+@functools.lru_cache(maxsize=1024)
+def word(text: str) -> Anchor:
+    """A word in any ASCII case; ``text`` is lower-case Latin-1."""
+    raw = text.encode("latin-1")
+    return Anchor(_escape(raw), len(raw), caseless=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def literal(text: str) -> Anchor:
+    """Exactly ``text`` (Latin-1)."""
+    raw = text.encode("latin-1")
+    return Anchor(_escape(raw), len(raw))
+
+
+def pattern(regex: bytes, width: int) -> Anchor:
+    """A fixed-width ``regex`` of literals and character classes."""
+    return Anchor(regex, width)
+
+
+def _escape(raw: bytes) -> bytes:
+    """Every byte that is not a letter or digit as ``\\xHH``, which both engines read alike."""
+    return b"".join(
+        bytes([byte]) if chr(byte).isalnum() and byte < 128 else b"\\x%02x" % byte for byte in raw
+    )
+
+
+# Every anchor any rule has asked for, in order; rules register theirs when they are built so
+# the first chunk is scanned once, not once per newcomer.
+_REGISTRY: dict[Anchor, int] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def register(anchors: Iterable[Anchor]) -> None:
+    """Declare anchors ahead of the first chunk."""
+    with _REGISTRY_LOCK:
+        for anchor in anchors:
+            _REGISTRY.setdefault(anchor, len(_REGISTRY))
+
+
+def _registered() -> tuple[Anchor, ...]:
+    return tuple(_REGISTRY)
+
+
+def starts(text: str, anchor: Anchor) -> list[int]:
+    """Sorted offsets in ``text`` where ``anchor`` matches."""
+    if anchor not in _REGISTRY:
+        register((anchor,))
+    found = _found(text)
+    positions = found.get(anchor)
+    if positions is None:
+        positions = _current().find(text, anchor, found)
+    return positions
+
+
+def _found(text: str) -> dict[Anchor, list[int]]:
+    """The starts found so far in ``text``, kept while it is the chunk being redacted."""
+    memo = _views.memo(text)
+    found = memo.get(_found)
+    if found is None:
+        found = memo[_found] = {}
+    return cast("dict[Anchor, list[int]]", found)
+
+
+def matches(
+    text: str, anchor: Anchor, full: re.Pattern[str] | re.Pattern[bytes]
+) -> Iterator[re.Match[str] | re.Match[bytes]]:
+    """``full.finditer`` over ``text`` (a ``str`` pattern) or its Latin-1 view (a ``bytes``
+    one), for a ``full`` that can only match where ``anchor`` does.
+
+    With Hyperscan, ``full`` is tried only at the anchor's starts; with ``re`` alone, running
+    ``full`` itself is one pass too, so it runs as it is.
+    """
+    haystack: Any = text if isinstance(full.pattern, str) else _views.latin1(text)
+    if _current().name == "re":
+        yield from full.finditer(haystack)
+        return
+    reach = 0
+    for at in starts(text, anchor):
+        if at >= reach:
+            found = full.match(haystack, at)
+            if found is not None:
+                reach = max(found.end(), at + 1)
+                yield found
+
+
+class _Engine(Protocol):
+    name: str
+
+    def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+        """``anchor``'s starts in ``text``; may fill ``found`` with other anchors' starts too."""
+        ...
+
+
+class _ReEngine:
+    """One ``re`` pass per anchor, or per first letter for caseless words."""
+
+    name = "re"
+
+    def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+        if anchor.caseless:
+            self._scan_words(text, anchor, found)
+            return found[anchor]
+        view = _views.latin1(text)
+        positions = [match.start() for match in _compiled(anchor.pattern).finditer(view)]
+        found[anchor] = positions
+        return positions
+
+    @staticmethod
+    def _scan_words(text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> None:
+        """One pass finds every registered word with ``anchor``'s first letter."""
+        first = anchor.pattern[:1] if anchor.pattern[:1] != b"\\" else anchor.pattern[:4]
+        group = tuple(
+            item for item in _registered() if item.caseless and item.pattern.startswith(first)
+        )
+        needles = [(item, _unescape(item.pattern)) for item in group]
+        new: dict[Anchor, list[int]] = {item: [] for item in group}
+        haystack = _views.lowered(text)
+        for match in _word_group(tuple(needle for _, needle in needles)).finditer(haystack):
+            at = match.start()
+            for item, needle in needles:
+                if haystack.startswith(needle, at):
+                    new[item].append(at)
+        found.update(new)
+
+
+def _unescape(escaped: bytes) -> bytes:
+    return re.sub(rb"\\x([0-9a-f]{2})", lambda match: bytes([int(match.group(1), 16)]), escaped)
+
+
+@functools.lru_cache(maxsize=512)
+def _compiled(regex: bytes) -> re.Pattern[bytes]:
+    return re.compile(regex)
+
+
+@functools.lru_cache(maxsize=256)
+def _word_group(words: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """The first letter as a literal (``re`` skips to it fast), the rest as a look-ahead, so
+    overlapping words (``pas`` and ``pass``) are all found."""
+    first = re.escape(words[0][:1])
+    rests = sorted({item[1:] for item in words}, key=len, reverse=True)
+    return re.compile(first + b"(?=" + b"|".join(re.escape(rest) for rest in rests) + b")")
+
+
+class _HyperscanEngine:
+    """Every registered anchor in one Hyperscan pass; each thread scans with its own scratch."""
+
+    name = "hyperscan"
+
+    def __init__(self, module: Any) -> None:
+        self._hs = module
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._database: tuple[tuple[Anchor, ...], Any] | None = None
+
+    def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+        anchors, database = self._compiled()
+        scratch = self._scratch(database)
+        hits: list[tuple[int, int]] = []
+        add = hits.append
+        database.scan(
+            _views.latin1(text),
+            match_event_handler=lambda ident, _start, end, _flags, _context: add((ident, end)),
+            scratch=scratch,
+        )
+        lists: list[list[int]] = [[] for _ in anchors]
+        widths = [item.width for item in anchors]
+        for ident, end in hits:
+            lists[ident].append(end - widths[ident])
+        for item, positions in zip(anchors, lists, strict=True):
+            found[item] = positions if item.caseless else _leftmost(positions, item.width)
+        return found[anchor]
+
+    def _compiled(self) -> tuple[tuple[Anchor, ...], Any]:
+        anchors = _registered()
+        with self._lock:
+            if self._database is None or self._database[0] != anchors:
+                hs = self._hs
+                database = hs.Database(mode=hs.HS_MODE_BLOCK)
+                database.compile(
+                    expressions=[item.pattern for item in anchors],
+                    ids=list(range(len(anchors))),
+                    elements=len(anchors),
+                    flags=[hs.HS_FLAG_CASELESS if item.caseless else 0 for item in anchors],
+                )
+                self._database = (anchors, database)
+            return self._database
+
+    def _scratch(self, database: Any) -> Any:
+        mine = getattr(self._local, "scratch", None)
+        if mine is None or mine[0] is not database:
+            mine = self._local.scratch = (database, self._hs.Scratch(database))
+        return mine[1]
+
+
+def _leftmost(positions: list[int], width: int) -> list[int]:
+    """Drop matches that start inside the one before, as ``re.finditer`` would never see them."""
+    kept: list[int] = []
+    reach = -1
+    for at in positions:
+        if at >= reach:
+            kept.append(at)
+            reach = at + width
+    return kept
+
+
+_ENGINE: list[_Engine] = []
+
+
+def _current() -> _Engine:
+    if not _ENGINE:
+        use_engine(os.environ.get("SUPPORTKIT_ANCHOR_ENGINE", "hyperscan"))
+    return _ENGINE[0]
+
+
+def use_engine(name: str) -> str:
+    """Scan with ``"hyperscan"`` (when it is installed and runs on this CPU) or ``"re"``;
+    returns the engine now in use. Output is the same either way; only speed differs."""
+    engine: _Engine = _ReEngine()
+    if name == "hyperscan":
+        engine = _hyperscan() or engine
+    _ENGINE[:] = [engine]
+    return engine.name
+
+
+def _hyperscan() -> _Engine | None:
+    try:
+        import hyperscan  # noqa: PLC0415  (a native extension: loaded on first use)
+
+        probe = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        probe.compile(expressions=[b"probe"], ids=[0], elements=1, flags=[0])
+        probe.scan(b"a probe", match_event_handler=lambda *_: None)
+    except Exception:  # noqa: BLE001  (not installed, or this CPU lacks the instructions it needs)
+        return None
+    return _HyperscanEngine(hyperscan)
+
+
+def engine_name() -> str:
+    """The engine anchors are found with: ``"hyperscan"`` or ``"re"``."""
+    return _current().name

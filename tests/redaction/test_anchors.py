@@ -1,0 +1,90 @@
+"""Anchors: every engine finds the same starts, and the fast one is the default."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+import threading
+
+import pytest
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._canary import CANARY_KINDS, make_canary
+from supportkit.redaction._engine import Redactor
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Password, PASS and pas", _anchors.word("pass"), [0, 10]),
+        ("passport", _anchors.word("pas"), [0]),
+        ("ssss", _anchors.word("ss"), [0, 1, 2]),  # a word reports overlapping starts
+        ("aaaaa", _anchors.literal("aa"), [0, 2]),  # anything else reports leftmost runs
+        ("AKIA ASIA akia", _anchors.pattern(b"A[KS]IA", 4), [0, 5]),
+        ("tel: +1 555", _anchors.literal("+1"), [5]),
+        ("żółw café", _anchors.word("café"), [5]),
+        ("no match here", _anchors.word("secret"), []),
+    ],
+)
+def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[int]) -> None:
+    assert _anchors.starts(text, anchor) == expected
+
+
+def test_a_new_anchor_is_found_in_a_chunk_already_scanned() -> None:
+    text = "key=1 zebra=2"
+    assert _anchors.starts(text, _anchors.word("key")) == [0]
+    assert _anchors.starts(text, _anchors.word("zebra")) == [6]
+
+
+def test_matches_is_finditer_over_the_right_view() -> None:
+    text = "x AKIAIOSFODNN7EXAMPLE AKIAshort Ωmega AKIAIOSFODNN7EXAMPLF"
+    full = re.compile(rb"AKIA[A-Z0-9]{16}")
+    anchor = _anchors.literal("AKIA")
+    found = [match.span() for match in _anchors.matches(text, anchor, full)]
+    assert found == [match.span() for match in full.finditer(text.encode("latin-1", "replace"))]
+    assert len(found) == 2
+
+
+def test_engines_agree_on_planted_secrets() -> None:
+    """Both engines see the same starts of every anchor the default rules use."""
+    Redactor().rules()
+    rng = random.Random(7)
+    text = "\n".join(make_canary(kind, rng).text for kind in CANARY_KINDS for _ in range(5))
+    text = f"{text}\nPASSWORD=x pasSword TOKEN sess Bearer basic Cookie"
+    anchors = list(_anchors._REGISTRY)
+    seen = {}
+    for engine in ("re", "hyperscan"):
+        _anchors.use_engine(engine)
+        seen[engine] = {anchor: _anchors.starts(text + " ", anchor) for anchor in anchors}
+    assert seen["re"] == seen["hyperscan"]
+    assert sum(map(len, seen["re"].values())) > len(CANARY_KINDS)
+
+
+def test_threads_scan_their_own_chunks() -> None:
+    texts = [f"{'filler ' * index}secret{index}" for index in range(40)]
+    anchor = _anchors.word("secret")
+    results: dict[int, list[int]] = {}
+
+    def scan(index: int) -> None:
+        for _ in range(50):
+            results[index] = _anchors.starts(texts[index] + "", anchor)
+
+    threads = [threading.Thread(target=scan, args=(index,)) for index in range(len(texts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {index: [7 * index] for index in range(len(texts))}
+
+
+def test_falls_back_to_re_without_hyperscan(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "hyperscan", None)
+    assert _anchors.use_engine("hyperscan") == "re"
+    assert _anchors.starts("a secret", _anchors.word("secret")) == [2]
+
+
+def test_hyperscan_is_the_default_where_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SUPPORTKIT_ANCHOR_ENGINE", raising=False)
+    _anchors._ENGINE.clear()
+    assert _anchors.engine_name() == "hyperscan"
