@@ -25,6 +25,9 @@ from supportkit.redaction._engine import Redactor
         ("tel: +1 555", _anchors.literal("+1"), [5]),
         ("żółw café", _anchors.word("café"), [5]),
         ("no match here", _anchors.word("secret"), []),
+        ("ТЕЛЕФОН: 1, Тел. 2, тел 3", _anchors.word("тел"), [0, 12, 20]),
+        ("🙂 Điện thoại: 1; ĐIỆN THOẠI", _anchors.word("điện thoại"), [2, 17]),
+        ("café, naïve", _anchors.word("тел"), []),
     ],
 )
 def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[int]) -> None:

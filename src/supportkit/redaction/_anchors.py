@@ -43,18 +43,34 @@ class Anchor:
     """A pattern over a chunk's Latin-1 view (:mod:`supportkit.redaction._views`) that always
     matches exactly ``width`` bytes: literals and character classes, nothing that looks around,
     so that Hyperscan and ``re`` read it alike. ``caseless`` anchors are words matched in any
-    ASCII case."""
+    ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any case
+    over the text's UTF-32 encoding; ``width`` always counts characters."""
 
     pattern: bytes
     width: int
     caseless: bool = False
+    wide: str | None = None
+
+    @property
+    def narrow_caseless(self) -> bool:
+        return self.caseless and self.wide is None
 
 
 @functools.lru_cache(maxsize=1024)
 def word(text: str) -> Anchor:
-    """A word in any ASCII case; ``text`` is lower-case Latin-1."""
-    raw = text.encode("latin-1")
+    """A lower-case word, found in any case (only ASCII letters fold when it is Latin-1)."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return Anchor(b"".join(_any_case(char) for char in text), len(text), True, wide=text)
     return Anchor(_escape(raw), len(raw), caseless=True)
+
+
+def _any_case(char: str) -> bytes:
+    cases = sorted({case for case in (char, char.lower(), char.upper()) if len(case) == 1})
+    return (
+        b"(?:" + b"|".join(_escape(case.encode("utf-32-le"), every=True) for case in cases) + b")"
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -69,10 +85,12 @@ def pattern(regex: bytes, width: int) -> Anchor:
     return Anchor(regex, width)
 
 
-def _escape(raw: bytes) -> bytes:
-    """Every byte that is not a letter or digit as ``\\xHH``, which both engines read alike."""
+def _escape(raw: bytes, *, every: bool = False) -> bytes:
+    """Each byte that is not an ASCII letter or digit (or ``every`` byte) as ``\\xHH``, which
+    both engines read alike."""
     return b"".join(
-        bytes([byte]) if chr(byte).isalnum() and byte < 128 else b"\\x%02x" % byte for byte in raw
+        bytes([byte]) if byte < 128 and chr(byte).isalnum() and not every else b"\\x%02x" % byte
+        for byte in raw
     )
 
 
@@ -149,6 +167,12 @@ class _ReEngine:
     name = "re"
 
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+        if anchor.wide is not None:
+            positions = (
+                _all(_views.lowered_text(text), anchor.wide) if _views.beyond_latin1(text) else []
+            )
+            found[anchor] = positions
+            return positions
         if anchor.caseless:
             self._scan_words(text, anchor, found)
             return found[anchor]
@@ -162,7 +186,9 @@ class _ReEngine:
         """One pass finds every registered word with ``anchor``'s first letter."""
         first = anchor.pattern[:1] if anchor.pattern[:1] != b"\\" else anchor.pattern[:4]
         group = tuple(
-            item for item in _registered() if item.caseless and item.pattern.startswith(first)
+            item
+            for item in _registered()
+            if item.narrow_caseless and item.pattern.startswith(first)
         )
         needles = [(item, _unescape(item.pattern)) for item in group]
         new: dict[Anchor, list[int]] = {item: [] for item in group}
@@ -173,6 +199,15 @@ class _ReEngine:
                 if haystack.startswith(needle, at):
                     new[item].append(at)
         found.update(new)
+
+
+def _all(haystack: str, needle: str) -> list[int]:
+    found: list[int] = []
+    at = haystack.find(needle)
+    while at != -1:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
 
 
 def _unescape(escaped: bytes) -> bytes:
@@ -194,7 +229,12 @@ def _word_group(words: tuple[bytes, ...]) -> re.Pattern[bytes]:
 
 
 class _HyperscanEngine:
-    """Every registered anchor in one Hyperscan pass; each thread scans with its own scratch."""
+    """Every registered anchor in one Hyperscan pass; each thread scans with its own scratch.
+
+    Words beyond Latin-1 are a second database over the text's UTF-32 encoding, where a
+    character's offset is its byte offset over four; it is scanned only when the chunk holds
+    such characters.
+    """
 
     name = "hyperscan"
 
@@ -202,45 +242,52 @@ class _HyperscanEngine:
         self._hs = module
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._database: tuple[tuple[Anchor, ...], Any] | None = None
+        self._databases: dict[bool, tuple[tuple[Anchor, ...], Any]] = {}
 
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
-        anchors, database = self._compiled()
-        scratch = self._scratch(database)
+        wide = anchor.wide is not None
+        anchors, database = self._compiled(wide)
+        if wide and not _views.beyond_latin1(text):
+            found.update((item, []) for item in anchors)
+            return found[anchor]
+        haystack = text.encode("utf-32-le") if wide else _views.latin1(text)
+        unit = 4 if wide else 1
         hits: list[tuple[int, int]] = []
         add = hits.append
         database.scan(
-            _views.latin1(text),
+            haystack,
             match_event_handler=lambda ident, _start, end, _flags, _context: add((ident, end)),
-            scratch=scratch,
+            scratch=self._scratch(database),
         )
         lists: list[list[int]] = [[] for _ in anchors]
         widths = [item.width for item in anchors]
         for ident, end in hits:
-            lists[ident].append(end - widths[ident])
+            lists[ident].append(end // unit - widths[ident])
         for item, positions in zip(anchors, lists, strict=True):
             found[item] = positions if item.caseless else _leftmost(positions, item.width)
         return found[anchor]
 
-    def _compiled(self) -> tuple[tuple[Anchor, ...], Any]:
-        anchors = _registered()
+    def _compiled(self, wide: bool) -> tuple[tuple[Anchor, ...], Any]:
+        anchors = tuple(item for item in _registered() if (item.wide is not None) == wide)
         with self._lock:
-            if self._database is None or self._database[0] != anchors:
+            compiled = self._databases.get(wide)
+            if compiled is None or compiled[0] != anchors:
                 hs = self._hs
                 database = hs.Database(mode=hs.HS_MODE_BLOCK)
                 database.compile(
                     expressions=[item.pattern for item in anchors],
                     ids=list(range(len(anchors))),
                     elements=len(anchors),
-                    flags=[hs.HS_FLAG_CASELESS if item.caseless else 0 for item in anchors],
+                    flags=[hs.HS_FLAG_CASELESS if item.narrow_caseless else 0 for item in anchors],
                 )
-                self._database = (anchors, database)
-            return self._database
+                compiled = self._databases[wide] = (anchors, database)
+            return compiled
 
     def _scratch(self, database: Any) -> Any:
-        mine = getattr(self._local, "scratch", None)
+        scratches: dict[int, tuple[Any, Any]] = self._local.__dict__.setdefault("scratches", {})
+        mine = scratches.get(id(database))
         if mine is None or mine[0] is not database:
-            mine = self._local.scratch = (database, self._hs.Scratch(database))
+            mine = scratches[id(database)] = (database, self._hs.Scratch(database))
         return mine[1]
 
 

@@ -13,7 +13,7 @@ and ``bytes.translate`` run at memory speed where ``str.lower`` does not.
 
 from __future__ import annotations
 
-__all__ = ["hex_shape", "latin1", "lowered", "lowered_text", "memo", "shape"]
+__all__ = ["beyond_latin1", "hex_shape", "latin1", "lowered", "lowered_text", "memo", "shape"]
 
 _ASCII_UPPER = bytes(range(65, 91))
 _SHAPE = bytes.maketrans(
@@ -32,6 +32,7 @@ class _Views:
         "_lowered",
         "_memo",
         "_shape",
+        "_wide",
         "text",
     )
 
@@ -43,11 +44,20 @@ class _Views:
         self._hex_shape: bytes | None = None
         self._lower_text: str | None = None
         self._memo: dict[object, object] | None = None
+        self._wide = False
 
     def latin1(self) -> bytes:
         if self._latin1 is None:
-            self._latin1 = self.text.encode("latin-1", "replace")
+            try:  # fails at the first character beyond Latin-1, which comes early if at all
+                self._latin1 = self.text.encode("latin-1")
+            except UnicodeEncodeError:
+                self._latin1 = self.text.encode("latin-1", "replace")
+                self._wide = True
         return self._latin1
+
+    def beyond_latin1(self) -> bool:
+        self.latin1()
+        return self._wide
 
     def lowered(self) -> bytes:
         if self._lowered is None:
@@ -113,6 +123,11 @@ def hex_shape(text: str) -> bytes:
 def lowered_text(text: str) -> str:
     """``text`` lowered at the same offsets, for words that are not Latin-1 (``телефон``)."""
     return _views(text).lower_text()
+
+
+def beyond_latin1(text: str) -> bool:
+    """Whether ``text`` holds a character beyond Latin-1 (``?`` in :func:`latin1`)."""
+    return _views(text).beyond_latin1()
 
 
 def memo(text: str) -> dict[object, object]:

@@ -15,7 +15,7 @@ import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from supportkit.redaction import _anchors, _views
+from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["GENERIC_NAMES", "machine_rules", "this_machine"]
@@ -59,16 +59,9 @@ class _LiteralRule:
                 yield span
 
 
-def _occurrences(text: str, needle: str) -> Iterator[int]:
+def _occurrences(text: str, needle: str) -> list[int]:
     """Starts of the lower-case ``needle`` in ``text``, ignoring case."""
-    if needle.isascii():
-        yield from _anchors.starts(text, _anchors.word(needle))
-        return
-    lowered = _views.lowered_text(text)
-    at = lowered.find(needle)
-    while at != -1:
-        yield at
-        at = lowered.find(needle, at + 1)
+    return _anchors.starts(text, _anchors.word(needle))
 
 
 def _is_word_edge(text: str, index: int) -> bool:
@@ -106,7 +99,7 @@ def machine_rules(user: str | None, host: str | None) -> tuple[Rule, ...]:
         ("machine-host", "host", _usable(_host_names(host))),
     ):
         if names:
-            _anchors.register(_anchors.word(name) for name in names if name.isascii())
+            _anchors.register(_anchors.word(name) for name in names)
             rules.append(_LiteralRule(rule_name, kind, names, max_span=len(names[0]) + 2))
     return tuple(rules)
 

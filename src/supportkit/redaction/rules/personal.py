@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,18 +69,12 @@ class _Keywords:
     words: frozenset[str]
 
     def __post_init__(self) -> None:
-        _anchors.register(_anchors.word(anchor) for anchor in self.anchors if anchor.isascii())
+        _anchors.register(_anchors.word(anchor) for anchor in self.anchors)
 
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
         for anchor in self.anchors:
-            if anchor.isascii():
-                found: Iterable[int] = _anchors.starts(text, _anchors.word(anchor))
-            elif text.isascii():
-                continue
-            else:
-                found = _find_all(_views.lowered_text(text), anchor)
-            for at in found:
+            for at in _anchors.starts(text, _anchors.word(anchor)):
                 end = self._word_end(text, at, anchor)
                 if end is not None:
                     yield end
@@ -100,13 +94,6 @@ class _Keywords:
             if word.endswith(suffix) and word[: len(word) - len(suffix)] in self.words:
                 return end
         return None
-
-
-def _find_all(haystack: str, needle: str) -> Iterator[int]:
-    at = haystack.find(needle)
-    while at != -1:
-        yield at
-        at = haystack.find(needle, at + len(needle))
 
 
 @dataclass(slots=True)
