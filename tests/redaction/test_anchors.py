@@ -19,8 +19,8 @@ from supportkit.redaction._engine import Redactor
     [
         ("Password, PASS and pas", _anchors.word("pass"), [0, 10]),
         ("passport", _anchors.word("pas"), [0]),
-        ("ssss", _anchors.word("ss"), [0, 1, 2]),  # a word reports overlapping starts
-        ("aaaaa", _anchors.literal("aa"), [0, 2]),  # anything else reports leftmost runs
+        ("ssss", _anchors.word("ss"), [0, 1, 2]),  # overlapping starts too
+        ("aaaaa", _anchors.literal("aa"), [0, 1, 2, 3]),
         ("AKIA ASIA akia", _anchors.pattern(b"A[KS]IA", 4), [0, 5]),
         ("tel: +1 555", _anchors.literal("+1"), [5]),
         ("żółw café", _anchors.word("café"), [5]),

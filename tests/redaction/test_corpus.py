@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from supportkit.redaction import Redactor, default_policy
+from supportkit.redaction import Redactor, _anchors, default_policy
 from supportkit.redaction._canary import CANARY_KINDS, DECOY_KINDS
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "redaction"
@@ -119,3 +119,18 @@ def test_default_policy_meets_the_quality_target(
     """Recall of credentials and personal data, and retention of decoys, meet the issue's bar."""
     total = scoring.totals(scores)[category]
     assert total.rate >= target, f"{total.rate:.2%} < {target:.1%}: {_failures(scores, category)}"
+
+
+def test_both_anchor_engines_redact_the_corpus_alike(
+    megabyte: tuple[str, list], anchor_engine: str
+) -> None:
+    """Hyperscan only finds where to look; what is replaced must not depend on it."""
+    text, _ = megabyte
+    policy = dataclasses.replace(default_policy(), stable_key=b"same key for both engines")
+    outputs = {}
+    for engine in ("re", "hyperscan"):
+        _anchors.use_engine(engine)
+        outputs[engine] = Redactor(policy).text(text, artifact="corpus.log")
+    _anchors.use_engine(anchor_engine)
+    assert outputs["re"] == outputs["hyperscan"]
+    assert outputs["re"] != text

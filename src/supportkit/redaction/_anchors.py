@@ -7,10 +7,9 @@ With Hyperscan (the multi-pattern engine secret scanners such as Nosey Parker ar
 one pass finds them all. Without it, ``re`` finds them on demand, one anchor at a time, or
 one first letter at a time for caseless words; the positions found are the same.
 
-An anchor is fixed-width, so a match's end gives its start. Caseless words report every
-occurrence, overlapping ones included (``pas`` and ``pass`` at the same place); any other
-anchor reports matches that do not overlap each other, leftmost first, as ``re.finditer``
-would.
+An anchor reports every offset where it matches, overlapping ones included (``pas`` and
+``pass`` at the same place). An anchor whose width varies is a prefilter for :func:`matches`:
+Hyperscan reports, for each place a match ends, the leftmost offset it starts from.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
+from typing import Any, AnyStr, Protocol, cast
 
 from supportkit.redaction import _views
 
@@ -40,16 +39,20 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """A pattern over a chunk's Latin-1 view (:mod:`supportkit.redaction._views`) that always
-    matches exactly ``width`` bytes: literals and character classes, nothing that looks around,
-    so that Hyperscan and ``re`` read it alike. ``caseless`` anchors are words matched in any
-    ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any case
-    over the text's UTF-32 encoding; ``width`` always counts characters."""
+    """A pattern over a chunk's Latin-1 view (:mod:`supportkit.redaction._views`): literals,
+    character classes and counted repeats, nothing that looks around or refers back, so that
+    Hyperscan and ``re`` read it alike.
+
+    ``width`` is how many bytes it always matches, or 0 when that varies (Hyperscan then has to
+    track where each match starts, which costs more). ``caseless`` anchors are words matched in
+    any ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any
+    case over the text's UTF-32 encoding; ``width`` always counts characters."""
 
     pattern: bytes
     width: int
     caseless: bool = False
     wide: str | None = None
+    raw: bytes | None = None
 
     @property
     def narrow_caseless(self) -> bool:
@@ -63,7 +66,7 @@ def word(text: str) -> Anchor:
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
         return Anchor(b"".join(_any_case(char) for char in text), len(text), True, wide=text)
-    return Anchor(_escape(raw), len(raw), caseless=True)
+    return Anchor(_escape(raw), len(raw), caseless=True, raw=raw)
 
 
 def _any_case(char: str) -> bytes:
@@ -77,11 +80,11 @@ def _any_case(char: str) -> bytes:
 def literal(text: str) -> Anchor:
     """Exactly ``text`` (Latin-1)."""
     raw = text.encode("latin-1")
-    return Anchor(_escape(raw), len(raw))
+    return Anchor(_escape(raw), len(raw), raw=raw)
 
 
-def pattern(regex: bytes, width: int) -> Anchor:
-    """A fixed-width ``regex`` of literals and character classes."""
+def pattern(regex: bytes, width: int = 0) -> Anchor:
+    """``regex`` of literals, character classes and counted repeats; ``width`` if fixed."""
     return Anchor(regex, width)
 
 
@@ -132,20 +135,29 @@ def _found(text: str) -> dict[Anchor, list[int]]:
 
 
 def matches(
-    text: str, anchor: Anchor, full: re.Pattern[str] | re.Pattern[bytes]
-) -> Iterator[re.Match[str] | re.Match[bytes]]:
-    """``full.finditer`` over ``text`` (a ``str`` pattern) or its Latin-1 view (a ``bytes``
-    one), for a ``full`` that can only match where ``anchor`` does.
+    text: str,
+    anchor: Anchor,
+    full: re.Pattern[AnyStr],
+    *,
+    haystack: AnyStr | None = None,
+    offset: int = 0,
+) -> Iterator[re.Match[AnyStr]]:
+    """``full.finditer(haystack)``, for a ``full`` that can only match ``offset`` characters
+    after a start of ``anchor``. ``haystack`` is ``text`` or one of its views, with the same
+    offsets; by default ``text`` for a ``str`` pattern and the Latin-1 view for a ``bytes`` one.
 
     With Hyperscan, ``full`` is tried only at the anchor's starts; with ``re`` alone, running
     ``full`` itself is one pass too, so it runs as it is.
     """
-    haystack: Any = text if isinstance(full.pattern, str) else _views.latin1(text)
+    if haystack is None:
+        default: Any = text if isinstance(full.pattern, str) else _views.latin1(text)
+        haystack = cast("AnyStr", default)
     if _current().name == "re":
         yield from full.finditer(haystack)
         return
     reach = 0
-    for at in starts(text, anchor):
+    for anchor_start in starts(text, anchor):
+        at = anchor_start + offset
         if at >= reach:
             found = full.match(haystack, at)
             if found is not None:
@@ -177,9 +189,8 @@ class _ReEngine:
             self._scan_words(text, anchor, found)
             return found[anchor]
         view = _views.latin1(text)
-        positions = [match.start() for match in _compiled(anchor.pattern).finditer(view)]
-        found[anchor] = positions
-        return positions
+        found[anchor] = [match.start() for match in _every(anchor).finditer(view)]
+        return found[anchor]
 
     @staticmethod
     def _scan_words(text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> None:
@@ -190,7 +201,7 @@ class _ReEngine:
             for item in _registered()
             if item.narrow_caseless and item.pattern.startswith(first)
         )
-        needles = [(item, _unescape(item.pattern)) for item in group]
+        needles = [(item, item.raw or b"") for item in group]
         new: dict[Anchor, list[int]] = {item: [] for item in group}
         haystack = _views.lowered(text)
         for match in _word_group(tuple(needle for _, needle in needles)).finditer(haystack):
@@ -210,13 +221,14 @@ def _all(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def _unescape(escaped: bytes) -> bytes:
-    return re.sub(rb"\\x([0-9a-f]{2})", lambda match: bytes([int(match.group(1), 16)]), escaped)
-
-
 @functools.lru_cache(maxsize=512)
-def _compiled(regex: bytes) -> re.Pattern[bytes]:
-    return re.compile(regex)
+def _every(anchor: Anchor) -> re.Pattern[bytes]:
+    """A pattern whose matches start wherever ``anchor``'s do, overlapping ones included: a
+    literal's first byte stays a literal, which ``re`` skips to fast."""
+    if anchor.raw:
+        head, rest = anchor.raw[:1], anchor.raw[1:]
+        return re.compile(re.escape(head) + b"(?=" + re.escape(rest) + b")")
+    return re.compile(b"(?=" + anchor.pattern + b")")
 
 
 @functools.lru_cache(maxsize=256)
@@ -252,19 +264,23 @@ class _HyperscanEngine:
             return found[anchor]
         haystack = text.encode("utf-32-le") if wide else _views.latin1(text)
         unit = 4 if wide else 1
-        hits: list[tuple[int, int]] = []
+        hits: list[tuple[int, int, int]] = []
         add = hits.append
         database.scan(
             haystack,
-            match_event_handler=lambda ident, _start, end, _flags, _context: add((ident, end)),
+            match_event_handler=lambda ident, start, end, _flags, _context: add(
+                (ident, start, end)
+            ),
             scratch=self._scratch(database),
         )
         lists: list[list[int]] = [[] for _ in anchors]
         widths = [item.width for item in anchors]
-        for ident, end in hits:
-            lists[ident].append(end // unit - widths[ident])
+        for ident, start, end in hits:
+            width = widths[ident]
+            lists[ident].append(end // unit - width if width else start)
         for item, positions in zip(anchors, lists, strict=True):
-            found[item] = positions if item.caseless else _leftmost(positions, item.width)
+            # A varying width reports every end of a match: keep each start once.
+            found[item] = positions if item.width else sorted(set(positions))
         return found[anchor]
 
     def _compiled(self, wide: bool) -> tuple[tuple[Anchor, ...], Any]:
@@ -278,7 +294,7 @@ class _HyperscanEngine:
                     expressions=[item.pattern for item in anchors],
                     ids=list(range(len(anchors))),
                     elements=len(anchors),
-                    flags=[hs.HS_FLAG_CASELESS if item.narrow_caseless else 0 for item in anchors],
+                    flags=[_flags(hs, item) for item in anchors],
                 )
                 compiled = self._databases[wide] = (anchors, database)
             return compiled
@@ -291,15 +307,9 @@ class _HyperscanEngine:
         return mine[1]
 
 
-def _leftmost(positions: list[int], width: int) -> list[int]:
-    """Drop matches that start inside the one before, as ``re.finditer`` would never see them."""
-    kept: list[int] = []
-    reach = -1
-    for at in positions:
-        if at >= reach:
-            kept.append(at)
-            reach = at + width
-    return kept
+def _flags(hs: Any, anchor: Anchor) -> int:
+    caseless = hs.HS_FLAG_CASELESS if anchor.narrow_caseless else 0
+    return caseless | (0 if anchor.width else hs.HS_FLAG_SOM_LEFTMOST)
 
 
 _ENGINE: list[_Engine] = []

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
@@ -83,7 +84,7 @@ class _PrefixRule:
     name: str
     kind: str
     anchors: tuple[_anchors.Anchor, ...] = field(repr=False)
-    patterns: tuple[re.Pattern[str] | re.Pattern[bytes], ...] = field(repr=False)
+    patterns: tuple[re.Pattern[Any], ...] = field(repr=False)
     max_span: int
     category: Category = "credential"
     check: Callable[[str], bool] | None = field(default=None, repr=False)
@@ -114,7 +115,7 @@ def _prefix(
 
     ``ascii_only``: the pattern matches ASCII characters only, so it may run over bytes.
     """
-    patterns: list[re.Pattern[str] | re.Pattern[bytes]] = []
+    patterns: list[re.Pattern[Any]] = []
     anchors: list[_anchors.Anchor] = []
     for literal, regex in prefixes:
         guard = f"(?<![{before}].{{{len(literal)}}})" if before else ""
@@ -316,6 +317,10 @@ _PEM_BODY = re.compile(
 )
 
 
+_PEM_ANCHOR = _anchors.literal("-----BEGIN ")
+_anchors.register((_PEM_ANCHOR,))
+
+
 @dataclass(slots=True)
 class _PrivateKeyRule:
     """A whole private-key block, BEGIN to END; a truncated block up to its last base64 line."""
@@ -326,10 +331,11 @@ class _PrivateKeyRule:
     max_span: int = 32_768
 
     def find(self, text: str) -> Iterator[Span]:
-        pos = text.find("-----BEGIN ")
         next_end = -2
-        while pos >= 0:
-            resume = pos + 1
+        resume = 0
+        for pos in _anchors.starts(text, _PEM_ANCHOR):
+            if pos < resume:
+                continue
             begin = _PEM_BEGIN.match(text, pos)
             if begin is not None:
                 if next_end < begin.end() and next_end != -1:
@@ -337,7 +343,6 @@ class _PrivateKeyRule:
                 end = self._block_end(text, begin, next_end)
                 yield Span(pos, end, self.kind)
                 resume = end
-            pos = text.find("-----BEGIN ", resume)
 
     def _block_end(self, text: str, begin: re.Match[str], next_end: int) -> int:
         limit = begin.start() + self.max_span

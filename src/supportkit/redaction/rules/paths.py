@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from supportkit.redaction import _views
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = ["KEPT_NAMES", "RULES"]
@@ -74,17 +74,18 @@ def _path_starts_at(text: str, at: int) -> bool:
     return _HOME_MOUNT.search(text, max(0, at - 24), at) is not None
 
 
+_POSIX_HOMES = (_anchors.literal("/home/"), _anchors.literal("/Users/"))
+_anchors.register(_POSIX_HOMES)
+
+
 def _posix_names(text: str) -> Iterator[Span]:
-    view = _views.latin1(text)
-    for anchor in (b"/home/", b"/Users/"):
-        at = view.find(anchor)
-        while at != -1:
-            name = _POSIX_NAME.match(text, at + len(anchor))
+    for anchor in _POSIX_HOMES:
+        for at in _anchors.starts(text, anchor):
+            name = _POSIX_NAME.match(text, at + anchor.width)
             if name and _path_starts_at(text, at):
                 span = _name_span(text, name.start(), name.end())
                 if span:
                     yield span
-            at = view.find(anchor, at + len(anchor))
 
 
 def _windows_names(text: str) -> Iterator[Span]:
