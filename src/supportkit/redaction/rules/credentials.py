@@ -546,6 +546,7 @@ def _components(name: str) -> list[str]:
     return [part.lower() for part in _COMPONENT.findall(name)]
 
 
+@functools.lru_cache(maxsize=4096)
 def _normalized(name: str) -> str:
     return "".join(_components(name))
 
@@ -638,6 +639,7 @@ _CONTEXT_VALUE = re.compile(
 _Finding = tuple[int, int, str]
 _NAME_RUN = re.compile(r"[A-Za-z0-9_.-]{0,128}")
 _AFTER_NAME = frozenset({'"', "'", " ", "\t", "=", ":"})
+_AFTER_QUOTE = frozenset({" ", "\t", "=", ":"})
 
 
 def _name_end(text: str, pos: int) -> int:
@@ -712,8 +714,11 @@ class _SecretValueScanner:
             if self.quick and _plain_word(text, pos):
                 continue  # "tokens", "sessions": the word holding the anchor names no secret
             end = done = _name_end(text, pos)
-            if text[end : end + 1] not in _AFTER_NAME:
+            after = text[end : end + 1]
+            if after not in _AFTER_NAME:
                 continue  # no separator, no space: not a key (the common case)
+            if after in "\"'" and text[end + 1 : end + 2] not in _AFTER_QUOTE:
+                continue  # a quoted value ("logger": "auth.session", …), not a key
             start = _name_start(text, pos)
             name = text[start:end].lstrip("-")
             if name and not self.matcher(name) and text[start - 1 : start] == " ":

@@ -33,6 +33,7 @@ phone's evidence.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Callable, Iterator
@@ -52,6 +53,14 @@ KEPT_MAILBOXES = frozenset(
 )
 
 _LETTERS = re.compile(r"[^\W\d_]{0,32}")
+
+
+@functools.lru_cache(maxsize=64)
+def _inside_words(anchor: str, words: frozenset[str]) -> bool:
+    """Whether some keyword holds ``anchor`` after its first letter (``telephone``: ``phone``)."""
+    return any(anchor in word[1:] for word in words)
+
+
 _WORD_SUFFIXES = ("", "s", "e", "o", "a", "no", "nr", "num", "number", "numbers", "nummer", "id")
 
 
@@ -74,7 +83,10 @@ class _Keywords:
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
         for anchor in self.anchors:
+            inside = _inside_words(anchor, self.words)
             for at in _anchors.starts(text, _anchors.word(anchor)):
+                if not inside and at > 0 and text[at - 1].isalpha():
+                    continue  # "Einstellungen" holds "tel", but no keyword ends in it
                 end = self._word_end(text, at, anchor)
                 if end is not None:
                     yield end
