@@ -50,12 +50,13 @@ def test_matches_is_finditer_over_the_right_view() -> None:
 
 
 def test_engines_agree_on_planted_secrets() -> None:
-    """Both engines see the same starts of every anchor the default rules use."""
+    """Both engines see the same starts of every fixed-width anchor the default rules use (one
+    of varying width only narrows where a rule's own pattern is tried)."""
     Redactor().rules()
     rng = random.Random(7)
     text = "\n".join(make_canary(kind, rng).text for kind in CANARY_KINDS for _ in range(5))
     text = f"{text}\nPASSWORD=x pasSword TOKEN sess Bearer basic Cookie"
-    anchors = list(_anchors._REGISTRY)
+    anchors = [anchor for anchor in _anchors._REGISTRY if anchor.width]
     seen = {}
     for engine in ("re", "hyperscan"):
         _anchors.use_engine(engine)

@@ -141,13 +141,15 @@ def matches(
     *,
     haystack: AnyStr | None = None,
     offset: int = 0,
+    at_anchor: re.Pattern[AnyStr] | None = None,
 ) -> Iterator[re.Match[AnyStr]]:
     """``full.finditer(haystack)``, for a ``full`` that can only match ``offset`` characters
     after a start of ``anchor``. ``haystack`` is ``text`` or one of its views, with the same
     offsets; by default ``text`` for a ``str`` pattern and the Latin-1 view for a ``bytes`` one.
 
-    With Hyperscan, ``full`` is tried only at the anchor's starts; with ``re`` alone, running
-    ``full`` itself is one pass too, so it runs as it is.
+    With Hyperscan, ``full`` (or ``at_anchor``, a form of it written to start where the anchor
+    does rather than at a literal ``re`` skips to fast) is tried only at the anchor's starts;
+    with ``re`` alone, running ``full`` itself is one pass too, so it runs as it is.
     """
     if haystack is None:
         default: Any = text if isinstance(full.pattern, str) else _views.latin1(text)
@@ -156,10 +158,11 @@ def matches(
         yield from full.finditer(haystack)
         return
     reach = 0
+    attempt = full if at_anchor is None else at_anchor
     for anchor_start in starts(text, anchor):
         at = anchor_start + offset
         if at >= reach:
-            found = full.match(haystack, at)
+            found = attempt.match(haystack, at)
             if found is not None:
                 reach = max(found.end(), at + 1)
                 yield found

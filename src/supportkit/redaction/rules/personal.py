@@ -169,10 +169,18 @@ def _emails(text: str) -> Iterator[Span]:
 # Over the Latin-1 view; the look-behinds drop the private ranges that fill access logs
 # (10/8, 127/8, 192.168/16, 172.16/12) before any Python runs. ``_public_v4`` still decides.
 _IPV4_TAIL = re.compile(
-    rb"\.(?<!\b10\.)(?<!\b127\.)\d{1,3}"
+    rb"(\.(?<!\b10\.)(?<!\b127\.)\d{1,3}"
     rb"(?<!\b192\.168)(?<!\b172\.1[6-9])(?<!\b172\.2\d)(?<!\b172\.3[01])"
-    rb"\.\d{1,3}\.\d{1,3}(?!\d|\.\d)"
+    rb"\.\d{1,3}\.\d{1,3})(?!\d|\.\d)"
 )
+# For Hyperscan: the address from its first digit, whose first octet is none of 0, 10, 127 and
+# 224-255; the finer ranges are left to ``_public_v4``.
+_IPV4_ANCHOR = _anchors.pattern(
+    rb"(?:[1-9]|1[1-9]|[2-9][0-9]|1[013-9][0-9]|12[0-689]|2[01][0-9]|22[0-3])"
+    rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
+)
+_anchors.register((_IPV4_ANCHOR,))
+_IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
 _VERSION_WORDS = ("v", "ver", "version", "release")
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
 
@@ -210,12 +218,13 @@ def _after_version_word(text: str, start: int) -> bool:
 
 
 def _ipv4s(text: str) -> Iterator[Span]:
-    for match in _IPV4_TAIL.finditer(_views.latin1(text)):
-        start = match.start()
-        while start > 0 and match.start() - start < 3 and text[start - 1].isdigit():
+    found = _anchors.matches(text, _IPV4_ANCHOR, _IPV4_TAIL, at_anchor=_IPV4_FROM_START)
+    for match in found:
+        tail = start = match.start(1)
+        while start > 0 and tail - start < 3 and text[start - 1].isdigit():
             start -= 1
         before = text[start - 1] if start else " "
-        if start == match.start() or before.isalnum() or before in "._-":
+        if start == tail or before.isalnum() or before in "._-":
             continue
         octets = _octets(text[start : match.end()])
         if octets and _public_v4(*octets[:3]) and not _after_version_word(text, start):
