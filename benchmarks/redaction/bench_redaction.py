@@ -35,7 +35,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 WORK = HERE.parent / ".work" / "redaction"
 PEERS_PYTHON = HERE.parent / ".venv-peers" / "bin" / "python"
-TOOLS = ("supportkit", "detect-secrets", "scrubadub", "presidio")
+TOOLS = ("supportkit", "supportkit-re", "detect-secrets", "scrubadub", "presidio")
+OURS = ("supportkit", "supportkit-re")
 CHUNK = 64 * 1024
 
 
@@ -60,6 +61,14 @@ def _run_supportkit(src: Path, dst: Path) -> float:
     start = time.perf_counter()
     redact_file(src, dst, policy)
     return time.perf_counter() - start
+
+
+def _run_supportkit_re(src: Path, dst: Path) -> float:
+    """supportkit where Hyperscan has no wheel: anchors found with ``re`` alone."""
+    from supportkit.redaction import _anchors
+
+    _anchors.use_engine("re")
+    return _run_supportkit(src, dst)
 
 
 def _run_detect_secrets(src: Path, dst: Path) -> float:
@@ -128,6 +137,7 @@ def _run_presidio(src: Path, dst: Path) -> float:
 
 RUNNERS = {
     "supportkit": _run_supportkit,
+    "supportkit-re": _run_supportkit_re,
     "detect-secrets": _run_detect_secrets,
     "scrubadub": _run_scrubadub,
     "presidio": _run_presidio,
@@ -166,7 +176,7 @@ def worker(tool: str, src: Path, dst: Path) -> None:
 
 
 def _python_for(tool: str) -> Path | None:
-    if tool == "supportkit":
+    if tool in OURS:
         return Path(sys.executable)
     return PEERS_PYTHON if PEERS_PYTHON.exists() else None
 
@@ -233,8 +243,8 @@ def _run_on_corpus(
 def compare(size: int, peer_size: int, seed: int, tools: list[str], examples: bool) -> None:
     """supportkit on the whole corpus; the (much slower) peers on its first ``peer_size``."""
     sys.path.insert(0, str(HERE))
-    results, per_kind = _run_on_corpus([t for t in tools if t == "supportkit"], size, seed)
-    peers = [t for t in tools if t != "supportkit"]
+    results, per_kind = _run_on_corpus([t for t in tools if t in OURS], size, seed)
+    peers = [t for t in tools if t not in OURS]
     if peers:
         peer_results, peer_kinds = _run_on_corpus(peers, peer_size, seed)
         results.update(peer_results)

@@ -24,7 +24,7 @@ def state_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """Bundles captured but not yet sent anywhere."""
+    """Bundles captured but not yet sent anywhere, and compiled redaction anchors."""
     return _under_home("cache") or _platform("user_cache_path")
 
 

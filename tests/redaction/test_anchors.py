@@ -6,6 +6,7 @@ import random
 import re
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,51 @@ def test_hyperscan_is_the_default_where_installed(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("SUPPORTKIT_ANCHOR_ENGINE", raising=False)
     _anchors._ENGINE.clear()
     assert _anchors.engine_name() == "hyperscan"
+
+
+def test_compiled_anchors_are_saved_for_the_next_process(
+    monkeypatch: pytest.MonkeyPatch, supportkit_home: Path, anchor_engine: str
+) -> None:
+    import hyperscan
+
+    _anchors.use_engine("hyperscan")
+    assert _anchors.starts("one secret", _anchors.word("secret")) == [4]
+    saved = list((supportkit_home / "cache" / "anchors").glob("*.hs"))
+    assert saved
+
+    def no_compiling(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("compiled again instead of loading the saved database")
+
+    monkeypatch.setattr(hyperscan, "Database", no_compiling)
+    _anchors.use_engine("hyperscan")  # a fresh engine, as in a new process
+    assert _anchors.starts("two secrets", _anchors.word("secret")) == [4]
+    assert _anchors.engine_name() == "hyperscan"
+    _anchors.use_engine(anchor_engine)
+
+
+def test_falls_back_to_re_when_hyperscan_fails(
+    monkeypatch: pytest.MonkeyPatch, anchor_engine: str
+) -> None:
+    import hyperscan
+
+    def unsupported(*_args: object, **_kwargs: object) -> None:
+        raise hyperscan.error("this CPU lacks SSSE3")
+
+    monkeypatch.setattr(hyperscan, "Database", unsupported)
+    monkeypatch.setattr(hyperscan, "loadb", unsupported)
+    _anchors.use_engine("hyperscan")
+    assert _anchors.starts("a secret", _anchors.word("secret")) == [2]
+    assert _anchors.engine_name() == "re"
+    _anchors.use_engine(anchor_engine)
+
+
+def test_a_damaged_saved_database_is_compiled_again(
+    supportkit_home: Path, anchor_engine: str
+) -> None:
+    _anchors.use_engine("hyperscan")
+    _anchors.starts("one secret", _anchors.word("secret"))
+    for saved in (supportkit_home / "cache" / "anchors").glob("*.hs"):
+        saved.write_bytes(b"not a database")
+    _anchors.use_engine("hyperscan")
+    assert _anchors.starts("the secret", _anchors.word("secret")) == [4]
+    _anchors.use_engine(anchor_engine)

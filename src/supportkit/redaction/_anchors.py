@@ -14,14 +14,18 @@ Hyperscan reports, for each place a match ends, the leftmost offset it starts fr
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import os
+import platform
 import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, AnyStr, Protocol, cast
 
+from supportkit import _paths
 from supportkit.redaction import _views
 
 __all__ = [
@@ -118,11 +122,18 @@ def starts(text: str, anchor: Anchor) -> list[int]:
     """Sorted offsets in ``text`` where ``anchor`` matches."""
     if anchor not in _REGISTRY:
         register((anchor,))
-    found = _found(text)
-    positions = found.get(anchor)
+    positions = _found(text).get(anchor)
     if positions is None:
-        positions = _current().find(text, anchor, found)
+        try:
+            positions = _current().find(text, anchor, _found(text))
+        except _EngineFailedError:  # e.g. a CPU without the instructions Hyperscan needs
+            use_engine("re")
+            positions = _current().find(text, anchor, _found(text))
     return positions
+
+
+class _EngineFailedError(Exception):
+    pass
 
 
 def _found(text: str) -> dict[Anchor, list[int]]:
@@ -260,6 +271,12 @@ class _HyperscanEngine:
         self._databases: dict[bool, tuple[tuple[Anchor, ...], Any]] = {}
 
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+        try:
+            return self._find(text, anchor, found)
+        except self._hs.error as exc:
+            raise _EngineFailedError from exc
+
+    def _find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
         wide = anchor.wide is not None
         anchors, database = self._compiled(wide)
         if wide and not _views.beyond_latin1(text):
@@ -291,15 +308,7 @@ class _HyperscanEngine:
         with self._lock:
             compiled = self._databases.get(wide)
             if compiled is None or compiled[0] != anchors:
-                hs = self._hs
-                database = hs.Database(mode=hs.HS_MODE_BLOCK)
-                database.compile(
-                    expressions=[item.pattern for item in anchors],
-                    ids=list(range(len(anchors))),
-                    elements=len(anchors),
-                    flags=[_flags(hs, item) for item in anchors],
-                )
-                compiled = self._databases[wide] = (anchors, database)
+                compiled = self._databases[wide] = (anchors, _database(self._hs, anchors))
             return compiled
 
     def _scratch(self, database: Any) -> Any:
@@ -308,6 +317,32 @@ class _HyperscanEngine:
         if mine is None or mine[0] is not database:
             mine = scratches[id(database)] = (database, self._hs.Scratch(database))
         return mine[1]
+
+
+def _database(hs: Any, anchors: tuple[Anchor, ...]) -> Any:
+    """The compiled database for ``anchors``: from the cache folder, or compiled and saved there.
+
+    Compiling the default rules' anchors takes tens of milliseconds, too long to pay in every
+    process that captures a report; loading a saved database takes a fraction of one.
+    """
+    flags = [_flags(hs, item) for item in anchors]
+    source = repr((hs.__version__, platform.machine(), [item.pattern for item in anchors], flags))
+    path = _paths.cache_dir() / "anchors" / f"{hashlib.sha256(source.encode()).hexdigest()[:32]}.hs"
+    with contextlib.suppress(Exception):  # missing, unreadable, or built for another CPU
+        return hs.loadb(path.read_bytes(), hs.HS_MODE_BLOCK)
+    database = hs.Database(mode=hs.HS_MODE_BLOCK)
+    database.compile(
+        expressions=[item.pattern for item in anchors],
+        ids=list(range(len(anchors))),
+        elements=len(anchors),
+        flags=flags,
+    )
+    with contextlib.suppress(OSError):  # a read-only home only costs the next process time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(hs.dumpb(database))
+        os.replace(partial, path)
+    return database
 
 
 def _flags(hs: Any, anchor: Anchor) -> int:
@@ -331,17 +366,14 @@ def use_engine(name: str) -> str:
     if name == "hyperscan":
         engine = _hyperscan() or engine
     _ENGINE[:] = [engine]
+    _views.forget()
     return engine.name
 
 
 def _hyperscan() -> _Engine | None:
     try:
         import hyperscan  # noqa: PLC0415  (a native extension: loaded on first use)
-
-        probe = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        probe.compile(expressions=[b"probe"], ids=[0], elements=1, flags=[0])
-        probe.scan(b"a probe", match_event_handler=lambda *_: None)
-    except Exception:  # noqa: BLE001  (not installed, or this CPU lacks the instructions it needs)
+    except ImportError:
         return None
     return _HyperscanEngine(hyperscan)
 

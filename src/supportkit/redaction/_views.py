@@ -13,7 +13,16 @@ and ``bytes.translate`` run at memory speed where ``str.lower`` does not.
 
 from __future__ import annotations
 
-__all__ = ["beyond_latin1", "hex_shape", "latin1", "lowered", "lowered_text", "memo", "shape"]
+__all__ = [
+    "beyond_latin1",
+    "forget",
+    "hex_shape",
+    "latin1",
+    "lowered",
+    "lowered_text",
+    "memo",
+    "shape",
+]
 
 _ASCII_UPPER = bytes(range(65, 91))
 _SHAPE = bytes.maketrans(
@@ -123,6 +132,11 @@ def hex_shape(text: str) -> bytes:
 def lowered_text(text: str) -> str:
     """``text`` lowered at the same offsets, for words that are not Latin-1 (``телефон``)."""
     return _views(text).lower_text()
+
+
+def forget() -> None:
+    """Drop the views and results kept for the last text."""
+    _LAST[0] = _Views("")
 
 
 def beyond_latin1(text: str) -> bool:
