@@ -21,7 +21,7 @@ import os
 import platform
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, AnyStr, Protocol, cast
 
@@ -50,13 +50,16 @@ class Anchor:
     ``width`` is how many bytes it always matches, or 0 when that varies (Hyperscan then has to
     track where each match starts, which costs more). ``caseless`` anchors are words matched in
     any ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any
-    case over the text's UTF-32 encoding; ``width`` always counts characters."""
+    case over the text's UTF-32 encoding; ``width`` always counts characters. ``re_hint``
+    is a view of the text and a literal in it that occur exactly where the anchor does
+    (``hh:hh`` in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to."""
 
     pattern: bytes
     width: int
     caseless: bool = False
     wide: str | None = None
     raw: bytes | None = None
+    re_hint: tuple[Callable[[str], bytes], bytes] | None = None
 
     @property
     def narrow_caseless(self) -> bool:
@@ -87,9 +90,11 @@ def literal(text: str) -> Anchor:
     return Anchor(_escape(raw), len(raw), raw=raw)
 
 
-def pattern(regex: bytes, width: int = 0) -> Anchor:
+def pattern(
+    regex: bytes, width: int = 0, *, re_hint: tuple[Callable[[str], bytes], bytes] | None = None
+) -> Anchor:
     """``regex`` of literals, character classes and counted repeats; ``width`` if fixed."""
-    return Anchor(regex, width)
+    return Anchor(regex, width, re_hint=re_hint)
 
 
 def _escape(raw: bytes, *, every: bool = False) -> bytes:
@@ -202,6 +207,10 @@ class _ReEngine:
         if anchor.caseless:
             self._scan_words(text, anchor, found)
             return found[anchor]
+        if anchor.re_hint is not None:
+            view_of, needle = anchor.re_hint
+            found[anchor] = _every_literal(view_of(text), needle)
+            return found[anchor]
         view = _views.latin1(text)
         found[anchor] = [match.start() for match in _every(anchor).finditer(view)]
         return found[anchor]
@@ -232,6 +241,15 @@ def _all(haystack: str, needle: str) -> list[int]:
     while at != -1:
         found.append(at)
         at = haystack.find(needle, at + 1)
+    return found
+
+
+def _every_literal(view: bytes, needle: bytes) -> list[int]:
+    found: list[int] = []
+    at = view.find(needle)
+    while at != -1:
+        found.append(at)
+        at = view.find(needle, at + 1)
     return found
 
 

@@ -30,7 +30,7 @@ _SHAPE = bytes.maketrans(
     b"0" * 10 + b"A" * 26 + b"a" * 128,
 )
 
-_HEX_SHAPE = bytes.maketrans(b"0123456789abcdefABCDEF", b"h" * 22)
+_HEX_SHAPE = bytes.maketrans(b"0123456789abcdefABCDEFhH", b"h" * 22 + b"xx")
 
 
 class _Views:
@@ -125,7 +125,8 @@ def shape(text: str) -> bytes:
 
 
 def hex_shape(text: str) -> bytes:
-    """:func:`latin1` with each hexadecimal digit as ``h``: a MAC address is a literal there."""
+    """:func:`latin1` with each hexadecimal digit as ``h`` (and ``h`` itself as ``x``): a MAC
+    address is a literal there."""
     return _views(text).hex_shape()
 
 

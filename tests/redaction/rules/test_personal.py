@@ -228,6 +228,8 @@ def test_mac_is_found(mac: str) -> None:
         "6f1c2a9e-1234-4bf9-8a2e-123456789012",
         "2024.1105.1234",
         "fe80:aa:bb:cc:dd:ee:ff",
+        "hh:hh:hh:hh:hh:hh",
+        "aa:bb:cc-dd-ee-ff",
     ],
 )
 def test_mac_look_alike_is_kept(text: str) -> None:

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from supportkit.redaction import _anchors, _views
+from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 
 __all__ = [
@@ -264,10 +264,10 @@ _URL_PASSWORD = _prefix(
 _AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
 # (name, offset of "secret" in it)
 _AWS_SECRET_NAMES = (
-    (b"secret_access_key", 0),
-    (b"secret-access-key", 0),
-    (b"secretaccesskey", 0),
-    (b"aws_secret", 4),
+    ("secret_access_key", 0),
+    ("secret-access-key", 0),
+    ("secretaccesskey", 0),
+    ("aws_secret", 4),
 )
 
 
@@ -300,10 +300,10 @@ class _AwsSecretRule:
     def _contexts(text: str) -> Iterator[int]:
         for span in _AWS_KEY_ID.find(text):
             yield span.end
-        lowered = _views.lowered(text)
         for pos in keyword_positions(text, "secret"):
             for name, offset in _AWS_SECRET_NAMES:
-                if pos >= offset and lowered.startswith(name, pos - offset):
+                start = pos - offset
+                if start >= 0 and text[start : start + len(name)].lower() == name:
                     yield pos - offset + len(name)
                     break
 

@@ -232,6 +232,8 @@ def _ipv4s(text: str) -> Iterator[Span]:
 
 
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
+_IPV6_ANCHOR = _anchors.pattern(_IPV6_HINT.pattern)
+_anchors.register((_IPV6_ANCHOR,))
 _IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
 _IPV6_RIGHT = re.compile(r"[0-9A-Fa-f:.]{0,45}")
 
@@ -246,8 +248,9 @@ def _public_v6(address: ipaddress.IPv6Address) -> bool:
 
 def _ipv6s(text: str) -> Iterator[Span]:
     pos = 0
-    view = _views.latin1(text)
-    while (hint := _IPV6_HINT.search(view, pos)) is not None:
+    for hint in _anchors.matches(text, _IPV6_ANCHOR, _IPV6_HINT):
+        if hint.start() < pos:
+            continue
         left = _IPV6_LEFT.search(text, max(0, hint.start() - 39), hint.start())
         start = left.start() if left else hint.start()
         right = _IPV6_RIGHT.match(text, hint.start())
@@ -267,17 +270,30 @@ def _ipv6s(text: str) -> Iterator[Span]:
             yield Span(start, end, "ipv6")
 
 
-# Found as literals in the hex shape of the text, where every hexadecimal digit is ``h``.
-_MAC_FORMS = ((b"hh:hh:hh:hh:hh:hh", ":"), (b"hh-hh-hh-hh-hh-hh", "-"), (b"hhhh.hhhh.hhhh", "."))
+_HEX = rb"[0-9A-Fa-f]"
+# Each form once as a pattern, and once as the literal it is in the hex shape of the text,
+# where every hexadecimal digit is ``h``.
+_MAC_FORMS = tuple(
+    (
+        _anchors.pattern(
+            re.escape(shape).replace(b"h", _HEX), len(shape), re_hint=(_views.hex_shape, shape)
+        ),
+        separator,
+    )
+    for shape, separator in (
+        (b"hh:hh:hh:hh:hh:hh", ":"),
+        (b"hh-hh-hh-hh-hh-hh", "-"),
+        (b"hhhh.hhhh.hhhh", "."),
+    )
+)
+_anchors.register(anchor for anchor, _ in _MAC_FORMS)
 _KEPT_MACS = frozenset({"000000000000", "ffffffffffff"})
 
 
 def _macs(text: str) -> Iterator[Span]:
-    shape = _views.hex_shape(text)
-    for needle, separator in _MAC_FORMS:
-        start = shape.find(needle)
-        while start != -1:
-            end = start + len(needle)
+    for anchor, separator in _MAC_FORMS:
+        for start in _anchors.starts(text, anchor):
+            end = start + anchor.width
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             glued = before.isalnum() or before in "_:.-" or after.isalnum() or after == "_"
@@ -285,7 +301,6 @@ def _macs(text: str) -> Iterator[Span]:
                 digits = text[start:end].replace(separator, "").lower()
                 if digits not in _KEPT_MACS and not (separator == "." and digits.isdigit()):
                     yield Span(start, end, "mac")
-            start = shape.find(needle, start + 1)
 
 
 # --- phone numbers ----------------------------------------------------------------------
@@ -400,6 +415,7 @@ def _phonenumbers() -> Any:
     return phonenumbers
 
 
+@functools.lru_cache(maxsize=4096)  # logs repeat the same numbers; parsing is the slow part
 def _is_phone(candidate: str, evidence: str) -> bool:
     lib = _phonenumbers()
     regions: tuple[str | None, ...] = (None,) if candidate.startswith("+") else PHONE_REGIONS
