@@ -39,6 +39,8 @@ _WINDOWS_NAME = re.compile(
     r"(?:[^\\/:*?\"<>|\r\n\t]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;'`()\[\]{}]{1,64}"
 )
 _WINDOWS_USERS = re.compile(rb":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
+_WINDOWS_ANCHOR = _anchors.pattern(_WINDOWS_USERS.pattern)
+_anchors.register((_WINDOWS_ANCHOR,))
 _TILDE_NAME = re.compile(r"~([A-Za-z_][\w.-]{1,31})(?=/)")
 _HOME_MOUNT = re.compile(
     r"(?:^|[^\w.-])(?:/var|/export|/mnt/[A-Za-z]|/System/Volumes/Data|/private)\Z"
@@ -89,7 +91,7 @@ def _posix_names(text: str) -> Iterator[Span]:
 
 
 def _windows_names(text: str) -> Iterator[Span]:
-    for users in _WINDOWS_USERS.finditer(_views.latin1(text)):
+    for users in _anchors.matches(text, _WINDOWS_ANCHOR, _WINDOWS_USERS):
         drive = users.start() - 1
         if drive < 0 or not text[drive].isalpha() or not text[drive].isascii():
             continue
