@@ -200,7 +200,9 @@ class _ReEngine:
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
         if anchor.wide is not None:
             positions = (
-                _all(_views.lowered_text(text), anchor.wide) if _views.beyond_latin1(text) else []
+                _occurrences(_views.lowered_text(text), anchor.wide)
+                if _views.beyond_latin1(text)
+                else []
             )
             found[anchor] = positions
             return positions
@@ -209,7 +211,7 @@ class _ReEngine:
             return found[anchor]
         if anchor.re_hint is not None:
             view_of, needle = anchor.re_hint
-            found[anchor] = _every_literal(view_of(text), needle)
+            found[anchor] = _occurrences(view_of(text), needle)
             return found[anchor]
         view = _views.latin1(text)
         found[anchor] = [match.start() for match in _every(anchor).finditer(view)]
@@ -235,21 +237,13 @@ class _ReEngine:
         found.update(new)
 
 
-def _all(haystack: str, needle: str) -> list[int]:
+def _occurrences(haystack: AnyStr, needle: AnyStr) -> list[int]:
+    """Every start of ``needle`` in ``haystack``, overlapping ones included."""
     found: list[int] = []
     at = haystack.find(needle)
     while at != -1:
         found.append(at)
         at = haystack.find(needle, at + 1)
-    return found
-
-
-def _every_literal(view: bytes, needle: bytes) -> list[int]:
-    found: list[int] = []
-    at = view.find(needle)
-    while at != -1:
-        found.append(at)
-        at = view.find(needle, at + 1)
     return found
 
 
