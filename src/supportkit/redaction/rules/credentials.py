@@ -103,7 +103,7 @@ _TOKEN_CLASS = "A-Za-z0-9_-"  # noqa: S105  (a character class, not a password)
 def _prefix(
     name: str,
     kind: str,
-    prefixes: Iterable[tuple[str, str]],
+    prefixes: Iterable[tuple[int, str]],
     rest: str,
     max_span: int,
     *,
@@ -111,23 +111,24 @@ def _prefix(
     check: Callable[[str], bool] | None = None,
     ascii_only: bool = True,
 ) -> _PrefixRule:
-    """``prefixes``: (literal, regex matching exactly ``len(literal)`` characters) pairs.
+    """``prefixes``: (width, regex that always matches ``width`` characters) pairs; each is
+    the anchor the rule starts from, so the longer it is the fewer false starts.
 
     ``ascii_only``: the pattern matches ASCII characters only, so it may run over bytes.
     """
     patterns: list[re.Pattern[Any]] = []
     anchors: list[_anchors.Anchor] = []
-    for literal, regex in prefixes:
-        guard = f"(?<![{before}].{{{len(literal)}}})" if before else ""
+    for width, regex in prefixes:
+        guard = f"(?<![{before}].{{{width}}})" if before else ""
         source = f"{regex}{guard}{rest}"
         patterns.append(re.compile(source.encode() if ascii_only else source))
-        anchors.append(_anchors.pattern(regex.encode(), len(literal)))
+        anchors.append(_anchors.pattern(regex.encode(), width))
     _anchors.register(anchors)
     return _PrefixRule(name, kind, tuple(anchors), tuple(patterns), max_span, check=check)
 
 
-def _literal(*prefixes: str) -> list[tuple[str, str]]:
-    return [(prefix, re.escape(prefix)) for prefix in prefixes]
+def _literal(*prefixes: str) -> list[tuple[int, str]]:
+    return [(len(prefix), re.escape(prefix)) for prefix in prefixes]
 
 
 def _mixed(value: str) -> bool:
@@ -149,21 +150,21 @@ _AWS_KEY_ID = _prefix(
 _GITHUB = _prefix(
     "github-token",
     "github-token",
-    [("ghx_", "gh[pousr]_"), ("github_pat_", "github_pat_")],
+    [(4, "gh[pousr]_"), *_literal("github_pat_")],
     "[A-Za-z0-9_]{36,251}" + _end("A-Za-z0-9_"),
     262,
 )
 _GITLAB = _prefix(
     "gitlab-token",
     "gitlab-token",
-    [("gl", "gl")],
+    _literal("gl"),
     "(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|ft|imt|agent)-[A-Za-z0-9_-]{20,64}" + _end(_TOKEN_CLASS),
     76,
 )
 _SLACK = _prefix(
     "slack-token",
     "slack-token",
-    [("xoxb", "xox[abprse]"), ("xapp", "xapp")],
+    [(4, "xox[abprse]"), *_literal("xapp")],
     "-[A-Za-z0-9-]{10,250}" + _end("A-Za-z0-9-"),
     255,
     check=_mixed,
@@ -179,7 +180,7 @@ _SLACK_WEBHOOK = _prefix(
 _STRIPE = _prefix(
     "stripe-key",
     "stripe-key",
-    [("sk_", "sk_"), ("rk_", "rk_")],
+    _literal("sk_", "rk_"),
     "(?:live|test)_[A-Za-z0-9]{10,247}" + _end("A-Za-z0-9"),
     255,
 )
@@ -233,8 +234,8 @@ _PYPI = _prefix(
 _TWILIO = _prefix(
     "twilio-api-key",
     "twilio-key",
-    _literal("SK"),
-    "[0-9a-f]{32}" + _end("A-Za-z0-9"),
+    [(34, "SK[0-9a-f]{32}")],  # "SK" alone starts too many words
+    _end("A-Za-z0-9"),
     34,
     check=_mixed,
 )
