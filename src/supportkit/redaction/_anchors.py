@@ -72,15 +72,19 @@ def word(text: str) -> Anchor:
     try:
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
-        return Anchor(b"".join(_any_case(char) for char in text), len(text), True, wide=text)
+        return Anchor(_wide_pattern(text, "utf-32-le"), len(text), True, wide=text)
     return Anchor(_escape(raw), len(raw), caseless=True, raw=raw)
 
 
-def _any_case(char: str) -> bytes:
+def _wide_pattern(text: str, encoding: str) -> bytes:
+    """``text`` in any case, as bytes of ``encoding``."""
+    return b"".join(_any_case(char, encoding) for char in text)
+
+
+def _any_case(char: str, encoding: str) -> bytes:
     cases = sorted({case for case in (char, char.lower(), char.upper()) if len(case) == 1})
-    return (
-        b"(?:" + b"|".join(_escape(case.encode("utf-32-le"), every=True) for case in cases) + b")"
-    )
+    alternatives = b"|".join(_escape(case.encode(encoding), every=True) for case in cases)
+    return b"(?:" + alternatives + b")"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -280,7 +284,7 @@ class _HyperscanEngine:
         self._hs = module
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._databases: dict[bool, tuple[tuple[Anchor, ...], Any]] = {}
+        self._databases: dict[str, tuple[tuple[Anchor, ...], Any]] = {}
 
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
         try:
@@ -289,13 +293,18 @@ class _HyperscanEngine:
             raise _EngineFailedError from exc
 
     def _find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
-        wide = anchor.wide is not None
-        anchors, database = self._compiled(wide)
-        if wide and not _views.beyond_latin1(text):
-            found.update((item, []) for item in anchors)
-            return found[anchor]
-        haystack = text.encode("utf-32-le") if wide else _views.latin1(text)
-        unit = 4 if wide else 1
+        encoding, haystack = "latin-1", _views.latin1(text)
+        if anchor.wide is not None:
+            if not _views.beyond_latin1(text):
+                found.update((item, []) for item in _registered() if item.wide is not None)
+                return found[anchor]
+            # UTF-16 is half the bytes of UTF-32, and as simple while no character needs two
+            # code units (an emoji does).
+            encoding, haystack = "utf-16-le", text.encode("utf-16-le")
+            if len(haystack) != 2 * len(text):
+                encoding, haystack = "utf-32-le", text.encode("utf-32-le")
+        anchors, database = self._compiled(encoding)
+        unit = len(" ".encode(encoding))
         hits: list[tuple[int, int, int]] = []
         add = hits.append
         database.scan(
@@ -315,12 +324,20 @@ class _HyperscanEngine:
             found[item] = positions if item.width else sorted(set(positions))
         return found[anchor]
 
-    def _compiled(self, wide: bool) -> tuple[tuple[Anchor, ...], Any]:
+    def _compiled(self, encoding: str) -> tuple[tuple[Anchor, ...], Any]:
+        """The database of the anchors searched in text of ``encoding``: Latin-1 for all but
+        the words beyond it."""
+        wide = encoding != "latin-1"
         anchors = tuple(item for item in _registered() if (item.wide is not None) == wide)
         with self._lock:
-            compiled = self._databases.get(wide)
+            compiled = self._databases.get(encoding)
             if compiled is None or compiled[0] != anchors:
-                compiled = self._databases[wide] = (anchors, _database(self._hs, anchors))
+                expressions = [
+                    _wide_pattern(item.wide, encoding) if item.wide else item.pattern
+                    for item in anchors
+                ]
+                database = _database(self._hs, expressions, [_flags(self._hs, a) for a in anchors])
+                compiled = self._databases[encoding] = (anchors, database)
             return compiled
 
     def _scratch(self, database: Any) -> Any:
@@ -331,22 +348,22 @@ class _HyperscanEngine:
         return mine[1]
 
 
-def _database(hs: Any, anchors: tuple[Anchor, ...]) -> Any:
-    """The compiled database for ``anchors``: from the cache folder, or compiled and saved there.
+def _database(hs: Any, expressions: list[bytes], flags: list[int]) -> Any:
+    """The compiled database of ``expressions``: from the cache folder, or compiled and saved
+    there.
 
     Compiling the default rules' anchors takes tens of milliseconds, too long to pay in every
     process that captures a report; loading a saved database takes a fraction of one.
     """
-    flags = [_flags(hs, item) for item in anchors]
-    source = repr((hs.__version__, platform.machine(), [item.pattern for item in anchors], flags))
+    source = repr((hs.__version__, platform.machine(), expressions, flags))
     path = _paths.cache_dir() / "anchors" / f"{hashlib.sha256(source.encode()).hexdigest()[:32]}.hs"
     with contextlib.suppress(Exception):  # missing, unreadable, or built for another CPU
         return hs.loadb(path.read_bytes(), hs.HS_MODE_BLOCK)
     database = hs.Database(mode=hs.HS_MODE_BLOCK)
     database.compile(
-        expressions=[item.pattern for item in anchors],
-        ids=list(range(len(anchors))),
-        elements=len(anchors),
+        expressions=expressions,
+        ids=list(range(len(expressions))),
+        elements=len(expressions),
         flags=flags,
     )
     with contextlib.suppress(OSError):  # a read-only home only costs the next process time
