@@ -8,10 +8,8 @@ one pass finds them all. Without it, ``re`` finds them on demand, one anchor at 
 one first letter at a time for caseless words; the positions found are the same.
 
 An anchor reports every offset where it matches, overlapping ones included (``pas`` and
-``pass`` at the same place). An anchor whose width varies is a prefilter for :func:`matches`
-and reports where its matches end (Hyperscan: every end; ``re``: the end of the longest match
-from each start): tracking where they start would cost Hyperscan about as much again as the
-whole scan.
+``pass`` at the same place). An anchor whose width varies is a prefilter for :func:`matches`:
+Hyperscan reports, for each place a match ends, the leftmost offset it starts from.
 """
 
 from __future__ import annotations
@@ -49,12 +47,12 @@ class Anchor:
     character classes and counted repeats, nothing that looks around or refers back, so that
     Hyperscan and ``re`` read it alike.
 
-    ``width`` is how many bytes it always matches, or 0 when that varies (then the offsets
-    reported are where matches end). ``caseless`` anchors are words matched in any ASCII case.
-    A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any case over the
-    text's UTF-16 or UTF-32 encoding; ``width`` always counts characters. ``re_hint`` is a
-    view of the text and a literal in it that occur exactly where the anchor does (``hh:hh``
-    in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to."""
+    ``width`` is how many bytes it always matches, or 0 when that varies (Hyperscan then has to
+    track where each match starts, which costs more). ``caseless`` anchors are words matched in
+    any ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any
+    case over the text's UTF-32 encoding; ``width`` always counts characters. ``re_hint``
+    is a view of the text and a literal in it that occur exactly where the anchor does
+    (``hh:hh`` in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to."""
 
     pattern: bytes
     width: int
@@ -130,7 +128,7 @@ def _registered() -> tuple[Anchor, ...]:
 
 
 def starts(text: str, anchor: Anchor) -> list[int]:
-    """Sorted offsets in ``text`` where ``anchor`` matches (ends, for a varying width)."""
+    """Sorted offsets in ``text`` where ``anchor`` matches."""
     if anchor not in _REGISTRY:
         register((anchor,))
     positions = _found(text).get(anchor)
@@ -163,17 +161,15 @@ def matches(
     *,
     haystack: AnyStr | None = None,
     offset: int = 0,
-    span: int = 0,
+    at_anchor: re.Pattern[AnyStr] | None = None,
 ) -> Iterator[re.Match[AnyStr]]:
-    """``full.finditer(haystack)``, found from ``anchor``. ``haystack`` is ``text`` or one of
-    its views, with the same offsets; by default ``text`` for a ``str`` pattern and the Latin-1
-    view for a ``bytes`` one.
+    """``full.finditer(haystack)``, for a ``full`` that can only match ``offset`` characters
+    after a start of ``anchor``. ``haystack`` is ``text`` or one of its views, with the same
+    offsets; by default ``text`` for a ``str`` pattern and the Latin-1 view for a ``bytes`` one.
 
-    A fixed-width anchor starts ``offset`` characters before every match of ``full``, which is
-    tried there only. An anchor of varying width lies inside every match of ``full``, whose
-    matches are at most ``span`` long: ``full`` is searched around each place the anchor ends.
-    Either way the matches are those ``finditer`` gives. With ``re`` alone, running ``full``
-    itself is one pass too, so it runs as it is.
+    With Hyperscan, ``full`` (or ``at_anchor``, a form of it written to start where the anchor
+    does rather than at a literal ``re`` skips to fast) is tried only at the anchor's starts;
+    with ``re`` alone, running ``full`` itself is one pass too, so it runs as it is.
     """
     if haystack is None:
         default: Any = text if isinstance(full.pattern, str) else _views.latin1(text)
@@ -181,46 +177,15 @@ def matches(
     if _current().name == "re":
         yield from full.finditer(haystack)
         return
-    if not anchor.width:
-        yield from _around_ends(full, haystack, starts(text, anchor), span)
-        return
     reach = 0
+    attempt = full if at_anchor is None else at_anchor
     for anchor_start in starts(text, anchor):
         at = anchor_start + offset
         if at >= reach:
-            found = full.match(haystack, at)
+            found = attempt.match(haystack, at)
             if found is not None:
                 reach = max(found.end(), at + 1)
                 yield found
-
-
-def _around_ends(
-    full: re.Pattern[AnyStr], haystack: AnyStr, ends: list[int], span: int
-) -> Iterator[re.Match[AnyStr]]:
-    """Matches of ``full`` near ``ends``, leftmost first and not overlapping, as ``finditer``
-    finds them: every match holds one of the ends and is at most ``span`` long.
-
-    Look-behinds see before the search window. The window reaches ``span`` plus 16 characters
-    past the farthest a match holding ``end`` can end, so look-aheads of up to 16 characters see
-    the text, not the window's edge; a match starting after ``end`` is left for its own end.
-    A window searched in vain rules out the starts it covered, so dense ends (a long run of
-    digits) cost a few passes over the text, not one search each.
-    """
-    if not span:
-        msg = "an anchor of varying width needs the longest span of its pattern"
-        raise ValueError(msg)
-    reach = 0  # where the last match ended, or the point no match can start before
-    for end in ends:
-        if end < reach:
-            continue  # every match holding this end would start where none can
-        found = full.search(haystack, max(reach, end - span), end + 2 * span + 16)
-        if found is None:
-            reach = end + span + 1  # a match starting up to there would have been whole
-        elif found.start() > end:
-            reach = found.start()  # the leftmost match starts there, and holds a later end
-        else:
-            reach = max(found.end(), found.start() + 1)
-            yield found
 
 
 class _Engine(Protocol):
@@ -253,10 +218,7 @@ class _ReEngine:
             found[anchor] = _occurrences(view_of(text), needle)
             return found[anchor]
         view = _views.latin1(text)
-        if anchor.width:
-            found[anchor] = [match.start() for match in _every(anchor).finditer(view)]
-        else:  # where the longest match from each start ends
-            found[anchor] = sorted({match.end(1) for match in _every(anchor).finditer(view)})
+        found[anchor] = [match.start() for match in _every(anchor).finditer(view)]
         return found[anchor]
 
     @staticmethod
@@ -296,7 +258,7 @@ def _every(anchor: Anchor) -> re.Pattern[bytes]:
     if anchor.raw:
         head, rest = anchor.raw[:1], anchor.raw[1:]
         return re.compile(re.escape(head) + b"(?=" + re.escape(rest) + b")")
-    return re.compile(b"(?=(" + anchor.pattern + b"))")
+    return re.compile(b"(?=" + anchor.pattern + b")")
 
 
 @functools.lru_cache(maxsize=256)
@@ -343,19 +305,23 @@ class _HyperscanEngine:
                 encoding, haystack = "utf-32-le", text.encode("utf-32-le")
         anchors, database = self._compiled(encoding)
         unit = len(" ".encode(encoding))
-        hits: list[tuple[int, int]] = []
+        hits: list[tuple[int, int, int]] = []
         add = hits.append
         database.scan(
             haystack,
-            match_event_handler=lambda ident, _start, end, _flags, _context: add((ident, end)),
+            match_event_handler=lambda ident, start, end, _flags, _context: add(
+                (ident, start, end)
+            ),
             scratch=self._scratch(database),
         )
         lists: list[list[int]] = [[] for _ in anchors]
-        widths = [item.width for item in anchors]  # 0 for a varying width: report the end
-        for ident, end in hits:
-            lists[ident].append(end // unit - widths[ident])
+        widths = [item.width for item in anchors]
+        for ident, start, end in hits:
+            width = widths[ident]
+            lists[ident].append(end // unit - width if width else start)
         for item, positions in zip(anchors, lists, strict=True):
-            found[item] = positions
+            # A varying width reports every end of a match: keep each start once.
+            found[item] = positions if item.width else sorted(set(positions))
         return found[anchor]
 
     def _compiled(self, encoding: str) -> tuple[tuple[Anchor, ...], Any]:
@@ -409,7 +375,8 @@ def _database(hs: Any, expressions: list[bytes], flags: list[int]) -> Any:
 
 
 def _flags(hs: Any, anchor: Anchor) -> int:
-    return hs.HS_FLAG_CASELESS if anchor.narrow_caseless else 0
+    caseless = hs.HS_FLAG_CASELESS if anchor.narrow_caseless else 0
+    return caseless | (0 if anchor.width else hs.HS_FLAG_SOM_LEFTMOST)
 
 
 _ENGINE: list[_Engine] = []

@@ -91,7 +91,7 @@ def _posix_names(text: str) -> Iterator[Span]:
 
 
 def _windows_names(text: str) -> Iterator[Span]:
-    for users in _anchors.matches(text, _WINDOWS_ANCHOR, _WINDOWS_USERS, span=10):
+    for users in _anchors.matches(text, _WINDOWS_ANCHOR, _WINDOWS_USERS):
         drive = users.start() - 1
         if drive < 0 or not text[drive].isalpha() or not text[drive].isascii():
             continue

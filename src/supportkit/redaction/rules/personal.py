@@ -180,6 +180,7 @@ _IPV4_ANCHOR = _anchors.pattern(
     rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
 )
 _anchors.register((_IPV4_ANCHOR,))
+_IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
 _VERSION_WORDS = ("v", "ver", "version", "release")
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
 
@@ -217,7 +218,7 @@ def _after_version_word(text: str, start: int) -> bool:
 
 
 def _ipv4s(text: str) -> Iterator[Span]:
-    found = _anchors.matches(text, _IPV4_ANCHOR, _IPV4_TAIL, span=16)
+    found = _anchors.matches(text, _IPV4_ANCHOR, _IPV4_TAIL, at_anchor=_IPV4_FROM_START)
     for match in found:
         tail = start = match.start(1)
         while start > 0 and tail - start < 3 and text[start - 1].isdigit():
@@ -247,7 +248,7 @@ def _public_v6(address: ipaddress.IPv6Address) -> bool:
 
 def _ipv6s(text: str) -> Iterator[Span]:
     pos = 0
-    for hint in _anchors.matches(text, _IPV6_ANCHOR, _IPV6_HINT, span=16):
+    for hint in _anchors.matches(text, _IPV6_ANCHOR, _IPV6_HINT):
         if hint.start() < pos:
             continue
         left = _IPV6_LEFT.search(text, max(0, hint.start() - 39), hint.start())
@@ -363,7 +364,7 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         runs = (
             pattern.finditer(view)
             if anchor is None
-            else _anchors.matches(text, anchor, pattern, offset=back, span=40)
+            else _anchors.matches(text, anchor, pattern, offset=back)
         )
         for match in runs:
             start = match.start() - back
@@ -492,7 +493,7 @@ def _issuer_ok(digits: str) -> bool:
 
 def _cards(text: str) -> Iterator[Span]:
     shape = _views.shape(text)
-    for match in _anchors.matches(text, _CARD_ANCHOR, _CARD_SHAPE, haystack=shape, span=34):
+    for match in _anchors.matches(text, _CARD_ANCHOR, _CARD_SHAPE, haystack=shape):
         start, end = match.span()
         if _inside_iban_groups(text, start):
             continue
@@ -555,7 +556,7 @@ def _mod97_ok(iban: str) -> bool:
 
 def _ibans(text: str) -> Iterator[Span]:
     shape = _views.shape(text)
-    for match in _anchors.matches(text, _IBAN_ANCHOR, _IBAN_SHAPE, haystack=shape, span=26):
+    for match in _anchors.matches(text, _IBAN_ANCHOR, _IBAN_SHAPE, haystack=shape):
         start = match.start()
         length = _IBAN_LENGTHS.get(text[start : start + 2])
         end = _iban_end(text, start, length) if length else None
