@@ -1,5 +1,8 @@
 """Where every rule's anchors occur in a chunk, found for all rules at once.
 
+Making an anchor (:func:`word`, :func:`literal`, :func:`pattern`) declares it: every scan
+then looks for it.
+
 Rules start from cheap anchors (a literal such as ``AKIA``, a keyword such as ``password``)
 and validate what follows. Searched one at a time, each anchor costs a pass over the chunk,
 and the default policy has some fifty: passes, not candidates, are most of redaction's cost.
@@ -34,10 +37,10 @@ __all__ = [
     "literal",
     "matches",
     "pattern",
-    "register",
     "starts",
     "use_engine",
     "word",
+    "words",
 ]
 
 
@@ -50,7 +53,7 @@ class Anchor:
     ``width`` is how many bytes it always matches, or 0 when that varies (Hyperscan then has to
     track where each match starts, which costs more). ``caseless`` anchors are words matched in
     any ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any
-    case over the text's UTF-32 encoding; ``width`` always counts characters. ``re_hint``
+    case over the text's UTF-16 or UTF-32 encoding; ``width`` always counts characters. ``re_hint``
     is a view of the text and a literal in it that occur exactly where the anchor does
     (``hh:hh`` in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to."""
 
@@ -72,8 +75,13 @@ def word(text: str) -> Anchor:
     try:
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
-        return Anchor(_wide_pattern(text, "utf-32-le"), len(text), True, wide=text)
-    return Anchor(_escape(raw), len(raw), caseless=True, raw=raw)
+        return _declared(Anchor(_wide_pattern(text, "utf-32-le"), len(text), True, wide=text))
+    return _declared(Anchor(_escape(raw), len(raw), caseless=True, raw=raw))
+
+
+def words(texts: Iterable[str]) -> tuple[Anchor, ...]:
+    """:func:`word` of each of ``texts``."""
+    return tuple(word(text) for text in texts)
 
 
 def _wide_pattern(text: str, encoding: str) -> bytes:
@@ -91,14 +99,14 @@ def _any_case(char: str, encoding: str) -> bytes:
 def literal(text: str) -> Anchor:
     """Exactly ``text`` (Latin-1)."""
     raw = text.encode("latin-1")
-    return Anchor(_escape(raw), len(raw), raw=raw)
+    return _declared(Anchor(_escape(raw), len(raw), raw=raw))
 
 
 def pattern(
     regex: bytes, width: int = 0, *, re_hint: tuple[Callable[[str], bytes], bytes] | None = None
 ) -> Anchor:
     """``regex`` of literals, character classes and counted repeats; ``width`` if fixed."""
-    return Anchor(regex, width, re_hint=re_hint)
+    return _declared(Anchor(regex, width, re_hint=re_hint))
 
 
 def _escape(raw: bytes, *, every: bool = False) -> bytes:
@@ -110,17 +118,18 @@ def _escape(raw: bytes, *, every: bool = False) -> bytes:
     )
 
 
-# Every anchor any rule has asked for, in order; rules register theirs when they are built so
-# the first chunk is scanned once, not once per newcomer.
+# Every anchor made so far, in order. Rules make theirs when they are built (module constants,
+# or when a rule set is built), so the first chunk is scanned once, not once per newcomer.
 _REGISTRY: dict[Anchor, int] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def register(anchors: Iterable[Anchor]) -> None:
-    """Declare anchors ahead of the first chunk."""
-    with _REGISTRY_LOCK:
-        for anchor in anchors:
+def _declared(anchor: Anchor) -> Anchor:
+    """``anchor``, now among those every scan looks for."""
+    if anchor not in _REGISTRY:
+        with _REGISTRY_LOCK:
             _REGISTRY.setdefault(anchor, len(_REGISTRY))
+    return anchor
 
 
 def _registered() -> tuple[Anchor, ...]:
@@ -129,12 +138,12 @@ def _registered() -> tuple[Anchor, ...]:
 
 def starts(text: str, anchor: Anchor) -> list[int]:
     """Sorted offsets in ``text`` where ``anchor`` matches."""
-    if anchor not in _REGISTRY:
-        register((anchor,))
-    positions = _found(text).get(anchor)
+    found = _found(text)
+    positions = found.get(anchor)
     if positions is None:
+        _declared(anchor)
         try:
-            positions = _current().find(text, anchor, _found(text))
+            positions = _current().find(text, anchor, found)
         except _EngineFailedError:  # e.g. a CPU without the instructions Hyperscan needs
             use_engine("re")
             positions = _current().find(text, anchor, _found(text))
@@ -273,9 +282,9 @@ def _word_group(words: tuple[bytes, ...]) -> re.Pattern[bytes]:
 class _HyperscanEngine:
     """Every registered anchor in one Hyperscan pass; each thread scans with its own scratch.
 
-    Words beyond Latin-1 are a second database over the text's UTF-32 encoding, where a
-    character's offset is its byte offset over four; it is scanned only when the chunk holds
-    such characters.
+    Words beyond Latin-1 are a second database over the text's UTF-16 encoding (UTF-32 when a
+    character needs two UTF-16 units), where a character's offset is its byte offset over two
+    (four); it is scanned only when the chunk holds such characters.
     """
 
     name = "hyperscan"

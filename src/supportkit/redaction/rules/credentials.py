@@ -58,7 +58,8 @@ def keyword_positions(text: str, word: str) -> list[int]:
     return _anchors.starts(text, _anchors.word(word))
 
 
-_anchors.register(_anchors.word(word) for word in ("secret", "auth", "bearer", "basic", "cookie"))
+# Made now, so the first chunk is scanned for them with the rest.
+_anchors.words(("secret", "auth", "bearer", "basic", "cookie"))
 
 
 def _word_starts(text: str, word: str) -> Iterator[int]:
@@ -123,7 +124,6 @@ def _prefix(
         source = f"{regex}{guard}{rest}"
         patterns.append(re.compile(source.encode() if ascii_only else source))
         anchors.append(_anchors.pattern(regex.encode(), width))
-    _anchors.register(anchors)
     return _PrefixRule(name, kind, tuple(anchors), tuple(patterns), max_span, check=check)
 
 
@@ -319,7 +319,6 @@ _PEM_BODY = re.compile(
 
 
 _PEM_ANCHOR = _anchors.literal("-----BEGIN ")
-_anchors.register((_PEM_ANCHOR,))
 
 
 @dataclass(slots=True)
@@ -830,7 +829,7 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
         parts = _components(name)
         if parts:
             anchors.add(max(parts, key=len))
-    _anchors.register(_anchors.word(anchor) for anchor in sorted(anchors))
+    _anchors.words(sorted(anchors))  # made now: the first scan looks for them too
     scanner = _SecretValueScanner(
         secret_key_matcher(extra), tuple(sorted(anchors)), quick=not extra
     )

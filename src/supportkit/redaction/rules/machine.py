@@ -99,7 +99,7 @@ def machine_rules(user: str | None, host: str | None) -> tuple[Rule, ...]:
         ("machine-host", "host", _usable(_host_names(host))),
     ):
         if names:
-            _anchors.register(_anchors.word(name) for name in names)
+            _anchors.words(names)  # made now: the first scan looks for them too
             rules.append(_LiteralRule(rule_name, kind, names, max_span=len(names[0]) + 2))
     return tuple(rules)
 

@@ -40,7 +40,6 @@ _WINDOWS_NAME = re.compile(
 )
 _WINDOWS_USERS = re.compile(rb":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
 _WINDOWS_ANCHOR = _anchors.pattern(_WINDOWS_USERS.pattern)
-_anchors.register((_WINDOWS_ANCHOR,))
 _TILDE_NAME = re.compile(r"~([A-Za-z_][\w.-]{1,31})(?=/)")
 _HOME_MOUNT = re.compile(
     r"(?:^|[^\w.-])(?:/var|/export|/mnt/[A-Za-z]|/System/Volumes/Data|/private)\Z"
@@ -77,7 +76,6 @@ def _path_starts_at(text: str, at: int) -> bool:
 
 
 _POSIX_HOMES = (_anchors.literal("/home/"), _anchors.literal("/Users/"))
-_anchors.register(_POSIX_HOMES)
 
 
 def _posix_names(text: str) -> Iterator[Span]:

@@ -78,7 +78,7 @@ class _Keywords:
     words: frozenset[str]
 
     def __post_init__(self) -> None:
-        _anchors.register(_anchors.word(anchor) for anchor in self.anchors)
+        _anchors.words(self.anchors)  # made now: the first scan looks for them too
 
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
@@ -132,7 +132,6 @@ _ENCODED_BREAK = re.compile(r"%(?:3a|3d|2f|20|22|3c|26|3f|2c|3b|27|28)", re.IGNO
 
 
 _EMAIL_ANCHORS = (_anchors.literal("@"), _anchors.literal("%40"))
-_anchors.register(_EMAIL_ANCHORS)
 
 
 def _email_local(text: str, at: int) -> int | None:
@@ -179,7 +178,6 @@ _IPV4_ANCHOR = _anchors.pattern(
     rb"(?:[1-9]|1[1-9]|[2-9][0-9]|1[013-9][0-9]|12[0-689]|2[01][0-9]|22[0-3])"
     rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
 )
-_anchors.register((_IPV4_ANCHOR,))
 _IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
 _VERSION_WORDS = ("v", "ver", "version", "release")
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
@@ -233,7 +231,6 @@ def _ipv4s(text: str) -> Iterator[Span]:
 
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 _IPV6_ANCHOR = _anchors.pattern(_IPV6_HINT.pattern)
-_anchors.register((_IPV6_ANCHOR,))
 _IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
 _IPV6_RIGHT = re.compile(r"[0-9A-Fa-f:.]{0,45}")
 
@@ -286,7 +283,6 @@ _MAC_FORMS = tuple(
         (b"hhhh.hhhh.hhhh", "."),
     )
 )
-_anchors.register(anchor for anchor, _ in _MAC_FORMS)
 _KEPT_MACS = frozenset({"000000000000", "ffffffffffff"})
 
 
@@ -347,7 +343,6 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
         _anchors.pattern(rb"[2-9][0-9][0-9]\.[2-9][0-9][0-9]\.[0-9]{4}", 12),
     ),
 )
-_anchors.register(anchor for _, _, anchor in _PHONE_FORMS if anchor is not None)
 _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
 _PHONE_IN_WINDOW = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{5,20}\d(?!\w|[.:]\d)")
 _DATE_LIKE = re.compile(
@@ -460,7 +455,6 @@ def _phones(text: str) -> Iterator[Span]:
 _CARD_SHAPE = re.compile(rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-])")
 # A card printed the way cards are: 4-4-4-4(-3) or American Express's 4-6-5.
 _CARD_ANCHOR = _anchors.pattern(rb"[0-9]{4}(?:[ \-]?[0-9]){9}")
-_anchors.register((_CARD_ANCHOR,))
 _CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{5}")
 _TRAILING_GROUP = re.compile(r"[ -]\d{1,4}\Z")
 
@@ -518,7 +512,6 @@ def _is_card(candidate: str) -> bool:
 
 _IBAN_SHAPE = re.compile(rb"AA00(?<![\w]AA00)(?: ?[A0]){11}")
 _IBAN_ANCHOR = _anchors.pattern(rb"[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11}")
-_anchors.register((_IBAN_ANCHOR,))
 _IBAN_LENGTHS = {
     country: int(size)
     for country, size in re.findall(
@@ -568,7 +561,6 @@ def _ibans(text: str) -> Iterator[Span]:
 
 _SSN_DASHED = re.compile(rb"-(?<=\d{3}-)\d\d-\d{4}(?![\w-])")
 _SSN_ANCHOR = _anchors.pattern(rb"[0-9]{3}-[0-9]{2}-[0-9]{4}", 11)
-_anchors.register((_SSN_ANCHOR,))
 _SSN_KEYWORDS = _Keywords(("ssn", "social security", "soc sec"), frozenset({"ssn"}))
 _SSN_IN_WINDOW = re.compile(r"(?<![\w-])\d{3}([ -]?)\d\d\1\d{4}(?![\w-])")
 _PASSPORT_KEYWORDS = _Keywords(
