@@ -35,6 +35,20 @@ def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[
     assert _anchors.starts(text, anchor) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PassWord=1 api_KEY: 2", [9, 19]),
+        ("pass_key=1", [9]),  # one end however many keywords the name holds
+        ("keyboard, passes", []),
+        ("ключ key=1", [9]),
+    ],
+)
+def test_ends_of_a_keyword_run(text: str, expected: list[int]) -> None:
+    anchor = _anchors.keyword_run(("pass", "key"), rb"[a-z_.]*[=:]")
+    assert _anchors.ends(text, anchor) == expected
+
+
 def test_a_new_anchor_is_found_in_a_chunk_already_scanned() -> None:
     text = "key=1 zebra=2"
     assert _anchors.starts(text, _anchors.word("key")) == [0]
@@ -51,13 +65,14 @@ def test_matches_is_finditer_over_the_right_view() -> None:
 
 
 def test_engines_agree_on_planted_secrets() -> None:
-    """Both engines see the same starts of every fixed-width anchor the default rules use (one
-    of varying width only narrows where a rule's own pattern is tried)."""
+    """Both engines see the same starts of every fixed-width anchor the default rules use, and
+    the same ends of every keyword run (an anchor of varying width only narrows where a rule's
+    own pattern is tried)."""
     Redactor().rules()
     rng = random.Random(7)
     text = "\n".join(make_canary(kind, rng).text for kind in CANARY_KINDS for _ in range(5))
-    text = f"{text}\nPASSWORD=x pasSword TOKEN sess Bearer basic Cookie"
-    anchors = [anchor for anchor in _anchors._REGISTRY if anchor.width]
+    text = f"{text}\nPASSWORD=x pasSword TOKEN sess Bearer basic Cookie api.Key: 'k' p.pass"
+    anchors = [anchor for anchor in _anchors._REGISTRY if anchor.width or anchor.keywords]
     seen = {}
     for engine in ("re", "hyperscan"):
         _anchors.use_engine(engine)

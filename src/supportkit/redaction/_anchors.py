@@ -12,7 +12,9 @@ one first letter at a time for caseless words; the positions found are the same.
 
 An anchor reports every offset where it matches, overlapping ones included (``pas`` and
 ``pass`` at the same place). An anchor whose width varies is a prefilter for :func:`matches`:
-Hyperscan reports, for each place a match ends, the leftmost offset it starts from.
+Hyperscan reports, for each place a match ends, the leftmost offset it starts from. A
+:func:`keyword_run` reports where its matches end instead, which Hyperscan finds without
+tracking starts, and which is one place for a name however many keywords it holds.
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from supportkit.redaction import _views
 
 __all__ = [
     "Anchor",
+    "ends",
     "engine_name",
+    "keyword_run",
     "literal",
     "matches",
     "pattern",
@@ -55,7 +59,8 @@ class Anchor:
     any ASCII case. A ``wide`` anchor is a word beyond Latin-1 (``телефон``), matched in any
     case over the text's UTF-16 or UTF-32 encoding; ``width`` always counts characters. ``re_hint``
     is a view of the text and a literal in it that occur exactly where the anchor does
-    (``hh:hh`` in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to."""
+    (``hh:hh`` in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to.
+    ``keywords`` marks a :func:`keyword_run`, whose positions are where its matches end."""
 
     pattern: bytes
     width: int
@@ -63,6 +68,7 @@ class Anchor:
     wide: str | None = None
     raw: bytes | None = None
     re_hint: tuple[Callable[[str], bytes], bytes] | None = None
+    keywords: tuple[bytes, ...] | None = None
 
     @property
     def narrow_caseless(self) -> bool:
@@ -109,6 +115,14 @@ def pattern(
     return _declared(Anchor(regex, width, re_hint=re_hint))
 
 
+def keyword_run(keywords: Iterable[str], rest: bytes) -> Anchor:
+    """One of ``keywords`` (lower-case ASCII words, found in any ASCII case) followed by
+    ``rest``, a pattern read in any ASCII case; found by :func:`ends`."""
+    raws = tuple(sorted({keyword.encode("ascii") for keyword in keywords}))
+    alternatives = b"|".join(_escape(raw) for raw in raws)
+    return _declared(Anchor(b"(?:" + alternatives + b")" + rest, 0, True, keywords=raws))
+
+
 def _escape(raw: bytes, *, every: bool = False) -> bytes:
     """Each byte that is not an ASCII letter or digit (or ``every`` byte) as ``\\xHH``, which
     both engines read alike."""
@@ -138,6 +152,16 @@ def _registered() -> tuple[Anchor, ...]:
 
 def starts(text: str, anchor: Anchor) -> list[int]:
     """Sorted offsets in ``text`` where ``anchor`` matches."""
+    return _positions(text, anchor)
+
+
+def ends(text: str, anchor: Anchor) -> list[int]:
+    """Sorted offsets in ``text`` just past each match of the :func:`keyword_run` ``anchor``;
+    each once, however many of its keywords a match could start at."""
+    return _positions(text, anchor)
+
+
+def _positions(text: str, anchor: Anchor) -> list[int]:
     found = _found(text)
     positions = found.get(anchor)
     if positions is None:
@@ -219,6 +243,9 @@ class _ReEngine:
             )
             found[anchor] = positions
             return positions
+        if anchor.keywords is not None:
+            found[anchor] = self._run_ends(text, anchor)
+            return found[anchor]
         if anchor.caseless:
             self._scan_words(text, anchor, found)
             return found[anchor]
@@ -231,13 +258,28 @@ class _ReEngine:
         return found[anchor]
 
     @staticmethod
+    def _run_ends(text: str, anchor: Anchor) -> list[int]:
+        """A pass per keyword, each hit then followed by the rest of the pattern: an
+        alternation of keywords would be tried at every letter that begins one of them."""
+        haystack = _views.lowered(text)
+        keywords = anchor.keywords or ()
+        rest = _rest(anchor.pattern, keywords)
+        positions: set[int] = set()
+        for keyword in keywords:
+            for at in _occurrences(haystack, keyword):
+                match = rest.match(haystack, at + len(keyword))
+                if match is not None:
+                    positions.add(match.end())
+        return sorted(positions)
+
+    @staticmethod
     def _scan_words(text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> None:
         """One pass finds every registered word with ``anchor``'s first letter."""
         first = anchor.pattern[:1] if anchor.pattern[:1] != b"\\" else anchor.pattern[:4]
         group = tuple(
             item
             for item in _registered()
-            if item.narrow_caseless and item.pattern.startswith(first)
+            if item.narrow_caseless and item.raw is not None and item.pattern.startswith(first)
         )
         needles = [(item, item.raw or b"") for item in group]
         new: dict[Anchor, list[int]] = {item: [] for item in group}
@@ -268,6 +310,13 @@ def _every(anchor: Anchor) -> re.Pattern[bytes]:
         head, rest = anchor.raw[:1], anchor.raw[1:]
         return re.compile(re.escape(head) + b"(?=" + re.escape(rest) + b")")
     return re.compile(b"(?=" + anchor.pattern + b")")
+
+
+@functools.lru_cache(maxsize=64)
+def _rest(pattern: bytes, keywords: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """What follows the keywords in a :func:`keyword_run`'s ``pattern``."""
+    head = len(b"(?:" + b"|".join(_escape(raw) for raw in keywords) + b")")
+    return re.compile(pattern[head:], re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -324,12 +373,14 @@ class _HyperscanEngine:
             scratch=self._scratch(database),
         )
         lists: list[list[int]] = [[] for _ in anchors]
-        widths = [item.width for item in anchors]
+        # Where a match starts is its end less its width; a keyword run's position is its
+        # end (a width of 0); only the other anchors of varying width report their start.
+        widths = [None if _tracks_start(item) else item.width for item in anchors]
         for ident, start, end in hits:
             width = widths[ident]
-            lists[ident].append(end // unit - width if width else start)
+            lists[ident].append(end // unit - width if width is not None else start)
         for item, positions in zip(anchors, lists, strict=True):
-            # A varying width reports every end of a match: keep each start once.
+            # A varying width reports every end of a match: keep each position once.
             found[item] = positions if item.width else sorted(set(positions))
         return found[anchor]
 
@@ -385,7 +436,11 @@ def _database(hs: Any, expressions: list[bytes], flags: list[int]) -> Any:
 
 def _flags(hs: Any, anchor: Anchor) -> int:
     caseless = hs.HS_FLAG_CASELESS if anchor.narrow_caseless else 0
-    return caseless | (0 if anchor.width else hs.HS_FLAG_SOM_LEFTMOST)
+    return caseless | (hs.HS_FLAG_SOM_LEFTMOST if _tracks_start(anchor) else 0)
+
+
+def _tracks_start(anchor: Anchor) -> bool:
+    return not anchor.width and anchor.keywords is None
 
 
 _ENGINE: list[_Engine] = []

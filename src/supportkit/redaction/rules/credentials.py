@@ -59,7 +59,7 @@ def keyword_positions(text: str, word: str) -> list[int]:
 
 
 # Made now, so the first chunk is scanned for them with the rest.
-_anchors.words(("secret", "auth", "bearer", "basic", "cookie"))
+_anchors.words(("secret", "authorization", "bearer", "basic", "cookie"))
 
 
 def _word_starts(text: str, word: str) -> Iterator[int]:
@@ -406,10 +406,8 @@ class _AuthorizationRule:
     max_span: int = 4200
 
     def find(self, text: str) -> Iterator[Span]:
-        for pos in _word_starts(text, "auth"):
+        for pos in _word_starts(text, "authorization"):
             name_end = pos + 13
-            if text[pos:name_end].lower() != "authorization":
-                continue
             if name_end < len(text) and text[name_end] in _WORD:
                 continue
             value = _header_value(text, pos, name_end)
@@ -627,6 +625,8 @@ _NAME_CHARS = _TOKEN | {"."}
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
 _KEY_ANCHORS_SHORT = ("otp", "dsn")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
+# A name holding a keyword, and the character after it: a quote, a space or a separator.
+_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27 \t=:]"
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
@@ -637,38 +637,12 @@ _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
 )
 _Finding = tuple[int, int, str]
-_NAME_RUN = re.compile(r"[A-Za-z0-9_.-]{0,128}")
-_AFTER_NAME = frozenset({'"', "'", " ", "\t", "=", ":"})
 _AFTER_QUOTE = frozenset({" ", "\t", "=", ":"})
-
-
-def _name_end(text: str, pos: int) -> int:
-    match = _NAME_RUN.match(text, pos)
-    end = match.end() if match is not None else pos
-    while end > pos and text[end - 1] in ".-":
-        end -= 1
-    return end
-
-
-_MAY_NAME_SECRET = _SECRET_WORDS | {"key"}
-
-
-def _plain_word(text: str, pos: int) -> bool:
-    """Whether the name component starting at ``pos`` can never make a name secret.
-
-    Only decided at a component start; a secret component elsewhere in the same name has an
-    anchor of its own, so skipping this one loses nothing.
-    """
-    if pos > 0:
-        before, first = text[pos - 1], text[pos]
-        if before.isalnum() and not (before.islower() and first.isupper()):
-            return False
-    match = _COMPONENT.match(text, pos)
-    return match is not None and match.group().lower() not in _MAY_NAME_SECRET
+_MAX_NAME = 256
 
 
 def _name_start(text: str, pos: int) -> int:
-    start, low = pos, max(0, pos - 128)
+    start, low = pos, max(0, pos - _MAX_NAME)
     while start > low and text[start - 1] in _NAME_CHARS:
         start -= 1
     return start
@@ -687,11 +661,15 @@ def _looks_like_path(value: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _SecretValueScanner:
-    """Finds values of keys that name a secret; three rules share one scan per chunk."""
+    """Finds values of keys that name a secret; three rules share one scan per chunk.
+
+    The scan visits each name that holds a keyword and is followed by a quote, a space or a
+    separator once, at its end, however many keywords it holds (``auth.session``), and never
+    sees the far more common names followed by anything else (``tokens,``, ``KeyError(``).
+    """
 
     matcher: Callable[[str], bool]
-    anchors: tuple[str, ...]
-    quick: bool = True
+    anchor: _anchors.Anchor
     _cache: list[tuple[str, list[_Finding]]] = field(
         default_factory=lambda: [("", [])], repr=False, compare=False
     )
@@ -704,22 +682,17 @@ class _SecretValueScanner:
         return cached[1]
 
     def _scan(self, text: str) -> Iterator[_Finding]:
-        hits: list[int] = []
-        for word in self.anchors:
-            hits.extend(keyword_positions(text, word))
         done = -1
-        for pos in sorted(hits):
-            if pos < done:
-                continue
-            if self.quick and _plain_word(text, pos):
-                continue  # "tokens", "sessions": the word holding the anchor names no secret
-            end = done = _name_end(text, pos)
-            after = text[end : end + 1]
-            if after not in _AFTER_NAME:
-                continue  # no separator, no space: not a key (the common case)
+        for after_end in _anchors.ends(text, self.anchor):
+            end = after_end - 1
+            if text[end - 1] in ".-":
+                continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
+            after = text[end]
             if after in "\"'" and text[end + 1 : end + 2] not in _AFTER_QUOTE:
                 continue  # a quoted value ("logger": "auth.session", …), not a key
-            start = _name_start(text, pos)
+            start = _name_start(text, end)
+            if start < done:
+                continue  # inside the value just found: a value is never also a key
             name = text[start:end].lstrip("-")
             if name and not self.matcher(name) and text[start - 1 : start] == " ":
                 start, name = self._two_words(text, start, name)
@@ -727,7 +700,7 @@ class _SecretValueScanner:
                 continue
             found = self._value(text, start, end, flag=len(name) < end - start)
             if found is not None:
-                done = max(done, found[1])  # a value is never also a key
+                done = found[1]
                 if not self._keeps(name, text[found[0] : found[1]]):
                     yield found
 
@@ -829,9 +802,8 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
         parts = _components(name)
         if parts:
             anchors.add(max(parts, key=len))
-    _anchors.words(sorted(anchors))  # made now: the first scan looks for them too
     scanner = _SecretValueScanner(
-        secret_key_matcher(extra), tuple(sorted(anchors)), quick=not extra
+        secret_key_matcher(extra), _anchors.keyword_run(anchors, _KEY_NAME_END)
     )
     return (
         _SecretValueRule("secret-assignment", "assignment", scanner),
