@@ -192,26 +192,25 @@ def matches(
     anchor: Anchor,
     full: re.Pattern[AnyStr],
     *,
-    haystack: AnyStr | None = None,
+    view: Callable[[str], AnyStr] | None = None,
     offset: int = 0,
     at_anchor: re.Pattern[AnyStr] | None = None,
 ) -> Iterator[re.Match[AnyStr]]:
-    """``full.finditer(haystack)``, for a ``full`` that can only match ``offset`` characters
-    after a start of ``anchor``. ``haystack`` is ``text`` or one of its views, with the same
+    """``full.finditer(view(text))``, for a ``full`` that can only match ``offset`` characters
+    after a start of ``anchor``. ``view`` gives ``text`` or one of its views, with the same
     offsets; by default ``text`` for a ``str`` pattern and the Latin-1 view for a ``bytes`` one.
 
-    With Hyperscan, ``full`` (or ``at_anchor``, a form of it written to start where the anchor
-    does rather than at a literal ``re`` skips to fast) is tried only at the anchor's starts;
-    with ``re`` alone, running ``full`` itself is one pass too, so it runs as it is.
+    With Hyperscan, ``full`` is tried only at the anchor's starts; or ``at_anchor`` is, over
+    the default view: a form of ``full`` written to start where the anchor does rather than at
+    a literal ``re`` skips to fast, which also spares building ``view``. With ``re`` alone,
+    running ``full`` itself is one pass too, so it runs as it is.
     """
-    if haystack is None:
-        default: Any = text if isinstance(full.pattern, str) else _views.latin1(text)
-        haystack = cast("AnyStr", default)
     if _current().name == "re":
-        yield from full.finditer(haystack)
+        yield from full.finditer(_view_of(text, full, view))
         return
-    reach = 0
     attempt = full if at_anchor is None else at_anchor
+    haystack = _view_of(text, attempt, view if at_anchor is None else None)
+    reach = 0
     for anchor_start in starts(text, anchor):
         at = anchor_start + offset
         if at >= reach:
@@ -219,6 +218,15 @@ def matches(
             if found is not None:
                 reach = max(found.end(), at + 1)
                 yield found
+
+
+def _view_of(
+    text: str, pattern: re.Pattern[AnyStr], view: Callable[[str], AnyStr] | None
+) -> AnyStr:
+    if view is not None:
+        return view(text)
+    default: Any = text if isinstance(pattern.pattern, str) else _views.latin1(text)
+    return cast("AnyStr", default)
 
 
 class _Engine(Protocol):

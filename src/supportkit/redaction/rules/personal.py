@@ -455,6 +455,11 @@ def _phones(text: str) -> Iterator[Span]:
 _CARD_SHAPE = re.compile(rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-])")
 # A card printed the way cards are: 4-4-4-4(-3) or American Express's 4-6-5.
 _CARD_ANCHOR = _anchors.pattern(rb"[0-9]{4}(?:[ \-]?[0-9]){9}")
+# The same over the Latin-1 view, for Hyperscan's starts: no shape view to build. A word
+# character there is what the shape view turns into one: the upper half of Latin-1 too.
+_CARD_AT_ANCHOR = re.compile(
+    rb"\d{4}(?<![\w\x80-\xff.-]\d{4})(?<!\d[ -]\d{4})(?=((?:[ -]?\d){9,15}))\1(?![\w\x80-\xff.:-])"
+)
 _CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{5}")
 _TRAILING_GROUP = re.compile(r"[ -]\d{1,4}\Z")
 
@@ -486,8 +491,10 @@ def _issuer_ok(digits: str) -> bool:
 
 
 def _cards(text: str) -> Iterator[Span]:
-    shape = _views.shape(text)
-    for match in _anchors.matches(text, _CARD_ANCHOR, _CARD_SHAPE, haystack=shape):
+    found = _anchors.matches(
+        text, _CARD_ANCHOR, _CARD_SHAPE, view=_views.shape, at_anchor=_CARD_AT_ANCHOR
+    )
+    for match in found:
         start, end = match.span()
         if _inside_iban_groups(text, start):
             continue
@@ -512,6 +519,7 @@ def _is_card(candidate: str) -> bool:
 
 _IBAN_SHAPE = re.compile(rb"AA00(?<![\w]AA00)(?: ?[A0]){11}")
 _IBAN_ANCHOR = _anchors.pattern(rb"[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11}")
+_IBAN_AT_ANCHOR = re.compile(rb"[A-Z]{2}\d\d(?<![\w\x80-\xff][A-Z]{2}\d\d)(?: ?[A-Z0-9]){11}")
 _IBAN_LENGTHS = {
     country: int(size)
     for country, size in re.findall(
@@ -548,8 +556,10 @@ def _mod97_ok(iban: str) -> bool:
 
 
 def _ibans(text: str) -> Iterator[Span]:
-    shape = _views.shape(text)
-    for match in _anchors.matches(text, _IBAN_ANCHOR, _IBAN_SHAPE, haystack=shape):
+    found = _anchors.matches(
+        text, _IBAN_ANCHOR, _IBAN_SHAPE, view=_views.shape, at_anchor=_IBAN_AT_ANCHOR
+    )
+    for match in found:
         start = match.start()
         length = _IBAN_LENGTHS.get(text[start : start + 2])
         end = _iban_end(text, start, length) if length else None
