@@ -9,7 +9,7 @@ of a per-bundle counter.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import hmac
 import re
 import secrets
@@ -21,6 +21,7 @@ FAILED_PLACEHOLDER = "<redaction-failed>"
 _KIND = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
 
 
+@functools.lru_cache(maxsize=256)
 def safe_kind(kind: str) -> str:
     """A kind fit for a placeholder; anything odd a host rule returns becomes ``redacted``."""
     kind = kind.lower()
@@ -47,9 +48,7 @@ class Pseudonymizer:
     def placeholder(self, kind: str, value: str) -> str:
         """The placeholder for ``value`` of ``kind``: ``<email-1>`` or ``<email-3f9a1c2b>``."""
         kind = safe_kind(kind)
-        digest = hmac.new(
-            self._key, value.encode("utf-8", "surrogatepass"), hashlib.sha256
-        ).digest()
+        digest = hmac.digest(self._key, value.encode("utf-8", "surrogatepass"), "sha256")
         if self._stable:
             return f"<{kind}-{digest[:4].hex()}>"
         with self._lock:
