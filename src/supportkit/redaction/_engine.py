@@ -319,7 +319,7 @@ def redact_stream(
             pending += len(piece)
             if pending < max(chunk_chars, 2 * keep):
                 continue
-        buffer = context + "".join(parts)
+        buffer = "".join([context, *parts])
         base = len(context)
         commit = len(buffer) if not piece else len(buffer) - keep
         out, commit = _window(buffer, (base, commit), rules, state, counts)

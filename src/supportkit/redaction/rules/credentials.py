@@ -621,7 +621,7 @@ def _random_case(value: str) -> bool:
     return len(letters) >= 20 and 0.3 * len(letters) <= capitals <= 0.7 * len(letters)
 
 
-_NAME_CHARS = _TOKEN | {"."}
+_NAME_CHARS_TEXT = "".join(sorted(_TOKEN | {"."}))
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
 _KEY_ANCHORS_SHORT = ("otp", "dsn")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
@@ -642,10 +642,8 @@ _MAX_NAME = 256
 
 
 def _name_start(text: str, pos: int) -> int:
-    start, low = pos, max(0, pos - _MAX_NAME)
-    while start > low and text[start - 1] in _NAME_CHARS:
-        start -= 1
-    return start
+    before = text[max(0, pos - _MAX_NAME) : pos]
+    return pos - len(before) + len(before.rstrip(_NAME_CHARS_TEXT))
 
 
 def _at_line_start(text: str, start: int) -> bool:
