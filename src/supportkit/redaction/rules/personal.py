@@ -412,19 +412,30 @@ def _phonenumbers() -> Any:
 
 @functools.lru_cache(maxsize=4096)  # logs repeat the same numbers; parsing is the slow part
 def _is_phone(candidate: str, evidence: str) -> bool:
+    """Whether ``candidate`` is a valid number: an international one in any region, a national
+    one in one of :data:`PHONE_REGIONS`; an international one written in groups also when it
+    only has a possible length.
+
+    ``is_valid_number`` visits every region sharing a country code (25 share +1), loading and
+    compiling each one's patterns the first time. Each number is first checked in the one
+    region it most likely belongs to, and only a number valid in none of those is checked in
+    full, so a process that meets a few numbers pays for a few regions."""
     lib = _phonenumbers()
     regions: tuple[str | None, ...] = (None,) if candidate.startswith("+") else PHONE_REGIONS
+    numbers = []
     for region in regions:
         try:
             number = lib.parse(candidate, region)
         except lib.NumberParseException:
             continue
-        if lib.is_valid_number(number):
+        likely = region or lib.region_code_for_country_code(number.country_code)
+        if lib.is_valid_number_for_region(number, likely):
             return True
-        grouped = evidence == "plus" and any(sep in candidate for sep in " -.(")
-        if grouped and lib.is_possible_number(number):
-            return True
-    return False
+        numbers.append(number)
+    if any(lib.is_valid_number(number) for number in numbers):
+        return True
+    grouped = evidence == "plus" and any(sep in candidate for sep in " -.(")
+    return grouped and any(lib.is_possible_number(number) for number in numbers)
 
 
 def _phones(text: str) -> Iterator[Span]:
