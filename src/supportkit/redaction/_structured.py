@@ -24,6 +24,10 @@ from supportkit.redaction._pseudonym import FAILED_PLACEHOLDER
 __all__ = ["MAX_DEPTH", "StructuredRedaction"]
 
 MAX_DEPTH = 200
+# Tuples, not ``bool | int | float``: a union is built anew on each isinstance call, and a
+# report walks thousands of values.
+_KEPT_SCALARS = (bool, int, float)
+_SEQUENCES = (list, tuple)
 
 
 @dataclass
@@ -43,11 +47,11 @@ class StructuredRedaction:
             return FAILED_PLACEHOLDER
         if isinstance(value, str):
             return self.text(value)
-        if value is None or isinstance(value, bool | int | float):
+        if value is None or isinstance(value, _KEPT_SCALARS):
             return value
         if isinstance(value, dict):
             return self._mapping(value, depth)
-        if isinstance(value, list | tuple):
+        if isinstance(value, _SEQUENCES):
             return [self.redact(item, depth + 1) for item in value]
         return self.text(str(value))
 
@@ -66,7 +70,7 @@ class StructuredRedaction:
         return self.secret_placeholder(_canonical(item))
 
     def _key(self, key: Any) -> Any:
-        if key is None or isinstance(key, bool | int | float):
+        if key is None or isinstance(key, _KEPT_SCALARS):
             return key
         return self.text(key if isinstance(key, str) else str(key))
 
