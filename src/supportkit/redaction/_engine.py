@@ -366,7 +366,8 @@ class Redactor:
         return rules
 
     def _state(self, artifact: str) -> RedactionState:
-        return RedactionState(self._pseudonyms, self._audit, artifact, self._policy.allows)
+        allow = self._policy.allows if self._policy.allow else None  # most hosts list nothing
+        return RedactionState(self._pseudonyms, self._audit, artifact, allow)
 
     def text(self, value: str, *, artifact: str, credentials_only: bool = False) -> str:
         """``value`` redacted; counted under ``artifact``."""
