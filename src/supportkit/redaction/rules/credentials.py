@@ -625,8 +625,9 @@ _NAME_CHARS_TEXT = "".join(sorted(_TOKEN | {"."}))
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
 _KEY_ANCHORS_SHORT = ("otp", "dsn")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
-# A name holding a keyword, and the character after it: a quote, a space or a separator.
-_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27 \t=:]"
+# A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
+# (a quote followed by anything else closes a value, ``"logger": "auth.session"``).
+_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27]?[ \t=:]"
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
@@ -637,7 +638,6 @@ _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
 )
 _Finding = tuple[int, int, str]
-_AFTER_QUOTE = frozenset({" ", "\t", "=", ":"})
 _MAX_NAME = 256
 
 
@@ -682,12 +682,9 @@ class _SecretValueScanner:
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
         for after_end in _anchors.ends(text, self.anchor):
-            end = after_end - 1
+            end = after_end - 1 if text[after_end - 2] not in "\"'" else after_end - 2
             if text[end - 1] in ".-":
                 continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
-            after = text[end]
-            if after in "\"'" and text[end + 1 : end + 2] not in _AFTER_QUOTE:
-                continue  # a quoted value ("logger": "auth.session", …), not a key
             start = _name_start(text, end)
             if start < done:
                 continue  # inside the value just found: a value is never also a key
