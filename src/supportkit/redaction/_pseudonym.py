@@ -31,11 +31,13 @@ def safe_kind(kind: str) -> str:
 class Pseudonymizer:
     """Makes placeholders for one bundle. Thread-safe."""
 
-    __slots__ = ("_counters", "_key", "_lock", "_numbers", "_stable")
+    __slots__ = ("_counters", "_lock", "_mac", "_numbers", "_stable")
 
     def __init__(self, stable_key: bytes | None = None) -> None:
         self._stable = stable_key is not None
-        self._key = stable_key if stable_key is not None else secrets.token_bytes(32)
+        key = stable_key if stable_key is not None else secrets.token_bytes(32)
+        # Copying a keyed MAC is cheaper than keying one (and looking up its digest) per value.
+        self._mac = hmac.new(key, digestmod="sha256")
         self._numbers: dict[tuple[str, bytes], int] = {}
         self._counters: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -48,7 +50,9 @@ class Pseudonymizer:
     def placeholder(self, kind: str, value: str) -> str:
         """The placeholder for ``value`` of ``kind``: ``<email-1>`` or ``<email-3f9a1c2b>``."""
         kind = safe_kind(kind)
-        digest = hmac.digest(self._key, value.encode("utf-8", "surrogatepass"), "sha256")
+        mac = self._mac.copy()
+        mac.update(value.encode("utf-8", "surrogatepass"))
+        digest = mac.digest()
         if self._stable:
             return f"<{kind}-{digest[:4].hex()}>"
         with self._lock:
