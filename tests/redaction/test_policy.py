@@ -81,6 +81,13 @@ def test_host_secret_keys_extend_text_and_structured_redaction() -> None:
     assert redact(RedactionPolicy(rules=CREDS), "licence_code=QQ-77") == "licence_code=QQ-77"
 
 
+def test_host_secret_key_is_matched_on_its_whole_name_however_long() -> None:
+    """A long name is judged whole, not by its tail (``…_SIGNATURE_HEADER`` alone is no secret)."""
+    name = "ACME_CUSTOMER_PORTAL_REQUEST_SIGNATURE_HEADER"
+    policy = RedactionPolicy(rules=CREDS, secret_keys=[name])
+    assert redact(policy, f"sent {name}=f00d1e") == f"sent {name}=<secret-1>"
+
+
 def test_private_values_are_found_case_insensitively_as_words() -> None:
     """A customer's name is found in any case, but not inside a longer word."""
     policy = RedactionPolicy(rules=CREDS, private_values=["Ann Lee"])

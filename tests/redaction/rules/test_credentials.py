@@ -82,6 +82,7 @@ POSITIVES = [
     ("kv-json-number", '{{"pin": {s}}}', "482913", "secret"),
     ("kv-env-export", 'export DB_PASSWORD="{s}"', "p@ss w0rd", "secret"),
     ("kv-env-plain", "STRIPE_WEBHOOK_SECRET={s}", fake(20), "secret"),
+    ("kv-long-name", "x PAYMENTS_PROVIDER_SANDBOX_WEBHOOK_SIGNING_SECRET={s}", fake(20), "secret"),
     ("kv-ini-spaces", "[db]\nsecret = {s}", "two words", "secret"),
     ("kv-camel", "const stripeSecretKey = '{s}';", fake(20), "secret"),
     ("kv-python-kwarg", "connect(host='db', passwd='{s}')", "s3cret!", "secret"),

@@ -642,8 +642,14 @@ _MAX_NAME = 256
 
 
 def _name_start(text: str, pos: int) -> int:
-    before = text[max(0, pos - _MAX_NAME) : pos]
-    return pos - len(before) + len(before.rstrip(_NAME_CHARS_TEXT))
+    """Where the name that ends at ``pos`` starts, looked for within 32 characters before 256:
+    most names are short, and a slice costs by its length."""
+    for reach in (32, _MAX_NAME):
+        before = text[max(0, pos - reach) : pos]
+        kept = len(before.rstrip(_NAME_CHARS_TEXT))
+        if kept or len(before) < reach:
+            return pos - len(before) + kept
+    return pos - _MAX_NAME
 
 
 def _at_line_start(text: str, start: int) -> bool:
