@@ -433,6 +433,15 @@ def _may_be_valid_in(digits: str | None, region: str) -> bool:
     return digits is None or shape is None or shape.fullmatch(digits) is not None
 
 
+def _parsed(candidate: str, region: str | None) -> Any:
+    """``candidate`` parsed as written in ``region``; None when it cannot be."""
+    lib = _phonenumbers()
+    try:
+        return lib.parse(candidate, region)
+    except lib.NumberParseException:
+        return None
+
+
 @functools.lru_cache(maxsize=4096)  # logs repeat the same numbers; parsing is the slow part
 def _is_phone(candidate: str, evidence: str) -> bool:
     """Whether ``candidate`` is a valid number: an international one in any region, a national
@@ -445,28 +454,23 @@ def _is_phone(candidate: str, evidence: str) -> bool:
     full, so a process that meets a few numbers pays for a few regions. A national number is
     parsed first only where its digits could be valid (:func:`_national_shape`)."""
     lib = _phonenumbers()
-    regions: tuple[str | None, ...] = (None,) if candidate.startswith("+") else PHONE_REGIONS
-    digits = re.sub(r"\D", "", candidate) if candidate.isascii() else None
+    national = not candidate.startswith("+")
+    regions: tuple[str | None, ...] = PHONE_REGIONS if national else (None,)
+    digits = re.sub(r"\D", "", candidate) if national and candidate.isascii() else None
     parsed: dict[str | None, Any] = {}
-
-    def number_in(region: str | None) -> Any:
-        if region not in parsed:
-            try:
-                parsed[region] = lib.parse(candidate, region)
-            except lib.NumberParseException:
-                parsed[region] = None
-        return parsed[region]
-
     for region in regions:
         if region is not None and not _may_be_valid_in(digits, region):
             continue
-        number = number_in(region)
+        number = parsed[region] = _parsed(candidate, region)
         if number is None:
             continue
         likely = region or lib.region_code_for_country_code(number.country_code)
         if lib.is_valid_number_for_region(number, likely):
             return True
-    numbers = [number for number in map(number_in, regions) if number is not None]
+    for region in regions:  # valid nowhere it was parsed: now every region counts
+        if region not in parsed:
+            parsed[region] = _parsed(candidate, region)
+    numbers = [number for number in parsed.values() if number is not None]
     if any(lib.is_valid_number(number) for number in numbers):
         return True
     grouped = evidence == "plus" and any(sep in candidate for sep in " -.(")
