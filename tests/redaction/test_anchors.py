@@ -29,6 +29,9 @@ from supportkit.redaction._engine import Redactor
         ("ТЕЛЕФОН: 1, Тел. 2, тел 3", _anchors.word("тел"), [0, 12, 20]),
         ("🙂 Điện thoại: 1; ĐIỆN THOẠI", _anchors.word("điện thoại"), [2, 17]),
         ("café, naïve", _anchors.word("тел"), []),
+        # bytes that were not UTF-8, read with surrogateescape, beside words beyond Latin-1
+        ("caf\udce9 тел", _anchors.word("тел"), [5]),
+        ("\udcff🙂 тел", _anchors.word("тел"), [3]),
     ],
 )
 def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[int]) -> None:

@@ -319,13 +319,19 @@ def test_audit_merge_adds_counts_and_failures() -> None:
     ]
 
 
-def test_redact_file_round_trips_bytes_it_does_not_replace(tmp_path: Path) -> None:
-    """CRLF line ends and bytes that are not UTF-8 come out exactly as they went in."""
+@pytest.mark.parametrize("rules", [CREDENTIALS, None], ids=["credentials", "default-rules"])
+def test_redact_file_round_trips_bytes_it_does_not_replace(
+    tmp_path: Path, rules: tuple[Rule, ...] | None
+) -> None:
+    """CRLF line ends and bytes that are not UTF-8 come out exactly as they went in, also
+    beside a word beyond Latin-1 that the default rules look for."""
     src, dst = tmp_path / "in.log", tmp_path / "out.log"
-    src.write_bytes(b"caf\xe9 \xff ok\r\npassword=hunter2\r\nend")
-    audit = redact_file(src, dst, RedactionPolicy(rules=CREDENTIALS))
-    assert dst.read_bytes() == b"caf\xe9 \xff ok\r\npassword=<secret-1>\r\nend"
+    tel = "тел".encode()
+    src.write_bytes(b"caf\xe9 \xff ok " + tel + b"\r\npassword=hunter2\r\nend")
+    audit = redact_file(src, dst, RedactionPolicy(rules=rules) if rules else RedactionPolicy())
+    assert dst.read_bytes() == b"caf\xe9 \xff ok " + tel + b"\r\npassword=<secret-1>\r\nend"
     assert audit.artifacts == {"in.log": {"secret-assignment": 1}}
+    assert not audit.failures
 
 
 def test_redact_file_reads_stdin_and_writes_stdout(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -365,10 +365,11 @@ class _HyperscanEngine:
                 found.update((item, []) for item in _registered() if item.wide is not None)
                 return found[anchor]
             # UTF-16 is half the bytes of UTF-32, and as simple while no character needs two
-            # code units (an emoji does).
-            encoding, haystack = "utf-16-le", text.encode("utf-16-le")
+            # code units (an emoji does). A byte that was not UTF-8, read with surrogateescape,
+            # is a lone surrogate: passed through as one unit, it keeps every offset.
+            encoding, haystack = "utf-16-le", text.encode("utf-16-le", "surrogatepass")
             if len(haystack) != 2 * len(text):
-                encoding, haystack = "utf-32-le", text.encode("utf-32-le")
+                encoding, haystack = "utf-32-le", text.encode("utf-32-le", "surrogatepass")
         anchors, database = self._compiled(encoding)
         unit = len(" ".encode(encoding))
         hits: list[tuple[int, int, int]] = []
