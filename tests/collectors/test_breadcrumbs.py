@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -112,15 +113,41 @@ def test_non_json_data_becomes_text(ctx: CaptureContext, ring: BreadcrumbRing) -
 
 
 def test_self_referencing_data_ends(ctx: CaptureContext, ring: BreadcrumbRing) -> None:
-    """A list containing itself is cut off instead of recursing forever."""
+    """A container inside itself is marked where it comes round again."""
     loop: list[Any] = []
     loop.append(loop)
-    data = _data_of(ctx, ring, {"loop": loop})
-    depth, value = 0, data["loop"]
+    state: dict[str, Any] = {"name": "editor"}
+    state["parent"] = state["self"] = state
+    data = _data_of(ctx, ring, {"loop": loop, "state": state})
+    assert data == {
+        "loop": ["<cycle>"],
+        "state": {"name": "editor", "parent": "<cycle>", "self": "<cycle>"},
+    }
+
+
+def test_deep_nesting_is_cut_off(ctx: CaptureContext, ring: BreadcrumbRing) -> None:
+    nested: list[Any] = ["bottom"]
+    for _ in range(50):
+        nested = [nested]
+    value = _data_of(ctx, ring, {"nested": nested})["nested"]
+    depth = 0
     while isinstance(value, list):
         depth, value = depth + 1, value[0]
     assert value == "<nested too deep>"
-    assert depth == 20
+    assert depth == 19
+
+
+def test_shared_containers_cannot_multiply_without_end(
+    ctx: CaptureContext, ring: BreadcrumbRing
+) -> None:
+    """One list held twice at each of 18 levels is 2**18 leaves as a tree: the walk stops
+    after a fixed number of values instead."""
+    shared: list[Any] = ["leaf"]
+    for _ in range(18):
+        shared = [shared, shared]
+    text = json.dumps(_data_of(ctx, ring, {"shared": shared}))
+    assert text.count('"leaf"') < 10_000
+    assert "<too many values>" in text
 
 
 def test_converted_breadcrumbs_serialise(ctx: CaptureContext, ring: BreadcrumbRing) -> None:

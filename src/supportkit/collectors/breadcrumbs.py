@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timezone
 from typing import Any
 
 from supportkit._breadcrumbs import RawBreadcrumb
+from supportkit._hostdata import CYCLE, WalkGuard, printable
 from supportkit.collectors._base import CaptureContext, Section
 from supportkit.exceptions import CollectorUnavailable
 from supportkit.models import Breadcrumb
@@ -14,6 +15,8 @@ from supportkit.models import Breadcrumb
 __all__ = ["BreadcrumbsCollector", "json_safe"]
 
 _MAX_DEPTH = 20
+_MAX_VALUES = 10_000  # per breadcrumb
+_TOO_MANY = "<too many values>"
 
 
 class BreadcrumbsCollector:
@@ -52,19 +55,27 @@ def _convert(item: RawBreadcrumb) -> Breadcrumb:
     created, message, category, level, data = item
     return Breadcrumb(
         timestamp=datetime.fromtimestamp(created, tz=timezone.utc),
-        message=_text(message),
-        category=_text(category),
-        level=_text(level),
-        data={_text(key): json_safe(value) for key, value in dict(data).items()},
+        message=printable(message),
+        category=printable(category),
+        level=printable(level),
+        data=json_safe(dict(data)),
     )
 
 
-def json_safe(value: Any, _depth: int = 0) -> Any:
+def json_safe(value: Any) -> Any:
     """``value`` with everything JSON cannot hold replaced by its text.
 
-    Times become ISO 8601, non-finite floats and other objects ``str()``; containers are
-    followed ``_MAX_DEPTH`` levels deep, which also ends self-referencing ones.
+    Times become ISO 8601, non-finite floats and other objects ``str()``. Containers are
+    followed ``_MAX_DEPTH`` levels deep; one inside itself becomes ``<cycle>``, and past
+    ``_MAX_VALUES`` values the rest become ``<too many values>``, so that no structure a host
+    hands over makes a capture slow (:mod:`supportkit._hostdata`).
     """
+    return _json_safe(value, 0, WalkGuard(_MAX_VALUES))
+
+
+def _json_safe(value: Any, depth: int, guard: WalkGuard) -> Any:
+    if not guard.spend():
+        return _TOO_MANY
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
@@ -72,31 +83,27 @@ def json_safe(value: Any, _depth: int = 0) -> Any:
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, (dict, list, tuple, set, frozenset)):
-        return _json_safe_container(value, _depth)
-    return _text(value)
+        return _json_safe_container(value, depth, guard)
+    return printable(value)
 
 
 def _json_safe_container(
-    value: dict[Any, Any] | list[Any] | tuple[Any, ...] | set[Any] | frozenset[Any], depth: int
+    value: dict[Any, Any] | list[Any] | tuple[Any, ...] | set[Any] | frozenset[Any],
+    depth: int,
+    guard: WalkGuard,
 ) -> Any:
     if depth >= _MAX_DEPTH:
         return "<nested too deep>"
-    if isinstance(value, dict):
-        return {_text(key): json_safe(item, depth + 1) for key, item in value.items()}
-    items = [json_safe(item, depth + 1) for item in value]
+    if not guard.enter(value):
+        return CYCLE
+    try:
+        if isinstance(value, dict):
+            return {
+                printable(key): _json_safe(item, depth + 1, guard) for key, item in value.items()
+            }
+        items = [_json_safe(item, depth + 1, guard) for item in value]
+    finally:
+        guard.leave(value)
     if isinstance(value, (set, frozenset)):
         items.sort(key=repr)  # sets have no order; sorting keeps the report reproducible
     return items
-
-
-def _text(value: object) -> str:
-    """``str(value)``, falling back to ``repr`` and then the type name when those raise."""
-    if isinstance(value, str):
-        return value
-    try:
-        return str(value)
-    except Exception:  # noqa: BLE001  (host objects may raise anything)
-        try:
-            return repr(value)
-        except Exception:  # noqa: BLE001
-            return f"<unprintable {type(value).__name__}>"
