@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from supportkit.redaction import FAILED_PLACEHOLDER, RedactionPolicy, Redactor
+from supportkit.redaction._structured import MAX_DEPTH
 from supportkit.redaction.rules import CREDENTIAL_RULES, PERSONAL_RULES
 
 
@@ -78,15 +80,44 @@ def test_tuples_become_lists_and_objects_become_text(redactor: Redactor) -> None
 
 
 def test_too_deep_nesting_fails_closed(redactor: Redactor) -> None:
-    """Nesting past the limit (or a cycle) is replaced and recorded, never walked forever."""
-    cycle: list[Any] = []
-    cycle.append(cycle)
-    out = redactor.data({"loop": cycle}, artifact="r")
-    inner = out["loop"]
+    """Nesting past the limit is replaced and recorded, never walked forever."""
+    nested: list[Any] = ["bottom"]
+    for _ in range(MAX_DEPTH + 20):
+        nested = [nested]
+    inner = redactor.data({"deep": nested}, artifact="r")["deep"]
     while isinstance(inner, list):
         inner = inner[0]
     assert inner == FAILED_PLACEHOLDER
     assert redactor.audit.failures[0].rule == "structure"
+
+
+def test_a_cycle_is_marked_where_it_comes_round(redactor: Redactor) -> None:
+    """A container inside itself, however many times, ends at once; nothing is lost."""
+    loop: list[Any] = ["dave@example.com"]
+    loop.append(loop)
+    state: dict[str, Any] = {"owner": "erin@example.com"}
+    state["parent"] = state["self"] = state["next"] = state
+    out = redactor.data({"loop": loop, "state": state}, artifact="r")
+    assert out == {
+        "loop": ["<email-1>", "<cycle>"],
+        "state": {"owner": "<email-2>", "parent": "<cycle>", "self": "<cycle>", "next": "<cycle>"},
+    }
+    assert not redactor.audit.failures
+
+
+@pytest.mark.parametrize("under", ["items", "password"])
+def test_shared_containers_cannot_multiply_without_end(redactor: Redactor, under: str) -> None:
+    """A list held twice at each of 40 levels is 2**40 values as a tree: the walk stops after
+    ``MAX_VALUES`` and records it, also where a secret-named key holds it."""
+    shared: list[Any] = ["leaf"]
+    for _ in range(40):
+        shared = [shared, shared]
+    out = redactor.data({under: shared}, artifact="r")
+    if under == "items":
+        assert "<redaction-failed>" in json.dumps(out)
+        assert [failure.error for failure in redactor.audit.failures] == ["TooManyValues"]
+    else:
+        assert out == {"password": "<secret-1>"}
 
 
 def test_audit_counts_secret_fields_and_text_findings(redactor: Redactor) -> None:

@@ -395,6 +395,8 @@ class Redactor:
         self._audit.record(artifact, {"secret-field": walk.secret_fields})
         if walk.too_deep:
             self._audit.fail(artifact, "structure", "RecursionError", walk.too_deep)
+        if walk.too_many:
+            self._audit.fail(artifact, "structure", "TooManyValues", walk.too_many)
         return redacted
 
     def stream(

@@ -8,52 +8,72 @@ are kept there, since they hold no secret and "the password was empty" is worth 
 Keys are data too (a dict keyed by email address is common), so string keys go through the
 text engine like values; if two keys redact to the same placeholder they are told apart with a
 ``#n`` suffix instead of one silently overwriting the other. Tuples become lists, other objects
-become their ``str()`` and are redacted as text, and nesting deeper than ``MAX_DEPTH`` is
-replaced by ``<redaction-failed>`` (cycles end there too).
+become their ``str()`` and are redacted as text. A container met again inside itself becomes
+``<cycle>``; nesting deeper than ``MAX_DEPTH``, and every value after the first
+``MAX_VALUES``, become ``<redaction-failed>`` (:mod:`supportkit._hostdata`: shared containers
+can make a small structure an endless tree).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from supportkit._hostdata import CYCLE, WalkGuard, printable
 from supportkit.redaction._pseudonym import FAILED_PLACEHOLDER
 
-__all__ = ["MAX_DEPTH", "StructuredRedaction"]
+__all__ = ["MAX_DEPTH", "MAX_VALUES", "StructuredRedaction"]
 
 MAX_DEPTH = 200
+MAX_VALUES = 100_000
 # Tuples, not ``bool | int | float``: a union is built anew on each isinstance call, and a
 # report walks thousands of values.
 _KEPT_SCALARS = (bool, int, float)
-_SEQUENCES = (list, tuple)
+_CONTAINERS = (dict, list, tuple)
 
 
 @dataclass
 class StructuredRedaction:
-    """One pass over one value; ``secret_fields`` and ``too_deep`` feed the audit."""
+    """One pass over one value; ``secret_fields``, ``too_deep`` and ``too_many`` feed the audit."""
 
     text: Callable[[str], str]
     is_secret_key: Callable[[str], bool]
     secret_placeholder: Callable[[str], str]
     secret_fields: int = 0
     too_deep: int = 0
+    _guard: WalkGuard = field(default_factory=lambda: WalkGuard(MAX_VALUES), repr=False)
+
+    @property
+    def too_many(self) -> int:
+        """Values left out because ``MAX_VALUES`` had been walked already."""
+        return self._guard.over
 
     def redact(self, value: Any, depth: int = 0) -> Any:
         """``value`` with secrets and (depending on ``text``) personal data replaced."""
         if depth > MAX_DEPTH:
             self.too_deep += 1
             return FAILED_PLACEHOLDER
+        if not self._guard.spend():
+            return FAILED_PLACEHOLDER
         if isinstance(value, str):
             return self.text(value)
         if value is None or isinstance(value, _KEPT_SCALARS):
             return value
-        if isinstance(value, dict):
-            return self._mapping(value, depth)
-        if isinstance(value, _SEQUENCES):
+        if isinstance(value, _CONTAINERS):
+            return self._container(value, depth)
+        return self.text(printable(value))
+
+    def _container(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int) -> Any:
+        if not self._guard.enter(value):
+            return CYCLE
+        try:
+            if isinstance(value, dict):
+                return self._mapping(value, depth)
             return [self.redact(item, depth + 1) for item in value]
-        return self.text(str(value))
+        finally:
+            self._guard.leave(value)
 
     def _mapping(self, value: dict[Any, Any], depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -72,7 +92,7 @@ class StructuredRedaction:
     def _key(self, key: Any) -> Any:
         if key is None or isinstance(key, _KEPT_SCALARS):
             return key
-        return self.text(key if isinstance(key, str) else str(key))
+        return self.text(printable(key))
 
     @staticmethod
     def _unique(key: Any, taken: dict[Any, Any]) -> Any:
@@ -88,7 +108,10 @@ def _canonical(value: Any) -> str:
     """One text per value, so equal secrets get equal placeholders wherever they appear."""
     if isinstance(value, str):
         return value
+    plain = StructuredRedaction(
+        text=lambda text: text, is_secret_key=lambda _key: False, secret_placeholder=str
+    ).redact(value)  # a bounded copy without cycles, which json and repr can take
     try:
-        return json.dumps(value, sort_keys=True, default=str)
-    except (TypeError, ValueError, RecursionError):
-        return repr(value)
+        return json.dumps(plain, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed types cannot be sorted
+        return repr(plain)
