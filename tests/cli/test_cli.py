@@ -261,11 +261,35 @@ def test_redact_writes_output_and_report(
     assert json.loads(report.read_text())["artifacts"]["in.txt"]["email"] == 1
 
 
-def test_redact_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """redact of a missing file exits 1 with the path named."""
-    code, _, stderr = run(capsys, "redact", str(tmp_path / "nope.txt"))
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("nope.txt", None, "not found"),
+        ("folder", "dir", "is a directory"),
+        ("app.bin", b"\x00\x01 password=hunter2 \x00" * 50, "looks binary"),
+        ("photo.jpg", bytes(range(128, 256)) * 40, "looks binary"),
+    ],
+)
+def test_redact_refuses_what_is_not_a_text_file(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes | str | None,
+    reason: str,
+) -> None:
+    """A missing path, a folder or a binary file exits 1, names the path and the reason, and
+    writes no output that could pass for redacted."""
+    source, out = tmp_path / name, tmp_path / "out.txt"
+    if content == "dir":
+        source.mkdir()
+    elif isinstance(content, bytes):
+        source.write_bytes(content)
+    code, stdout, stderr = run(capsys, "redact", str(source), "-o", str(out))
     assert code == 1
-    assert "nope.txt" in stderr
+    assert name in stderr
+    assert reason in stderr
+    assert not out.exists()
+    assert stdout == ""
 
 
 def test_redact_self_test_passes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -77,6 +77,7 @@ def _add_redact(commands: Any) -> None:
 
 def redact_command(args: argparse.Namespace) -> int:
     """Redact a file or stdin; or, with --self-test, check the policy against canaries."""
+    from supportkit.collectors._files import text_file_problem  # noqa: PLC0415
     from supportkit.redaction import default_policy, redact_file  # noqa: PLC0415
     from supportkit.redaction._selftest import run_self_test  # noqa: PLC0415
 
@@ -88,8 +89,9 @@ def redact_command(args: argparse.Namespace) -> int:
         verdict = "passed" if result.passed else f"failed: {len(result.survived)} kinds survived"
         _note(f"self-test {verdict} ({len(result.planted)} kinds planted)")
         return EXIT_OK if result.passed else EXIT_FAILED
-    if args.file != "-" and not Path(args.file).is_file():
-        _note(f"error: {args.file}: no such file; give a text file, or - for stdin")
+    problem = None if args.file == "-" else text_file_problem(Path(args.file))
+    if problem is not None:
+        _note(f"error: {args.file} {problem}")
         return EXIT_FAILED
     audit = redact_file(args.file, args.output, policy)
     totals: dict[str, int] = {}

@@ -25,7 +25,7 @@ from supportkit._units import human_size
 from supportkit.collectors._base import PendingAttachment, Section
 from supportkit.models import Cut
 
-__all__ = ["attach_files", "inspect_file"]
+__all__ = ["attach_files", "inspect_file", "text_file_problem"]
 
 _SAMPLE_BYTES = 8 * 1024
 _SCAN_CHUNK = 64 * 1024
@@ -80,6 +80,28 @@ def attach_files(
         else:
             section.notes.append(f"{kind} {path}: {found}")
     return section
+
+
+def text_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as text, completing a sentence about it; None if it can.
+
+    Text passed through redaction comes out redacted; a binary file would come out almost as
+    it went in (compressed or encoded secrets are not found), so it is refused rather than
+    passed off as redacted.
+    """
+    try:
+        problem = _not_a_file(path.stat().st_mode)
+        if problem:
+            return problem
+        with path.open("rb") as handle:
+            if _looks_binary(handle, 0, os.fstat(handle.fileno()).st_size):
+                return (
+                    "looks binary (it holds NUL bytes or is mostly not UTF-8), and only text "
+                    "can be redacted — if it is text, pipe it in: supportkit redact - < FILE"
+                )
+    except OSError as error:
+        return _os_problem(error)
+    return None
 
 
 def _not_a_file(mode: int) -> str | None:
