@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
+from _hostile import OnlyRepr, Unprintable
 from supportkit._hostdata import WalkGuard, printable
-
-
-class _Unprintable:
-    def __str__(self) -> str:
-        raise RuntimeError("no str")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("no repr")
-
-
-class _OnlyRepr:
-    def __str__(self) -> str:
-        raise RuntimeError("no str")
-
-    def __repr__(self) -> str:
-        return "<only repr>"
 
 
 def test_printable_falls_back_to_repr_then_the_type_name() -> None:
     assert printable(12) == "12"
-    assert printable(_OnlyRepr()) == "<only repr>"
-    assert printable(_Unprintable()) == "<unprintable _Unprintable>"
+    assert printable(OnlyRepr()) == "<only repr>"
+    assert printable(Unprintable()) == "<unprintable Unprintable>"
 
 
 def test_guard_refuses_a_container_already_on_the_path_until_it_is_left() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from _hostile import OnlyRepr, Unprintable
 from supportkit._breadcrumbs import BreadcrumbRing
 from supportkit.collectors._base import CaptureContext
 from supportkit.collectors.breadcrumbs import BreadcrumbsCollector
@@ -17,22 +18,6 @@ from supportkit.exceptions import CollectorUnavailable
 from supportkit.models import Breadcrumb
 
 AT = datetime(2026, 11, 23, 14, 3, 5, 250000, tzinfo=timezone.utc)
-
-
-class _Unprintable:
-    def __str__(self) -> str:
-        raise RuntimeError("no str")
-
-    def __repr__(self) -> str:
-        raise RuntimeError("no repr")
-
-
-class _OnlyRepr:
-    def __str__(self) -> str:
-        raise RuntimeError("no str")
-
-    def __repr__(self) -> str:
-        return "<only repr>"
 
 
 @pytest.fixture(name="ring")
@@ -97,8 +82,8 @@ def test_non_json_data_becomes_text(ctx: CaptureContext, ring: BreadcrumbRing) -
             "tags": {"b", "a"},
             "ratio": float("nan"),
             "nested": {1: (1, 2.5, None, True)},
-            "object": _OnlyRepr(),
-            "broken": _Unprintable(),
+            "object": OnlyRepr(),
+            "broken": Unprintable(),
         },
     )
     assert data == {
@@ -108,7 +93,7 @@ def test_non_json_data_becomes_text(ctx: CaptureContext, ring: BreadcrumbRing) -
         "ratio": "nan",
         "nested": {"1": [1, 2.5, None, True]},
         "object": "<only repr>",
-        "broken": "<unprintable _Unprintable>",
+        "broken": "<unprintable Unprintable>",
     }
 
 
