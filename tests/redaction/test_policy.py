@@ -30,6 +30,18 @@ def test_default_policy_has_credential_personal_and_machine_rules() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("postgres://app:s3cret@db.example.com:5432/x", "postgres://app:<password-1>@db.example.com:5432/x"),
+        ("redis://:pw@cache.internal:6379/0", "redis://:<password-1>@cache.internal:6379/0"),
+    ],
+)  # fmt: skip
+def test_url_password_goes_and_the_host_stays(text: str, expected: str) -> None:
+    """With every default rule, only the password of a URL is replaced: its host is no email."""
+    assert redact(default_policy(detect_machine=False), text) == expected
+
+
 def test_credentials_only_subset_has_no_personal_rules() -> None:
     """The subset for typed text keeps every credential rule and drops personal ones."""
     policy = default_policy(detect_machine=False)

@@ -39,6 +39,8 @@ def test_every_rule_is_personal_and_follows_the_protocol() -> None:
         ('{"user":"j_doe-1@sub.example.io"}', "j_doe-1@sub.example.io"),
         ("from .ana@example.com", "ana@example.com"),
         ("to ана@пример.рф", "ана@пример.рф"),
+        ("https://x.example/u?email=bob@example.com&a=1", "bob@example.com"),
+        ("ftp://bob%40example.com:pw@files.example.net/", "bob%40example.com"),
     ],
 )
 def test_email_is_found(text: str, value: str) -> None:
@@ -59,6 +61,8 @@ def test_email_is_found(text: str, value: str) -> None:
         "weird..name@example.com",
         "trailing.@example.com",
         "x@y.z",
+        "postgres://app:s3cret@db.example.com:5432/app",
+        "https://alice@bitbucket.example.org/team/repo.git",
     ],
 )
 def test_email_look_alike_is_kept(text: str) -> None:

@@ -154,12 +154,28 @@ def _email_local(text: str, at: int) -> int | None:
     return start
 
 
+def _ends_url_user_info(text: str, at: int) -> bool:
+    """Whether the ``@`` at ``at`` closes a URL's user info (``postgres://app:pw@db.internal``):
+    a host follows, not a mail domain. The password is the credential rules' to replace; taken
+    for an email, it would take the host with it."""
+    scheme_end = text.rfind("://", max(0, at - 256), at)
+    return scheme_end >= 0 and _NOT_IN_USER_INFO.search(text, scheme_end + 3, at) is None
+
+
+_NOT_IN_USER_INFO = re.compile(r"[\s/?#]")
+
+
 def _emails(text: str) -> Iterator[Span]:
     for anchor in _EMAIL_ANCHORS:
         for at in _anchors.starts(text, anchor):
             domain = _DOMAIN.match(text, at + anchor.width)
             start = _email_local(text, at) if domain else None
-            if domain and start is not None and not re.match(r"\d+x\.", domain.group()):
+            if (
+                domain
+                and start is not None
+                and not re.match(r"\d+x\.", domain.group())
+                and not (anchor.width == 1 and _ends_url_user_info(text, at))
+            ):
                 yield Span(start, domain.end(), "email")
 
 
