@@ -80,6 +80,10 @@ POSITIVES = [
     ("kv-yaml", "db:\n  password: {s}\n  host: db", "correct horse battery", "secret"),
     ("kv-json", '{{"client_secret": "{s}", "id": 4}}', fake(24), "secret"),
     ("kv-json-number", '{{"pin": {s}}}', "482913", "secret"),
+    ("kv-json-escaped", '{{"m": "{{\\"pwd\\": \\"{s}\\", \\"n\\": 1}}"}}', "hunter2", "secret"),
+    ("kv-json-escaped-spaces", '"{{\\"client_secret\\":\\"{s}\\"}}"', "a b", "secret"),
+    ("kv-env-glued-name", "PGPASSWORD='{s}' psql -h db", "p@ss word", "secret"),
+    ("kv-glued-lower", "dbpassword={s}", "hunter22", "secret"),
     ("kv-env-export", 'export DB_PASSWORD="{s}"', "p@ss w0rd", "secret"),
     ("kv-env-plain", "STRIPE_WEBHOOK_SECRET={s}", fake(20), "secret"),
     ("kv-long-name", "x PAYMENTS_PROVIDER_SANDBOX_WEBHOOK_SIGNING_SECRET={s}", fake(20), "secret"),
@@ -172,6 +176,21 @@ def test_names_and_structure_around_values_are_kept(
     out = redactor.text(text, artifact="log")
     for part in kept:
         assert part in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("password: 'it''s a secret' # yaml", "password: '<secret-1>' # yaml"),
+        ("SET pwd = 'o''brien''s' WHERE", "SET pwd = '<secret-1>' WHERE"),
+        ('"{\\"token\\": \\"abc123\\"}"', '"{\\"token\\": \\"<secret-1>\\"}"'),
+        ("password: ''", "password: ''"),
+    ],
+)  # fmt: skip
+def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected: str) -> None:
+    """A quote doubled inside single quotes (YAML, SQL) does not end the value, and JSON held
+    escaped inside a JSON string keeps its quotes around the placeholder."""
+    assert redactor.text(text, artifact="log") == expected
 
 
 def test_pem_block_keeps_its_line_count(redactor: Redactor) -> None:

@@ -384,9 +384,13 @@ def _line_end(text: str, start: int, limit: int = 4096) -> int:
 
 
 def _closing_quote(text: str, start: int, quote: str, stop: int) -> int:
+    """Where the value quoted from ``start`` ends: past backslash-escaped quotes, and past a
+    single quote written twice (YAML, SQL)."""
     pos = text.find(quote, start, stop)
-    while pos > start and text[pos - 1] == "\\":
-        pos = text.find(quote, pos + 1, stop)
+    while pos > start and (
+        text[pos - 1] == "\\" or (quote == "'" and text[pos + 1 : pos + 2] == "'")
+    ):
+        pos = text.find(quote, pos + (2 if text[pos - 1] != "\\" else 1), stop)
     return stop if pos < 0 else pos
 
 
@@ -549,10 +553,17 @@ def _normalized(name: str) -> str:
     return "".join(_components(name))
 
 
+# Words that name a secret also at the end of a name written as one word (``PGPASSWORD``,
+# ``dbpassword``); shorter ones would take in ordinary words (``bypass``, ``compass``).
+_GLUED_SECRET_ENDINGS = ("password", "passwd", "secret", "token")
+
+
 def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
     part = parts[index]
     if part in _SECRET_WORDS or part in extra:
         return part != "session" or len(parts) == 1
+    if part.endswith(_GLUED_SECRET_ENDINGS):
+        return True
     if index == 0:
         return False
     previous = parts[index - 1]
@@ -626,8 +637,9 @@ _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess",
 _KEY_ANCHORS_SHORT = ("otp", "dsn")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
-# (a quote followed by anything else closes a value, ``"logger": "auth.session"``).
-_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27]?[ \t=:]"
+# (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
+# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``).
+_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?[ \t=:]"
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
@@ -650,6 +662,23 @@ def _name_start(text: str, pos: int) -> int:
         if kept or len(before) < reach:
             return pos - len(before) + kept
     return pos - _MAX_NAME
+
+
+def _name_end(text: str, separator: int) -> int:
+    """Where a name ends that is followed by ``separator``, maybe after a closing quote, which
+    may be escaped."""
+    if text[separator - 1] not in "\"'":
+        return separator
+    return separator - 2 if text[separator - 2] == "\\" else separator - 1
+
+
+def _quote_at(text: str, pos: int) -> str:
+    """The quote at ``pos``, escaped (``\\"``) or not; empty when there is none."""
+    if text[pos : pos + 1] in ('"', "'"):
+        return text[pos]
+    if text[pos : pos + 1] == "\\" and text[pos + 1 : pos + 2] in ('"', "'"):
+        return text[pos : pos + 2]
+    return ""
 
 
 def _at_line_start(text: str, start: int) -> bool:
@@ -688,7 +717,7 @@ class _SecretValueScanner:
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
         for after_end in _anchors.ends(text, self.anchor):
-            end = after_end - 1 if text[after_end - 2] not in "\"'" else after_end - 2
+            end = _name_end(text, after_end - 1)
             if text[end - 1] in ".-":
                 continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
             start = _name_start(text, end)
@@ -717,17 +746,20 @@ class _SecretValueScanner:
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
         pos = end
-        if pos < len(text) and text[pos] in "\"'" and start > 0 and text[start - 1] == text[pos]:
-            pos += 1
+        key_quote = _quote_at(text, pos)
+        if key_quote and text[max(0, start - len(key_quote)) : start] == key_quote:
+            pos += len(key_quote)
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
             return _unseparated(text, pos, flag=flag)
         value = sep.end()
         if value >= len(text) or text[value] in "{[\r\n":
             return None
-        if text[value] in "\"'":
-            line_end = _line_end(text, value + 1)
-            return value + 1, _closing_quote(text, value + 1, text[value], line_end), "assignment"
+        quote = _quote_at(text, value)
+        if quote:
+            opened = value + len(quote)
+            line_end = _line_end(text, opened)
+            return opened, _closing_quote(text, opened, quote, line_end), "assignment"
         if start > 0 and text[start - 1] in "?&" and sep.group(1) == "=":
             found = _QUERY_VALUE.match(text, value)
             return None if found is None else (value, found.end(), "query")
