@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import resource
@@ -210,12 +211,21 @@ def _measure(tool: str, src: Path, dst: Path) -> dict[str, object]:
     return result
 
 
+def _generator() -> str:
+    """A short digest of the code that writes the corpus, so a saved corpus that code no
+    longer writes is never measured."""
+    from supportkit.redaction import _canary
+
+    sources = [HERE / "corpus.py", Path(_canary.__file__)]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()[:8]
+
+
 def _corpus(size: int, seed: int) -> tuple[Path, Path]:
     sys.path.insert(0, str(HERE))
     import corpus
 
     WORK.mkdir(parents=True, exist_ok=True)
-    src = WORK / f"corpus-{size}-{seed}.txt"
+    src = WORK / f"corpus-{size}-{seed}-{_generator()}.txt"
     labels = src.with_suffix(".labels.jsonl")
     if not (src.exists() and labels.exists()):
         with (
@@ -362,7 +372,7 @@ def _print_examples(scores: dict[str, object]) -> None:
 
 def _big_file(size: int) -> Path:
     """A file of ``size`` bytes of corpus text, made by repeating a 16 MB corpus."""
-    path = WORK / f"big-{size}.txt"
+    path = WORK / f"big-{size}-{_generator()}.txt"
     if path.exists() and path.stat().st_size >= size:
         return path
     block_src, _ = _corpus(16 << 20, seed=7)

@@ -42,9 +42,9 @@ def small() -> tuple[str, list]:
 
 
 @pytest.fixture(scope="module")
-def megabyte() -> tuple[str, list]:
-    """About 1 MB of corpus and its labels."""
-    return corpus.generate(1 << 20, seed=11)
+def large() -> tuple[str, list]:
+    """About 1.5 MB of corpus and its labels: enough for every kind to be planted twice."""
+    return corpus.generate(3 << 19, seed=11)
 
 
 def test_labels_point_at_their_values(small: tuple[str, list]) -> None:
@@ -71,17 +71,17 @@ def test_same_seed_same_corpus() -> None:
     assert larger.startswith(first)
 
 
-def test_every_kind_is_planted(megabyte: tuple[str, list]) -> None:
-    """A megabyte of corpus holds every canary and decoy kind."""
-    _, labels = megabyte
+def test_every_kind_is_planted(large: tuple[str, list]) -> None:
+    """A corpus of 1.5 MB holds every canary and decoy kind."""
+    _, labels = large
     assert {lb.kind for lb in labels} == set(CANARY_KINDS) | set(DECOY_KINDS)
 
 
 def test_planting_density_is_about_one_item_per_two_kilobytes(
-    megabyte: tuple[str, list],
+    large: tuple[str, list],
 ) -> None:
     """Planted items are dense enough to measure recall, sparse enough to look like logs."""
-    text, labels = megabyte
+    text, labels = large
     per_item = len(text.encode()) / len({lb.item for lb in labels})
     assert 1200 < per_item < 3500
 
@@ -94,9 +94,9 @@ def test_survives_needs_a_whole_token() -> None:
 
 
 @pytest.fixture(scope="module")
-def scores(megabyte: tuple[str, list]) -> dict:
-    """The default policy's score per kind on a megabyte of corpus."""
-    text, labels = megabyte
+def scores(large: tuple[str, list]) -> dict:
+    """The default policy's score per kind on the larger corpus."""
+    text, labels = large
     redacted = Redactor(default_policy(detect_machine=False)).text(text, artifact="corpus.log")
     rows = [dataclasses.asdict(label) for label in labels]
     return scoring.score(rows, text.split("\n"), redacted.split("\n"))
@@ -122,10 +122,10 @@ def test_default_policy_meets_the_quality_target(
 
 
 def test_both_anchor_engines_redact_the_corpus_alike(
-    megabyte: tuple[str, list], anchor_engine: str
+    large: tuple[str, list], anchor_engine: str
 ) -> None:
     """Hyperscan only finds where to look; what is replaced must not depend on it."""
-    text, _ = megabyte
+    text, _ = large
     policy = dataclasses.replace(default_policy(), stable_key=b"same key for both engines")
     outputs = {}
     for engine in ("re", "hyperscan"):
