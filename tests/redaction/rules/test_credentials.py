@@ -82,6 +82,8 @@ POSITIVES = [
     ("kv-json-number", '{{"pin": {s}}}', "482913", "secret"),
     ("kv-json-escaped", '{{"m": "{{\\"pwd\\": \\"{s}\\", \\"n\\": 1}}"}}', "hunter2", "secret"),
     ("kv-json-escaped-spaces", '"{{\\"client_secret\\":\\"{s}\\"}}"', "a b", "secret"),
+    ("kv-xml", "<user>bob</user><password>{s}</password>", "hunter2", "secret"),
+    ("kv-xml-camel", "<apiKey>{s}</apiKey>", "ZXhhbXBsZWtleQ==", "secret"),
     ("kv-env-glued-name", "PGPASSWORD='{s}' psql -h db", "p@ss word", "secret"),
     ("kv-glued-lower", "dbpassword={s}", "hunter22", "secret"),
     ("kv-env-export", 'export DB_PASSWORD="{s}"', "p@ss w0rd", "secret"),
@@ -128,6 +130,7 @@ DECOYS = [
     "version 2.4.1 at 2024-05-01T12:00:00Z, order #88231, error E1042, duration 3.2s",
     "SG.exe crashed; npm_config_cache set; the sk- prefix; ghp_short",
     "token refreshed; auth: required; session: 42",
+    "<password></password> <token/> <authors>Ann</authors> a->token>b",
     "secret AbstractSingletonProxyFactoryBean wired; token HelloWorldFooBarBazQuxQuux sent",
 ]
 

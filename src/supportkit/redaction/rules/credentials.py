@@ -638,8 +638,9 @@ _KEY_ANCHORS_SHORT = ("otp", "dsn")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
-# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``).
-_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?[ \t=:]"
+# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); or the end of an
+# XML start tag (``<password>``).
+_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?[ \t=:>]"
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
@@ -745,6 +746,8 @@ class _SecretValueScanner:
         return _is_trivial(value) or (_normalized(name) == "pwd" and _looks_like_path(value))
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
+        if text[end : end + 1] == ">":
+            return _element_text(text, start, end)
         pos = end
         key_quote = _quote_at(text, pos)
         if key_quote and text[max(0, start - len(key_quote)) : start] == key_quote:
@@ -792,6 +795,14 @@ def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
     if found is None or not (flag or _high_entropy(found.group(1))):
         return None
     return found.start(1), found.end(1), "assignment" if flag else "entropy"
+
+
+def _element_text(text: str, start: int, end: int) -> _Finding | None:
+    """The text of an XML element named like a secret, ``<password>…</password>``."""
+    if text[start - 1 : start] != "<":
+        return None
+    close = text.find(f"</{text[start:end]}>", end + 1, end + 4097)
+    return (end + 1, close, "assignment") if close > end + 1 else None
 
 
 def _yaml_block(text: str, value: int) -> _Finding | None:
