@@ -73,6 +73,9 @@ POSITIVES = [
     ("curl-cookie", "curl --cookie 'sid={s}' https://x", fake(32), "cookie"),
     ("url-password", "DATABASE_URL=postgres://app:{s}@db:5432/app", "Pa55-w0rd", "password"),
     ("url-password-redis", "redis://:{s}@cache:6379/0", fake(20), "password"),
+    ("curl-user", "curl -u admin:{s} https://api.example.com/v1", "S3cr3t!", "password"),
+    ("curl-user-quoted", "curl --user 'bob:{s}' -X POST", "p@ss", "password"),
+    ("curl-proxy-user", "curl --proxy-user=ops:{s} x", "hunter22", "password"),
     ("query-token", "GET /cb?code=1&access_token={s}&state=ok", fake(30), "secret"),
     ("query-sig", "https://a.blob.core.windows.net/c?sv=2022&sig={s}", fake(40) + "%3D", "secret"),
     ("kv-password", "login user=bob password={s} ok", "hunter2", "secret"),
@@ -131,6 +134,7 @@ DECOYS = [
     "SG.exe crashed; npm_config_cache set; the sk- prefix; ghp_short",
     "token refreshed; auth: required; session: 42",
     "<password></password> <token/> <authors>Ann</authors> a->token>b",
+    "docker run -u 1000:1000 img; git push -u origin main; sudo -u postgres psql; diff -u a b",
     "secret AbstractSingletonProxyFactoryBean wired; token HelloWorldFooBarBazQuxQuux sent",
 ]
 

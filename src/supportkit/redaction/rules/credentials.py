@@ -246,6 +246,18 @@ _JWT = _prefix(
     r"[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,1024}" + _end(_TOKEN_CLASS),
     13_320,
 )
+# curl's -u/--user/--proxy-user user:password on a command line: only the password goes. A
+# user id and group (docker run -u 1000:1000) is no password.
+_CLI_USER_PASSWORD = _prefix(
+    "cli-user-password",
+    "password",
+    _literal(" -u", " -U", " --user", " --proxy-user"),
+    r"[ =]?[\"']?[^\s:\"']{1,256}:([^\s\"']{1,256})",
+    530,
+    before="",
+    check=lambda value: not (_is_trivial(value) or value.isdigit()),
+    ascii_only=False,
+)
 # scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
 # the password cannot hold '/' or '@', so an attempt never runs past the next '://'.
 _URL_PASSWORD = _prefix(
@@ -875,6 +887,7 @@ RULES: tuple[Rule, ...] = (
     _TWILIO,
     _JWT,
     _URL_PASSWORD,
+    _CLI_USER_PASSWORD,
     _AuthorizationRule(),
     _BearerRule(),
     _CookieRule(),
