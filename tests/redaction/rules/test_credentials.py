@@ -96,6 +96,8 @@ POSITIVES = [
     ("kv-camel", "const stripeSecretKey = '{s}';", fake(20), "secret"),
     ("kv-python-kwarg", "connect(host='db', passwd='{s}')", "s3cret!", "secret"),
     ("kv-header", "X-Api-Key: {s}", fake(32), "secret"),
+    ("kv-logfmt-line-start", "token={s} user=bob level=info", fake(20), "secret"),
+    ("kv-env-spaces", "PASSWORD={s}", "correct horse battery", "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
@@ -174,6 +176,7 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ("GET /a?api_key=abcdef123&page=2", ["?api_key=", "&page=2"]),
         ("Authorization: Bearer abcdef123456", ["Authorization: Bearer "]),
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
+        ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
     ],
 )
 def test_names_and_structure_around_values_are_kept(

@@ -658,6 +658,9 @@ _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
 _QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
 _PLAIN_VALUE = re.compile(r"[^\s\"'<>&,;)\]}]{1,4096}(?:[,;)\]}][^\s\"'<>&,;)\]}]{1,4096})*")
+# A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
+# ``name=`` pairs, where an env or INI file's value would run to the end of the line.
+_LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
 _FLAG_VALUE = re.compile(r"[ \t]{1,3}([^\s\"'-]\S{0,4095})")
 _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
@@ -785,6 +788,9 @@ class _SecretValueScanner:
     ) -> _Finding | None:
         start, end = name
         if _at_line_start(text, start):
+            pair = _LOGFMT_PAIR.match(text, value) if sep == "=" else None
+            if pair is not None:
+                return value, pair.end(1), "assignment"
             return self._rest_of_line(text, value, block=sep == ":")
         if sep == ":" and "." in text[start:end] and not quoted_key:
             return None  # a logger or module name before its message: "auth.session: …"
