@@ -42,6 +42,22 @@ def test_recursion_reaches_lists_of_dicts(redactor: Redactor) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ({"name": "DB_PASSWORD", "value": 4821}, {"name": "DB_PASSWORD", "value": "<secret-1>"}),
+        ({"Key": "api_token", "Value": "abc"}, {"Key": "api_token", "Value": "<secret-1>"}),
+        ({"name": "LOG_LEVEL", "value": "debug"}, {"name": "LOG_LEVEL", "value": "debug"}),
+        ({"name": "DB_PASSWORD", "note": "rotated"}, {"name": "DB_PASSWORD", "note": "rotated"}),
+    ],
+)
+def test_value_beside_a_secret_name_is_a_secret(
+    redactor: Redactor, entry: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    """Kubernetes env entries and AWS tags hold the secret's name and its value side by side."""
+    assert redactor.data({"env": [entry]}, artifact="pod.json") == {"env": [expected]}
+
+
 def test_other_strings_go_through_the_text_rules(redactor: Redactor) -> None:
     """A non-secret key's string value is redacted as text: emails and tokens inside go."""
     out = redactor.data(

@@ -3,7 +3,8 @@
 A value whose key names a secret (``password``, ``X-Api-Key``, ``stripeSecretKey``…; the same
 test the credential rules use) is replaced wholesale by one placeholder, whatever it is: a
 string, a number, a list or a whole nested object. Only ``None``, booleans and empty strings
-are kept there, since they hold no secret and "the password was empty" is worth knowing.
+are kept there, since they hold no secret and "the password was empty" is worth knowing. The
+same goes for a ``value`` beside a ``name`` or ``key`` that names a secret.
 
 Keys are data too (a dict keyed by email address is common), so string keys go through the
 text engine like values; if two keys redact to the same placeholder they are told apart with a
@@ -32,6 +33,8 @@ MAX_VALUES = 100_000
 # report walks thousands of values.
 _KEPT_SCALARS = (bool, int, float)
 _CONTAINERS = (dict, list, tuple)
+_NAME_FIELDS = ("name", "key", "Name", "Key")
+_VALUE_FIELDS = ("value", "Value")
 
 
 @dataclass
@@ -77,11 +80,22 @@ class StructuredRedaction:
 
     def _mapping(self, value: dict[Any, Any], depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
+        named_secret = self._names_secret(value)
         for key, item in value.items():
-            secret = isinstance(key, str) and self.is_secret_key(key)
+            secret = isinstance(key, str) and (
+                self.is_secret_key(key) or (named_secret and key in _VALUE_FIELDS)
+            )
             new_key = self._unique(self._key(key), out)
             out[new_key] = self._secret(item) if secret else self.redact(item, depth + 1)
         return out
+
+    def _names_secret(self, value: dict[Any, Any]) -> bool:
+        """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a
+        name field that names a secret makes its sibling value field one."""
+        if not any(field in value for field in _VALUE_FIELDS):
+            return False
+        names = (value.get(field) for field in _NAME_FIELDS)
+        return any(isinstance(name, str) and self.is_secret_key(name) for name in names)
 
     def _secret(self, item: Any) -> Any:
         if item is None or isinstance(item, bool) or item == "":

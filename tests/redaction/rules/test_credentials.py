@@ -98,6 +98,10 @@ POSITIVES = [
     ("kv-header", "X-Api-Key: {s}", fake(32), "secret"),
     ("kv-logfmt-line-start", "token={s} user=bob level=info", fake(20), "secret"),
     ("kv-env-spaces", "PASSWORD={s}", "correct horse battery", "secret"),
+    ("named-k8s-yaml", "env:\n- name: DB_PASSWORD\n  value: {s}\n- name: X", fake(20), "secret"),
+    ("named-k8s-json", '{{"name": "API_TOKEN", "value": "{s}"}}', fake(20), "secret"),
+    ("named-dotnet", '<add key="Password" value="{s}" />', "p@ss w0rd", "secret"),
+    ("named-ant", '<property name="db.password" value="{s}"/>', fake(16), "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
@@ -138,6 +142,9 @@ DECOYS = [
     "<password></password> <token/> <authors>Ann</authors> a->token>b",
     "docker run -u 1000:1000 img; git push -u origin main; sudo -u postgres psql; diff -u a b",
     "secret AbstractSingletonProxyFactoryBean wired; token HelloWorldFooBarBazQuxQuux sent",
+    "- name: LOG_LEVEL\n  value: debug\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {}",
+    '<add key="Theme" value="dark"/><property name="password.length" value="12"/>',
+    '{"name": "token_count", "value": 512}, default_value: 3, {"key": "pin", "value": null}',
 ]
 
 

@@ -726,9 +726,24 @@ class _SecretValueScanner:
     def findings(self, text: str) -> list[_Finding]:
         cached = self._cache[0]
         if cached[0] is not text:
-            cached = (text, list(self._scan(text)))
+            cached = (text, [*self._scan(text), *self._named_values(text)])
             self._cache[0] = cached
         return cached[1]
+
+    def _named_values(self, text: str) -> Iterator[_Finding]:
+        """A value field whose sibling name field names a secret: ``- name: DB_PASSWORD`` then
+        ``value: …`` (Kubernetes), ``"name": "…", "value": "…"``, ``<add key="Password"
+        value="…"/>`` (.NET, Ant, Maven)."""
+        for after in _anchors.ends(text, _VALUE_FIELD):
+            start = _value_field_start(text, after)
+            if start <= 0 or text[start - 1] in _NAME_CHARS_TEXT:
+                continue
+            named = _NAME_FIELD.search(text, max(0, start - 192), start)
+            if named is None or not self.matcher(named.group(2)):
+                continue
+            found = self._value(text, start, start + 5, flag=False)
+            if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
+                yield found[0], found[1], "named"
 
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
@@ -807,6 +822,22 @@ class _SecretValueScanner:
         return (value, end, "assignment") if end > value else None
 
 
+# "value" then a separator; and, within a few lines before it, a "name" or "key" field whose
+# value is a name: the first is an anchor, the second is searched only at the anchor.
+_VALUE_FIELD = _anchors.keyword_run(("value",), rb"[\x22\x27]?[ \t]*[:=]")
+_NAME_FIELD = re.compile(
+    r"""(?:name|key)["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,128})\1[ \t]*,?[ \t]*"""
+    r"""(?:\r?\n[ \t]*(?:-[ \t]+)?)?["']?\Z""",
+    re.IGNORECASE,
+)
+
+
+def _value_field_start(text: str, after: int) -> int:
+    """Where the word ``value`` starts in the :data:`_VALUE_FIELD` match that ends at ``after``."""
+    before = text[max(0, after - 16) : after].lower()
+    return after - len(before) + before.rfind("value")
+
+
 def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
     """``--password hunter2`` on a command line, or a random-looking token after a secret word."""
     found = (_FLAG_VALUE if flag else _CONTEXT_VALUE).match(text, pos)
@@ -871,6 +902,7 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
         _SecretValueRule("secret-assignment", "assignment", scanner),
         _SecretValueRule("secret-query-param", "query", scanner),
         _SecretValueRule("high-entropy-secret", "entropy", scanner),
+        _SecretValueRule("secret-named-value", "named", scanner),
     )
 
 
