@@ -273,6 +273,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "cookie": lambda n: "Cookie: " + "a" * n,
     "quotes": lambda n: 'password="' + "\\" * n,
     "home": lambda n: "/home/" * (n // 6),
+    "cli-arguments": lambda n: "mysql sshpass x login" * (n // 21),
     "named-values": lambda n: "name: token, value: " * (n // 20),
 }
 

@@ -102,6 +102,10 @@ POSITIVES = [
     ("named-k8s-json", '{{"name": "API_TOKEN", "value": "{s}"}}', fake(20), "secret"),
     ("named-dotnet", '<add key="Password" value="{s}" />', "p@ss w0rd", "secret"),
     ("named-ant", '<property name="db.password" value="{s}"/>', fake(16), "secret"),
+    ("cli-mysql", "mysqldump -u root -p{s} --all-databases", "S3cr3t!x", "password"),
+    ("cli-docker-login", "docker login -u bob -p {s} reg.io", "dckr_pat_" + fake(27), "password"),
+    ("cli-sshpass", "sshpass -p '{s}' ssh ops@host", "hunter22", "password"),
+    ("cli-redis", "redis-cli -h cache -a {s} ping", fake(24), "password"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
@@ -142,6 +146,8 @@ DECOYS = [
     "<password></password> <token/> <authors>Ann</authors> a->token>b",
     "docker run -u 1000:1000 img; git push -u origin main; sudo -u postgres psql; diff -u a b",
     "secret AbstractSingletonProxyFactoryBean wired; token HelloWorldFooBarBazQuxQuux sent",
+    "mysql -u root -p -h db app; ssh -p 2222 h; mkdir -p /srv && docker run -p 8080:80 img",
+    "redis-cli -h cache -n 2 ping; sshpass -f ~/.pw ssh host; mysql --port=3306 -P 3306",
     "- name: LOG_LEVEL\n  value: debug\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {}",
     '<add key="Theme" value="dark"/><property name="password.length" value="12"/>',
     '{"name": "token_count", "value": 512}, default_value: 3, {"key": "pin", "value": null}',
@@ -184,6 +190,7 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ("Authorization: Bearer abcdef123456", ["Authorization: Bearer "]),
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
+        ("mysql -u root -pHunter22 -h db", ["mysql -u root -p", " -h db"]),
     ],
 )
 def test_names_and_structure_around_values_are_kept(

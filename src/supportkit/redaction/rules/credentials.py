@@ -127,6 +127,18 @@ def _prefix(
     return _PrefixRule(name, kind, tuple(anchors), tuple(patterns), max_span, check=check)
 
 
+def _joined(*rules: _PrefixRule, check: Callable[[str], bool]) -> _PrefixRule:
+    """One rule (one name in the audit) from several whose patterns differ after the prefix."""
+    return _PrefixRule(
+        rules[0].name,
+        rules[0].kind,
+        tuple(anchor for rule in rules for anchor in rule.anchors),
+        tuple(pattern for rule in rules for pattern in rule.patterns),
+        max(rule.max_span for rule in rules),
+        check=check,
+    )
+
+
 def _literal(*prefixes: str) -> list[tuple[int, str]]:
     return [(len(prefix), re.escape(prefix)) for prefix in prefixes]
 
@@ -258,6 +270,22 @@ _CLI_USER_PASSWORD = _prefix(
     check=lambda value: not (_is_trivial(value) or value.isdigit()),
     ascii_only=False,
 )
+# A password given to a client by a short flag, which means something else elsewhere (ssh -p is a
+# port), so only after the commands where it is a password: mysql's -pPASSWORD (glued; -p alone
+# prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a.
+_ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+_FLAG_PASSWORD = r"[\"']?([^\s\"'|;&<>]{1,256})"  # noqa: S105  (a pattern, not a password)
+_CLI_PASSWORD = _joined(
+    _prefix("cli-password", "password", _literal("mysql", "mariadb"),
+        r"[a-z_-]{0,16}" + _ARGUMENTS + "-p" + _FLAG_PASSWORD, 4_400),
+    _prefix("cli-password", "password", _literal("sshpass"),
+        _ARGUMENTS + r"-p[ \t]*" + _FLAG_PASSWORD, 4_400),
+    _prefix("cli-password", "password", _literal(" login"),
+        _ARGUMENTS + r"-p[ \t]+" + _FLAG_PASSWORD, 4_400, before=""),
+    _prefix("cli-password", "password", _literal("redis-cli"),
+        _ARGUMENTS + r"-a[ \t]+" + _FLAG_PASSWORD, 4_400),
+    check=lambda value: not _is_trivial(value),
+)  # fmt: skip
 # scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
 # the password cannot hold '/' or '@', so an attempt never runs past the next '://'.
 _URL_PASSWORD = _prefix(
@@ -926,6 +954,7 @@ RULES: tuple[Rule, ...] = (
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
+    _CLI_PASSWORD,
     _AuthorizationRule(),
     _BearerRule(),
     _CookieRule(),
