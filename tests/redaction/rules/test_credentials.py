@@ -217,6 +217,25 @@ def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected:
     assert redactor.text(text, artifact="log") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INFO auth.session: user signed in", "INFO auth.session: user signed in"),
+        ("INFO auth.session: 'abc' ok", "INFO auth.session: '<secret-1>' ok"),
+        ("db.password: hunter22", "db.password: <secret-1>"),
+        ("INFO spring.db.password:=hunter22", "INFO spring.db.password:=<secret-1>"),
+        ("the key orders rows", "the key orders rows"),
+        ("run --token abc123 now", "run --token <secret-1> now"),
+        ("the token Zx9mQ2vL8kR4tY7wPq3sN6 was", "the token <secret-1> was"),
+        ("token  =  abc123", "token  =  <secret-1>"),
+    ],
+)  # fmt: skip
+def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: str) -> None:
+    """A dotted name before a colon mid-line is a logger, unless a quoted value follows; a name
+    followed by a space has a value after a separator, as a flag, or when it looks random."""
+    assert redactor.text(text, artifact="log") == expected
+
+
 def test_pem_block_keeps_its_line_count(redactor: Redactor) -> None:
     """A 30-line key becomes one placeholder line followed by 29 empty ones."""
     body = "\n".join(fake(64) for _ in range(28))

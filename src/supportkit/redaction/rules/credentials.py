@@ -732,6 +732,30 @@ def _at_line_start(text: str, start: int) -> bool:
     return _LINE_PREFIX.fullmatch(text, line_start, start) is not None
 
 
+# What may follow a name and a space for it to have a value, unless the name is a flag: a
+# separator, or a token long enough to be a secret on its own (_CONTEXT_VALUE).
+_SPACED_VALUE = re.compile(
+    r"[ \t]{0,8}(?:=>|:=|=|:)|[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?[A-Za-z0-9+/=_.~-]{20}"
+)
+# A colon after a name with a dot, not opening a quoted value: a logger or module name before
+# its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
+_PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
+
+
+def _cannot_have_value(text: str, start: int, end: int) -> bool:
+    """A quick no for the names most often found that never have a value (``key orders``,
+    ``auth.session: …``); the full check would say no too, at several times the cost."""
+    after = text[end : end + 1]
+    if after in (" ", "\t"):
+        return text[start] != "-" and _SPACED_VALUE.match(text, end) is None
+    return (
+        after == ":"
+        and "." in text[start:end]
+        and _PLAIN_COLON.match(text, end) is not None
+        and not _at_line_start(text, start)
+    )
+
+
 def _looks_like_path(value: str) -> bool:
     return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
 
@@ -780,6 +804,8 @@ class _SecretValueScanner:
             if text[end - 1] in ".-":
                 continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
             start = _name_start(text, end)
+            if _cannot_have_value(text, start, end):
+                continue
             if start < done:
                 continue  # inside the value just found: a value is never also a key
             name = text[start:end].lstrip("-")
