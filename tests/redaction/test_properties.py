@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import random
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from supportkit.redaction import Redactor, default_policy
@@ -88,9 +88,20 @@ def test_decoys_always_survive(
 @settings(max_examples=100, deadline=None)
 @given(seed=st.integers(0, 2**32), separator=_SEPARATORS)
 def test_every_kind_planted_together_is_removed(seed: int, separator: str) -> None:
-    """All kinds at once, as the self-test plants them, leave nothing behind."""
+    """All kinds at once, as the self-test plants them, leave nothing behind. (A user name
+    that must go from a home path may also be drawn as an account name that stays in another
+    canary's command line; such draws say nothing about redaction and are skipped.)"""
     rng = random.Random(seed)
     canaries = [make_canary(kind, rng) for kind in CANARY_KINDS]
+    assume(
+        not any(
+            value in other.text
+            for canary in canaries
+            for value in canary.must_go
+            for other in canaries
+            if other is not canary
+        )
+    )
     redacted = _redact(separator.join(canary.text for canary in canaries))
     survivors = [
         (canary.kind, value) for canary in canaries for value in canary.must_go if value in redacted
