@@ -107,6 +107,7 @@ _ALPHABETS = {
     "b": string.ascii_uppercase + "234567",
     "c": "0123456789ABCDEFGHJKMNPQRSTVWXYZ",
     "v": "89ab",
+    "l": string.ascii_letters,
 }
 
 
@@ -336,6 +337,18 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«pypi-AgEIcHlwaS5vcmc{pypi}»",)),
     "twilio-key": ("credential", ("TWILIO_API_KEY=", "twilio key ", "api key sid "),
         ("«SK{h32}»",)),
+    "huggingface-token": ("credential", ("HF_TOKEN=", "hub token ", "Authorization: token "),
+        ("«hf_{l34}»", "«api_org_{l34}»")),
+    "shopify-token": ("credential", ("SHOPIFY_ACCESS_TOKEN=", "X-Shopify-Access-Token: ",
+        "admin api "), ("«shpat_{h32}»", "«shpss_{h32}»")),
+    "digitalocean-token": ("credential", ("DIGITALOCEAN_TOKEN=", "doctl auth init -t "),
+        ("«dop_v1_{h64}»",)),
+    "vault-token": ("credential", ("VAULT_TOKEN=", "X-Vault-Token: ", "vault login "),
+        ("«hvs.{u24}»", "«hvs.CAES{u88}»")),
+    "discord-webhook": ("credential", ("posting to ", "DISCORD_WEBHOOK_URL="),
+        ("https://discord.com/api/webhooks/{d18}/«{u68}»",)),
+    "telegram-bot-token": ("credential", ("GET ", "notify via "),
+        ("https://api.telegram.org/bot«{d10}:AA{u33}»/sendMessage?chat_id={d9}",)),
     "jwt": ("credential", ("id_token=", "session jwt ", '"access_token": "{}"', "jwt: "),
         ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u43}»",
          "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u342}»")),

@@ -148,6 +148,11 @@ def _mixed(value: str) -> bool:
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
 
 
+def _mixed_case(value: str) -> bool:
+    """Letters-only keys mix cases; a snake_case word after the prefix does not."""
+    return not (value.islower() or value.isupper())
+
+
 def _end(chars: str) -> str:
     return rf"(?![{chars}])"
 
@@ -250,6 +255,54 @@ _TWILIO = _prefix(
     _end("A-Za-z0-9"),
     34,
     check=_mixed,
+)
+_HUGGING_FACE = _prefix(
+    "huggingface-token",
+    "huggingface-token",
+    _literal("hf_", "api_org_"),
+    "[A-Za-z0-9]{34}" + _end("A-Za-z0-9"),
+    42,
+    check=_mixed_case,
+)
+_SHOPIFY = _prefix(
+    "shopify-token",
+    "shopify-token",
+    [(6, "shp(?:at|ca|pa|ss)_")],
+    "[a-fA-F0-9]{32}" + _end("A-Za-z0-9"),
+    38,
+)
+_DIGITALOCEAN = _prefix(
+    "digitalocean-token",
+    "digitalocean-token",
+    [(7, "do[opr]_v1_")],
+    "[a-f0-9]{64}" + _end("A-Za-z0-9"),
+    71,
+)
+_VAULT = _prefix(
+    "vault-token",
+    "vault-token",
+    [(4, r"hv[sb]\.")],
+    "[A-Za-z0-9_-]{24,512}" + _end(_TOKEN_CLASS),
+    516,
+    check=_mixed,
+)
+_DISCORD_WEBHOOK = _prefix(
+    "discord-webhook",
+    "discord-webhook",
+    _literal("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"),
+    "[0-9]{17,20}/([A-Za-z0-9_-]{60,80})" + _end(_TOKEN_CLASS),
+    130,
+    before="",
+)
+# A bot's token in a Bot API URL (https://api.telegram.org/bot<id>:<secret>/sendMessage): the
+# bot id is part of the token.
+_TELEGRAM_BOT = _prefix(
+    "telegram-bot-token",
+    "telegram-bot-token",
+    _literal("/bot"),
+    "([0-9]{5,16}:[A-Za-z0-9_-]{35})" + _end(_TOKEN_CLASS),
+    50,
+    before="",
 )
 _JWT = _prefix(
     "jwt",
@@ -977,6 +1030,12 @@ RULES: tuple[Rule, ...] = (
     _NPM,
     _PYPI,
     _TWILIO,
+    _HUGGING_FACE,
+    _SHOPIFY,
+    _DIGITALOCEAN,
+    _VAULT,
+    _DISCORD_WEBHOOK,
+    _TELEGRAM_BOT,
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
