@@ -187,11 +187,18 @@ def test_phone_look_alike_is_kept(text: str) -> None:
         ("peer=203.0.113.7:443", "203.0.113.7"),
         ("[23.45.67.89]", "23.45.67.89"),
         ("from 198.51.100.1.", "198.51.100.1"),
+        ("addr:203.0.113.9 up", "203.0.113.9"),
     ],
 )
 def test_public_ipv4_is_found_without_its_port(text: str, value: str) -> None:
     """Public and documentation IPv4 addresses are found; the port stays."""
     assert found("ipv4", text) == [value]
+
+
+def test_both_ends_of_an_address_range_are_found() -> None:
+    """A range written with a dash is two addresses, not an address and a version suffix."""
+    text = "allow 203.0.113.1-203.0.113.254 and 8.8.4.4-8.8.8.8"
+    assert found("ipv4", text) == ["203.0.113.1", "203.0.113.254", "8.8.4.4", "8.8.8.8"]
 
 
 @pytest.mark.parametrize(
@@ -217,6 +224,11 @@ def test_non_public_ipv4_is_kept(address: str) -> None:
         "01.02.03.04",
         "chrome/131.0.6778.85",
         "a8.8.8.8",
+        "build-23.4.5.6",
+        "Unpacking ruby-actionview (2:6.1.7.10+dfsg-1~deb12u4) ...",
+        "imagemagick-6.q16:amd64 8:6.9.11.60+dfsg-1.6+deb12u16",
+        "alsa-topology-conf:all <none> 1.2.5.1-2",
+        "tool 23.4.5.6~rc1",
     ],
 )
 def test_ipv4_look_alike_is_kept(text: str) -> None:

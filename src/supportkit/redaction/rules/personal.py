@@ -231,6 +231,23 @@ def _after_version_word(text: str, start: int) -> bool:
     return False
 
 
+_IPV4_TEXT = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")
+_IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
+_EPOCH_BEFORE = re.compile(r"(?<![\w.:])\d{1,2}:\Z")
+
+
+def _package_version(text: str, start: int, end: int) -> bool:
+    """Four numbers that are a package's version: an epoch before (``2:6.1.7.10``), or a
+    ``+``/``~`` suffix or ``-`` revision after (``+dfsg``, ``~rc1``, ``1.2.5.1-2``); a range of
+    addresses (``203.0.113.1-203.0.113.254``) is not one."""
+    after = text[end : end + 1]
+    if after in ("+", "~"):
+        return True
+    if after == "-" and text[end + 1 : end + 2].isdigit():
+        return _IPV4_TEXT.match(text, end + 1) is None
+    return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 def _ipv4s(text: str) -> Iterator[Span]:
     found = _anchors.matches(text, _IPV4_ANCHOR, _IPV4_TAIL, at_anchor=_IPV4_FROM_START)
     for match in found:
@@ -238,10 +255,17 @@ def _ipv4s(text: str) -> Iterator[Span]:
         while start > 0 and tail - start < 3 and text[start - 1].isdigit():
             start -= 1
         before = text[start - 1] if start else " "
-        if start == tail or before.isalnum() or before in "._-":
+        if start == tail or before.isalnum() or before in "._":
             continue
+        if before == "-" and _IPV4_BEFORE_DASH.search(text, max(0, start - 17), start) is None:
+            continue  # "build-1.2.3.4", unless it ends a range of addresses
         octets = _octets(text[start : match.end()])
-        if octets and _public_v4(*octets[:3]) and not _after_version_word(text, start):
+        if (
+            octets
+            and _public_v4(*octets[:3])
+            and not _after_version_word(text, start)
+            and not _package_version(text, start, match.end())
+        ):
             yield Span(start, match.end(), "ipv4")
 
 
