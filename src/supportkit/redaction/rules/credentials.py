@@ -693,12 +693,24 @@ _TRIVIAL = re.compile(
     |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|)
     """
 )
+# A package's architecture (libpam-auth:amd64) or version (next-auth: ^4.24.5, gcloud-auth-plugin
+# =528.0.0-0): package names are full of secret words, and no secret looks like these.
+_PACKAGE_DETAIL = re.compile(
+    r"""(?x)
+    amd64|arm64|armhf|armel|i386|i686|x86_64|aarch64|ppc64el|s390x|riscv64|noarch|all|any
+    |[~^<>=v]{0,2}(?:\d{1,9}:)?\d{1,5}(?:\.\d{1,5}){2,3}(?:[-+~][A-Za-z0-9.+~]{1,40})?
+    """
+)
 _CODE = re.compile(r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]")
 
 
 def _is_trivial(value: str) -> bool:
     """Values that cannot hold a secret, so replacing them would only lose information."""
-    return _TRIVIAL.fullmatch(value) is not None or _CODE.match(value) is not None
+    return (
+        _TRIVIAL.fullmatch(value) is not None
+        or _CODE.match(value) is not None
+        or _PACKAGE_DETAIL.fullmatch(value) is not None
+    )
 
 
 def _shannon_bits(value: str) -> float:
@@ -734,7 +746,8 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 # be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); or the end of an
 # XML start tag (``<password>``).
 _KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?[ \t=:>]"
-_SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=|:(?!//))[ \t]{0,8}")
+# "==" compares or pins a version (google-auth==2.23.0); it never assigns.
+_SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
 _QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
@@ -913,8 +926,9 @@ class _SecretValueScanner:
             pair = _LOGFMT_PAIR.match(text, value) if sep == "=" else None
             if pair is not None:
                 return value, pair.end(1), "assignment"
-            return self._rest_of_line(text, value, block=sep == ":")
-        if sep == ":" and "." in text[start:end] and not quoted_key:
+            if sep != ":" or text[value - 1] != ":":  # YAML and headers: a space after ':'
+                return self._rest_of_line(text, value, block=sep == ":")
+        elif sep == ":" and "." in text[start:end] and not quoted_key:
             return None  # a logger or module name before its message: "auth.session: …"
         found = _PLAIN_VALUE.match(text, value, value + 4096)
         return None if found is None else (value, found.end(), "assignment")
