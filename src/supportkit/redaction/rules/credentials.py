@@ -690,7 +690,8 @@ _TRIVIAL = re.compile(
     |expired|invalid|missing|required|revoked|refreshed|redacted|empty|unset|set|present
     |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
     |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
-    |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|)
+    |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}
+    |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|)
     """
 )
 # A package's architecture (libpam-auth:amd64) or version (next-auth: ^4.24.5, gcloud-auth-plugin
@@ -893,7 +894,14 @@ class _SecretValueScanner:
 
     @staticmethod
     def _keeps(name: str, value: str) -> bool:
-        return _is_trivial(value) or (_normalized(name) == "pwd" and _looks_like_path(value))
+        # Code in a traceback ends a value with the call or line around it: "pwd=None):".
+        bare = value.rstrip(",;:")
+        bare = bare if _is_trivial(bare) else bare.rstrip(")]}")
+        return (
+            _is_trivial(bare)
+            or (_normalized(name) == "pwd" and _looks_like_path(value))
+            or bare in (name, name.rpartition(".")[2])  # code passing a name on: session=session
+        )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
         if text[end : end + 1] == ">":
@@ -910,9 +918,12 @@ class _SecretValueScanner:
             return None
         quote = _quote_at(text, value)
         if quote:
-            opened = value + len(quote)
-            line_end = _line_end(text, opened)
-            return opened, _closing_quote(text, opened, quote, line_end), "assignment"
+            return _quoted_value(
+                text,
+                value,
+                quote,
+                name_in_string=pos == end and _quote_at(text, max(0, start - len(quote))) == quote,
+            )
         if start > 0 and text[start - 1] in "?&" and sep.group(1) == "=":
             found = _QUERY_VALUE.match(text, value)
             return None if found is None else (value, found.end(), "query")
@@ -922,7 +933,7 @@ class _SecretValueScanner:
         self, text: str, name: tuple[int, int], value: int, sep: str, *, quoted_key: bool
     ) -> _Finding | None:
         start, end = name
-        if _at_line_start(text, start):
+        if not quoted_key and _at_line_start(text, start):
             pair = _LOGFMT_PAIR.match(text, value) if sep == "=" else None
             if pair is not None:
                 return value, pair.end(1), "assignment"
@@ -957,6 +968,15 @@ def _value_field_start(text: str, after: int) -> int:
     """Where the word ``value`` starts in the :data:`_VALUE_FIELD` match that ends at ``after``."""
     before = text[max(0, after - 16) : after].lower()
     return after - len(before) + before.rfind("value")
+
+
+def _quoted_value(text: str, value: int, quote: str, *, name_in_string: bool) -> _Finding | None:
+    """The quoted value at ``value``; none when the quote closes a string that holds the name
+    and its separator (``prompt='Password: '``)."""
+    if name_in_string:
+        return None
+    opened = value + len(quote)
+    return opened, _closing_quote(text, opened, quote, _line_end(text, opened)), "assignment"
 
 
 def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
