@@ -162,6 +162,7 @@ DECOYS = [
     "def unix_getpass(prompt='Password: ', stream=None):\n    self.token = token",
     "    logger.info('login token=%s user=%s', tok, user)\n    #cap = 'AUTH=%s' % mech",
     "ssl.wrap(server_hostname=None, session=None):\n    connect(session=session)",
+    "    pwd = self.pwd\n    text_sig = base.__text_signature__\n    wrap(session=self._session)",
     "status installed libtext-password-pronounceable-perl:all 0.30-3",
     " libpam-auth-update:amd64 1.6.15-3",
     "Setting up google-cloud-cli-gke-gcloud-auth-plugin:amd64 (528.0.0-0) ...",

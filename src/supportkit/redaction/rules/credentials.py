@@ -702,7 +702,10 @@ _PACKAGE_DETAIL = re.compile(
     |[~^<>=v]{0,2}(?:\d{1,9}:)?\d{1,5}(?:\.\d{1,5}){2,3}(?:[-+~][A-Za-z0-9.+~]{1,40})?
     """
 )
-_CODE = re.compile(r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]")
+# A call or subscript, an attribute of self or cls, or a dunder: code quoted in a traceback.
+_CODE = re.compile(
+    r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]|(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
+)
 
 
 def _is_trivial(value: str) -> bool:
