@@ -484,6 +484,11 @@ _TEMPLATES: dict[str, _Kind] = {
         "«rotate the AKIA key»", "«AKIA-prefixed ids»")),
     "secret-word-in-prose": ("decoy", ("info: ",), ("«password reset email sent»",
         "«token refresh scheduled in 300s»", "«secret rotation finished»")),
+    "code-line": ("decoy", ("{}", '  File "/srv/app/db.py", line {i10-400}, in connect\n{}'),
+        ("    «def connect(self, host, port={i1000-9999}, pwd=None):»",
+         "    «conn = open_session(host, session=self._session, token=token)»",
+         "    «log.info('login token=%s user=%s', tok, user)»",
+         "    «self.password = password»")),
 }  # fmt: skip
 
 
