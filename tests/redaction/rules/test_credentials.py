@@ -87,6 +87,7 @@ POSITIVES = [
     ("query-token", "GET /cb?code=1&access_token={s}&state=ok", fake(30), "secret"),
     ("query-sig", "https://a.blob.core.windows.net/c?sv=2022&sig={s}", fake(40) + "%3D", "secret"),
     ("kv-password", "login user=bob password={s} ok", "hunter2", "secret"),
+    ("kv-punctuated", "conn Password={s};Database=app", "Zx9m;Q2vL8,k)j", "secret"),
     ("kv-then-dot", "PASSWORD={s}", "abc123. (retry)", "secret"),
     ("kv-yaml", "db:\n  password: {s}\n  host: db", "correct horse battery", "secret"),
     ("kv-json", '{{"client_secret": "{s}", "id": 4}}', fake(24), "secret"),
@@ -214,6 +215,11 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
         ("mysql -u root -pHunter22 -h db", ["mysql -u root -p", " -h db"]),
+        (
+            "conn Server=db;User Id=sa;Password=hunter2;Database=app;Encrypt=true",
+            ["conn Server=db;User Id=sa;Password=", ";Database=app;Encrypt=true"],
+        ),
+        ("x AccountKey=Zx9mQ2vL8kR4==;EndpointSuffix=core", [";EndpointSuffix=core"]),
     ],
 )
 def test_names_and_structure_around_values_are_kept(

@@ -755,7 +755,12 @@ _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
 _QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
-_PLAIN_VALUE = re.compile(r"[^\s\"'<>&,;)\]}]{1,4096}(?:[,;)\]}][^\s\"'<>&,;)\]}]{1,4096})*")
+# A value may hold ',;)]}' but ends before the next "Name=" of a connection string
+# (Server=db;Password=…;Database=app).
+_PLAIN_VALUE = re.compile(
+    r"[^\s\"'<>&,;)\]}]{1,4096}"
+    r"(?:[,;)\]}](?![A-Za-z_][A-Za-z0-9_ .-]{0,40}=)[^\s\"'<>&,;)\]}]{1,4096})*"
+)
 # A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
 # ``name=`` pairs, where an env or INI file's value would run to the end of the line.
 _LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
