@@ -923,7 +923,7 @@ class _SecretValueScanner:
             return _unseparated(text, pos, flag=flag)
         value = sep.end()
         if value >= len(text) or text[value] in "{[\r\n":
-            return None
+            return _braced(text, value) if sep.group(1) == "=" else None
         quote = _quote_at(text, value)
         if quote:
             return _quoted_value(
@@ -976,6 +976,20 @@ def _value_field_start(text: str, after: int) -> int:
     """Where the word ``value`` starts in the :data:`_VALUE_FIELD` match that ends at ``after``."""
     before = text[max(0, after - 16) : after].lower()
     return after - len(before) + before.rfind("value")
+
+
+# ODBC and ADO.NET quote a value holding ';' or '=' in braces: Password={p;w=d};. A brace
+# pair around a bare name is a format field instead (password={pw}).
+_BRACED = re.compile(r"\{([^{}\r\n\"':]{1,256})\}(?=[;\s\"']|\Z)")
+_FORMAT_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?:![rsa])?")
+
+
+def _braced(text: str, value: int) -> _Finding | None:
+    """The value between braces at ``value``; none for a nested structure or a format field."""
+    found = _BRACED.match(text, value)
+    if found is None or _FORMAT_FIELD.fullmatch(found.group(1)):
+        return None
+    return found.start(1), found.end(1), "assignment"
 
 
 def _quoted_value(text: str, value: int, quote: str, *, name_in_string: bool) -> _Finding | None:
