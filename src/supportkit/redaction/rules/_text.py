@@ -1,0 +1,102 @@
+"""What the credential rules share: token alphabets, keyword positions, where a value ends, and
+which values cannot hold a secret."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from supportkit.redaction import _anchors
+
+__all__ = [
+    "TOKEN_CHARS",
+    "WORD_CHARS",
+    "closing_quote",
+    "end_of_line",
+    "is_trivial",
+    "keyword_positions",
+    "mixed",
+    "word_starts",
+]
+
+_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+WORD_CHARS = _ALNUM | {"_"}
+TOKEN_CHARS = WORD_CHARS | {"-"}
+
+
+def keyword_positions(text: str, word: str) -> list[int]:
+    """Starts of the lowercase ASCII ``word`` in ``text``, in any case, sorted.
+
+    Every keyword rule searches the same chunk, so the positions are shared through
+    :mod:`supportkit.redaction._anchors`.
+    """
+    return _anchors.starts(text, _anchors.word(word))
+
+
+# Made now, so the first chunk is scanned for them with the rest.
+_anchors.words(("secret", "authorization", "bearer", "basic", "cookie"))
+
+
+def word_starts(text: str, word: str) -> Iterator[int]:
+    """``keyword_positions`` not preceded by a letter: ``authorization``, not ``xauthorization``."""
+    for pos in keyword_positions(text, word):
+        if pos == 0 or not text[pos - 1].isalpha():
+            yield pos
+
+
+def mixed(value: str) -> bool:
+    """Random keys mix letters and digits; words and runs of one character do not."""
+    return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+
+
+def end_of_line(text: str, start: int, limit: int = 4096) -> int:
+    stop = min(len(text), start + limit)
+    for newline in ("\n", "\r"):
+        found = text.find(newline, start, stop)
+        if found >= 0:
+            stop = found
+    return stop
+
+
+def closing_quote(text: str, start: int, quote: str, stop: int) -> int:
+    """Where the value quoted from ``start`` ends: past backslash-escaped quotes, and past a
+    single quote written twice (YAML, SQL)."""
+    pos = text.find(quote, start, stop)
+    while pos > start and (
+        text[pos - 1] == "\\" or (quote == "'" and text[pos + 1 : pos + 2] == "'")
+    ):
+        pos = text.find(quote, pos + (2 if text[pos - 1] != "\\" else 1), stop)
+    return stop if pos < 0 else pos
+
+
+_TRIVIAL = re.compile(
+    r"""(?ix)
+    (?:true|false|null|none|nil|undefined|yes|no|on|off|n/?a|-?\d{1,3}|[*x•.…_-]{1,64}
+    |expired|invalid|missing|required|revoked|refreshed|redacted|empty|unset|set|present
+    |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
+    |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
+    |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}
+    |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|)
+    """
+)
+# A package's architecture (libpam-auth:amd64) or version (next-auth: ^4.24.5, gcloud-auth-plugin
+# =528.0.0-0): package names are full of secret words, and no secret looks like these.
+_PACKAGE_DETAIL = re.compile(
+    r"""(?x)
+    amd64|arm64|armhf|armel|i386|i686|x86_64|aarch64|ppc64el|s390x|riscv64|noarch|all|any
+    |[~^<>=v]{0,2}(?:\d{1,9}:)?\d{1,5}(?:\.\d{1,5}){2,3}(?:[-+~][A-Za-z0-9.+~]{1,40})?
+    """
+)
+# A call or subscript, an attribute of self or cls, or a dunder: code quoted in a traceback.
+_CODE = re.compile(
+    r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]|(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
+)
+
+
+def is_trivial(value: str) -> bool:
+    """Values that cannot hold a secret, so replacing them would only lose information."""
+    return (
+        _TRIVIAL.fullmatch(value) is not None
+        or _CODE.match(value) is not None
+        or _PACKAGE_DETAIL.fullmatch(value) is not None
+    )

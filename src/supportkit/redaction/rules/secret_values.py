@@ -1,0 +1,458 @@
+"""Values of keys that name a secret, in every form a key meets its value: ``key=value``,
+``key: value``, JSON, YAML, INI, env files, XML elements, flags, name/value pairs."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction.rules._text import (
+    TOKEN_CHARS,
+    closing_quote,
+    end_of_line,
+    is_trivial,
+    mixed,
+)
+
+__all__ = ["is_secret_key", "secret_key_matcher", "secret_value_rules"]
+
+
+_SECRET_WORDS = frozenset(
+    {
+        "password", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
+        "token", "auth", "authorization", "credential", "credentials", "creds", "cred",
+        "session", "sessionid", "sessid", "phpsessid", "jsessionid", "signature", "sig", "apikey",
+        "accesskey", "secretkey", "privatekey", "authtoken", "accesstoken", "refreshtoken",
+        "idtoken", "csrftoken", "xsrftoken", "pin", "otp", "totp", "dsn", "cookie", "cookies",
+    }
+)  # fmt: skip
+# A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
+_KEY_QUALIFIERS = frozenset(
+    {
+        "api", "access", "secret", "private", "signing", "sign", "encryption", "enc", "master",
+        "account", "auth", "client", "app", "application", "license", "licence", "service",
+        "subscription", "shared", "session", "storage", "consumer", "ssh", "gpg", "pgp", "hmac",
+        "deploy", "webhook", "admin", "root", "bot", "integration", "server", "crypto", "aes",
+    }
+)  # fmt: skip
+# A later component that makes the name a property of the secret rather than the secret.
+_PROPERTY_WORDS = frozenset(
+    {
+        "count", "counts", "length", "len", "size", "type", "types", "kind", "name", "names",
+        "file", "filename", "path", "dir", "url", "uri", "endpoint", "host", "expires", "expiry",
+        "expiration", "expired", "exp", "expire", "ttl", "timeout", "age", "lifetime", "limit",
+        "max", "min", "format", "mode", "method", "methods", "provider", "scheme", "header",
+        "field", "policy", "version", "enabled", "required", "rotation", "valid", "label", "env",
+        "var", "location", "created", "updated", "at", "time", "timestamp", "date", "usage",
+        "used", "status", "state", "set", "changed", "attempts", "retries", "rules", "pattern",
+        "algorithm", "alg", "algo", "issuer", "audience", "scope", "scopes", "source", "sock",
+        "socket", "address", "addr", "bus", "class", "manager", "start", "end", "duration",
+        "strength", "error", "errors", "prefix", "hint", "flow", "level", "option",
+    }
+)  # fmt: skip
+_COMPONENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+def _components(name: str) -> list[str]:
+    return [part.lower() for part in _COMPONENT.findall(name)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized(name: str) -> str:
+    return "".join(_components(name))
+
+
+# Words that name a secret also at the end of a name written as one word (``PGPASSWORD``,
+# ``dbpassword``); shorter ones would take in ordinary words (``bypass``, ``compass``).
+_GLUED_SECRET_ENDINGS = ("password", "passwd", "secret", "token")
+
+
+def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
+    part = parts[index]
+    if part in _SECRET_WORDS or part in extra:
+        return part != "session" or len(parts) == 1
+    if part.endswith(_GLUED_SECRET_ENDINGS):
+        return True
+    if index == 0:
+        return False
+    previous = parts[index - 1]
+    if part in ("key", "session") and previous in _KEY_QUALIFIERS | {"session"}:
+        return True
+    return previous + part in _SECRET_WORDS or previous + part in extra
+
+
+def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
+    """Whether a key, field or header ``name`` names a secret (``extra``: normalized names)."""
+    parts = _components(name)
+    if extra and "".join(parts) in extra:
+        return True
+    if parts[:1] == ["session"] and parts[1:2] in (["id"], ["key"], ["token"], ["secret"]):
+        return True
+    for index in range(len(parts)):
+        if _names_secret(parts, index, extra) and _PROPERTY_WORDS.isdisjoint(parts[index + 1 :]):
+            return True
+    return False
+
+
+def secret_key_matcher(extra: Iterable[str] = ()) -> Callable[[str], bool]:
+    """``is_secret_key`` with host-supplied key names added (``X-Acme-Signature``, ``pin2``)."""
+    names = frozenset(_normalized(name) for name in extra) - {""}
+    return functools.lru_cache(maxsize=4096)(lambda name: is_secret_key(name, names))
+
+
+def _shannon_bits(value: str) -> float:
+    counts = Counter(value)
+    size = len(value)
+    return -sum(n / size * math.log2(n / size) for n in counts.values())
+
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def _high_entropy(value: str) -> bool:
+    """Random-looking: letters and digits mixed, or letters of random case; not a UUID;
+    ≥ 3 bits of entropy per character."""
+    if _UUID.fullmatch(value) or _shannon_bits(value) < 3.0:
+        return False
+    return mixed(value) or _random_case(value)
+
+
+def _random_case(value: str) -> bool:
+    """Capitals spread like coin flips (``RigCmTUKhLOx``), not word starts (``CamelCase``)."""
+    letters = [char for char in value if char.isalpha()]
+    capitals = sum(char.isupper() for char in letters)
+    return len(letters) >= 20 and 0.3 * len(letters) <= capitals <= 0.7 * len(letters)
+
+
+_NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
+_KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
+_KEY_ANCHORS_SHORT = ("otp", "dsn")
+_DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
+# A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
+# (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
+# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); or the end of an
+# XML start tag (``<password>``).
+_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?[ \t=:>]"
+# "==" compares or pins a version (google-auth==2.23.0); it never assigns.
+_SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
+_YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
+_QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
+# A value may hold ',;)]}' but ends before the next "Name=" of a connection string
+# (Server=db;Password=…;Database=app).
+_PLAIN_VALUE = re.compile(
+    r"[^\s\"'<>&,;)\]}]{1,4096}"
+    r"(?:[,;)\]}](?![A-Za-z_][A-Za-z0-9_ .-]{0,40}=)[^\s\"'<>&,;)\]}]{1,4096})*"
+)
+# A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
+# ``name=`` pairs, where an env or INI file's value would run to the end of the line.
+_LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
+_FLAG_VALUE = re.compile(r"[ \t]{1,3}([^\s\"'-]\S{0,4095})")
+_CONTEXT_VALUE = re.compile(
+    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
+)
+_Finding = tuple[int, int, str]
+_MAX_NAME = 256
+
+
+def _name_start(text: str, pos: int) -> int:
+    """Where the name that ends at ``pos`` starts, looked for within 32 characters before 256:
+    most names are short, and a slice costs by its length."""
+    for reach in (32, _MAX_NAME):
+        before = text[max(0, pos - reach) : pos]
+        kept = len(before.rstrip(_NAME_CHARS_TEXT))
+        if kept or len(before) < reach:
+            return pos - len(before) + kept
+    return pos - _MAX_NAME
+
+
+def _name_end(text: str, separator: int) -> int:
+    """Where a name ends that is followed by ``separator``, maybe after a closing quote, which
+    may be escaped."""
+    if text[separator - 1] not in "\"'":
+        return separator
+    return separator - 2 if text[separator - 2] == "\\" else separator - 1
+
+
+def _quote_at(text: str, pos: int) -> str:
+    """The quote at ``pos``, escaped (``\\"``) or not; empty when there is none."""
+    if text[pos : pos + 1] in ('"', "'"):
+        return text[pos]
+    if text[pos : pos + 1] == "\\" and text[pos + 1 : pos + 2] in ('"', "'"):
+        return text[pos : pos + 2]
+    return ""
+
+
+def _at_line_start(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", max(0, start - 64), start) + 1
+    if line_start == 0 and start > 64:
+        return False
+    return _LINE_PREFIX.fullmatch(text, line_start, start) is not None
+
+
+# What may follow a name and a space for it to have a value, unless the name is a flag: a
+# separator, or a token long enough to be a secret on its own (_CONTEXT_VALUE).
+_SPACED_VALUE = re.compile(
+    r"[ \t]{0,8}(?:=>|:=|=|:)|[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?[A-Za-z0-9+/=_.~-]{20}"
+)
+# A colon after a name with a dot, not opening a quoted value: a logger or module name before
+# its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
+_PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
+
+
+def _cannot_have_value(text: str, start: int, end: int) -> bool:
+    """A quick no for the names most often found that never have a value (``key orders``,
+    ``auth.session: …``); the full check would say no too, at several times the cost."""
+    after = text[end : end + 1]
+    if after in (" ", "\t"):
+        return text[start] != "-" and _SPACED_VALUE.match(text, end) is None
+    return (
+        after == ":"
+        and "." in text[start:end]
+        and _PLAIN_COLON.match(text, end) is not None
+        and not _at_line_start(text, start)
+    )
+
+
+def _looks_like_path(value: str) -> bool:
+    return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
+
+
+@dataclass(frozen=True, slots=True)
+class _SecretValueScanner:
+    """Finds values of keys that name a secret; three rules share one scan per chunk.
+
+    The scan visits each name that holds a keyword and is followed by a quote, a space or a
+    separator once, at its end, however many keywords it holds (``auth.session``), and never
+    sees the far more common names followed by anything else (``tokens,``, ``KeyError(``).
+    """
+
+    matcher: Callable[[str], bool]
+    anchor: _anchors.Anchor
+    _cache: list[tuple[str, list[_Finding]]] = field(
+        default_factory=lambda: [("", [])], repr=False, compare=False
+    )
+
+    def findings(self, text: str) -> list[_Finding]:
+        cached = self._cache[0]
+        if cached[0] is not text:
+            cached = (text, [*self._scan(text), *self._named_values(text)])
+            self._cache[0] = cached
+        return cached[1]
+
+    def _named_values(self, text: str) -> Iterator[_Finding]:
+        """A value field whose sibling name field names a secret: ``- name: DB_PASSWORD`` then
+        ``value: …`` (Kubernetes), ``"name": "…", "value": "…"``, ``<add key="Password"
+        value="…"/>`` (.NET, Ant, Maven)."""
+        for after in _anchors.ends(text, _VALUE_FIELD):
+            start = _value_field_start(text, after)
+            if start <= 0 or text[start - 1] in _NAME_CHARS_TEXT:
+                continue
+            named = _NAME_FIELD.search(text, max(0, start - 192), start)
+            if named is None or not self.matcher(named.group(2)):
+                continue
+            found = self._value(text, start, start + 5, flag=False)
+            if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
+                yield found[0], found[1], "named"
+
+    def _scan(self, text: str) -> Iterator[_Finding]:
+        done = -1
+        for after_end in _anchors.ends(text, self.anchor):
+            end = _name_end(text, after_end - 1)
+            if text[end - 1] in ".-":
+                continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
+            start = _name_start(text, end)
+            if _cannot_have_value(text, start, end):
+                continue
+            if start < done:
+                continue  # inside the value just found: a value is never also a key
+            name = text[start:end].lstrip("-")
+            if name and not self.matcher(name) and text[start - 1 : start] == " ":
+                start, name = self._two_words(text, start, name)
+            if not name or not self.matcher(name) or _normalized(name) in _DEDICATED:
+                continue
+            found = self._value(text, start, end, flag=len(name) < end - start)
+            if found is not None:
+                done = found[1]
+                if not self._keeps(name, text[found[0] : found[1]]):
+                    yield found
+
+    @staticmethod
+    def _two_words(text: str, start: int, name: str) -> tuple[int, str]:
+        """``API key: …`` and ``secret key = …``: the word before may qualify a bare ``key``."""
+        before = _name_start(text, start - 1)
+        return before, f"{text[before : start - 1]}_{name}"
+
+    @staticmethod
+    def _keeps(name: str, value: str) -> bool:
+        # Code in a traceback ends a value with the call or line around it: "pwd=None):".
+        bare = value.rstrip(",;:")
+        bare = bare if is_trivial(bare) else bare.rstrip(")]}")
+        return (
+            is_trivial(bare)
+            or (_normalized(name) == "pwd" and _looks_like_path(value))
+            or bare in (name, name.rpartition(".")[2])  # code passing a name on: session=session
+        )
+
+    def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
+        if text[end : end + 1] == ">":
+            return _element_text(text, start, end)
+        pos = end
+        key_quote = _quote_at(text, pos)
+        if key_quote and text[max(0, start - len(key_quote)) : start] == key_quote:
+            pos += len(key_quote)
+        sep = _SEPARATOR.match(text, pos)
+        if sep is None:
+            return _unseparated(text, pos, flag=flag)
+        value = sep.end()
+        if value >= len(text) or text[value] in "{[\r\n":
+            return _braced(text, value) if sep.group(1) == "=" else None
+        quote = _quote_at(text, value)
+        if quote:
+            return _quoted_value(
+                text,
+                value,
+                quote,
+                name_in_string=pos == end and _quote_at(text, max(0, start - len(quote))) == quote,
+            )
+        if start > 0 and text[start - 1] in "?&" and sep.group(1) == "=":
+            found = _QUERY_VALUE.match(text, value)
+            return None if found is None else (value, found.end(), "query")
+        return self._unquoted(text, (start, end), value, sep.group(1), quoted_key=pos > end)
+
+    def _unquoted(
+        self, text: str, name: tuple[int, int], value: int, sep: str, *, quoted_key: bool
+    ) -> _Finding | None:
+        start, end = name
+        if not quoted_key and _at_line_start(text, start):
+            pair = _LOGFMT_PAIR.match(text, value) if sep == "=" else None
+            if pair is not None:
+                return value, pair.end(1), "assignment"
+            if sep != ":" or text[value - 1] != ":":  # YAML and headers: a space after ':'
+                return self._rest_of_line(text, value, block=sep == ":")
+        elif sep == ":" and "." in text[start:end] and not quoted_key:
+            return None  # a logger or module name before its message: "auth.session: …"
+        found = _PLAIN_VALUE.match(text, value, value + 4096)
+        return None if found is None else (value, found.end(), "assignment")
+
+    @staticmethod
+    def _rest_of_line(text: str, value: int, *, block: bool) -> _Finding | None:
+        end = end_of_line(text, value)
+        if block and _YAML_BLOCK.match(text, value, end + 2) is not None:
+            return _yaml_block(text, value)
+        while end > value and text[end - 1] in " \t":
+            end -= 1
+        return (value, end, "assignment") if end > value else None
+
+
+# "value" then a separator; and, within a few lines before it, a "name" or "key" field whose
+# value is a name: the first is an anchor, the second is searched only at the anchor.
+_VALUE_FIELD = _anchors.keyword_run(("value",), rb"[\x22\x27]?[ \t]*[:=]")
+_NAME_FIELD = re.compile(
+    r"""(?:name|key)["']?[ \t]*[:=][ \t]*(["']?)([A-Za-z0-9_.-]{1,128})\1[ \t]*,?[ \t]*"""
+    r"""(?:\r?\n[ \t]*(?:-[ \t]+)?)?["']?\Z""",
+    re.IGNORECASE,
+)
+
+
+def _value_field_start(text: str, after: int) -> int:
+    """Where the word ``value`` starts in the :data:`_VALUE_FIELD` match that ends at ``after``."""
+    before = text[max(0, after - 16) : after].lower()
+    return after - len(before) + before.rfind("value")
+
+
+# ODBC and ADO.NET quote a value holding ';' or '=' in braces: Password={p;w=d};. A brace
+# pair around a bare name is a format field instead (password={pw}).
+_BRACED = re.compile(r"\{([^{}\r\n\"':]{1,256})\}(?=[;\s\"']|\Z)")
+_FORMAT_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?:![rsa])?")
+
+
+def _braced(text: str, value: int) -> _Finding | None:
+    """The value between braces at ``value``; none for a nested structure or a format field."""
+    found = _BRACED.match(text, value)
+    if found is None or _FORMAT_FIELD.fullmatch(found.group(1)):
+        return None
+    return found.start(1), found.end(1), "assignment"
+
+
+def _quoted_value(text: str, value: int, quote: str, *, name_in_string: bool) -> _Finding | None:
+    """The quoted value at ``value``; none when the quote closes a string that holds the name
+    and its separator (``prompt='Password: '``)."""
+    if name_in_string:
+        return None
+    opened = value + len(quote)
+    return opened, closing_quote(text, opened, quote, end_of_line(text, opened)), "assignment"
+
+
+def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
+    """``--password hunter2`` on a command line, or a random-looking token after a secret word."""
+    found = (_FLAG_VALUE if flag else _CONTEXT_VALUE).match(text, pos)
+    if found is None or not (flag or _high_entropy(found.group(1))):
+        return None
+    return found.start(1), found.end(1), "assignment" if flag else "entropy"
+
+
+def _element_text(text: str, start: int, end: int) -> _Finding | None:
+    """The text of an XML element named like a secret, ``<password>…</password>``."""
+    if text[start - 1 : start] != "<":
+        return None
+    close = text.find(f"</{text[start:end]}>", end + 1, end + 4097)
+    return (end + 1, close, "assignment") if close > end + 1 else None
+
+
+def _yaml_block(text: str, value: int) -> _Finding | None:
+    """The indented lines of a YAML block scalar (``key: |``) that follow its key."""
+    line_start = text.rfind("\n", 0, value) + 1
+    indent = len(text[line_start:value]) - len(text[line_start:value].lstrip(" "))
+    first = text.find("\n", value) + 1
+    pos, end = first, first
+    while 0 < pos < len(text) and pos - first < 4096:
+        line_end = end_of_line(text, pos)
+        line = text[pos:line_end]
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= indent:
+            break
+        end = line_end if line.strip() else end
+        pos = line_end + 1
+    return (first, end, "assignment") if end > first else None
+
+
+@dataclass(slots=True)
+class _SecretValueRule:
+    """One view of the shared scan, so the audit counts each form under its own name."""
+
+    name: str
+    tag: str
+    scanner: _SecretValueScanner = field(repr=False)
+    kind: str = "secret"
+    category: Category = "credential"
+    max_span: int = 8_704
+
+    def find(self, text: str) -> Iterator[Span]:
+        for start, end, tag in self.scanner.findings(text):
+            if tag == self.tag and end > start:
+                yield Span(start, end, self.kind)
+
+
+def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules for values of secret-naming keys, with host-supplied key names added."""
+    extra = tuple(extra_keys)
+    anchors = set(_KEY_ANCHORS + _KEY_ANCHORS_SHORT)
+    for name in extra:
+        parts = _components(name)
+        if parts:
+            anchors.add(max(parts, key=len))
+    scanner = _SecretValueScanner(
+        secret_key_matcher(extra), _anchors.keyword_run(anchors, _KEY_NAME_END)
+    )
+    return (
+        _SecretValueRule("secret-assignment", "assignment", scanner),
+        _SecretValueRule("secret-query-param", "query", scanner),
+        _SecretValueRule("high-entropy-secret", "entropy", scanner),
+        _SecretValueRule("secret-named-value", "named", scanner),
+    )

@@ -1,0 +1,376 @@
+"""Credentials with a shape of their own: tokens with a known prefix, passwords in URLs and on
+command lines, and AWS secret keys next to their names.
+
+Each pattern is found from a cheap anchor (a literal such as ``AKIA`` or ``eyJ``) and must
+start at a token boundary, which keeps adversarial input linear."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction.rules._text import (
+    is_trivial,
+    keyword_positions,
+    mixed,
+)
+
+__all__ = ["RULES"]
+
+
+@dataclass(slots=True)
+class _PrefixRule:
+    """A token that starts with a literal prefix, so the regex engine skips to it quickly.
+
+    Each pattern is ``PREFIX(?<!X.{n})REST``: the look-behind right after the prefix rejects
+    a prefix that continues a longer token, so attempts happen only at token boundaries and a
+    run of near-matches (``eyJeyJeyJ…``) costs linear time. Patterns of ASCII classes run over
+    the chunk's Latin-1 view (:mod:`supportkit.redaction._views`), which is faster.
+    """
+
+    name: str
+    kind: str
+    anchors: tuple[_anchors.Anchor, ...] = field(repr=False)
+    patterns: tuple[re.Pattern[Any], ...] = field(repr=False)
+    max_span: int
+    category: Category = "credential"
+    check: Callable[[str], bool] | None = field(default=None, repr=False)
+
+    def find(self, text: str) -> Iterator[Span]:
+        for anchor, pattern in zip(self.anchors, self.patterns, strict=True):
+            for match in _anchors.matches(text, anchor, pattern):
+                start, end = match.span(match.lastindex or 0)
+                if self.check is None or self.check(text[start:end]):
+                    yield Span(start, end, self.kind)
+
+
+_TOKEN_CLASS = "A-Za-z0-9_-"  # noqa: S105  (a character class, not a password)
+
+
+def _prefix(
+    name: str,
+    kind: str,
+    prefixes: Iterable[tuple[int, str]],
+    rest: str,
+    max_span: int,
+    *,
+    before: str = _TOKEN_CLASS,
+    check: Callable[[str], bool] | None = None,
+    ascii_only: bool = True,
+) -> _PrefixRule:
+    """``prefixes``: (width, regex that always matches ``width`` characters) pairs; each is
+    the anchor the rule starts from, so the longer it is the fewer false starts.
+
+    ``ascii_only``: the pattern matches ASCII characters only, so it may run over bytes.
+    """
+    patterns: list[re.Pattern[Any]] = []
+    anchors: list[_anchors.Anchor] = []
+    for width, regex in prefixes:
+        guard = f"(?<![{before}].{{{width}}})" if before else ""
+        source = f"{regex}{guard}{rest}"
+        patterns.append(re.compile(source.encode() if ascii_only else source))
+        anchors.append(_anchors.pattern(regex.encode(), width))
+    return _PrefixRule(name, kind, tuple(anchors), tuple(patterns), max_span, check=check)
+
+
+def _joined(*rules: _PrefixRule, check: Callable[[str], bool]) -> _PrefixRule:
+    """One rule (one name in the audit) from several whose patterns differ after the prefix."""
+    return _PrefixRule(
+        rules[0].name,
+        rules[0].kind,
+        tuple(anchor for rule in rules for anchor in rule.anchors),
+        tuple(pattern for rule in rules for pattern in rule.patterns),
+        max(rule.max_span for rule in rules),
+        check=check,
+    )
+
+
+def _literal(*prefixes: str) -> list[tuple[int, str]]:
+    return [(len(prefix), re.escape(prefix)) for prefix in prefixes]
+
+
+def _mixed_case(value: str) -> bool:
+    """Letters-only keys mix cases; a snake_case word after the prefix does not."""
+    return not (value.islower() or value.isupper())
+
+
+def _end(chars: str) -> str:
+    return rf"(?![{chars}])"
+
+
+_AWS_KEY_ID = _prefix(
+    "aws-access-key-id",
+    "aws-key",
+    _literal("AKIA", "ASIA"),
+    "[A-Z0-9]{16}" + _end("A-Za-z0-9"),
+    20,
+)
+_GITHUB = _prefix(
+    "github-token",
+    "github-token",
+    [(4, "gh[pousr]_"), *_literal("github_pat_")],
+    "[A-Za-z0-9_]{36,251}" + _end("A-Za-z0-9_"),
+    262,
+)
+_GITLAB = _prefix(
+    "gitlab-token",
+    "gitlab-token",
+    _literal("gl"),
+    "(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|ft|imt|agent)-[A-Za-z0-9_-]{20,64}" + _end(_TOKEN_CLASS),
+    76,
+)
+_SLACK = _prefix(
+    "slack-token",
+    "slack-token",
+    [(4, "xox[abprse]"), *_literal("xapp")],
+    "-[A-Za-z0-9-]{10,250}" + _end("A-Za-z0-9-"),
+    255,
+    check=mixed,
+)
+_SLACK_WEBHOOK = _prefix(
+    "slack-webhook",
+    "slack-webhook",
+    _literal("hooks.slack.com/"),
+    "(?:services|workflows|triggers)/([A-Za-z0-9_/-]{20,200})",
+    240,
+    before="",
+)
+_STRIPE = _prefix(
+    "stripe-key",
+    "stripe-key",
+    _literal("sk_", "rk_"),
+    "(?:live|test)_[A-Za-z0-9]{10,247}" + _end("A-Za-z0-9"),
+    255,
+)
+_STRIPE_WEBHOOK = _prefix(
+    "stripe-key",
+    "stripe-key",
+    _literal("whsec_"),
+    "[A-Za-z0-9+/=]{24,128}" + _end("A-Za-z0-9"),
+    134,
+)
+_GOOGLE = _prefix(
+    "google-api-key",
+    "google-api-key",
+    _literal("AIza"),
+    "[A-Za-z0-9_-]{35}" + _end(_TOKEN_CLASS),
+    39,
+)
+_ANTHROPIC = _prefix(
+    "anthropic-key",
+    "anthropic-key",
+    _literal("sk-ant-"),
+    "[A-Za-z0-9_-]{32,250}" + _end(_TOKEN_CLASS),
+    257,
+)
+_OPENAI = _prefix(
+    "openai-key",
+    "openai-key",
+    _literal("sk-"),
+    "(?!ant-)(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}|[A-Za-z0-9_-]{48,250})"
+    + _end(_TOKEN_CLASS),
+    262,
+    check=mixed,
+)
+_SENDGRID = _prefix(
+    "sendgrid-key",
+    "sendgrid-key",
+    _literal("SG."),
+    r"[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}" + _end(_TOKEN_CLASS),
+    100,
+)
+_NPM = _prefix(
+    "npm-token", "npm-token", _literal("npm_"), "[A-Za-z0-9]{36}" + _end("A-Za-z0-9"), 40
+)
+_PYPI = _prefix(
+    "pypi-token",
+    "pypi-token",
+    _literal("pypi-AgE"),
+    "(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,1000}" + _end(_TOKEN_CLASS),
+    1030,
+)
+_TWILIO = _prefix(
+    "twilio-api-key",
+    "twilio-key",
+    [(34, "SK[0-9a-f]{32}")],  # "SK" alone starts too many words
+    _end("A-Za-z0-9"),
+    34,
+    check=mixed,
+)
+_HUGGING_FACE = _prefix(
+    "huggingface-token",
+    "huggingface-token",
+    _literal("hf_", "api_org_"),
+    "[A-Za-z0-9]{34}" + _end("A-Za-z0-9"),
+    42,
+    check=_mixed_case,
+)
+_SHOPIFY = _prefix(
+    "shopify-token",
+    "shopify-token",
+    [(6, "shp(?:at|ca|pa|ss)_")],
+    "[a-fA-F0-9]{32}" + _end("A-Za-z0-9"),
+    38,
+)
+_DIGITALOCEAN = _prefix(
+    "digitalocean-token",
+    "digitalocean-token",
+    [(7, "do[opr]_v1_")],
+    "[a-f0-9]{64}" + _end("A-Za-z0-9"),
+    71,
+)
+_VAULT = _prefix(
+    "vault-token",
+    "vault-token",
+    [(4, r"hv[sb]\.")],
+    "[A-Za-z0-9_-]{24,512}" + _end(_TOKEN_CLASS),
+    516,
+    check=mixed,
+)
+_DISCORD_WEBHOOK = _prefix(
+    "discord-webhook",
+    "discord-webhook",
+    _literal("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"),
+    "[0-9]{17,20}/([A-Za-z0-9_-]{60,80})" + _end(_TOKEN_CLASS),
+    130,
+    before="",
+)
+# A bot's token in a Bot API URL (https://api.telegram.org/bot<id>:<secret>/sendMessage): the
+# bot id is part of the token.
+_TELEGRAM_BOT = _prefix(
+    "telegram-bot-token",
+    "telegram-bot-token",
+    _literal("/bot"),
+    "([0-9]{5,16}:[A-Za-z0-9_-]{35})" + _end(_TOKEN_CLASS),
+    50,
+    before="",
+)
+_JWT = _prefix(
+    "jwt",
+    "jwt",
+    _literal("eyJ"),
+    r"[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,1024}" + _end(_TOKEN_CLASS),
+    13_320,
+)
+# curl's -u/--user/--proxy-user user:password on a command line: only the password goes. A
+# user id and group (docker run -u 1000:1000) is no password.
+_CLI_USER_PASSWORD = _prefix(
+    "cli-user-password",
+    "password",
+    _literal(" -u", " -U", " --user", " --proxy-user"),
+    r"[ =]?[\"']?[^\s:\"']{1,256}:([^\s\"']{1,256})",
+    530,
+    before="",
+    check=lambda value: not (is_trivial(value) or value.isdigit()),
+    ascii_only=False,
+)
+# A password given to a client by a short flag, which means something else elsewhere (ssh -p is a
+# port), so only after the commands where it is a password: mysql's -pPASSWORD (glued; -p alone
+# prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a.
+_ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+_FLAG_PASSWORD = r"[\"']?([^\s\"'|;&<>]{1,256})"  # noqa: S105  (a pattern, not a password)
+_CLI_PASSWORD = _joined(
+    _prefix("cli-password", "password", _literal("mysql", "mariadb"),
+        r"[a-z_-]{0,16}" + _ARGUMENTS + "-p" + _FLAG_PASSWORD, 4_400),
+    _prefix("cli-password", "password", _literal("sshpass"),
+        _ARGUMENTS + r"-p[ \t]*" + _FLAG_PASSWORD, 4_400),
+    _prefix("cli-password", "password", _literal(" login"),
+        _ARGUMENTS + r"-p[ \t]+" + _FLAG_PASSWORD, 4_400, before=""),
+    _prefix("cli-password", "password", _literal("redis-cli"),
+        _ARGUMENTS + r"-a[ \t]+" + _FLAG_PASSWORD, 4_400),
+    check=lambda value: not is_trivial(value),
+)  # fmt: skip
+# scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
+# the password cannot hold '/' or '@', so an attempt never runs past the next '://'.
+_URL_PASSWORD = _prefix(
+    "url-password",
+    "password",
+    _literal("://"),
+    r"[^\s:/?#@\"'<>]{0,256}:([^\s/?#@\"'<>]{1,256})@",
+    520,
+    before="",
+    check=lambda value: not is_trivial(value),
+    ascii_only=False,
+)
+
+
+# --- AWS secret access keys, only in a secret context -----------------------------------------
+
+_AWS_SECRET = re.compile(r"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+# (name, offset of "secret" in it)
+_AWS_SECRET_NAMES = (
+    ("secret_access_key", 0),
+    ("secret-access-key", 0),
+    ("secretaccesskey", 0),
+    ("aws_secret", 4),
+)
+
+
+def _looks_like_aws_secret(value: str) -> bool:
+    return (
+        any(ch.isupper() for ch in value)
+        and any(ch.islower() for ch in value)
+        and any(ch.isdigit() or ch in "/+" for ch in value)
+    )
+
+
+@dataclass(slots=True)
+class _AwsSecretRule:
+    """A 40-character AWS secret key right after a key id or a secret-access-key name."""
+
+    name: str = "aws-secret-access-key"
+    kind: str = "aws-secret"
+    category: Category = "credential"
+    max_span: int = 200
+
+    def find(self, text: str) -> Iterator[Span]:
+        for start in self._contexts(text):
+            line_end = text.find("\n", start)
+            stop = min(start + 120, len(text) if line_end < 0 else line_end)
+            match = _AWS_SECRET.search(text, start, stop)
+            if match is not None and _looks_like_aws_secret(match.group()):
+                yield Span(match.start(), match.end(), self.kind)
+
+    @staticmethod
+    def _contexts(text: str) -> Iterator[int]:
+        for span in _AWS_KEY_ID.find(text):
+            yield span.end
+        for pos in keyword_positions(text, "secret"):
+            for name, offset in _AWS_SECRET_NAMES:
+                start = pos - offset
+                if start >= 0 and text[start : start + len(name)].lower() == name:
+                    yield pos - offset + len(name)
+                    break
+
+
+RULES: tuple[Rule, ...] = (
+    _AWS_KEY_ID,
+    _AwsSecretRule(),
+    _GITHUB,
+    _GITLAB,
+    _SLACK,
+    _SLACK_WEBHOOK,
+    _STRIPE,
+    _STRIPE_WEBHOOK,
+    _GOOGLE,
+    _ANTHROPIC,
+    _OPENAI,
+    _SENDGRID,
+    _NPM,
+    _PYPI,
+    _TWILIO,
+    _HUGGING_FACE,
+    _SHOPIFY,
+    _DIGITALOCEAN,
+    _VAULT,
+    _DISCORD_WEBHOOK,
+    _TELEGRAM_BOT,
+    _JWT,
+    _URL_PASSWORD,
+    _CLI_USER_PASSWORD,
+    _CLI_PASSWORD,
+)

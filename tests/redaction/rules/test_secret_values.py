@@ -1,0 +1,62 @@
+"""Values of secret-naming keys: where a value starts and ends, and which names name a secret."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportkit.redaction import Redactor
+from supportkit.redaction.rules.secret_values import is_secret_key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("password: 'it''s a secret' # yaml", "password: '<secret-1>' # yaml"),
+        ("SET pwd = 'o''brien''s' WHERE", "SET pwd = '<secret-1>' WHERE"),
+        ('"{\\"token\\": \\"abc123\\"}"', '"{\\"token\\": \\"<secret-1>\\"}"'),
+        ("password: ''", "password: ''"),
+    ],
+)  # fmt: skip
+def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected: str) -> None:
+    """A quote doubled inside single quotes (YAML, SQL) does not end the value, and JSON held
+    escaped inside a JSON string keeps its quotes around the placeholder."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INFO auth.session: user signed in", "INFO auth.session: user signed in"),
+        ("INFO auth.session: 'abc' ok", "INFO auth.session: '<secret-1>' ok"),
+        ("db.password: hunter22", "db.password: <secret-1>"),
+        ("db.password:hunter22 x", "db.password:<secret-1> x"),
+        ("password: two words", "password: <secret-1>"),
+        ("INFO spring.db.password:=hunter22", "INFO spring.db.password:=<secret-1>"),
+        ("the key orders rows", "the key orders rows"),
+        ("run --token abc123 now", "run --token <secret-1> now"),
+        ("the token Zx9mQ2vL8kR4tY7wPq3sN6 was", "the token <secret-1> was"),
+        ("token  =  abc123", "token  =  <secret-1>"),
+    ],
+)  # fmt: skip
+def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: str) -> None:
+    """A dotted name before a colon mid-line is a logger, unless a quoted value follows; a name
+    followed by a space has a value after a separator, as a flag, or when it looks random."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),
+        ("APIKEY", True), ("client_secret", True), ("aws_secret_access_key", True),
+        ("session", True), ("session_id", True), ("PHPSESSID", True), ("X-Amz-Signature", True),
+        ("refresh_token", True), ("pin", True), ("credentials", True), ("Authorization", True),
+        ("token_count", False), ("max_tokens", False), ("password_length", False),
+        ("secret_name", False), ("primary_key", False), ("keyboard", False), ("author", False),
+        ("DESKTOP_SESSION", False), ("SSH_AUTH_SOCK", False), ("token_expires_at", False),
+        ("passed", False), ("signal", False), ("key", False), ("cache_key", False),
+    ],
+)  # fmt: skip
+def test_secret_key_names(name: str, secret: bool) -> None:
+    """Names are judged by their components; later property words make them non-secret."""
+    assert is_secret_key(name) is secret
