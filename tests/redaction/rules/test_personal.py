@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from supportkit.redaction._rule import Rule
-from supportkit.redaction.rules import personal
+from supportkit.redaction.rules import phones
 from supportkit.redaction.rules.personal import PHONE_REGIONS, RULES
 
 BY_NAME = {rule.name: rule for rule in RULES}
@@ -118,7 +118,7 @@ def test_phone_is_found(text: str, value: str) -> None:
 def test_national_shape_admits_every_valid_example_number(region: str) -> None:
     """The pre-check that spares parsing never refuses a number that parses as valid in the
     region: written nationally, or after a country code or an international prefix."""
-    lib = personal._phonenumbers()
+    lib = phones._phonenumbers()
     checked = 0
     for kind in ("FIXED_LINE", "MOBILE", "TOLL_FREE", "VOIP", "PREMIUM_RATE"):
         number = lib.example_number_for_type(region, getattr(lib.PhoneNumberType, kind))
@@ -130,8 +130,8 @@ def test_national_shape_admits_every_valid_example_number(region: str) -> None:
             if lib.is_valid_number_for_region(lib.parse(written, region), region):
                 checked += 1
                 digits = "".join(char for char in written if char.isdigit())
-                assert personal._may_be_valid_in(digits, region), written
-        assert personal._is_phone.__wrapped__(national, "shape"), national
+                assert phones._may_be_valid_in(digits, region), written
+        assert phones._is_phone.__wrapped__(national, "shape"), national
     assert checked >= 3
 
 
@@ -139,7 +139,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A British number starting with a trunk 0 is never parsed as a US one."""
-    lib = personal._phonenumbers()
+    lib = phones._phonenumbers()
     regions: list[str | None] = []
     parse = lib.parse
 
@@ -148,7 +148,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         return parse(number, region)
 
     monkeypatch.setattr(lib, "parse", counting_parse)
-    assert personal._is_phone.__wrapped__("0161 496 0123", "shape")
+    assert phones._is_phone.__wrapped__("0161 496 0123", "shape")
     assert regions == ["GB"]
 
 

@@ -1,0 +1,97 @@
+"""What the personal-data rules share: keywords found from a few stems, the rule that wraps a
+finder function, and shapes more than one rule refuses (dates, the first groups of an IBAN)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Category, Span
+
+__all__ = ["DATE_LIKE", "FinderRule", "Keywords", "inside_iban_groups"]
+
+_LETTERS = re.compile(r"[^\W\d_]{0,32}")
+
+
+@functools.lru_cache(maxsize=64)
+def _inside_words(anchor: str, words: frozenset[str]) -> bool:
+    """Whether some keyword holds ``anchor`` after its first letter (``telephone``: ``phone``)."""
+    return any(anchor in word[1:] for word in words)
+
+
+_WORD_SUFFIXES = ("", "s", "e", "o", "a", "no", "nr", "num", "number", "numbers", "nummer", "id")
+
+
+@dataclass(frozen=True, slots=True)
+class Keywords:
+    """Words that announce a value, found from a few literal anchors and then checked whole.
+
+    Each anchor costs one ``str.find`` pass (about 1 ms per MB), so anchors are stems that
+    cover several words (``tel`` finds ``tel``, ``telefon``, ``telephone``); the enclosing
+    word must then be one of ``words``, optionally with a suffix such as ``number`` or ``no``
+    (``phoneNumber``, ``phone_no``). Anchors with a space are phrases, matched as they are.
+    """
+
+    anchors: tuple[str, ...]
+    words: frozenset[str]
+
+    def __post_init__(self) -> None:
+        _anchors.words(self.anchors)  # made now: the first scan looks for them too
+
+    def ends(self, text: str) -> Iterator[int]:
+        """Offsets just past each keyword in ``text``, case-insensitively."""
+        for anchor in self.anchors:
+            inside = _inside_words(anchor, self.words)
+            for at in _anchors.starts(text, _anchors.word(anchor)):
+                if not inside and at > 0 and text[at - 1].isalpha():
+                    continue  # "Einstellungen" holds "tel", but no keyword ends in it
+                end = self._word_end(text, at, anchor)
+                if end is not None:
+                    yield end
+
+    def _word_end(self, text: str, at: int, anchor: str) -> int | None:
+        start = at
+        while start > 0 and at - start < 16 and text[start - 1].isalpha():
+            start -= 1
+        if " " in anchor:
+            end = at + len(anchor)
+            after_ok = end == len(text) or not text[end].isalpha()
+            return end if start == at and after_ok else None
+        letters = _LETTERS.match(text, at + len(anchor))
+        end = letters.end() if letters else at + len(anchor)
+        word = text[start:end].lower()
+        for suffix in _WORD_SUFFIXES:
+            if word.endswith(suffix) and word[: len(word) - len(suffix)] in self.words:
+                return end
+        return None
+
+
+@dataclass(slots=True)
+class FinderRule:
+    """A personal-data rule whose ``find`` is a generator function of the text."""
+
+    name: str
+    max_span: int
+    finder: Callable[[str], Iterator[Span]]
+    category: Category = "personal"
+
+    def find(self, text: str) -> Iterator[Span]:
+        """Spans of ``text`` to replace."""
+        return self.finder(text)
+
+
+DATE_LIKE = re.compile(
+    r"(?<!\d)(?:(?:19|20)\d\d[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:19|20)?\d\d)(?!\d)"
+)
+
+
+_IBAN_GROUPS_BEFORE = re.compile(r"(?<!\w)[A-Z]{2}\d\d(?: [A-Z0-9]{4}){0,7} \Z")
+
+
+def inside_iban_groups(text: str, start: int) -> bool:
+    """Whether ``start`` follows the first groups of a spaced IBAN (``GB08 RZQC 0098 …``)."""
+    return _IBAN_GROUPS_BEFORE.search(text, max(0, start - 40), start) is not None

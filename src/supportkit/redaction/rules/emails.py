@@ -1,0 +1,74 @@
+"""Email addresses, also URL-encoded; role mailboxes and addresses without a dotted domain stay."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction.rules._finders import FinderRule
+
+__all__ = ["KEPT_MAILBOXES", "RULES"]
+
+#: Local parts of role mailboxes that name a service, never a person.
+KEPT_MAILBOXES = frozenset(
+    {"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster"}
+)
+
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_DOMAIN = re.compile(
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
+)
+_ENCODED_BREAK = re.compile(r"%(?:3a|3d|2f|20|22|3c|26|3f|2c|3b|27|28)", re.IGNORECASE)
+
+
+_EMAIL_ANCHORS = (_anchors.literal("@"), _anchors.literal("%40"))
+
+
+def _email_local(text: str, at: int) -> int | None:
+    """Start of the local part that ends at ``at``, or None when there is no valid one."""
+    start = at
+    while (
+        start > 0
+        and at - start < 64
+        and (text[start - 1] in _LOCAL_CHARS or text[start - 1].isalnum())
+    ):
+        start -= 1
+    breaks = list(_ENCODED_BREAK.finditer(text, start, at))
+    if breaks:
+        start = breaks[-1].end()
+    while start < at and text[start] == ".":
+        start += 1
+    local = text[start:at]
+    if not local or local.endswith(".") or ".." in local or local.lower() in KEPT_MAILBOXES:
+        return None
+    return start
+
+
+def _ends_url_user_info(text: str, at: int) -> bool:
+    """Whether the ``@`` at ``at`` closes a URL's user info (``postgres://app:pw@db.internal``):
+    a host follows, not a mail domain. The password is the credential rules' to replace; taken
+    for an email, it would take the host with it."""
+    scheme_end = text.rfind("://", max(0, at - 256), at)
+    return scheme_end >= 0 and _NOT_IN_USER_INFO.search(text, scheme_end + 3, at) is None
+
+
+_NOT_IN_USER_INFO = re.compile(r"[\s/?#]")
+
+
+def _emails(text: str) -> Iterator[Span]:
+    for anchor in _EMAIL_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            domain = _DOMAIN.match(text, at + anchor.width)
+            start = _email_local(text, at) if domain else None
+            if (
+                domain
+                and start is not None
+                and not re.match(r"\d+x\.", domain.group())
+                and not (anchor.width == 1 and _ends_url_user_info(text, at))
+            ):
+                yield Span(start, domain.end(), "email")
+
+
+RULES: tuple[Rule, ...] = (FinderRule("email", 330, _emails),)

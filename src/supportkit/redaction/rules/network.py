@@ -1,0 +1,177 @@
+"""Public IPv4 and IPv6 addresses and MAC addresses; private, loopback and reserved ones stay."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from supportkit.redaction import _anchors, _views
+from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction.rules._finders import FinderRule
+
+__all__ = ["RULES"]
+
+# Over the Latin-1 view; the look-behinds drop the private ranges that fill access logs
+# (10/8, 127/8, 192.168/16, 172.16/12) before any Python runs. ``_public_v4`` still decides.
+_IPV4_TAIL = re.compile(
+    rb"(\.(?<!\b10\.)(?<!\b127\.)\d{1,3}"
+    rb"(?<!\b192\.168)(?<!\b172\.1[6-9])(?<!\b172\.2\d)(?<!\b172\.3[01])"
+    rb"\.\d{1,3}\.\d{1,3})(?!\d|\.\d)"
+)
+# For Hyperscan: the address from its first digit, whose first octet is none of 0, 10, 127 and
+# 224-255; the finer ranges are left to ``_public_v4``.
+_IPV4_ANCHOR = _anchors.pattern(
+    rb"(?:[1-9]|1[1-9]|[2-9][0-9]|1[013-9][0-9]|12[0-689]|2[01][0-9]|22[0-3])"
+    rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
+)
+_IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
+_VERSION_WORDS = ("v", "ver", "version", "release")
+_GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
+
+
+def _public_v4(a: int, b: int, c: int) -> bool:
+    """Whether ``a.b.c.x`` is outside every range kept as not personal.
+
+    Kept: 0/8, 10/8, 100.64/10 (shared), 127/8, 169.254/16, 172.16/12, 192.0.0/24,
+    192.168/16, 198.18/15 (benchmarking) and 224/3 (multicast, reserved, broadcast).
+    """
+    if a in (0, 10, 127) or a >= 224:
+        return False
+    second_kept = {100: 64 <= b <= 127, 169: b == 254, 172: 16 <= b <= 31, 198: b in (18, 19)}
+    if second_kept.get(a, False):
+        return False
+    return not (a == 192 and (b == 168 or (b == 0 and c == 0)))
+
+
+def _octets(candidate: str) -> tuple[int, int, int, int] | None:
+    parts = candidate.split(".")
+    if any(len(part) > 1 and part[0] == "0" for part in parts):
+        return None
+    a, b, c, d = map(int, parts)
+    return (a, b, c, d) if max(a, b, c, d) <= 255 else None
+
+
+def _after_version_word(text: str, start: int) -> bool:
+    before = text[max(0, start - 9) : start].lower().rstrip(" =:")
+    for word in _VERSION_WORDS:
+        if before.endswith(word):
+            head = before[: len(before) - len(word)]
+            if not head or not head[-1].isalnum():
+                return True
+    return False
+
+
+_IPV4_TEXT = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")
+_IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
+_EPOCH_BEFORE = re.compile(r"(?<![\w.:])\d{1,2}:\Z")
+
+
+def _package_version(text: str, start: int, end: int) -> bool:
+    """Four numbers that are a package's version: an epoch before (``2:6.1.7.10``), or a
+    ``+``/``~`` suffix or ``-`` revision after (``+dfsg``, ``~rc1``, ``1.2.5.1-2``); a range of
+    addresses (``203.0.113.1-203.0.113.254``) is not one."""
+    after = text[end : end + 1]
+    if after in ("+", "~"):
+        return True
+    if after == "-" and text[end + 1 : end + 2].isdigit():
+        return _IPV4_TEXT.match(text, end + 1) is None
+    return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+def _ipv4s(text: str) -> Iterator[Span]:
+    found = _anchors.matches(text, _IPV4_ANCHOR, _IPV4_TAIL, at_anchor=_IPV4_FROM_START)
+    for match in found:
+        tail = start = match.start(1)
+        while start > 0 and tail - start < 3 and text[start - 1].isdigit():
+            start -= 1
+        before = text[start - 1] if start else " "
+        if start == tail or before.isalnum() or before in "._":
+            continue
+        if before == "-" and _IPV4_BEFORE_DASH.search(text, max(0, start - 17), start) is None:
+            continue  # "build-1.2.3.4", unless it ends a range of addresses
+        octets = _octets(text[start : match.end()])
+        if (
+            octets
+            and _public_v4(*octets[:3])
+            and not _after_version_word(text, start)
+            and not _package_version(text, start, match.end())
+        ):
+            yield Span(start, match.end(), "ipv4")
+
+
+_IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
+_IPV6_ANCHOR = _anchors.pattern(_IPV6_HINT.pattern)
+_IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
+_IPV6_RIGHT = re.compile(r"[0-9A-Fa-f:.]{0,45}")
+
+
+def _public_v6(address: ipaddress.IPv6Address) -> bool:
+    mapped = address.ipv4_mapped
+    if mapped is not None:
+        a, b, c, _ = mapped.packed
+        return _public_v4(a, b, c)
+    return address in _GLOBAL_V6
+
+
+def _ipv6s(text: str) -> Iterator[Span]:
+    pos = 0
+    for hint in _anchors.matches(text, _IPV6_ANCHOR, _IPV6_HINT):
+        if hint.start() < pos:
+            continue
+        left = _IPV6_LEFT.search(text, max(0, hint.start() - 39), hint.start())
+        start = left.start() if left else hint.start()
+        right = _IPV6_RIGHT.match(text, hint.start())
+        end = right.end() if right else hint.end()
+        while end > hint.end() and text[end - 1] == ".":
+            end -= 1
+        pos = max(end, hint.end())
+        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.")) or (
+            end < len(text) and (text[end].isalnum() or text[end] == "_")
+        ):
+            continue
+        try:
+            address = ipaddress.IPv6Address(text[start:end])
+        except ValueError:
+            continue
+        if _public_v6(address):
+            yield Span(start, end, "ipv6")
+
+
+_HEX = rb"[0-9A-Fa-f]"
+# Each form once as a pattern, and once as the literal it is in the hex shape of the text,
+# where every hexadecimal digit is ``h``.
+_MAC_FORMS = tuple(
+    (
+        _anchors.pattern(
+            re.escape(shape).replace(b"h", _HEX), len(shape), re_hint=(_views.hex_shape, shape)
+        ),
+        separator,
+    )
+    for shape, separator in (
+        (b"hh:hh:hh:hh:hh:hh", ":"),
+        (b"hh-hh-hh-hh-hh-hh", "-"),
+        (b"hhhh.hhhh.hhhh", "."),
+    )
+)
+_KEPT_MACS = frozenset({"000000000000", "ffffffffffff"})
+
+
+def _macs(text: str) -> Iterator[Span]:
+    for anchor, separator in _MAC_FORMS:
+        for start in _anchors.starts(text, anchor):
+            end = start + anchor.width
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            glued = before.isalnum() or before in "_:.-" or after.isalnum() or after == "_"
+            if not glued and after != separator:
+                digits = text[start:end].replace(separator, "").lower()
+                if digits not in _KEPT_MACS and not (separator == "." and digits.isdigit()):
+                    yield Span(start, end, "mac")
+
+
+RULES: tuple[Rule, ...] = (
+    FinderRule("ipv4", 40, _ipv4s),
+    FinderRule("ipv6", 96, _ipv6s),
+    FinderRule("mac", 24, _macs),
+)

@@ -1,0 +1,130 @@
+"""Payment card numbers (Luhn and issuer checked, any grouping) and IBANs (mod-97 checked)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from supportkit.redaction import _anchors, _views
+from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction.rules._finders import FinderRule, inside_iban_groups
+
+__all__ = ["RULES"]
+
+# A run of 13-19 digits, maybe grouped by single spaces or dashes, in the digit shape.
+_CARD_SHAPE = re.compile(rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-])")
+# A card printed the way cards are: 4-4-4-4(-3) or American Express's 4-6-5.
+_CARD_ANCHOR = _anchors.pattern(rb"[0-9]{4}(?:[ \-]?[0-9]){9}")
+# The same over the Latin-1 view, for Hyperscan's starts: no shape view to build. A word
+# character there is what the shape view turns into one: the upper half of Latin-1 too.
+_CARD_AT_ANCHOR = re.compile(
+    rb"\d{4}(?<![\w\x80-\xff.-]\d{4})(?<!\d[ -]\d{4})(?=((?:[ -]?\d){9,15}))\1(?![\w\x80-\xff.:-])"
+)
+_CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{5}")
+_TRAILING_GROUP = re.compile(r"[ -]\d{1,4}\Z")
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = ord(char) - 48
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def _issuer_ok(digits: str) -> bool:
+    """Whether the number starts with a card issuer's prefix and has that issuer's length."""
+    size, two, three, four = len(digits), int(digits[:2]), int(digits[:3]), int(digits[:4])
+    if digits[0] == "4":
+        return size in (13, 16, 19)  # Visa
+    if 51 <= two <= 55 or 2221 <= four <= 2720:
+        return size == 16  # Mastercard
+    if two in (34, 37):
+        return size == 15  # American Express
+    if 2200 <= four <= 2204 or 3528 <= four <= 3589:
+        return size >= 16  # Mir, JCB
+    if 300 <= three <= 305 or two in (36, 38, 39) or four == 3095:
+        return size >= 14  # Diners Club
+    return two in (50, 56, 57, 58) or digits[0] == "6"  # Maestro, Discover, UnionPay, RuPay
+
+
+def _cards(text: str) -> Iterator[Span]:
+    found = _anchors.matches(
+        text, _CARD_ANCHOR, _CARD_SHAPE, view=_views.shape, at_anchor=_CARD_AT_ANCHOR
+    )
+    for match in found:
+        start, end = match.span()
+        if inside_iban_groups(text, start):
+            continue
+        candidate = text[start:end]
+        if not _is_card(candidate):
+            # "4111 1111 1111 1111 2 items": a card printed in groups, then another number.
+            trailing = _TRAILING_GROUP.search(candidate)
+            if trailing is None or not _CARD_GROUPS.fullmatch(candidate, 0, trailing.start()):
+                continue
+            end = start + trailing.start()
+            if not _is_card(text[start:end]):
+                continue
+        yield Span(start, end, "card")
+
+
+def _is_card(candidate: str) -> bool:
+    digits = candidate.replace(" ", "").replace("-", "")
+    if len(set(candidate) - set(digits)) > 1 or not 13 <= len(digits) <= 19:
+        return False
+    return _issuer_ok(digits) and _luhn_ok(digits)
+
+
+_IBAN_SHAPE = re.compile(rb"AA00(?<![\w]AA00)(?: ?[A0]){11}")
+_IBAN_ANCHOR = _anchors.pattern(rb"[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11}")
+_IBAN_AT_ANCHOR = re.compile(rb"[A-Z]{2}\d\d(?<![\w\x80-\xff][A-Z]{2}\d\d)(?: ?[A-Z0-9]){11}")
+_IBAN_LENGTHS = {
+    country: int(size)
+    for country, size in re.findall(
+        r"([A-Z]{2})(\d\d)",
+        "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 "
+        "DJ27 DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28 "
+        "HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 "
+        "MC27 MD24 ME22 MK19 MN20 MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 "
+        "RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 "
+        "VA22 VG24 XK20 YE30",
+    )
+}
+
+
+def _iban_end(text: str, start: int, length: int) -> int | None:
+    """End of an IBAN of ``length`` characters (single spaces allowed) starting at ``start``."""
+    count, index = 0, start
+    while count < length and index < len(text):
+        char = text[index]
+        if char == " " and count and text[index + 1 : index + 2].isalnum():
+            index += 1
+            continue
+        if not (char.isascii() and (char.isdigit() or char.isupper())):
+            return None
+        count, index = count + 1, index + 1
+    if count < length or (index < len(text) and text[index].isalnum()):
+        return None
+    return index
+
+
+def _mod97_ok(iban: str) -> bool:
+    rearranged = iban[4:] + iban[:4]
+    return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
+
+
+def _ibans(text: str) -> Iterator[Span]:
+    found = _anchors.matches(
+        text, _IBAN_ANCHOR, _IBAN_SHAPE, view=_views.shape, at_anchor=_IBAN_AT_ANCHOR
+    )
+    for match in found:
+        start = match.start()
+        length = _IBAN_LENGTHS.get(text[start : start + 2])
+        end = _iban_end(text, start, length) if length else None
+        if end is not None and _mod97_ok(text[start:end].replace(" ", "")):
+            yield Span(start, end, "iban")
+
+
+RULES: tuple[Rule, ...] = (FinderRule("card", 32, _cards), FinderRule("iban", 48, _ibans))
