@@ -284,6 +284,17 @@ _CLI_PASSWORD = _joined(
         _ARGUMENTS + r"-a[ \t]+" + _FLAG_PASSWORD, 4_400),
     check=lambda value: not is_trivial(value),
 )  # fmt: skip
+# A .netrc entry (curl, git, ftp, pip read it): "machine HOST login USER password SECRET", on one
+# line or spread over several.
+_NETRC_PASSWORD = _prefix(
+    "netrc-password",
+    "password",
+    _literal("machine "),
+    r"\S{1,256}(?:\s{1,64}(?:login|account)\s{1,64}\S{1,256}){0,2}\s{1,64}password\s{1,64}(\S{1,256})",
+    1_400,
+    check=lambda value: not is_trivial(value),
+    ascii_only=False,
+)
 # scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
 # the password cannot hold '/' or '@', so an attempt never runs past the next '://'.
 _URL_PASSWORD = _prefix(
@@ -373,4 +384,5 @@ RULES: tuple[Rule, ...] = (
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
     _CLI_PASSWORD,
+    _NETRC_PASSWORD,
 )
