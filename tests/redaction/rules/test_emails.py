@@ -1,0 +1,47 @@
+"""Emails: found also URL-encoded; role mailboxes and look-alikes are kept."""
+
+from __future__ import annotations
+
+import pytest
+from _found import found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mail ana.silva@example.com now", "ana.silva@example.com"),
+        ("<Ana+tag@mail.example.co.uk>", "Ana+tag@mail.example.co.uk"),
+        ("?email=ana%40example.com&x=1", "ana%40example.com"),
+        ("mailto%3Aana%40example.org", "ana%40example.org"),
+        ('{"user":"j_doe-1@sub.example.io"}', "j_doe-1@sub.example.io"),
+        ("from .ana@example.com", "ana@example.com"),
+        ("to ана@пример.рф", "ана@пример.рф"),
+        ("https://x.example/u?email=bob@example.com&a=1", "bob@example.com"),
+        ("ftp://bob%40example.com:pw@files.example.net/", "bob%40example.com"),
+    ],
+)
+def test_email_is_found(text: str, value: str) -> None:
+    """Emails, also URL-encoded and international, are found with exact bounds."""
+    assert found("email", text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "git@github.com:owner/repo.git",
+        "npm i left-pad@1.2.3 and @types/node@20.1.0",
+        "@decorator\ndef f(): ...",
+        "@media screen and (max-width: 10px)",
+        "icon@2x.png and logo@3x.webp",
+        "alice@localhost",
+        "noreply@github.com",
+        "weird..name@example.com",
+        "trailing.@example.com",
+        "x@y.z",
+        "postgres://app:s3cret@db.example.com:5432/app",
+        "https://alice@bitbucket.example.org/team/repo.git",
+    ],
+)
+def test_email_look_alike_is_kept(text: str) -> None:
+    """Package specs, decorators, asset names, local accounts and role mailboxes stay."""
+    assert found("email", text) == []

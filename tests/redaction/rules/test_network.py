@@ -1,0 +1,118 @@
+"""IP and MAC addresses: public ones found, without their ports; the rest and versions kept."""
+
+from __future__ import annotations
+
+import pytest
+from _found import found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("client 8.8.8.8 connected", "8.8.8.8"),
+        ("peer=203.0.113.7:443", "203.0.113.7"),
+        ("[23.45.67.89]", "23.45.67.89"),
+        ("from 198.51.100.1.", "198.51.100.1"),
+        ("addr:203.0.113.9 up", "203.0.113.9"),
+    ],
+)
+def test_public_ipv4_is_found_without_its_port(text: str, value: str) -> None:
+    """Public and documentation IPv4 addresses are found; the port stays."""
+    assert found("ipv4", text) == [value]
+
+
+def test_both_ends_of_an_address_range_are_found() -> None:
+    """A range written with a dash is two addresses, not an address and a version suffix."""
+    text = "allow 203.0.113.1-203.0.113.254 and 8.8.4.4-8.8.8.8"
+    assert found("ipv4", text) == ["203.0.113.1", "203.0.113.254", "8.8.4.4", "8.8.8.8"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1", "10.1.2.3", "172.16.5.4", "172.31.255.255", "192.168.1.10", "169.254.1.1",
+        "100.64.0.1", "0.0.0.0", "224.0.0.251", "255.255.255.255", "192.0.0.8", "198.18.0.1",
+    ],
+)  # fmt: skip
+def test_non_public_ipv4_is_kept(address: str) -> None:
+    """Loopback, private, link-local, shared, multicast and reserved addresses stay."""
+    assert found("ipv4", f"bind {address}:8080") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version 1.2.3.4",
+        "v8.8.8.8",
+        "release=23.4.5.6",
+        "1.2.3.4.5 is a version",
+        "999.1.1.1",
+        "01.02.03.04",
+        "chrome/131.0.6778.85",
+        "a8.8.8.8",
+        "build-23.4.5.6",
+        "Unpacking ruby-actionview (2:6.1.7.10+dfsg-1~deb12u4) ...",
+        "imagemagick-6.q16:amd64 8:6.9.11.60+dfsg-1.6+deb12u16",
+        "alsa-topology-conf:all <none> 1.2.5.1-2",
+        "tool 23.4.5.6~rc1",
+    ],
+)
+def test_ipv4_look_alike_is_kept(text: str) -> None:
+    """Versions, out-of-range octets and zero-padded numbers are not addresses."""
+    assert found("ipv4", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("dns 2a00:1450:4001:82b::200e ok", "2a00:1450:4001:82b::200e"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        (
+            "full 2001:0db8:85a3:0000:0000:8a2e:0370:7334.",
+            "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+        ),
+        ("mapped ::ffff:8.8.4.4", "::ffff:8.8.4.4"),
+    ],
+)
+def test_public_ipv6_is_found(text: str, value: str) -> None:
+    """Global unicast and documentation IPv6 addresses (and mapped public IPv4) are found."""
+    assert found("ipv6", text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "::1", "fe80::1%eth0", "fd00::1", "ff02::1", "::", "::ffff:10.0.0.1",
+        "std::vector<int>", "Foo::Bar::baz", "14:03:05", "aa:bb:cc:dd:ee:ff",
+    ],
+)  # fmt: skip
+def test_ipv6_look_alike_is_kept(text: str) -> None:
+    """Loopback, link-local, unique-local, multicast, C++ scopes and clock times stay."""
+    assert found("ipv6", f"at {text} done") == []
+
+
+@pytest.mark.parametrize(
+    "mac", ["aa:bb:cc:dd:ee:ff", "AA-BB-CC-DD-EE-0F", "aabb.ccdd.eeff", "00:1A:2b:3C:4d:5E"]
+)
+def test_mac_is_found(mac: str) -> None:
+    """MAC addresses in colon, dash and dotted forms are found."""
+    assert found("mac", f"link/ether {mac} brd") == [mac]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "00:00:00:00:00:00",
+        "ff:ff:ff:ff:ff:ff",
+        "14:03:05.123",
+        "2026-11-23",
+        "6f1c2a9e-1234-4bf9-8a2e-123456789012",
+        "2024.1105.1234",
+        "fe80:aa:bb:cc:dd:ee:ff",
+        "hh:hh:hh:hh:hh:hh",
+        "aa:bb:cc-dd-ee-ff",
+    ],
+)
+def test_mac_look_alike_is_kept(text: str) -> None:
+    """Null and broadcast MACs, times, dates, UUIDs and dotted numbers stay."""
+    assert found("mac", f"value {text} end") == []

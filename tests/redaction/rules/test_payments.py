@@ -1,0 +1,95 @@
+"""Payment cards and IBANs: checksummed, in any grouping; look-alikes kept."""
+
+from __future__ import annotations
+
+import pytest
+from _found import found
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "4111 1111 1111 1111",
+        "4111-1111-1111-1111",
+        "4111111111111111",
+        "5555 5555 5555 4444",
+        "2223 0031 2200 3222",
+        "3782 822463 10005",
+        "6011 1111 1111 1117",
+        "3530 1113 3330 0000",
+        "2200 0000 0000 0004",
+        "VISA 4111 1111 1111 1111",
+        "4222222222222",
+    ],
+)
+def test_card_is_found(card: str) -> None:
+    """Visa, Mastercard, Amex, Discover, JCB and Mir numbers in any grouping are found."""
+    assert found("card", f"card={card}; exp 12/29") == [card.removeprefix("VISA ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4111 1111 1111 1112",
+        "1234 5678 9012 3452",
+        "4111-1111 1111-1111",
+        "0000000000000000",
+        "41111111111111111111111",
+        "20261123140305123",
+        "4111111111111111.5",
+        "12345678901234",
+        "1234567890123456789012345678901234567890",
+        "PL04 3988 1982 4289 9317 8946 4187",
+    ],
+)
+def test_card_look_alike_is_kept(text: str) -> None:
+    """Numbers failing Luhn or the issuer check, mixed separators and long runs stay."""
+    assert found("card", f"n {text} x") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        ("paid with 4111 1111 1111 1111 2 items", "4111 1111 1111 1111"),
+        ("4111-1111-1111-1111-7 retries", "4111-1111-1111-1111"),
+        ("amex 3782 822463 10005 12 seats", "3782 822463 10005"),
+    ],
+)
+def test_grouped_card_followed_by_a_number_is_found(text: str, card: str) -> None:
+    """A card printed in its usual groups is found even when another number follows it."""
+    assert found("card", text) == [card]
+
+
+def test_ungrouped_run_is_not_cut_down_to_a_card() -> None:
+    """A long run of groups that are not a card's is not shortened until one passes Luhn."""
+    assert found("card", "ids 1234 5678 9012 3456 7890 4111 1111") == []
+
+
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "DE89 3704 0044 0532 0130 00",
+        "DE89370400440532013000",
+        "GB82 WEST 1234 5698 7654 32",
+        "FR14 2004 1010 0505 0001 3M02 606",
+        "NO93 8601 1117 947",
+    ],
+)
+def test_iban_is_found(iban: str) -> None:
+    """IBANs with a valid checksum and their country's length, spaced or not, are found."""
+    assert found("iban", f"pay to {iban} EUR") == [iban]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DE89 3704 0044 0532 0130 01",
+        "DE89 3704 0044 0532 0130",
+        "XX89370400440532013000",
+        "ISO8601 UTF8 AB12CDEF34567890",
+        "DE893704004405320130001",
+    ],
+)
+def test_iban_look_alike_is_kept(text: str) -> None:
+    """Wrong checksums, lengths, unknown countries and capitalised ids stay."""
+    assert found("iban", f"x {text} y") == []

@@ -1,0 +1,119 @@
+"""Phone numbers: the forms found in each region, and the digit runs kept."""
+
+from __future__ import annotations
+
+import pytest
+from _found import found
+
+from supportkit.redaction.rules import phones
+from supportkit.redaction.rules.phones import PHONE_REGIONS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("call +84 28 3822 1234 today", "+84 28 3822 1234"),
+        ("VN mobile +84912345678.", "+84912345678"),
+        ("RU 8 (495) 123-45-67", "8 (495) 123-45-67"),
+        ("RU +7 495 123-45-67", "+7 495 123-45-67"),
+        ("TZ +255 22 211 1234", "+255 22 211 1234"),
+        ("TZ 022 211 1234", "022 211 1234"),
+        ("TZ 0754 123 456", "0754 123 456"),
+        ("US (201) 555-0123", "(201) 555-0123"),
+        ("US +1-202-555-0143", "+1-202-555-0143"),
+        ("US 202-555-0143", "202-555-0143"),
+        ("US 202.555.0143", "202.555.0143"),
+        ("UK 020 7946 0958", "020 7946 0958"),
+        ("UK +44 7700 900123", "+44 7700 900123"),
+        ("DE 030 123456", "030 123456"),
+        ("DE 0171 1234567", "0171 1234567"),
+        ("DE +49 30 123456", "+49 30 123456"),
+        ("FR 01 23 45 67 89", "01 23 45 67 89"),
+        ("IN +91 98765 43210", "+91 98765 43210"),
+        ("BR +55 11 91234-5678", "+55 11 91234-5678"),
+        ("tel:+84912345678", "+84912345678"),
+        ("phone: 0912345678", "0912345678"),
+        ("phoneNumber=2025550143", "2025550143"),
+        ("телефон: 84951234567", "84951234567"),
+        ("số điện thoại 0912345678", "0912345678"),
+        ("namba ya simu 0754123456", "0754123456"),
+        ("Kontakt: 0151/12345678", "0151/12345678"),
+        ("call back on 0711234567", "0711234567"),
+        ("UK +44 (0)7400 123456", "+44 (0)7400 123456"),
+        ("DE +49 (0)89 21234567", "+49 (0)89 21234567"),
+        ("VN 0901.234.567", "0901.234.567"),
+        ("RU 8-916-123-45-67", "8-916-123-45-67"),
+        ("UK 07700900123", "07700900123"),
+        ("+84 28 3822 1234 8.8.8.8:53", "+84 28 3822 1234"),
+        ("+84 28 3822 1234 5678 rows", "+84 28 3822 1234"),
+    ],
+)
+def test_phone_is_found(text: str, value: str) -> None:
+    """Phone numbers from each country, international and national, with exact bounds."""
+    assert found("phone", text) == [value]
+
+
+@pytest.mark.parametrize("region", PHONE_REGIONS)
+def test_national_shape_admits_every_valid_example_number(region: str) -> None:
+    """The pre-check that spares parsing never refuses a number that parses as valid in the
+    region: written nationally, or after a country code or an international prefix."""
+    lib = phones._phonenumbers()
+    checked = 0
+    for kind in ("FIXED_LINE", "MOBILE", "TOLL_FREE", "VOIP", "PREMIUM_RATE"):
+        number = lib.example_number_for_type(region, getattr(lib.PhoneNumberType, kind))
+        if number is None:
+            continue
+        national = lib.format_number(number, lib.PhoneNumberFormat.NATIONAL)
+        international = lib.format_number(number, lib.PhoneNumberFormat.INTERNATIONAL)
+        for written in (national, *(prefix + international[1:] for prefix in ("", "00", "011"))):
+            if lib.is_valid_number_for_region(lib.parse(written, region), region):
+                checked += 1
+                digits = "".join(char for char in written if char.isdigit())
+                assert phones._may_be_valid_in(digits, region), written
+        assert phones._is_phone.__wrapped__(national, "shape"), national
+    assert checked >= 3
+
+
+def test_national_number_is_parsed_only_where_its_digits_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A British number starting with a trunk 0 is never parsed as a US one."""
+    lib = phones._phonenumbers()
+    regions: list[str | None] = []
+    parse = lib.parse
+
+    def counting_parse(number: str, region: str | None = None) -> object:
+        regions.append(region)
+        return parse(number, region)
+
+    monkeypatch.setattr(lib, "parse", counting_parse)
+    assert phones._is_phone.__wrapped__("0161 496 0123", "shape")
+    assert regions == ["GB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-23 14:03:05,023 INFO started",
+        "built 20261123140305 ok",
+        "epoch 1732370000123 ms",
+        "python 3.11.7.1234 and v1.2.3.4",
+        "order ORD-1234567 and ORD-020-7946-0958",
+        "size=1234567 bytes=0000123456",
+        "took 1234567ms",
+        "id 6f1c2a9e-1234-4bf9-8a2e-123456789012",
+        "host 10.20.30.40:8080",
+        "date 23.11.2026 14:03 and 01.02.26",
+        "phone updated 2026-11-23 14:03:05",
+        "telemetry batch 12345678",
+        "rows 1234 5678 9012",
+        "паспорт 45 06 123456",
+        "+1234 is not a phone",
+        "id GB08 RZQC 0098 8728 5933 93",
+        "tz +07:00 and 01/02/2026",
+        "/api/0123/4567890",
+    ],
+)
+def test_phone_look_alike_is_kept(text: str) -> None:
+    """Timestamps, ids, versions, IPs, byte counts and bare digit runs are not phones."""
+    assert found("phone", text) == []
