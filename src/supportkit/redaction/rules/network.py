@@ -62,7 +62,6 @@ def _after_version_word(text: str, start: int) -> bool:
     return False
 
 
-_IPV4_TEXT = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
 _EPOCH_BEFORE = re.compile(r"(?<![\w.:])\d{1,2}:\Z")
 
@@ -75,7 +74,7 @@ def _package_version(text: str, start: int, end: int) -> bool:
     if after in ("+", "~"):
         return True
     if after == "-" and text[end + 1 : end + 2].isdigit():
-        return _IPV4_TEXT.match(text, end + 1) is None
+        return _IPV4_FROM_START.match(_views.latin1(text), end + 1) is None
     return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
 
 

@@ -77,18 +77,6 @@ def _prefix(
     return _PrefixRule(name, kind, tuple(anchors), tuple(patterns), max_span, check=check)
 
 
-def _joined(*rules: _PrefixRule, check: Callable[[str], bool]) -> _PrefixRule:
-    """One rule (one name in the audit) from several whose patterns differ after the prefix."""
-    return _PrefixRule(
-        rules[0].name,
-        rules[0].kind,
-        tuple(anchor for rule in rules for anchor in rule.anchors),
-        tuple(pattern for rule in rules for pattern in rule.patterns),
-        max(rule.max_span for rule in rules),
-        check=check,
-    )
-
-
 def _literal(*prefixes: str) -> list[tuple[int, str]]:
     return [(len(prefix), re.escape(prefix)) for prefix in prefixes]
 
@@ -96,6 +84,10 @@ def _literal(*prefixes: str) -> list[tuple[int, str]]:
 def _mixed_case(value: str) -> bool:
     """Letters-only keys mix cases; a snake_case word after the prefix does not."""
     return not (value.islower() or value.isupper())
+
+
+def _not_trivial(value: str) -> bool:
+    return not is_trivial(value)
 
 
 def _end(chars: str) -> str:
@@ -273,16 +265,15 @@ _CLI_USER_PASSWORD = _prefix(
 # prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a.
 _ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
 _FLAG_PASSWORD = r"[\"']?([^\s\"'|;&<>]{1,256})"  # noqa: S105  (a pattern, not a password)
-_CLI_PASSWORD = _joined(
-    _prefix("cli-password", "password", _literal("mysql", "mariadb"),
-        r"[a-z_-]{0,16}" + _ARGUMENTS + "-p" + _FLAG_PASSWORD, 4_400),
-    _prefix("cli-password", "password", _literal("sshpass"),
-        _ARGUMENTS + r"-p[ \t]*" + _FLAG_PASSWORD, 4_400),
-    _prefix("cli-password", "password", _literal(" login"),
-        _ARGUMENTS + r"-p[ \t]+" + _FLAG_PASSWORD, 4_400, before=""),
-    _prefix("cli-password", "password", _literal("redis-cli"),
-        _ARGUMENTS + r"-a[ \t]+" + _FLAG_PASSWORD, 4_400),
-    check=lambda value: not is_trivial(value),
+_CLI_PASSWORDS = tuple(
+    _prefix("cli-password", "password", _literal(*commands), rest + _FLAG_PASSWORD, 4_400,
+        before=before, check=_not_trivial)
+    for commands, rest, before in (
+        (("mysql", "mariadb"), r"[a-z_-]{0,16}" + _ARGUMENTS + "-p", _TOKEN_CLASS),
+        (("sshpass",), _ARGUMENTS + r"-p[ \t]*", _TOKEN_CLASS),
+        ((" login",), _ARGUMENTS + r"-p[ \t]+", ""),
+        (("redis-cli",), _ARGUMENTS + r"-a[ \t]+", _TOKEN_CLASS),
+    )
 )  # fmt: skip
 # A .netrc entry (curl, git, ftp, pip read it): "machine HOST login USER password SECRET", on one
 # line or spread over several.
@@ -292,7 +283,7 @@ _NETRC_PASSWORD = _prefix(
     _literal("machine "),
     r"\S{1,256}(?:\s{1,64}(?:login|account)\s{1,64}\S{1,256}){0,2}\s{1,64}password\s{1,64}(\S{1,256})",
     1_400,
-    check=lambda value: not is_trivial(value),
+    check=_not_trivial,
     ascii_only=False,
 )
 # scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
@@ -304,7 +295,7 @@ _URL_PASSWORD = _prefix(
     r"[^\s:/?#@\"'<>]{0,256}:([^\s/?#@\"'<>]{1,256})@",
     520,
     before="",
-    check=lambda value: not is_trivial(value),
+    check=_not_trivial,
     ascii_only=False,
 )
 
@@ -383,6 +374,6 @@ RULES: tuple[Rule, ...] = (
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
-    _CLI_PASSWORD,
+    *_CLI_PASSWORDS,
     _NETRC_PASSWORD,
 )
