@@ -197,10 +197,9 @@ def _at_line_start(text: str, start: int) -> bool:
 
 
 # What may follow a name and a space for it to have a value, unless the name is a flag: a
-# separator, or a token long enough to be a secret on its own (_CONTEXT_VALUE).
-_SPACED_VALUE = re.compile(
-    r"[ \t]{0,8}(?:=>|:=|=|:)|[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?[A-Za-z0-9+/=_.~-]{20}"
-)
+# separator, or a token random enough to be a secret on its own. Made of the patterns the full
+# check uses, so the two cannot drift apart.
+_SPACED_VALUE = re.compile(f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}")
 # A colon after a name with a dot, not opening a quoted value: a logger or module name before
 # its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
 _PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
