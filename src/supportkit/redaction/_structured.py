@@ -80,10 +80,11 @@ class StructuredRedaction:
 
     def _mapping(self, value: dict[Any, Any], depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
-        named_secret = self._names_secret(value)
+        # Two lookups rule out a name/value pair for almost every dict, without a call.
+        named_secret = ("value" in value or "Value" in value) and self._names_secret(value)
         for key, item in value.items():
-            secret = isinstance(key, str) and (
-                self.is_secret_key(key) or (named_secret and key in _VALUE_FIELDS)
+            secret = (isinstance(key, str) and self.is_secret_key(key)) or (
+                named_secret and key in _VALUE_FIELDS
             )
             new_key = self._unique(self._key(key), out)
             out[new_key] = self._secret(item) if secret else self.redact(item, depth + 1)
@@ -92,8 +93,6 @@ class StructuredRedaction:
     def _names_secret(self, value: dict[Any, Any]) -> bool:
         """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a
         name field that names a secret makes its sibling value field one."""
-        if not any(field in value for field in _VALUE_FIELDS):
-            return False
         names = (value.get(field) for field in _NAME_FIELDS)
         return any(isinstance(name, str) and self.is_secret_key(name) for name in names)
 
