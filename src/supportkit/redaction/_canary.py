@@ -450,6 +450,12 @@ _TEMPLATES: dict[str, _Kind] = {
     "version": ("decoy", ("version ", "requests==", "User-Agent: Mozilla/5.0 "),
         ("«{i0-30}.{i0-40}.{i0-200}»", "«v{i0-9}.{i0-20}.{i0-9}-rc.{i1-5}»",
          "«Chrome/{i100-130}.0.{i1000-9999}.{i10-200}»", "«10.0.{i10000-29999}.{i1000-9999}»")),
+    "browser-version": ("decoy", ("User-Agent: {}", '"userAgent": "{}"', "browser: {}"),
+        ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "«Chrome/{i100-139}.0.0.0» Safari/537.36 «Edg/{i100-139}.0.0.0»",
+         "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+         "«HeadlessChrome/{i100-139}.0.0.0» Safari/537.36", "«Firefox {i100-139}.0.{i1-9}.{i0-9}»",
+         "Google «Chrome {i100-139}.0.0.0»", "«MyApp/{i1-9}.{i0-9}.{i0-9}.{i1-99}» (Windows)")),
     "package-version": ("decoy", ("{}", "Setting up {}", "installed "),
         ("google-auth==«{i1-3}.{i0-40}.{i0-9}»", "django-rest-auth==«{i0-2}.{i0-9}.{i0-9}»",
          "libpam-auth-update:«amd64» «{i1-2}.{i0-9}.{i0-20}-{i1-9}»",

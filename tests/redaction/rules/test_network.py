@@ -14,6 +14,11 @@ from _found import found
         ("[23.45.67.89]", "23.45.67.89"),
         ("from 198.51.100.1.", "198.51.100.1"),
         ("addr:203.0.113.9 up", "203.0.113.9"),
+        ("GET /hosts/8.8.8.8 HTTP/1.1", "8.8.8.8"),
+        ("lookup hosts/8.8.8.8 failed", "8.8.8.8"),
+        ("http://203.0.113.7/status", "203.0.113.7"),
+        ("connected to edge 203.0.113.5", "203.0.113.5"),
+        ("firefox 203.1.113.5", "203.1.113.5"),
     ],
 )
 def test_public_ipv4_is_found_without_its_port(text: str, value: str) -> None:
@@ -55,10 +60,17 @@ def test_non_public_ipv4_is_kept(address: str) -> None:
         "imagemagick-6.q16:amd64 8:6.9.11.60+dfsg-1.6+deb12u16",
         "alsa-topology-conf:all <none> 1.2.5.1-2",
         "tool 23.4.5.6~rc1",
+        "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0",
+        "(KHTML, like Gecko) HeadlessChrome/119.0.0.0 Safari/537.36 OPR/104.0.0.0",
+        "MyApp/2.1.0.3 (build 55)",
+        "browser: Chrome 120.0.0.0",
+        "Browser: Firefox 128.0.3.1 (64-bit)",
+        "Microsoft Edge 120.0.0.0",
     ],
 )
 def test_ipv4_look_alike_is_kept(text: str) -> None:
-    """Versions, out-of-range octets and zero-padded numbers are not addresses."""
+    """Versions (of packages, products in a User-Agent, browsers), out-of-range octets and
+    zero-padded numbers are not addresses."""
     assert found("ipv4", text) == []
 
 

@@ -27,6 +27,21 @@ _IPV4_ANCHOR = _anchors.pattern(
 )
 _IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
 _VERSION_WORDS = ("v", "ver", "version", "release")
+# Browsers named before their version ("Chrome 120.0.0.0", "Firefox 128.0.3.1"): a version whose
+# second number is 0, as theirs are, is kept after one of these. A bare "edge" is a network's.
+_BROWSER_WORDS = (
+    "brave",
+    "chrome",
+    "chromium",
+    "electron",
+    "firefox",
+    "microsoft edge",
+    "opera",
+    "safari",
+)
+# A product token right before a slash, as in a User-Agent ("Chrome/120.0.0.0", "Edg/120.0.0.0",
+# "MyApp/2.1.0.3"): capitalised, and not a path segment (those follow a slash, or are lower-case).
+_PRODUCT_TOKEN = re.compile(r"(?<![\w/.:\\-])[A-Z][A-Za-z0-9_.-]{1,40}/\Z")
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
 
 
@@ -52,14 +67,25 @@ def _octets(candidate: str) -> tuple[int, int, int, int] | None:
     return (a, b, c, d) if max(a, b, c, d) <= 255 else None
 
 
-def _after_version_word(text: str, start: int) -> bool:
-    before = text[max(0, start - 9) : start].lower().rstrip(" =:")
-    for word in _VERSION_WORDS:
+def _after_word(before: str, words: tuple[str, ...]) -> bool:
+    for word in words:
         if before.endswith(word):
             head = before[: len(before) - len(word)]
             if not head or not head[-1].isalnum():
                 return True
     return False
+
+
+def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -> bool:
+    """Four numbers that are a product's version: after a version word (``version 1.2.3.4``),
+    a User-Agent product token (``Chrome/120.0.0.0``), or a browser's name (``Firefox
+    128.0.3.1``)."""
+    before = text[max(0, start - 18) : start].lower().rstrip(" =:")
+    if _after_word(before, _VERSION_WORDS):
+        return True
+    if start and text[start - 1] == "/":
+        return _PRODUCT_TOKEN.search(text, max(0, start - 43), start) is not None
+    return octets[1] == 0 and _after_word(before, _BROWSER_WORDS)
 
 
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
@@ -93,7 +119,7 @@ def _ipv4s(text: str) -> Iterator[Span]:
         if (
             octets
             and _public_v4(*octets[:3])
-            and not _after_version_word(text, start)
+            and not _product_version(text, start, octets)
             and not _package_version(text, start, match.end())
         ):
             yield Span(start, match.end(), "ipv4")
