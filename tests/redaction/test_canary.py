@@ -72,7 +72,8 @@ def test_every_kind_the_issue_names_is_covered() -> None:
         "secret-query-parameter", "secret-key-value", "secret-key-colon", "secret-json",
         "secret-yaml", "secret-ini", "secret-env", "private-key-rsa", "private-key-ec",
         "private-key-openssh", "high-entropy-secret", "email", "email-url-encoded",
-        "phone-vn", "phone-ru", "phone-tz", "phone-us", "phone-uk", "phone-de", "ipv4-public",
+        "phone-vn", "phone-ru", "phone-tz", "phone-us", "phone-uk", "phone-de", "phone-fr",
+        "ipv4-public",
         "ipv6-public", "mac-address", "card-visa", "card-mastercard", "card-amex", "iban",
         "us-ssn", "passport-number", "home-path-linux", "home-path-macos", "home-path-windows",
     }  # fmt: skip
@@ -151,7 +152,7 @@ def test_ibans_pass_and_bad_ibans_fail_the_checksum() -> None:
 @pytest.mark.parametrize(
     ("kind", "region"),
     [("phone-vn", "VN"), ("phone-ru", "RU"), ("phone-tz", "TZ"), ("phone-us", "US"),
-     ("phone-uk", "GB"), ("phone-de", "DE")],
+     ("phone-uk", "GB"), ("phone-de", "DE"), ("phone-fr", "FR")],
 )  # fmt: skip
 def test_phone_numbers_are_valid_for_their_country(kind: str, region: str) -> None:
     """Planted phone numbers are real-looking, dialable numbers of their country."""

@@ -223,6 +223,15 @@ def _ssn(rng: random.Random) -> str:
     return f"{area:03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
 
 
+def _french_pairs(rng: random.Random, separator: str) -> str:
+    """A French number after its trunk 0 or +33, in the pairs it is written in: 6 12 34 56 78."""
+    lead = rng.choice(
+        ("60", "61", "62", "64", "65", "66", "67", "68", "75", "77", "78", "14", "42")
+    )
+    digits = lead + "".join(rng.choice("0123456789") for _ in range(7))
+    return separator.join((digits[0], *(digits[i : i + 2] for i in range(1, 9, 2))))
+
+
 _NAMED: dict[str, Callable[[random.Random], str]] = {
     "p": _password,
     "n": _user_name,
@@ -248,6 +257,8 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "us": lambda rng: rng.choice(("212", "415", "646", "312", "617", "206", "512", "305")),
     "uk": lambda rng: rng.choice(("7400", "7500", "7800", "7452", "7563", "7984", "7387", "7958")),
     "de": lambda rng: rng.choice(("151", "152", "157", "160", "170", "171", "176", "178")),
+    "fr": lambda rng: _french_pairs(rng, " "),
+    "frdots": lambda rng: _french_pairs(rng, "."),
 }
 _CODE = re.compile(r"\{([A-Za-z]+)(\d*)(?:-(\d+))?\}|«|»")
 
@@ -419,6 +430,7 @@ _TEMPLATES: dict[str, _Kind] = {
         "«020 7{d3} {d4}»", "«+44 20 3{d3} {d4}»", "«0161 {i200-999} {d4}»")),
     "phone-de": ("personal", _PHONE, ("«0{de} {d8}»", "«+49 {de} {d8}»", "«0{de}/{d8}»",
         "«030 {i2-9}{d7}»", "«+49 30 {i2-9}{d7}»", "«+49 (0)89 {i2-9}{d6}»")),
+    "phone-fr": ("personal", _PHONE, ("«0{fr}»", "«+33 {fr}»", "«0{frdots}»", "«+33 (0){fr}»")),
     "ipv4-public": ("personal", ('{} - - [03/May/2024:10:22:41 +0000] "GET /healthz HTTP/1.1" 200',
         "client_ip=", "X-Forwarded-For: "), ("«{ipfour}»",)),
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),

@@ -83,9 +83,12 @@ class FinderRule:
         return self.finder(text)
 
 
+# A date with its year in full, or day first with punctuation ("14.11.23"). Day first with
+# spaces and a short year is not one: "6 12 34" is the middle of a French number.
 DATE_LIKE = re.compile(
     r"(?<!\d)(?:(?:19|20)\d\d[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:0?[1-9]|[12]\d|3[01])"
-    r"|(?:0?[1-9]|[12]\d|3[01])[-./ ](?:0?[1-9]|1[0-2])[-./ ](?:19|20)?\d\d)(?!\d)"
+    r"|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:19|20)?\d\d"
+    r"|(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d)(?!\d)"
 )
 
 

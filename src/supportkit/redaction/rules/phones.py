@@ -61,6 +61,9 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
 _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
 _PHONE_IN_WINDOW = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{5,20}\d(?!\w|[.:]\d)")
 _LAST_GROUP = re.compile(r"[ .-]+\(?\d+\)?\Z")
+# Dots group a number in threes or more (shorter dotted groups are versions, addresses and
+# dates), except in France's pairs: 06.12.34.56.78.
+_FRENCH_PAIRS = re.compile(r"(?:0|\+33[ .]?)[1-9](?:\.\d\d){4}")
 
 
 def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
@@ -98,6 +101,8 @@ def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
 
 
 def _phone_shape_ok(candidate: str) -> bool:
+    if _FRENCH_PAIRS.fullmatch(candidate):
+        return True
     digits = re.sub(r"\D", "", candidate)
     if not 7 <= len(digits) <= 15 or DATE_LIKE.search(candidate):
         return False
