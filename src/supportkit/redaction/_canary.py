@@ -190,7 +190,7 @@ def _card(rng: random.Random, prefix: str, length: int, *, valid: bool = True) -
     number = partial + check
     cuts = (0, 4, 10, 15) if length == 15 else (0, 4, 8, 12, 16)
     groups = [number[a:b] for a, b in pairwise(cuts)]
-    return rng.choice((" ", "-", "", "")).join(groups)
+    return rng.choice((" ", "-", ".", "", "")).join(groups)
 
 
 def _iban(rng: random.Random, *, valid: bool = True) -> str:

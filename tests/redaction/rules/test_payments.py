@@ -20,11 +20,15 @@ from _found import found
         "2200 0000 0000 0004",
         "VISA 4111 1111 1111 1111",
         "4222222222222",
+        "4111.1111.1111.1111",
+        "3782.822463.10005",
+        "4000.0000.0000.0000.014",
     ],
 )
 def test_card_is_found(card: str) -> None:
     """Visa, Mastercard, Amex, Discover, JCB and Mir numbers in any grouping are found."""
     assert found("card", f"card={card}; exp 12/29") == [card.removeprefix("VISA ")]
+    assert found("card", f"card {card}") == [card.removeprefix("VISA ")]
 
 
 @pytest.mark.parametrize(
@@ -40,6 +44,12 @@ def test_card_is_found(card: str) -> None:
         "12345678901234",
         "1234567890123456789012345678901234567890",
         "PL04 3988 1982 4289 9317 8946 4187",
+        "4111.1111.1111.1112",
+        "4111.1111-1111.1111",
+        "v4111.1111.1111.1111",
+        "4111.1111.1111.1111.1",
+        "1.4111.1111.1111.1111",
+        "4111.1111.1111.1111_x",
     ],
 )
 def test_card_look_alike_is_kept(text: str) -> None:

@@ -70,8 +70,32 @@ def _cards(text: str) -> Iterator[Span]:
         yield Span(start, end, "card")
 
 
+# Cards grouped by dots (4111.1111.1111.1111, Amex 3782.822463.10005): only in the printed
+# groupings, as literals of the digit shape, since runs of dotted numbers are mostly versions.
+_DOTTED_CARDS = tuple(
+    _anchors.pattern(
+        re.escape(shape).replace(b"0", b"[0-9]"), len(shape), re_hint=(_views.shape, shape)
+    )
+    for shape in (b"0000.0000.0000.0000", b"0000.000000.00000")
+)
+_DOTTED_TAIL = re.compile(r"\.\d{3}(?![\w.])")
+_DOTTED_CARD_END = re.compile(r"(?![\w-]|\.\d)")
+
+
+def _dotted_cards(text: str) -> Iterator[Span]:
+    for anchor in _DOTTED_CARDS:
+        for start in _anchors.starts(text, anchor):
+            end = start + anchor.width
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                continue
+            tail = _DOTTED_TAIL.match(text, end) if anchor.width == 19 else None
+            end = tail.end() if tail is not None else end
+            if _DOTTED_CARD_END.match(text, end) and _is_card(text[start:end]):
+                yield Span(start, end, "card")
+
+
 def _is_card(candidate: str) -> bool:
-    digits = candidate.replace(" ", "").replace("-", "")
+    digits = candidate.replace(" ", "").replace("-", "").replace(".", "")
     if len(set(candidate) - set(digits)) > 1 or not 13 <= len(digits) <= 19:
         return False
     return _issuer_ok(digits) and _luhn_ok(digits)
@@ -127,4 +151,9 @@ def _ibans(text: str) -> Iterator[Span]:
             yield Span(start, end, "iban")
 
 
-RULES: tuple[Rule, ...] = (FinderRule("card", 32, _cards), FinderRule("iban", 48, _ibans))
+def _all_cards(text: str) -> Iterator[Span]:
+    yield from _cards(text)
+    yield from _dotted_cards(text)
+
+
+RULES: tuple[Rule, ...] = (FinderRule("card", 32, _all_cards), FinderRule("iban", 48, _ibans))
