@@ -86,6 +86,14 @@ def _mixed_case(value: str) -> bool:
     return not (value.islower() or value.isupper())
 
 
+def _varied(value: str) -> bool:
+    """Two of lower-case letters, capitals and digits, as any random key has, where a word after
+    the prefix (``dckr_pat_example``) has one. :func:`mixed` (letters and digits) would refuse
+    one random 27-character key in a hundred."""
+    digits = any(char.isdigit() for char in value)
+    return sum((value.lower() != value, value.upper() != value, digits)) >= 2
+
+
 def _not_trivial(value: str) -> bool:
     return not is_trivial(value)
 
@@ -241,6 +249,56 @@ _TELEGRAM_BOT = _prefix(
     50,
     before="",
 )
+# More services' tokens, each with the prefix its vendor documents: (rule and placeholder kind,
+# prefixes, what follows, characters that may not follow it, longest match, check).
+_SERVICE_TOKENS = tuple(
+    _prefix(name, name, prefixes, body + _end(after), max_span, check=check)
+    for name, prefixes, body, after, max_span, check in (
+        # Google OAuth 2.0 access tokens, as Google's client libraries log them.
+        ("google-oauth-token", _literal("ya29."), "[A-Za-z0-9_-]{30,2048}", _TOKEN_CLASS, 2053,
+            _varied),
+        ("atlassian-token", _literal("ATATT3"), "[A-Za-z0-9_=-]{150,250}", "=" + _TOKEN_CLASS, 256,
+            _varied),
+        ("bitbucket-token", _literal("ATBB"), "[A-Za-z0-9]{32}", "A-Za-z0-9", 36, _varied),
+        ("docker-token", [(9, "dckr_(?:pat|oat)_")], "[A-Za-z0-9_-]{20,64}", _TOKEN_CLASS, 73,
+            _varied),
+        ("grafana-token", _literal("glsa_"), "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", "A-Za-z0-9_", 46,
+            None),
+        ("grafana-token", _literal("glc_"), "[A-Za-z0-9+/]{32,400}={0,2}", "A-Za-z0-9+/=", 406,
+            _varied),
+        ("sentry-token", _literal("sntryu_"), "[a-f0-9]{64}", "A-Za-z0-9", 71, None),
+        ("sentry-token", _literal("sntrys_eyJ"), "[A-Za-z0-9+/=_]{60,1000}", "A-Za-z0-9+/=_",
+            1010, None),
+        ("postman-token", _literal("PMAK-"), "[a-f0-9]{24}-[a-f0-9]{34}", "A-Za-z0-9", 64, None),
+        ("newrelic-key", _literal("NRAK-"), "[A-Z0-9]{27}", "A-Za-z0-9", 32, None),
+        ("databricks-token", _literal("dapi"), "[a-f0-9]{32}(?:-[0-9])?", "A-Za-z0-9-", 38,
+            _varied),
+        ("supabase-token", _literal("sbp_"), "[a-f0-9]{40}", "A-Za-z0-9", 44, _varied),
+        ("doppler-token", _literal("dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.",
+            "dp.audit."), r"(?:[a-z0-9_-]{1,64}\.)?[A-Za-z0-9]{40,44}", "A-Za-z0-9", 118, _varied),
+        ("linear-key", _literal("lin_api_"), "[A-Za-z0-9]{40}", "A-Za-z0-9", 48, _varied),
+        ("mailgun-key", _literal("key-"), "[a-f0-9]{32}", "A-Za-z0-9", 36, _varied),
+        ("square-token", [(7, "sq0(?:atp|csp)-")], "[A-Za-z0-9_-]{22,43}", _TOKEN_CLASS, 50,
+            _varied),
+        ("facebook-token", _literal("EAA"), "[A-Za-z0-9]{90,512}", "A-Za-z0-9", 515, _varied),
+        ("mapbox-token", _literal("sk.eyJ"), r"[A-Za-z0-9_-]{20,512}\.[A-Za-z0-9_-]{20,128}",
+            _TOKEN_CLASS, 647, None),
+        ("heroku-key", _literal("HRKU-"), "[A-Za-z0-9_-]{58,64}", _TOKEN_CLASS, 69, _varied),
+        ("groq-key", _literal("gsk_"), "[A-Za-z0-9]{52}", "A-Za-z0-9", 56, _varied),
+        ("replicate-token", _literal("r8_"), "[A-Za-z0-9]{37}", "A-Za-z0-9", 40, _varied),
+        ("perplexity-key", _literal("pplx-"), "[A-Za-z0-9]{48}", "A-Za-z0-9", 53, _varied),
+        ("xai-key", _literal("xai-"), "[A-Za-z0-9]{80}", "A-Za-z0-9", 84, _varied),
+        ("planetscale-token", _literal("pscale_tkn_", "pscale_pw_", "pscale_oauth_"),
+            "[A-Za-z0-9_.=-]{32,64}", ".=" + _TOKEN_CLASS, 77, _varied),
+        ("pulumi-token", _literal("pul-"), "[a-f0-9]{40}", "A-Za-z0-9", 44, _varied),
+        ("buildkite-token", _literal("bkua_"), "[a-f0-9]{40}", "A-Za-z0-9", 45, _varied),
+        ("shippo-token", [(12, "shippo_(?:live|test)_")], "[a-f0-9]{40}", "A-Za-z0-9", 52, None),
+        ("braintree-token", _literal("access_token$production$"), r"[0-9a-z]{16}\$[0-9a-f]{32}",
+            "A-Za-z0-9", 73, None),
+        ("age-secret-key", _literal("AGE-SECRET-KEY-1"), "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+            "A-Za-z0-9", 74, None),
+    )
+)  # fmt: skip
 _JWT = _prefix(
     "jwt",
     "jwt",
@@ -371,6 +429,7 @@ RULES: tuple[Rule, ...] = (
     _VAULT,
     _DISCORD_WEBHOOK,
     _TELEGRAM_BOT,
+    *_SERVICE_TOKENS,
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
