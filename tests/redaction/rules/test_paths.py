@@ -39,6 +39,9 @@ def test_rule_follows_the_protocol() -> None:
         (r'{"path": "C:\\Users\\carol\\AppData"}', "carol"),
         (r"C:\Users\Ana Silva\Documents\report.docx", "Ana Silva"),
         (r"in C:\Users\ana then", "ana"),
+        ("/mnt/c/Users/Ana Silva/Desktop/a.txt", "Ana Silva"),
+        ("open /Users/Ana Maria Silva/Documents failed", "Ana Maria Silva"),
+        ("see /Users/ana and more", "ana"),
         ("see ~gina/src/main.c", "gina"),
     ],
 )

@@ -7,8 +7,8 @@ so text without home paths costs a few ``str.find`` passes.
 A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:`` of a
 ``PATH`` list, ``file://``...) or after a mount prefix that holds home folders (``/var``,
 ``/export``, ``/mnt/c`` of WSL, ``/System/Volumes/Data``, ``/private``); inside a URL path
-(``https://example.com/home/about``) it does not. Windows names may contain spaces when
-the path goes on after them (``C:\\Users\\Ana Silva\\AppData``).
+(``https://example.com/home/about``) it does not. Names under ``Users`` may contain spaces when
+the path goes on after them (``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
 
 Kept: the folders every system has and placeholders (:data:`KEPT_NAMES`, any case), names
 that start with ``$``, ``%``, ``<`` or ``{`` (``/home/$USER``, ``C:\\Users\\%USERNAME%``), and
@@ -35,6 +35,9 @@ KEPT_NAMES = frozenset(
 )  # fmt: skip
 
 _POSIX_NAME = re.compile(r"[^/\\\s:\"'`<>|*?,;=()\[\]{}]{1,64}")
+# Under /Users/ (macOS, and Windows' folders seen from WSL: /mnt/c/Users/Ana Silva/) a name may
+# hold spaces when the path goes on after it.
+_SPACED_NAME = re.compile(f"{_POSIX_NAME.pattern}(?: {_POSIX_NAME.pattern}){{1,2}}(?=/)")
 _WINDOWS_NAME = re.compile(
     r"(?:[^\\/:*?\"<>|\r\n\t]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;'`()\[\]{}]{1,64}"
 )
@@ -81,7 +84,8 @@ _POSIX_HOMES = (_anchors.literal("/home/"), _anchors.literal("/Users/"))
 def _posix_names(text: str) -> Iterator[Span]:
     for anchor in _POSIX_HOMES:
         for at in _anchors.starts(text, anchor):
-            name = _POSIX_NAME.match(text, at + anchor.width)
+            spaced = _SPACED_NAME.match(text, at + 7) if anchor.width == 7 else None
+            name = spaced or _POSIX_NAME.match(text, at + anchor.width)
             if name and _path_starts_at(text, at):
                 span = _name_span(text, name.start(), name.end())
                 if span:
