@@ -513,7 +513,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("    «def connect(self, host, port={i1000-9999}, pwd=None):»",
          "    «conn = open_session(host, session=self._session, token=token)»",
          "    «log.info('login token=%s user=%s', tok, user)»",
-         "    «self.password = password»")),
+         "    «self.password = password»", "        «lasttoken = token»",
+         "    «api_key = settings.API_KEY»", "    «password: Optional[str] = None»")),
 }  # fmt: skip
 
 

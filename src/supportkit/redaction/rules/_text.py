@@ -76,7 +76,7 @@ _TRIVIAL = re.compile(
     |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
     |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
     |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}
-    |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|)
+    |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|[(\[{]|)
     """
 )
 # A package's architecture (libpam-auth:amd64) or version (next-auth: ^4.24.5, gcloud-auth-plugin

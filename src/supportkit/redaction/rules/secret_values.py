@@ -53,7 +53,9 @@ _PROPERTY_WORDS = frozenset(
         "used", "status", "state", "set", "changed", "attempts", "retries", "rules", "pattern",
         "algorithm", "alg", "algo", "issuer", "audience", "scope", "scopes", "source", "sock",
         "socket", "address", "addr", "bus", "class", "manager", "start", "end", "duration",
-        "strength", "error", "errors", "prefix", "hint", "flow", "level", "option",
+        "strength", "error", "errors", "prefix", "hint", "flow", "level", "option", "local",
+        "fd", "fds", "plugin", "plugins", "backend", "backends", "realm", "domain", "server",
+        "servers", "service", "handler", "helper",
     }
 )  # fmt: skip
 _COMPONENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -221,6 +223,27 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
     )
 
 
+_DOTTED_NAME = re.compile(r"[A-Za-z_]\w{0,64}(?:\.[A-Za-z_]\w{0,64}){0,8}")
+# A type annotation before its default, in code quoted by a traceback: password: str = "".
+_ANNOTATION = re.compile(
+    r"(?:str|bytes|int|float|bool|object|[A-Z]\w{0,64})(?:\[[\w., |\[\]]{0,128}\])?"
+    r"(?:[ \t]*\|[ \t]*None)?[ \t]*=(?!=)"
+)
+
+
+def _passes_a_name_on(name: str, value: str) -> bool:
+    """Code handing a variable on under a name ending the same secret word: ``session=session``,
+    ``lasttoken = token  # a comment``, ``api_key = settings.API_KEY``. A value that only shares
+    letters with the name (``DB_PASSWORD=dbpass``) is a password."""
+    if value in (name, name.rpartition(".")[2]):
+        return True
+    if _DOTTED_NAME.fullmatch(value) is None:
+        return False
+    variable, key = _normalized(value.rpartition(".")[2]), _normalized(name)
+    shorter, longer = sorted((variable, key), key=len)
+    return shorter in _SECRET_WORDS and longer.endswith(shorter)
+
+
 def _looks_like_path(value: str) -> bool:
     return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
 
@@ -293,12 +316,13 @@ class _SecretValueScanner:
     @staticmethod
     def _keeps(name: str, value: str) -> bool:
         # Code in a traceback ends a value with the call or line around it: "pwd=None):".
-        bare = value.rstrip(",;:")
+        bare = value.rstrip(",;: \t")
         bare = bare if is_trivial(bare) else bare.rstrip(")]}")
         return (
             is_trivial(bare)
             or (_normalized(name) == "pwd" and _looks_like_path(value))
-            or bare in (name, name.rpartition(".")[2])  # code passing a name on: session=session
+            or _passes_a_name_on(name, bare.split(None, 1)[0] if bare else bare)
+            or _ANNOTATION.match(value) is not None
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
