@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from _found import BY_NAME, found
 
+from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.personal import RULES
 
@@ -68,3 +69,13 @@ def test_spans_carry_their_rule_kind() -> None:
         "ssn": {"ssn"},
         "passport": {"passport"},
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [("ssn 078-05-1120", "ssn <ssn-1>"), ("passport 0912345678", "passport <passport-1>")],
+)
+def test_a_value_two_rules_find_is_named_by_the_more_specific(text: str, placeholder: str) -> None:
+    """An SSN's shape or a passport keyword says more than a valid phone number does."""
+    redactor = Redactor(default_policy(detect_machine=False))
+    assert redactor.text(text, artifact="log") == placeholder

@@ -28,7 +28,8 @@ crawls at 30-40 MB/s in ``re``:
 Kept on purpose (over-redaction is a defect): loopback, private, link-local, shared (CGNAT),
 multicast, reserved and unspecified addresses (documentation ranges such as 203.0.113.0/24 and
 2001:db8::/32 are *redacted*: they stand for public addresses in examples and in planted test
-data); IPv4-shaped versions after ``v`` or ``version``; the all-zero and broadcast MACs;
+data); IPv4-shaped versions after ``v`` or ``version``, a User-Agent's product token
+(``Chrome/120.0.0.0``) or a browser's name; the all-zero and broadcast MACs;
 ``user@localhost`` and other addresses without a dotted domain; the role mailboxes in
 :data:`KEPT_MAILBOXES` (``git@github.com`` names a service, not a person); ``pkg@1.2.3``,
 ``@decorator`` and ``icon@2x.png``; timestamps, dates, versions and digit runs without a
@@ -46,9 +47,10 @@ __all__ = ["KEPT_MAILBOXES", "PHONE_REGIONS", "RULES"]
 
 RULES: tuple[Rule, ...] = (
     *emails.RULES,
+    *national_ids.RULES,
     *phones.RULES,
     *network.RULES,
     *payments.RULES,
-    *national_ids.RULES,
 )
-"""The built-in personal-data rules, in the order that names a placeholder on a tie."""
+"""The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
+shape or a passport keyword says more than a valid phone number does."""
