@@ -103,3 +103,25 @@ def test_iban_is_found(iban: str) -> None:
 def test_iban_look_alike_is_kept(text: str) -> None:
     """Wrong checksums, lengths, unknown countries and capitalised ids stay."""
     assert found("iban", f"x {text} y") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iban"),
+    [
+        ("iban de89 3704 0044 0532 0130 00 EUR", "de89 3704 0044 0532 0130 00"),
+        ("refund to iban=gb82west12345698765432 ok", "gb82west12345698765432"),
+        ("IBAN: De89370400440532013000", "De89370400440532013000"),
+    ],
+)
+def test_iban_in_lower_case_is_found_after_the_word_iban(text: str, iban: str) -> None:
+    """An IBAN typed in lower case counts where the word IBAN announces it."""
+    assert found("iban", text) == [iban]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ref de89370400440532013000 ok", "iban de89 3704 0044 0532 0130 01", "iban: ab12 none"],
+)
+def test_iban_in_lower_case_is_kept_elsewhere_or_when_wrong(text: str) -> None:
+    """Without the word IBAN, lower case is an id; after it, the checksum still decides."""
+    assert found("iban", text) == []

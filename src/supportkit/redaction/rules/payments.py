@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, inside_iban_groups
+from supportkit.redaction.rules._finders import FinderRule, Keywords, inside_iban_groups
 
 __all__ = ["RULES"]
 
@@ -139,16 +139,40 @@ def _mod97_ok(iban: str) -> bool:
     return int("".join(str(int(char, 36)) for char in rearranged)) % 97 == 1
 
 
+# An IBAN in lower case (typed into a form, then logged) only right after the word "IBAN":
+# anywhere else too many hexadecimal ids start with two letters and two digits.
+_IBAN_KEYWORD = Keywords(("iban",), frozenset({"iban"}))
+_IBAN_AFTER_KEYWORD = re.compile(r"(?<![\w-])[A-Za-z]{2}\d\d")
+
+
+def _iban_at(text: str, start: int) -> Span | None:
+    """The IBAN starting at ``start`` (its letters in any case), if its checksum holds."""
+    length = _IBAN_LENGTHS.get(text[start : start + 2].upper())
+    if not length:
+        return None
+    window = text[start : start + 2 * length].upper()  # ASCII keeps its offsets
+    end = _iban_end(window, 0, length)
+    if end is None or not _mod97_ok(window[:end].replace(" ", "")):
+        return None
+    return Span(start, start + end, "iban")
+
+
 def _ibans(text: str) -> Iterator[Span]:
     found = _anchors.matches(
         text, _IBAN_ANCHOR, _IBAN_SHAPE, view=_views.shape, at_anchor=_IBAN_AT_ANCHOR
     )
+    starts: set[int] = set()
     for match in found:
-        start = match.start()
-        length = _IBAN_LENGTHS.get(text[start : start + 2])
-        end = _iban_end(text, start, length) if length else None
-        if end is not None and _mod97_ok(text[start:end].replace(" ", "")):
-            yield Span(start, end, "iban")
+        span = _iban_at(text, match.start())
+        if span is not None:
+            starts.add(span.start)
+            yield span
+    for end in _IBAN_KEYWORD.ends(text):
+        candidate = _IBAN_AFTER_KEYWORD.search(text, end, end + 24)
+        if candidate is not None and candidate.start() not in starts:
+            span = _iban_at(text, candidate.start())
+            if span is not None:
+                yield span
 
 
 def _all_cards(text: str) -> Iterator[Span]:
