@@ -55,8 +55,12 @@ def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: 
         ("secret_name", False), ("primary_key", False), ("keyboard", False), ("author", False),
         ("DESKTOP_SESSION", False), ("SSH_AUTH_SOCK", False), ("token_expires_at", False),
         ("passed", False), ("signal", False), ("key", False), ("cache_key", False),
+        ("Пароль", True), ("mật_khẩu", True), ("MotDePasse", True), ("DB-Passwort", True),
+        ("Datenbankpasswort", True), ("clé_password", True), ("user_senha", True),
+        ("passport", False), ("usenha", False), ("passwort_length", False), ("имя", False),
     ],
 )  # fmt: skip
 def test_secret_key_names(name: str, secret: bool) -> None:
-    """Names are judged by their components; later property words make them non-secret."""
+    """Names are judged by their components; later property words make them non-secret. The
+    word for password in another language counts at the end of a name."""
     assert is_secret_key(name) is secret

@@ -19,6 +19,8 @@ from supportkit.redaction.rules._text import (
     is_trivial,
     mixed,
 )
+from supportkit.redaction.rules.password_words import COMPOUND_ENDING as _COMPOUND_ENDING
+from supportkit.redaction.rules.password_words import PASSWORD_WORDS
 
 __all__ = ["is_secret_key", "secret_key_matcher", "secret_value_rules"]
 
@@ -71,8 +73,9 @@ def _normalized(name: str) -> str:
 
 
 # Words that name a secret also at the end of a name written as one word (``PGPASSWORD``,
-# ``dbpassword``); shorter ones would take in ordinary words (``bypass``, ``compass``).
-_GLUED_SECRET_ENDINGS = ("password", "passwd", "secret", "token")
+# ``dbpassword``, ``Datenbankpasswort``); shorter ones would take in ordinary words (``bypass``,
+# ``compass``).
+_GLUED_SECRET_ENDINGS = ("password", "passwd", "secret", "token", "passwort", "kennwort")
 
 
 def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
@@ -89,6 +92,19 @@ def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
     return previous + part in _SECRET_WORDS or previous + part in extra
 
 
+_NAME_SEPARATORS = re.compile(r"[\s_.-]+")
+
+
+def _names_a_password_in_another_language(name: str, parts: list[str]) -> bool:
+    """``Пароль``, ``mật_khẩu``, ``MotDePasse``, ``DB-Passwort``: ends in the word for password."""
+    words = " ".join(parts) if name.isascii() else _NAME_SEPARATORS.sub(" ", name.casefold())
+    words = f" {words.strip()}"
+    return any(
+        words.endswith(word) and (len(word) >= _COMPOUND_ENDING or words[-len(word) - 1] == " ")
+        for word in PASSWORD_WORDS
+    )
+
+
 def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
     """Whether a key, field or header ``name`` names a secret (``extra``: normalized names)."""
     parts = _components(name)
@@ -99,7 +115,7 @@ def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
     for index in range(len(parts)):
         if _names_secret(parts, index, extra) and _PROPERTY_WORDS.isdisjoint(parts[index + 1 :]):
             return True
-    return False
+    return _names_a_password_in_another_language(name, parts)
 
 
 def secret_key_matcher(extra: Iterable[str] = ()) -> Callable[[str], bool]:

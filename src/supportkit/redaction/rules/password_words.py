@@ -1,0 +1,112 @@
+"""Passwords announced by the word for "password" in the languages the apps' users write:
+``Passwort: …``, ``пароль = …``, ``mật khẩu: …``, ``密码：…``.
+
+The key/value scanner (:mod:`.secret_values`) reads names made of ASCII letters; these words are
+found from literal anchors instead (a word beyond Latin-1 is scanned for only in text that holds
+such characters). A value counts after a separator (``:``, ``=``, the full-width ``：``), never
+after a verb, so prose about passwords (``Passwort vergessen?``) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction.rules._text import is_trivial
+
+__all__ = ["COMPOUND_ENDING", "PASSWORD_WORDS", "RULES"]
+
+#: The word for "password", lower-case, in the languages supportkit finds it in.
+PASSWORD_WORDS = frozenset(
+    {
+        "passwort", "kennwort",  # German
+        "mot de passe",  # French
+        "contraseña", "contrasena",  # Spanish
+        "senha",  # Portuguese
+        "wachtwoord",  # Dutch
+        "hasło", "haslo",  # Polish
+        "heslo",  # Czech, Slovak
+        "jelszó",  # Hungarian
+        "lösenord",  # Swedish
+        "adgangskode",  # Danish
+        "passord",  # Norwegian
+        "salasana",  # Finnish
+        "şifre", "sifre",  # Turkish
+        "пароль", "пароля",  # Russian, Ukrainian
+        "mật khẩu", "mat khau",  # Vietnamese
+        "nenosiri", "nywila",  # Swahili
+        "kata sandi",  # Indonesian
+        "密码", "密碼", "口令",  # Chinese
+        "パスワード",  # Japanese
+        "비밀번호",  # Korean
+        "κωδικός",  # Greek
+        "סיסמה",  # Hebrew
+        "كلمة المرور",  # Arabic
+        "पासवर्ड",  # Hindi
+        "รหัสผ่าน",  # Thai
+    }
+)  # fmt: skip
+
+# Scripts written without spaces between words: the word may follow another (用户密码).
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: Words this long may end a compound (Datenbankpasswort, Benutzerkennwort); shorter ones
+#: must stand alone (``senha``, not ``usenha``).
+COMPOUND_ENDING = 8
+_SEPARATOR = re.compile(r"[ \t]{0,4}(?:=>|->|[:=\uff1a])[ \t]{0,8}")
+_QUOTED = re.compile(r"\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|«([^»\r\n]{1,256})»")
+_WORD_VALUE = re.compile(r"[^\s\"'«]\S{0,255}")
+
+
+@dataclass(slots=True)
+class _PasswordWordRule:
+    """The value after the word for password and a separator."""
+
+    name: str = "password-word"
+    kind: str = "password"
+    category: Category = "credential"
+    max_span: int = 300
+
+    def __post_init__(self) -> None:
+        _anchors.words(PASSWORD_WORDS)  # declared now: the first scan looks for them too
+
+    def find(self, text: str) -> Iterator[Span]:
+        for word in PASSWORD_WORDS:
+            for start in _anchors.starts(text, _anchors.word(word)):
+                end = start + len(word)
+                if _stands_alone(text, start, end, word):
+                    span = _value_after(text, end)
+                    if span is not None:
+                        yield span
+
+
+def _stands_alone(text: str, start: int, end: int, word: str) -> bool:
+    if _UNSPACED.match(word):
+        return True
+    if end < len(text) and text[end].isalpha():
+        return False
+    return start == 0 or not text[start - 1].isalpha() or len(word) >= COMPOUND_ENDING
+
+
+def _value_after(text: str, end: int) -> Span | None:
+    separator = _SEPARATOR.match(text, end)
+    if separator is None:
+        return None
+    quoted = _QUOTED.match(text, separator.end())
+    if quoted is not None:
+        start, stop = quoted.span(quoted.lastindex or 0)
+    else:
+        plain = _WORD_VALUE.match(text, separator.end())
+        if plain is None:
+            return None
+        start, stop = plain.start(), plain.end()
+        while stop > start and text[stop - 1] in ".,;)":
+            stop -= 1
+    if stop <= start or is_trivial(text[start:stop]):
+        return None
+    return Span(start, stop, "password")
+
+
+RULES: tuple[Rule, ...] = (_PasswordWordRule(),)
