@@ -243,7 +243,7 @@ class CountingWriter(io.TextIOBase):
 def test_stream_memory_is_bounded_by_the_window_not_the_input() -> None:
     """A 48 MB stream is redacted with a peak far below its size."""
     total = 48 * 1024 * 1024
-    rules = CREDENTIALS[:2]
+    rules = tuple(rule for rule in CREDENTIALS if rule.name in ("private-key", "aws-access-key-id"))
     writer, audit = CountingWriter(), RedactionAudit()
     tracemalloc.start()
     try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from _fake import fake
+import pytest
+from _fake import ALNUM, fake
 
 from supportkit.redaction import Redactor
 
@@ -17,3 +18,35 @@ def test_pem_block_keeps_its_line_count(redactor: Redactor) -> None:
     assert out[1].startswith("<private-key-")
     assert out[-1] == "after"
     assert all(line == "" for line in out[2:-1])
+
+
+PPK = """PuTTY-User-Key-File-3: ssh-ed25519
+Encryption: none
+Comment: eddsa-key-20261123
+Public-Lines: 2
+{public}
+Private-Lines: 2
+{private}
+Private-MAC: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+after"""
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_putty_key_loses_its_private_lines_only(redactor: Redactor, line_end: str) -> None:
+    """The lines a .ppk file declares private go; its header, public half and MAC stay."""
+    public = "\n".join(fake(64, ALNUM + "+/") for _ in range(2))
+    private = "\n".join(fake(64, ALNUM + "+/") for _ in range(2))
+    text = PPK.format(public=public, private=private).replace("\n", line_end)
+    out = redactor.text(text, artifact="id.ppk")
+    assert all(line not in out for line in private.split("\n"))
+    assert public.replace("\n", line_end) in out
+    assert "Private-Lines: 2" + line_end + "<private-key-1>" + line_end + line_end in out
+    assert out.count(line_end) == text.count(line_end)
+    assert out.endswith("Private-MAC: " + "0123456789abcdef" * 4 + line_end + "after")
+
+
+def test_putty_private_lines_stop_where_base64_does(redactor: Redactor) -> None:
+    """A file that declares more lines than it holds loses only the base64 ones."""
+    key = fake(64, ALNUM + "+/")
+    out = redactor.text(f"Private-Lines: 9\n{key}\nPrivate-MAC: ab\n", artifact="id.ppk")
+    assert out == "Private-Lines: 9\n<private-key-1>\nPrivate-MAC: ab\n"

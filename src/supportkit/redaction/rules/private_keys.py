@@ -1,4 +1,4 @@
-"""PEM and OpenSSH private-key blocks, whole or cut short."""
+"""PEM and OpenSSH private-key blocks, whole or cut short, and the private lines of PuTTY keys."""
 
 from __future__ import annotations
 
@@ -54,4 +54,36 @@ class _PrivateKeyRule:
         return body.end() if body is not None else begin.end()
 
 
-RULES: tuple[Rule, ...] = (_PrivateKeyRule(),)
+# A PuTTY key file (.ppk) holds its private half in the base64 lines after "Private-Lines: N";
+# the public half and the MAC around them are not secret.
+_PUTTY_ANCHOR = _anchors.literal("Private-Lines: ")
+_PUTTY_LINES = re.compile(r"Private-Lines: ([0-9]{1,3})\r?\n")
+_BASE64_LINE = re.compile(r"([A-Za-z0-9+/=]{1,128})(?:\r?\n|\Z)")
+
+
+@dataclass(slots=True)
+class _PuttyKeyRule:
+    """The private lines of a PuTTY key file: as many as it declares, up to 250 (an RSA key of
+    16,384 bits has about 150)."""
+
+    name: str = "putty-private-key"
+    kind: str = "private-key"
+    category: Category = "credential"
+    max_span: int = 250 * 66
+
+    def find(self, text: str) -> Iterator[Span]:
+        for pos in _anchors.starts(text, _PUTTY_ANCHOR):
+            header = _PUTTY_LINES.match(text, pos)
+            if header is None:
+                continue
+            start = stop = next_line = header.end()
+            for _ in range(min(int(header.group(1)), 250)):
+                line = _BASE64_LINE.match(text, next_line)
+                if line is None:
+                    break
+                stop, next_line = line.end(1), line.end()
+            if stop > start:
+                yield Span(start, stop, self.kind)
+
+
+RULES: tuple[Rule, ...] = (_PrivateKeyRule(), _PuttyKeyRule())
