@@ -89,7 +89,7 @@ _PACKAGE_DETAIL = re.compile(
 )
 # A call or subscript, an attribute of self or cls, or a dunder: code quoted in a traceback.
 _CODE = re.compile(
-    r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]|(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
+    r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]|\(?(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
 )
 
 

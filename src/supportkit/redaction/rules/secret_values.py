@@ -240,10 +240,15 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
 
 
 _DOTTED_NAME = re.compile(r"[A-Za-z_]\w{0,64}(?:\.[A-Za-z_]\w{0,64}){0,8}")
-# A type annotation before its default, in code quoted by a traceback: password: str = "".
+# A type annotation in code quoted by a traceback: before its default (password: str = ""), or
+# a type no secret is named after (def login(passwd: str, token: Optional[bytes] = None)).
 _ANNOTATION = re.compile(
     r"(?:str|bytes|int|float|bool|object|[A-Z]\w{0,64})(?:\[[\w., |\[\]]{0,128}\])?"
     r"(?:[ \t]*\|[ \t]*None)?[ \t]*=(?!=)"
+)
+_TYPE_NAME = re.compile(
+    r"(?:str|bytes|bytearray|int|float|bool|object|Any|None|Optional|Union|SecretStr|SecretBytes"
+    r"|typing\.\w{1,32})(?:\[[\w., |\[\]]{0,128}\]?)?(?:[ \t]*\|[ \t]*None)?"
 )
 
 
@@ -339,6 +344,7 @@ class _SecretValueScanner:
             or (_normalized(name) == "pwd" and _looks_like_path(value))
             or _passes_a_name_on(name, bare.split(None, 1)[0] if bare else bare)
             or _ANNOTATION.match(value) is not None
+            or _TYPE_NAME.fullmatch(bare) is not None
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
