@@ -60,6 +60,8 @@ def test_non_public_ipv4_is_kept(address: str) -> None:
         "imagemagick-6.q16:amd64 8:6.9.11.60+dfsg-1.6+deb12u16",
         "alsa-topology-conf:all <none> 1.2.5.1-2",
         "tool 23.4.5.6~rc1",
+        "requires foo>=23.4.5.6, bar ~= 23.4.5.6 and baz==23.4.5.6",
+        '"pkg": "^23.4.5.6"',
         "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0",
         "(KHTML, like Gecko) HeadlessChrome/119.0.0.0 Safari/537.36 OPR/104.0.0.0",
         "MyApp/2.1.0.3 (build 55)",

@@ -90,18 +90,24 @@ def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -
 
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
 _EPOCH_BEFORE = re.compile(r"(?<![\w.:])\d{1,2}:\Z")
+# A version constraint: pip's ~= >= == != <=, npm's ^ (foo>=1.2.3.4, "~= 1.4.5.0").
+_CONSTRAINT_BEFORE = re.compile(r"(?:[~=!<>]=|\^)[ \t]?\Z")
 
 
 def _package_version(text: str, start: int, end: int) -> bool:
-    """Four numbers that are a package's version: an epoch before (``2:6.1.7.10``), or a
-    ``+``/``~`` suffix or ``-`` revision after (``+dfsg``, ``~rc1``, ``1.2.5.1-2``); a range of
-    addresses (``203.0.113.1-203.0.113.254``) is not one."""
+    """Four numbers that are a package's version: an epoch or a version constraint before
+    (``2:6.1.7.10``, ``>=1.4.5.0``), or a ``+``/``~`` suffix or ``-`` revision after (``+dfsg``,
+    ``~rc1``, ``1.2.5.1-2``); a range of addresses (``203.0.113.1-203.0.113.254``) is not one."""
     after = text[end : end + 1]
     if after in ("+", "~"):
         return True
     if after == "-" and text[end + 1 : end + 2].isdigit():
         return _IPV4_FROM_START.match(_views.latin1(text), end + 1) is None
-    return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
+    before = max(0, start - 4)
+    return (
+        _EPOCH_BEFORE.search(text, before, start) is not None
+        or _CONSTRAINT_BEFORE.search(text, before, start) is not None
+    )
 
 
 def _ipv4s(text: str) -> Iterator[Span]:
