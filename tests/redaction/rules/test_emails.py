@@ -33,6 +33,7 @@ def test_email_is_found(text: str, value: str) -> None:
         "@decorator\ndef f(): ...",
         "@media screen and (max-width: 10px)",
         "icon@2x.png and logo@3x.webp",
+        'MetaKey "$(COMPONENT)/dep11/icons-128x128@2.tar";',
         "alice@localhost",
         "noreply@github.com",
         "weird..name@example.com",

@@ -20,6 +20,13 @@ _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 _DOMAIN = re.compile(
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
 )
+# File extensions that are no top-level domain: "icons-128x128@2.tar", "logo@2x.png".
+_FILE_EXTENSIONS = frozenset(
+    {
+        "png", "jpg", "jpeg", "gif", "svg", "webp", "tar", "gz", "tgz", "xz", "bz2", "zst",
+        "json", "js", "css", "txt", "log", "xml", "html", "yaml", "yml", "toml", "whl",
+    }
+)  # fmt: skip
 _ENCODED_BREAK = re.compile(r"%(?:3a|3d|2f|20|22|3c|26|3f|2c|3b|27|28)", re.IGNORECASE)
 
 
@@ -65,7 +72,7 @@ def _emails(text: str) -> Iterator[Span]:
             if (
                 domain
                 and start is not None
-                and not re.match(r"\d+x\.", domain.group())
+                and domain.group("tld").lower() not in _FILE_EXTENSIONS
                 and not (anchor.width == 1 and _ends_url_user_info(text, at))
             ):
                 yield Span(start, domain.end(), "email")
