@@ -74,8 +74,10 @@ _TRIVIAL = re.compile(
     (?:true|false|null|none|nil|undefined|yes|no|on|off|n/?a|-?\d{1,3}|[*x•.…_-]{1,64}
     |expired|invalid|missing|required|revoked|refreshed|redacted|empty|unset|set|present
     |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
+    |optional|requisite|sufficient|include|substack
     |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
-    |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}
+    |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?(?:[{\[]['"]?\w{0,64}['"]?[}\]]?)?
+    |%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|(?-i:[A-Z]{2,32}(?:_[A-Z]{2,32}){1,8})
     |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|[(\[{]|)
     """
 )

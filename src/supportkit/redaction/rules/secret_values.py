@@ -57,7 +57,7 @@ _PROPERTY_WORDS = frozenset(
         "socket", "address", "addr", "bus", "class", "manager", "start", "end", "duration",
         "strength", "error", "errors", "prefix", "hint", "flow", "level", "option", "local",
         "fd", "fds", "plugin", "plugins", "backend", "backends", "realm", "domain", "server",
-        "servers", "service", "handler", "helper",
+        "servers", "service", "handler", "helper", "reset", "sources", "providers",
     }
 )  # fmt: skip
 _COMPONENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -246,6 +246,8 @@ _ANNOTATION = re.compile(
     r"(?:str|bytes|int|float|bool|object|[A-Z]\w{0,64})(?:\[[\w., |\[\]]{0,128}\])?"
     r"(?:[ \t]*\|[ \t]*None)?[ \t]*=(?!=)"
 )
+# Where a key or certificate is kept (tls_privatekey = CONFDIR/exim.key): a file, not the key.
+_KEY_FILE = re.compile(r"\S{0,256}\.(?:key|pem|crt|cer|der|p12|pfx|ppk|jks|keystore|gpg|asc)")
 _TYPE_NAME = re.compile(
     r"(?:str|bytes|bytearray|int|float|bool|object|Any|None|Optional|Union|SecretStr|SecretBytes"
     r"|typing\.\w{1,32})(?:\[[\w., |\[\]]{0,128}\]?)?(?:[ \t]*\|[ \t]*None)?"
@@ -345,6 +347,7 @@ class _SecretValueScanner:
             or _passes_a_name_on(name, bare.split(None, 1)[0] if bare else bare)
             or _ANNOTATION.match(value) is not None
             or _TYPE_NAME.fullmatch(bare) is not None
+            or _KEY_FILE.fullmatch(bare) is not None
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
