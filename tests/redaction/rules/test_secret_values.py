@@ -64,3 +64,23 @@ def test_secret_key_names(name: str, secret: bool) -> None:
     """Names are judged by their components; later property words make them non-secret. The
     word for password in another language counts at the end of a name."""
     assert is_secret_key(name) is secret
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "GET /login?next=%2Freset%3Ftoken%3DZx9mQ2vL8kR4%26lang%3Den HTTP/1.1",
+            "GET /login?next=%2Freset%3Ftoken%3D<secret-1>%26lang%3Den HTTP/1.1",
+        ),
+        (
+            "redirect_uri=https%3A%2F%2Fapp.example%2Fcb%3Fstate%3Dx%26access_token%3Dab%252Fc",
+            "redirect_uri=https%3A%2F%2Fapp.example%2Fcb%3Fstate%3Dx%26access_token%3D<secret-1>",
+        ),
+        ("GET /search?q=token%3Dnothing HTTP/1.1", "GET /search?q=token%3Dnothing HTTP/1.1"),
+    ],
+)
+def test_secret_in_a_url_encoded_query_goes(redactor: Redactor, text: str, expected: str) -> None:
+    """A URL carried URL-encoded in another's query (a login's ``next``, an OAuth redirect)
+    loses its secret parameters, up to the encoded ``&``; an encoded ``=`` alone is no query."""
+    assert redactor.text(text, artifact="log") == expected

@@ -156,12 +156,15 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
 # be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); or the end of an
 # XML start tag (``<password>``).
-_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?[ \t=:>]"
+_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
 _QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
+# A query inside a URL-encoded one (?next=%2Freset%3Ftoken%3D…): the value ends at an encoded
+# "&" or "#", or where the outer value does.
+_ENCODED_QUERY_VALUE = re.compile(r"(?:[^\s%&#\"'<>]|%(?!2[6Ff]|23)[0-9A-Fa-f]{2}){1,4096}")
 # A value may hold ',;)]}' but ends before the next "Name=" of a connection string
 # (Server=db;Password=…;Database=app).
 _PLAIN_VALUE = re.compile(
@@ -267,6 +270,25 @@ def _passes_a_name_on(name: str, value: str) -> bool:
     return shorter in _SECRET_WORDS and longer.endswith(shorter)
 
 
+def _encoded_query_value(text: str, start: int, pos: int) -> _Finding | None:
+    """The value after an encoded ``=`` at ``pos`` of a name at ``start`` that follows an
+    encoded ``?`` or ``&`` (``%3Ftoken%3D…``)."""
+    encoded_equals = text[pos : pos + 3].upper() == "%3D"
+    after_encoded_query = text[max(0, start - 3) : start].upper() in ("%3F", "%26")
+    if not (encoded_equals and after_encoded_query):
+        return None
+    found = _ENCODED_QUERY_VALUE.match(text, pos + 3)
+    return None if found is None else (pos + 3, found.end(), "query")
+
+
+def _encoded_name_start(text: str, start: int) -> int:
+    """The name's start past the hex digits of an encoded ``?`` or ``&`` before it, which the
+    name's characters took in (``%3Ftoken`` is ``?token``)."""
+    if text[start - 1 : start] == "%" and text[start : start + 2].upper() in ("3F", "26"):
+        return start + 2
+    return start
+
+
 def _looks_like_path(value: str) -> bool:
     return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
 
@@ -311,10 +333,13 @@ class _SecretValueScanner:
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
         for after_end in _anchors.ends(text, self.anchor):
-            end = _name_end(text, after_end - 1)
+            encoded = text[after_end - 1] in "dD" and text[after_end - 3 : after_end - 1] == "%3"
+            end = _name_end(text, after_end - (3 if encoded else 1))
             if text[end - 1] in ".-":
                 continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
             start = _name_start(text, end)
+            if encoded:
+                start = _encoded_name_start(text, start)
             if _cannot_have_value(text, start, end):
                 continue
             if start < done:
@@ -359,7 +384,7 @@ class _SecretValueScanner:
             pos += len(key_quote)
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
-            return _unseparated(text, pos, flag=flag)
+            return _encoded_query_value(text, start, pos) or _unseparated(text, pos, flag=flag)
         value = sep.end()
         if value >= len(text) or text[value] in "{[\r\n":
             return _braced(text, value) if sep.group(1) == "=" else None
