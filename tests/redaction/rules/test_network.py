@@ -130,3 +130,23 @@ def test_mac_is_found(mac: str) -> None:
 def test_mac_look_alike_is_kept(text: str) -> None:
     """Null and broadcast MACs, times, dates, UUIDs and dotted numbers stay."""
     assert found("mac", f"value {text} end") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "macs"),
+    [
+        (
+            "[UFW BLOCK] IN=eth0 OUT= MAC=52:54:00:12:34:56:52:54:00:65:43:21:08:00 SRC=10.0.0.9",
+            ["52:54:00:12:34:56", "52:54:00:65:43:21"],
+        ),
+        (
+            "IN=eth0 MAC=ff:ff:ff:ff:ff:ff:52:54:00:65:43:21:08:06 SRC=10.0.0.1",
+            ["52:54:00:65:43:21"],
+        ),
+        ("IN=lo MAC=00:00:00:00:00:00:00:00:00:00:00:00:08:00 SRC=127.0.0.1", []),
+    ],
+)
+def test_both_addresses_of_a_logged_frame_header_are_found(text: str, macs: list[str]) -> None:
+    """A firewall's MAC= field holds the destination's and the source's addresses, then the
+    frame's type; broadcast and all-zero addresses stay."""
+    assert found("mac", text) == macs

@@ -201,8 +201,31 @@ def _macs(text: str) -> Iterator[Span]:
                     yield Span(start, end, "mac")
 
 
+# A firewall's log of a packet (iptables, UFW: "MAC=dst:src:type") gives the frame's header:
+# the destination's and the source's addresses, then the two bytes of its type.
+_FRAME_HEADER_ANCHOR = _anchors.literal("MAC=")
+_FRAME_HEADER = re.compile(
+    r"MAC=((?:[0-9a-f]{2}:){5}[0-9a-f]{2}):((?:[0-9a-f]{2}:){5}[0-9a-f]{2}):"
+)
+
+
+def _frame_header_macs(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _FRAME_HEADER_ANCHOR):
+        header = _FRAME_HEADER.match(text, at)
+        if header is not None:
+            for group in (1, 2):
+                digits = header.group(group).replace(":", "")
+                if digits not in _KEPT_MACS:
+                    yield Span(header.start(group), header.end(group), "mac")
+
+
+def _all_macs(text: str) -> Iterator[Span]:
+    yield from _macs(text)
+    yield from _frame_header_macs(text)
+
+
 RULES: tuple[Rule, ...] = (
     FinderRule("ipv4", 40, _ipv4s),
     FinderRule("ipv6", 96, _ipv6s),
-    FinderRule("mac", 24, _macs),
+    FinderRule("mac", 64, _all_macs),
 )
