@@ -223,6 +223,14 @@ def _ssn(rng: random.Random) -> str:
     return f"{area:03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
 
 
+def _encoded_pem(rng: random.Random) -> str:
+    """A PKCS#8 key block in base64, as a Kubernetes secret holds it."""
+    body = base64.b64encode(rng.randbytes(rng.randint(120, 1200))).decode()
+    lines = "\n".join(body[start : start + 64] for start in range(0, len(body), 64))
+    block = f"-----BEGIN PRIVATE KEY-----\n{lines}\n-----END PRIVATE KEY-----\n"
+    return base64.b64encode(block.encode()).decode()
+
+
 def _french_pairs(rng: random.Random, separator: str) -> str:
     """A French number after its trunk 0 or +33, in the pairs it is written in: 6 12 34 56 78."""
     lead = rng.choice(
@@ -257,6 +265,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "us": lambda rng: rng.choice(("212", "415", "646", "312", "617", "206", "512", "305")),
     "uk": lambda rng: rng.choice(("7400", "7500", "7800", "7452", "7563", "7984", "7387", "7958")),
     "de": lambda rng: rng.choice(("151", "152", "157", "160", "170", "171", "176", "178")),
+    "pemkey": _encoded_pem,
     "fr": lambda rng: _french_pairs(rng, " "),
     "frdots": lambda rng: _french_pairs(rng, "."),
 }
@@ -356,6 +365,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«dop_v1_{h64}»",)),
     "vault-token": ("credential", ("VAULT_TOKEN=", "X-Vault-Token: ", "vault login "),
         ("«hvs.{u24}»", "«hvs.CAES{u88}»")),
+    "private-key-base64": ("credential", ("kind: Secret\ndata:\n  tls.key: {}", "  key.pem: "),
+        ("«{pemkey}»",)),
     "password-other-language": ("credential", ("{}", "INFO {}", "- "),
         ("Passwort: «{p}»", "Ваш пароль: «{p}»", "mật khẩu: «{p}»", "密码：«{p}»", "senha=«{p}»",
          "mot de passe : «{p}»", "nenosiri: «{p}»", "contraseña = «{p}»")),

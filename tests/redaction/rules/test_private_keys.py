@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import textwrap
+
 import pytest
 from _fake import ALNUM, fake
 
@@ -50,3 +53,23 @@ def test_putty_private_lines_stop_where_base64_does(redactor: Redactor) -> None:
     key = fake(64, ALNUM + "+/")
     out = redactor.text(f"Private-Lines: 9\n{key}\nPrivate-MAC: ab\n", artifact="id.ppk")
     assert out == "Private-Lines: 9\n<private-key-1>\nPrivate-MAC: ab\n"
+
+
+def _encoded(pem_type: str) -> str:
+    body = "\n".join(fake(64, ALNUM + "+/") for _ in range(8))
+    block = f"-----BEGIN {pem_type}-----\n{body}\n-----END {pem_type}-----\n"
+    return base64.b64encode(block.encode()).decode()
+
+
+def test_base64_encoded_private_key_goes_and_certificate_stays(redactor: Redactor) -> None:
+    """A Kubernetes secret's tls.key is a PEM key in base64: it goes; tls.crt is public."""
+    key, cert = _encoded("RSA PRIVATE KEY"), _encoded("CERTIFICATE")
+    out = redactor.text(f"data:\n  tls.crt: {cert}\n  tls.key: {key}\n", artifact="secret.yaml")
+    assert out == f"data:\n  tls.crt: {cert}\n  tls.key: <private-key-1>\n"
+
+
+def test_base64_private_key_wrapped_in_lines_goes_whole(redactor: Redactor) -> None:
+    """``base64`` wraps at 76 columns: every line of the key goes, the text after stays."""
+    wrapped = "\n".join(textwrap.wrap(_encoded("PRIVATE KEY"), 76))
+    out = redactor.text(f"key:\n{wrapped}\ndone\n", artifact="key.b64")
+    assert out == "key:\n<private-key-1>" + "\n" * wrapped.count("\n") + "\ndone\n"

@@ -1,7 +1,10 @@
-"""PEM and OpenSSH private-key blocks, whole or cut short, and the private lines of PuTTY keys."""
+"""Private keys: PEM and OpenSSH blocks, whole or cut short; the same blocks base64-encoded (a
+Kubernetes secret's ``tls.key``); the private lines of PuTTY keys."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,4 +89,52 @@ class _PuttyKeyRule:
                 yield Span(start, stop, self.kind)
 
 
-RULES: tuple[Rule, ...] = (_PrivateKeyRule(), _PuttyKeyRule())
+# "-----BEGIN" in base64, at the start of an encoded block; its header is decoded to tell a
+# private key from a certificate, which is public.
+_ENCODED_PEM_ANCHOR = _anchors.literal("LS0tLS1CRUdJTi")
+_ENCODED_PEM = re.compile(r"LS0tLS1CRUdJTi[A-Za-z0-9+/]{40,16384}={0,2}(?![A-Za-z0-9+/=])")
+_BASE64_LINE_AFTER = re.compile(r"\r?\n([A-Za-z0-9+/]{1,76}={0,2})(?![^\r\n])")
+
+
+def _encoded_header(encoded: str) -> bytes:
+    try:
+        return base64.b64decode(encoded[:64])
+    except (binascii.Error, ValueError):
+        return b""
+
+
+@dataclass(slots=True)
+class _EncodedPrivateKeyRule:
+    """A PEM private-key block encoded in base64, as Kubernetes secrets and kubeconfig files
+    carry them."""
+
+    name: str = "encoded-private-key"
+    kind: str = "private-key"
+    category: Category = "credential"
+    max_span: int = 16_400
+
+    def find(self, text: str) -> Iterator[Span]:
+        for pos in _anchors.starts(text, _ENCODED_PEM_ANCHOR):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "+/"):
+                continue
+            block = _ENCODED_PEM.match(text, pos)
+            if block is not None and b"PRIVATE KEY" in _encoded_header(block.group()):
+                yield Span(pos, _wrapped_end(text, block.end(), block.end() - pos), self.kind)
+
+
+def _wrapped_end(text: str, end: int, width: int) -> int:
+    """The end of a base64 block wrapped at ``width`` (64 or 76, as tools wrap it): every line
+    but the last is that wide."""
+    if width not in (64, 76):
+        return end
+    for _ in range(16_384 // width):
+        line = _BASE64_LINE_AFTER.match(text, end)
+        if line is None:
+            break
+        end = line.end(1)
+        if len(line.group(1)) != width:
+            break
+    return end
+
+
+RULES: tuple[Rule, ...] = (_PrivateKeyRule(), _PuttyKeyRule(), _EncodedPrivateKeyRule())
