@@ -299,6 +299,17 @@ _SERVICE_TOKENS = tuple(
             "A-Za-z0-9", 74, None),
     )
 )  # fmt: skip
+# An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
+# lives. Only a long random one: "?code=404" and promo codes in words stay.
+_OAUTH_CODE = _prefix(
+    "oauth-code",
+    "oauth-code",
+    _literal("?code=", "&code="),
+    "([A-Za-z0-9%/_.~-]{20,512})" + _end("A-Za-z0-9%/_.~-"),
+    518,
+    before="",
+    check=mixed,
+)
 _JWT = _prefix(
     "jwt",
     "jwt",
@@ -430,6 +441,7 @@ RULES: tuple[Rule, ...] = (
     _DISCORD_WEBHOOK,
     _TELEGRAM_BOT,
     *_SERVICE_TOKENS,
+    _OAUTH_CODE,
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
