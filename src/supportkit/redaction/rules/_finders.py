@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Span
 
-__all__ = ["DATE_LIKE", "FinderRule", "Keywords", "inside_iban_groups"]
+__all__ = ["DATE_LIKE", "UNSPACED_SCRIPT", "FinderRule", "Keywords", "inside_iban_groups"]
 
 _LETTERS = re.compile(r"[^\W\d_]{0,32}")
+#: Scripts written without spaces between words (Thai, Japanese kana, CJK, Hangul): a keyword
+#: there is a keyword wherever it stands (用户手机号码).
+UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @functools.lru_cache(maxsize=64)
@@ -32,7 +35,8 @@ class Keywords:
     Each anchor costs one ``str.find`` pass (about 1 ms per MB), so anchors are stems that
     cover several words (``tel`` finds ``tel``, ``telefon``, ``telephone``); the enclosing
     word must then be one of ``words``, optionally with a suffix such as ``number`` or ``no``
-    (``phoneNumber``, ``phone_no``). Anchors with a space are phrases, matched as they are.
+    (``phoneNumber``, ``phone_no``). Anchors with a space are phrases, matched as they are;
+    anchors in a script without spaces count wherever they stand.
     """
 
     anchors: tuple[str, ...]
@@ -44,6 +48,9 @@ class Keywords:
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
         for anchor in self.anchors:
+            if UNSPACED_SCRIPT.match(anchor):
+                yield from (at + len(anchor) for at in _anchors.starts(text, _anchors.word(anchor)))
+                continue
             inside = _inside_words(anchor, self.words)
             for at in _anchors.starts(text, _anchors.word(anchor)):
                 if not inside and at > 0 and text[at - 1].isalpha():

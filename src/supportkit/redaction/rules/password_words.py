@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction.rules._finders import UNSPACED_SCRIPT
 from supportkit.redaction.rules._text import is_trivial
 
 __all__ = ["COMPOUND_ENDING", "PASSWORD_WORDS", "RULES"]
@@ -50,8 +51,6 @@ PASSWORD_WORDS = frozenset(
     }
 )  # fmt: skip
 
-# Scripts written without spaces between words: the word may follow another (用户密码).
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: Words this long may end a compound (Datenbankpasswort, Benutzerkennwort); shorter ones
 #: must stand alone (``senha``, not ``usenha``).
 COMPOUND_ENDING = 8
@@ -83,7 +82,7 @@ class _PasswordWordRule:
 
 
 def _stands_alone(text: str, start: int, end: int, word: str) -> bool:
-    if _UNSPACED.match(word):
+    if UNSPACED_SCRIPT.match(word):  # the word may follow another: 用户密码
         return True
     if end < len(text) and text[end].isalpha():
         return False

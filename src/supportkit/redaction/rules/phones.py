@@ -14,16 +14,21 @@ from supportkit.redaction.rules._finders import DATE_LIKE, FinderRule, Keywords,
 __all__ = ["PHONE_REGIONS", "RULES"]
 
 #: National phone numbers are tried in these regions, in order (``+`` forms need none).
-PHONE_REGIONS = ("US", "GB", "DE", "RU", "VN", "TZ", "FR", "IN", "BR")
+PHONE_REGIONS = ("US", "GB", "DE", "RU", "VN", "TZ", "FR", "IN", "BR", "CN", "JP", "KR", "ES")
 
 _PHONE_KEYWORDS = Keywords(
-    anchors=("phone", "tel", "тел", "моб", "điện thoại", "đt"),
+    anchors=(
+        "phone", "tel", "тел", "моб", "điện thoại", "đt", "mobil", "handy", "whatsapp",
+        "手机", "电话", "電話", "携帯", "휴대폰", "전화",
+    ),
     words=frozenset(
         {
             "phone", "telephone", "cellphone", "smartphone", "mobilephone", "homephone",
-            "workphone", "tel", "telefon", "telefone", "telefono", "téléphone",
+            "workphone", "tel", "telefon", "telefone", "telefono", "teléfono", "téléphone",
             "telefonnummer", "телефон",
-            "телефона", "тел", "моб", "мобильный", "đt", "sđt",
+            "телефона", "тел", "моб", "мобильный", "đt", "sđt", "mobile", "mobil", "móvil",
+            "mobilnummer", "handy", "handynummer", "whatsapp",
+            "手机", "电话", "電話", "携帯", "휴대폰", "전화",
         }
     ),
 )  # fmt: skip
