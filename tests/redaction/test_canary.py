@@ -152,7 +152,8 @@ def test_ibans_pass_and_bad_ibans_fail_the_checksum() -> None:
 @pytest.mark.parametrize(
     ("kind", "region"),
     [("phone-vn", "VN"), ("phone-ru", "RU"), ("phone-tz", "TZ"), ("phone-us", "US"),
-     ("phone-uk", "GB"), ("phone-de", "DE"), ("phone-fr", "FR")],
+     ("phone-uk", "GB"), ("phone-de", "DE"), ("phone-fr", "FR"),
+     ("phone-cn", "CN")],
 )  # fmt: skip
 def test_phone_numbers_are_valid_for_their_country(kind: str, region: str) -> None:
     """Planted phone numbers are real-looking, dialable numbers of their country."""

@@ -266,6 +266,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "uk": lambda rng: rng.choice(("7400", "7500", "7800", "7452", "7563", "7984", "7387", "7958")),
     "de": lambda rng: rng.choice(("151", "152", "157", "160", "170", "171", "176", "178")),
     "pemkey": _encoded_pem,
+    "cn": lambda rng: rng.choice(("130", "135", "138", "139", "150", "158", "180", "186", "189")),
     "fr": lambda rng: _french_pairs(rng, " "),
     "frdots": lambda rng: _french_pairs(rng, "."),
 }
@@ -449,6 +450,8 @@ _TEMPLATES: dict[str, _Kind] = {
         "«020 7{d3} {d4}»", "«+44 20 3{d3} {d4}»", "«0161 {i200-999} {d4}»")),
     "phone-de": ("personal", _PHONE, ("«0{de} {d8}»", "«+49 {de} {d8}»", "«0{de}/{d8}»",
         "«030 {i2-9}{d7}»", "«+49 30 {i2-9}{d7}»", "«+49 (0)89 {i2-9}{d6}»")),
+    "phone-cn": ("personal", ("手机：", "联系电话: ", "tel: ", "电话 "),
+        ("«{cn}{d8}»", "«+86 {cn} {d4} {d4}»", "«+86{cn}{d8}»")),
     "phone-fr": ("personal", _PHONE, ("«0{fr}»", "«+33 {fr}»", "«0{frdots}»", "«+33 (0){fr}»")),
     "ipv4-public": ("personal", ('{} - - [03/May/2024:10:22:41 +0000] "GET /healthz HTTP/1.1" 200',
         "client_ip=", "X-Forwarded-For: "), ("«{ipfour}»",)),
