@@ -34,6 +34,12 @@ POSITIVES = [
     ("gitlab-runner", "runner {s} registered", "glrt-" + fake(24), "gitlab-token"),
     ("slack-bot", "slack client xoxb {s}", f"xoxb-{fake(12, string.digits)}-{fake(24)}", "slack"),
     ("slack-app", "app token {s}", f"xapp-1-A{fake(10, UPPER_DIGITS)}-{fake(40)}", "slack-token"),
+    ("slack-client", "web {s}", f"xoxc-{fake(10, string.digits)}-{fake(13, string.digits)}-"
+     f"{fake(13, string.digits)}-{fake(64, HEX)}", "slack-token"),
+    ("slack-cookie", "cookie d={s}; d-s=1700000000", f"xoxd-{fake(20)}%2F{fake(40)}%3D",
+     "slack-token"),
+    ("aws-session", "using {s} now", "IQoJb3JpZ2luX2VjEJr" + fake(300, ALNUM + "+/") + "==",
+     "aws-session-token"),
     ("slack-hook", "POST https://hooks.slack.com/services/{s}", SLACK_HOOK, "slack-webhook"),
     ("stripe-live", "stripe.api_key = {s}", "sk_live_" + fake(24), "stripe-key"),
     ("stripe-restricted", "key {s} ok", "rk_test_" + fake(24), "stripe-key"),

@@ -126,8 +126,8 @@ _GITLAB = _prefix(
 _SLACK = _prefix(
     "slack-token",
     "slack-token",
-    [(4, "xox[abprse]"), *_literal("xapp")],
-    "-[A-Za-z0-9-]{10,250}" + _end("A-Za-z0-9-"),
+    [(4, "xox[abcdeprs]"), *_literal("xapp")],
+    "-[A-Za-z0-9%-]{10,250}" + _end("A-Za-z0-9%-"),  # xoxd- cookies come URL-encoded
     255,
     check=mixed,
 )
@@ -295,6 +295,9 @@ _SERVICE_TOKENS = tuple(
         ("shippo-token", [(12, "shippo_(?:live|test)_")], "[a-f0-9]{40}", "A-Za-z0-9", 52, None),
         ("braintree-token", _literal("access_token$production$"), r"[0-9a-z]{16}\$[0-9a-f]{32}",
             "A-Za-z0-9", 73, None),
+        # AWS STS session tokens: base64 of a header that starts the same in every one.
+        ("aws-session-token", _literal("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE"),
+            "[A-Za-z0-9+/]{100,2048}={0,2}", "A-Za-z0-9+/=", 2080, None),
         ("age-secret-key", _literal("AGE-SECRET-KEY-1"), "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
             "A-Za-z0-9", 74, None),
     )
