@@ -32,6 +32,8 @@ _SECRET_WORDS = frozenset(
         "session", "sessionid", "sessid", "phpsessid", "jsessionid", "signature", "sig", "apikey",
         "accesskey", "secretkey", "privatekey", "authtoken", "accesstoken", "refreshtoken",
         "idtoken", "csrftoken", "xsrftoken", "pin", "otp", "totp", "dsn", "cookie", "cookies",
+        # keytool's and jarsigner's flags
+        "storepass", "keypass", "srcstorepass", "deststorepass", "srckeypass", "destkeypass",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.

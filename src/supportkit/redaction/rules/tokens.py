@@ -334,17 +334,22 @@ _CLI_USER_PASSWORD = _prefix(
 )
 # A password given to a client by a short flag, which means something else elsewhere (ssh -p is a
 # port), so only after the commands where it is a password: mysql's -pPASSWORD (glued; -p alone
-# prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a.
+# prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a, SQL Server's sqlcmd -P, and
+# PowerShell's ConvertTo-SecureString "…".
 _ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
-_FLAG_PASSWORD = r"[\"']?([^\s\"'|;&<>]{1,256})"  # noqa: S105  (a pattern, not a password)
+# A password on a command line: quoted (spaces and all), or one word.
+_QUOTED_OR_WORD = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|([^\s\"'|;&<>]{1,256}))"
 _CLI_PASSWORDS = tuple(
-    _prefix("cli-password", "password", _literal(*commands), rest + _FLAG_PASSWORD, 4_400,
+    _prefix("cli-password", "password", _literal(*commands), rest + _QUOTED_OR_WORD, 4_400,
         before=before, check=_not_trivial)
     for commands, rest, before in (
         (("mysql", "mariadb"), r"[a-z_-]{0,16}" + _ARGUMENTS + "-p", _TOKEN_CLASS),
         (("sshpass",), _ARGUMENTS + r"-p[ \t]*", _TOKEN_CLASS),
         ((" login",), _ARGUMENTS + r"-p[ \t]+", ""),
         (("redis-cli",), _ARGUMENTS + r"-a[ \t]+", _TOKEN_CLASS),
+        (("sqlcmd", "osql", "bcp"), _ARGUMENTS + r"-P[ \t]*", _TOKEN_CLASS),
+        # PowerShell turning a plain-text password into a SecureString
+        (("ConvertTo-SecureString",), r"(?:[ \t]+-String)?[ \t]+", _TOKEN_CLASS),
     )
 )  # fmt: skip
 # A .netrc entry (curl, git, ftp, pip read it): "machine HOST login USER password SECRET", on one
