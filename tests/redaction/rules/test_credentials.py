@@ -238,6 +238,7 @@ DECOYS = [
     "dckr_pat_example_token_value_here EAA" + "A" * 100,
     "GET /status?code=404&msg=not+found; GET /x?country_code=DE&zip_code=10115",
     "sqlcmd -S db01 -E -Q 'select 1'; $pw = ConvertTo-SecureString $plain -AsPlainText",
+    "az login --service-principal -u http://app-id --tenant t",
     "mysql -u root -p -h db app; ssh -p 2222 h; mkdir -p /srv && docker run -p 8080:80 img",
     "redis-cli -h cache -n 2 ping; sshpass -f ~/.pw ssh host; mysql --port=3306 -P 3306",
     "- name: LOG_LEVEL\n  value: debug\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {}",

@@ -321,12 +321,13 @@ _JWT = _prefix(
     13_320,
 )
 # curl's -u/--user/--proxy-user user:password on a command line: only the password goes. A
-# user id and group (docker run -u 1000:1000) is no password.
+# user id and group (docker run -u 1000:1000) is no password, nor is a URL (az login -u
+# http://app).
 _CLI_USER_PASSWORD = _prefix(
     "cli-user-password",
     "password",
     _literal(" -u", " -U", " --user", " --proxy-user"),
-    r"[ =]?[\"']?[^\s:\"']{1,256}:([^\s\"']{1,256})",
+    r"[ =]?[\"']?[^\s:\"']{1,256}:(?!//)([^\s\"']{1,256})",
     530,
     before="",
     check=lambda value: not (is_trivial(value) or value.isdigit()),
