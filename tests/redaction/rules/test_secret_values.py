@@ -58,6 +58,8 @@ def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: 
         ("Пароль", True), ("mật_khẩu", True), ("MotDePasse", True), ("DB-Passwort", True),
         ("Datenbankpasswort", True), ("clé_password", True), ("user_senha", True),
         ("passport", False), ("usenha", False), ("passwort_length", False), ("имя", False),
+        ("cvv", True), ("CVC2", True), ("x-functions-key", True), ("recovery_codes", True),
+        ("security_code", True), ("mfa_enabled", False), ("cvv_length", False),
     ],
 )  # fmt: skip
 def test_secret_key_names(name: str, secret: bool) -> None:

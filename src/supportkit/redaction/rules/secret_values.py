@@ -34,6 +34,9 @@ _SECRET_WORDS = frozenset(
         "idtoken", "csrftoken", "xsrftoken", "pin", "otp", "totp", "dsn", "cookie", "cookies",
         # keytool's and jarsigner's flags
         "storepass", "keypass", "srcstorepass", "deststorepass", "srckeypass", "destkeypass",
+        # a card's verification code, and one-time codes
+        "cvv", "cvc", "mfa", "securitycode", "verificationcode", "recoverycode", "recoverycodes",
+        "backupcode", "backupcodes",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
@@ -43,6 +46,7 @@ _KEY_QUALIFIERS = frozenset(
         "account", "auth", "client", "app", "application", "license", "licence", "service",
         "subscription", "shared", "session", "storage", "consumer", "ssh", "gpg", "pgp", "hmac",
         "deploy", "webhook", "admin", "root", "bot", "integration", "server", "crypto", "aes",
+        "functions", "function",
     }
 )  # fmt: skip
 # A later component that makes the name a property of the secret rather than the secret.
@@ -152,7 +156,7 @@ def _random_case(value: str) -> bool:
 
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
-_KEY_ANCHORS_SHORT = ("otp", "dsn")
+_KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
@@ -291,6 +295,13 @@ def _encoded_name_start(text: str, start: int) -> int:
     return start
 
 
+def _holds_digits(name: str) -> bool:
+    """A card's verification code is three digits, which after other names are a count or a
+    code (``retries=123``; ``pin: 7`` is a GPIO pin as often as not)."""
+    parts = _components(name)
+    return "cvv" in parts or "cvc" in parts or "".join(parts).endswith("securitycode")
+
+
 def _looks_like_path(value: str) -> bool:
     return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
 
@@ -367,6 +378,8 @@ class _SecretValueScanner:
     def _keeps(name: str, value: str) -> bool:
         # Code in a traceback ends a value with the call or line around it: "pwd=None):".
         bare = value.rstrip(",;: \t")
+        if bare.isdigit() and len(bare) >= 3 and _holds_digits(name):
+            return False  # "cvv=123": the three digits are the secret
         bare = bare if is_trivial(bare) else bare.rstrip(")]}")
         return (
             is_trivial(bare)
