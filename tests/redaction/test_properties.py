@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._canary import CANARY_KINDS, DECOY_KINDS, make_canary
+from supportkit.redaction._pseudonym import without_placeholders
 
 # Bytes that were not UTF-8 are read with surrogateescape: lone surrogates are text too.
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüßжизньviệtđược\udce9\udcff"
@@ -47,6 +48,12 @@ def _redact(text: str) -> str:
     return _redactor().text(text, artifact="property.log")
 
 
+def _survives(value: str, redacted: str) -> bool:
+    """Whether ``value`` is still in ``redacted`` outside the placeholders: the redactor is shared
+    across examples, so a three-digit value (a card's CVV) can match a placeholder's number."""
+    return value in without_placeholders(redacted)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     kind=st.sampled_from(CANARY_KINDS),
@@ -62,7 +69,7 @@ def test_planted_values_never_survive(
     """A fake credential or personal value of any kind is gone after redaction."""
     canary = make_canary(kind, random.Random(seed))
     redacted = _redact(before + left + canary.text + right + after)
-    survivors = [value for value in canary.must_go if value in redacted]
+    survivors = [value for value in canary.must_go if _survives(value, redacted)]
     assert not survivors, f"{kind}: {survivors} survived in {redacted!r}"
 
 
@@ -104,6 +111,9 @@ def test_every_kind_planted_together_is_removed(seed: int, separator: str) -> No
     )
     redacted = _redact(separator.join(canary.text for canary in canaries))
     survivors = [
-        (canary.kind, value) for canary in canaries for value in canary.must_go if value in redacted
+        (canary.kind, value)
+        for canary in canaries
+        for value in canary.must_go
+        if _survives(value, redacted)
     ]
     assert not survivors

@@ -6,7 +6,7 @@ import pytest
 
 from supportkit.exceptions import InvalidArgumentError
 from supportkit.redaction import RedactionPolicy, Redactor
-from supportkit.redaction._pseudonym import Pseudonymizer, safe_kind
+from supportkit.redaction._pseudonym import Pseudonymizer, safe_kind, without_placeholders
 from supportkit.redaction.rules.credentials import RULES
 
 CREDENTIALS_ONLY = RedactionPolicy(rules=RULES)
@@ -83,3 +83,10 @@ def test_odd_kinds_cannot_break_the_placeholder(kind: str, safe: str) -> None:
 def test_surrogate_escaped_values_are_hashed() -> None:
     """Values decoded with surrogateescape (bytes that were not UTF-8) still get placeholders."""
     assert Pseudonymizer().placeholder("secret", "a\udcff") == "<secret-1>"
+
+
+def test_placeholders_are_blanked_when_looking_for_survivors() -> None:
+    """Counter and stable placeholders are blanked; the text around them, and values that only
+    look like their numbers, are left for the search."""
+    text = "cvv <secret-123> and <email-3f9a1c2b> kept 123 <redaction-failed>"
+    assert without_placeholders(text) == "cvv   and   kept 123 <redaction-failed>"

@@ -368,6 +368,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«hvs.{u24}»", "«hvs.CAES{u88}»")),
     "private-key-base64": ("credential", ("kind: Secret\ndata:\n  tls.key: {}", "  key.pem: "),
         ("«{pemkey}»",)),
+    "card-verification-code": ("credential", ("checkout exp=12/29 {}", "payment {}"),
+        ("cvv=«{i100-999}»", '"cvc": "«{i100-9999}»"', "CVV2: «{i100-999}»")),
     "password-other-language": ("credential", ("{}", "INFO {}", "- "),
         ("Passwort: «{p}»", "Ваш пароль: «{p}»", "mật khẩu: «{p}»", "密码：«{p}»", "senha=«{p}»",
          "mot de passe : «{p}»", "nenosiri: «{p}»", "contraseña = «{p}»")),

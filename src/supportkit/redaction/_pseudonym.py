@@ -15,10 +15,17 @@ import re
 import secrets
 import threading
 
-__all__ = ["FAILED_PLACEHOLDER", "Pseudonymizer", "safe_kind"]
+__all__ = ["FAILED_PLACEHOLDER", "Pseudonymizer", "safe_kind", "without_placeholders"]
 
 FAILED_PLACEHOLDER = "<redaction-failed>"
 _KIND = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
+_PLACEHOLDER = re.compile(r"<[a-z0-9][a-z0-9-]{0,31}-(?:[0-9]+|[0-9a-f]{8})>")
+
+
+def without_placeholders(text: str) -> str:
+    """``text`` with each placeholder blanked out, to look for what survived redaction: a short
+    value (a card's three-digit CVV) can match a placeholder's number (``<secret-123>``)."""
+    return _PLACEHOLDER.sub(" ", text)
 
 
 @functools.lru_cache(maxsize=256)
