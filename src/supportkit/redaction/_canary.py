@@ -510,7 +510,7 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«/api/v2/orders/{i1-99999}/items?page={i1-9}&sort=desc»", "«/static/js/main.{h8}.js»",
          "«/users/{i1-9999}/settings»", "«/v1/search?q=blue+shoes&limit={i10-50}»")),
     "order-number": ("decoy", ("order ", "invoice ", "ref "),
-        ("«ORD-{d7}»", "«INV-{i2019-2027}-{d5}»")),
+        ("«ORD-{d7}»", "«INV-{i2019-2027}-{d5}»", "«#0{d9}»")),
     "error-code": ("decoy", ("error ", "failed with ", "code="),
         ("«E{d4}»", "«ERR_CONN_RESET»", "«HTTP {i400-504}»", "«ECONNREFUSED»", "«0x8007{H4}»",
          "«ORA-12541»", "«SQLSTATE 40001»")),

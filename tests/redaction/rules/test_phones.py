@@ -123,6 +123,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "phone updated 14 11 2026 at noon and 14.11.26 10:00",
         "build 1.02.03.04.05",
         "mobile: true, mobile app build 12345678, 手机 型号 2024",
+        "Order #0123456789 placed, invoice №0123456789",
         "phone updated 2026-11-23 14:03:05",
         "telemetry batch 12345678",
         "rows 1234 5678 9012",

@@ -95,7 +95,7 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
 def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    refused_before = "_." if evidence != "shape" else "_.:/-"
+    refused_before = "_." if evidence != "shape" else "_.:/-#№"  # an id: "Order #0123456789"
     if before.isalnum() or before in refused_before or after.isalnum() or after in "_/":
         return False
     if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
