@@ -109,28 +109,6 @@ _AWS_KEY_ID = _prefix(
     "[A-Z0-9]{16}" + _end("A-Za-z0-9"),
     20,
 )
-_GITHUB = _prefix(
-    "github-token",
-    "github-token",
-    [(4, "gh[pousr]_"), *_literal("github_pat_")],
-    "[A-Za-z0-9_]{36,251}" + _end("A-Za-z0-9_"),
-    262,
-)
-_GITLAB = _prefix(
-    "gitlab-token",
-    "gitlab-token",
-    _literal("gl"),
-    "(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|ft|imt|agent)-[A-Za-z0-9_-]{20,64}" + _end(_TOKEN_CLASS),
-    76,
-)
-_SLACK = _prefix(
-    "slack-token",
-    "slack-token",
-    [(4, "xox[abcdeprs]"), *_literal("xapp")],
-    "-[A-Za-z0-9%-]{10,250}" + _end("A-Za-z0-9%-"),  # xoxd- cookies come URL-encoded
-    255,
-    check=mixed,
-)
 _SLACK_WEBHOOK = _prefix(
     "slack-webhook",
     "slack-webhook",
@@ -139,96 +117,12 @@ _SLACK_WEBHOOK = _prefix(
     240,
     before="",
 )
-_STRIPE = _prefix(
-    "stripe-key",
-    "stripe-key",
-    _literal("sk_", "rk_"),
-    "(?:live|test)_[A-Za-z0-9]{10,247}" + _end("A-Za-z0-9"),
-    255,
-)
-_STRIPE_WEBHOOK = _prefix(
-    "stripe-key",
-    "stripe-key",
-    _literal("whsec_"),
-    "[A-Za-z0-9+/=]{24,128}" + _end("A-Za-z0-9"),
-    134,
-)
-_GOOGLE = _prefix(
-    "google-api-key",
-    "google-api-key",
-    _literal("AIza"),
-    "[A-Za-z0-9_-]{35}" + _end(_TOKEN_CLASS),
-    39,
-)
-_ANTHROPIC = _prefix(
-    "anthropic-key",
-    "anthropic-key",
-    _literal("sk-ant-"),
-    "[A-Za-z0-9_-]{32,250}" + _end(_TOKEN_CLASS),
-    257,
-)
-_OPENAI = _prefix(
-    "openai-key",
-    "openai-key",
-    _literal("sk-"),
-    "(?!ant-)(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}|[A-Za-z0-9_-]{48,250})"
-    + _end(_TOKEN_CLASS),
-    262,
-    check=mixed,
-)
-_SENDGRID = _prefix(
-    "sendgrid-key",
-    "sendgrid-key",
-    _literal("SG."),
-    r"[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}" + _end(_TOKEN_CLASS),
-    100,
-)
-_NPM = _prefix(
-    "npm-token", "npm-token", _literal("npm_"), "[A-Za-z0-9]{36}" + _end("A-Za-z0-9"), 40
-)
-_PYPI = _prefix(
-    "pypi-token",
-    "pypi-token",
-    _literal("pypi-AgE"),
-    "(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,1000}" + _end(_TOKEN_CLASS),
-    1030,
-)
 _TWILIO = _prefix(
     "twilio-api-key",
     "twilio-key",
     [(34, "SK[0-9a-f]{32}")],  # "SK" alone starts too many words
     _end("A-Za-z0-9"),
     34,
-    check=mixed,
-)
-_HUGGING_FACE = _prefix(
-    "huggingface-token",
-    "huggingface-token",
-    _literal("hf_", "api_org_"),
-    "[A-Za-z0-9]{34}" + _end("A-Za-z0-9"),
-    42,
-    check=_mixed_case,
-)
-_SHOPIFY = _prefix(
-    "shopify-token",
-    "shopify-token",
-    [(6, "shp(?:at|ca|pa|ss)_")],
-    "[a-fA-F0-9]{32}" + _end("A-Za-z0-9"),
-    38,
-)
-_DIGITALOCEAN = _prefix(
-    "digitalocean-token",
-    "digitalocean-token",
-    [(7, "do[opr]_v1_")],
-    "[a-f0-9]{64}" + _end("A-Za-z0-9"),
-    71,
-)
-_VAULT = _prefix(
-    "vault-token",
-    "vault-token",
-    [(4, r"hv[sb]\.")],
-    "[A-Za-z0-9_-]{24,512}" + _end(_TOKEN_CLASS),
-    516,
     check=mixed,
 )
 _DISCORD_WEBHOOK = _prefix(
@@ -249,11 +143,37 @@ _TELEGRAM_BOT = _prefix(
     50,
     before="",
 )
-# More services' tokens, each with the prefix its vendor documents: (rule and placeholder kind,
+# Services' tokens, each with the prefix its vendor documents: (rule and placeholder kind,
 # prefixes, what follows, characters that may not follow it, longest match, check).
-_SERVICE_TOKENS = tuple(
+_PREFIXED_TOKENS = tuple(
     _prefix(name, name, prefixes, body + _end(after), max_span, check=check)
     for name, prefixes, body, after, max_span, check in (
+        ("github-token", [(4, "gh[pousr]_"), *_literal("github_pat_")], "[A-Za-z0-9_]{36,251}",
+            "A-Za-z0-9_", 262, None),
+        ("gitlab-token", _literal("gl"),
+            "(?:pat|dt|rt|ptt|cbt|oas|soat|ffct|ft|imt|agent)-[A-Za-z0-9_-]{20,64}", _TOKEN_CLASS,
+            76, None),
+        # xoxd- cookies come URL-encoded
+        ("slack-token", [(4, "xox[abcdeprs]"), *_literal("xapp")], "-[A-Za-z0-9%-]{10,250}",
+            "A-Za-z0-9%-", 255, mixed),
+        ("stripe-key", _literal("sk_", "rk_"), "(?:live|test)_[A-Za-z0-9]{10,247}", "A-Za-z0-9",
+            255, None),
+        ("stripe-key", _literal("whsec_"), "[A-Za-z0-9+/=]{24,128}", "A-Za-z0-9", 134, None),
+        ("google-api-key", _literal("AIza"), "[A-Za-z0-9_-]{35}", _TOKEN_CLASS, 39, None),
+        ("anthropic-key", _literal("sk-ant-"), "[A-Za-z0-9_-]{32,250}", _TOKEN_CLASS, 257, None),
+        ("openai-key", _literal("sk-"),
+            "(?!ant-)(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}|[A-Za-z0-9_-]{48,250})",
+            _TOKEN_CLASS, 262, mixed),
+        ("sendgrid-key", _literal("SG."), r"[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}",
+            _TOKEN_CLASS, 100, None),
+        ("npm-token", _literal("npm_"), "[A-Za-z0-9]{36}", "A-Za-z0-9", 40, None),
+        ("pypi-token", _literal("pypi-AgE"),
+            "(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,1000}", _TOKEN_CLASS, 1030, None),
+        ("huggingface-token", _literal("hf_", "api_org_"), "[A-Za-z0-9]{34}", "A-Za-z0-9", 42,
+            _mixed_case),
+        ("shopify-token", [(6, "shp(?:at|ca|pa|ss)_")], "[a-fA-F0-9]{32}", "A-Za-z0-9", 38, None),
+        ("digitalocean-token", [(7, "do[opr]_v1_")], "[a-f0-9]{64}", "A-Za-z0-9", 71, None),
+        ("vault-token", [(4, r"hv[sb]\.")], "[A-Za-z0-9_-]{24,512}", _TOKEN_CLASS, 516, mixed),
         # Google OAuth 2.0 access tokens, as Google's client libraries log them.
         ("google-oauth-token", _literal("ya29."), "[A-Za-z0-9_-]{30,2048}", _TOKEN_CLASS, 2053,
             _varied),
@@ -430,26 +350,11 @@ class _AwsSecretRule:
 RULES: tuple[Rule, ...] = (
     _AWS_KEY_ID,
     _AwsSecretRule(),
-    _GITHUB,
-    _GITLAB,
-    _SLACK,
+    *_PREFIXED_TOKENS,
     _SLACK_WEBHOOK,
-    _STRIPE,
-    _STRIPE_WEBHOOK,
-    _GOOGLE,
-    _ANTHROPIC,
-    _OPENAI,
-    _SENDGRID,
-    _NPM,
-    _PYPI,
     _TWILIO,
-    _HUGGING_FACE,
-    _SHOPIFY,
-    _DIGITALOCEAN,
-    _VAULT,
     _DISCORD_WEBHOOK,
     _TELEGRAM_BOT,
-    *_SERVICE_TOKENS,
     _OAUTH_CODE,
     _JWT,
     _URL_PASSWORD,
