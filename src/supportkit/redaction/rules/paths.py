@@ -78,14 +78,16 @@ def _path_starts_at(text: str, at: int) -> bool:
     return _HOME_MOUNT.search(text, max(0, at - 24), at) is not None
 
 
-_POSIX_HOMES = (_anchors.literal("/home/"), _anchors.literal("/Users/"))
+# Each home folder's anchor, and the longer name first tried after it.
+_POSIX_HOMES = ((_anchors.literal("/home/"), None), (_anchors.literal("/Users/"), _SPACED_NAME))
 
 
 def _posix_names(text: str) -> Iterator[Span]:
-    for anchor in _POSIX_HOMES:
+    for anchor, spaced_name in _POSIX_HOMES:
         for at in _anchors.starts(text, anchor):
-            spaced = _SPACED_NAME.match(text, at + 7) if anchor.width == 7 else None
-            name = spaced or _POSIX_NAME.match(text, at + anchor.width)
+            after = at + anchor.width
+            spaced = spaced_name.match(text, after) if spaced_name is not None else None
+            name = spaced or _POSIX_NAME.match(text, after)
             if name and _path_starts_at(text, at):
                 span = _name_span(text, name.start(), name.end())
                 if span:
