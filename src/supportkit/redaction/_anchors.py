@@ -397,7 +397,14 @@ class _HyperscanEngine:
         """The database of the anchors searched in text of ``encoding``: Latin-1 for all but
         the words beyond it."""
         wide = encoding != "latin-1"
-        anchors = tuple(item for item in _registered() if (item.wide is not None) == wide)
+        # In a fixed order, not the order rules declared them in (a set of words iterates in a
+        # different order in every process), so the saved database is found again.
+        anchors = tuple(
+            sorted(
+                (item for item in _registered() if (item.wide is not None) == wide),
+                key=_database_order,
+            )
+        )
         with self._lock:
             compiled = self._databases.get(encoding)
             if compiled is None or compiled[0] != anchors:
@@ -415,6 +422,10 @@ class _HyperscanEngine:
         if mine is None or mine[0] is not database:
             mine = scratches[id(database)] = (database, self._hs.Scratch(database))
         return mine[1]
+
+
+def _database_order(anchor: Anchor) -> tuple[bytes, str, int, bool]:
+    return anchor.pattern, anchor.wide or "", anchor.width, anchor.caseless
 
 
 def _database(hs: Any, expressions: list[bytes], flags: list[int]) -> Any:
