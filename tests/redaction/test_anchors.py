@@ -175,3 +175,21 @@ def test_every_process_finds_the_database_the_first_one_saved(tmp_path: Path) ->
         env.pop("SUPPORTKIT_ANCHOR_ENGINE", None)
         subprocess.run([sys.executable, "-c", script], env=env, check=True)
     assert len(list((tmp_path / "cache" / "anchors").glob("*.hs"))) == 1
+
+
+def test_saving_a_database_forgets_the_oldest_beyond_a_few(
+    supportkit_home: Path, anchor_engine: str
+) -> None:
+    """Each set of anchors saves its own database; the folder keeps the eight used last."""
+    folder = supportkit_home / "cache" / "anchors"
+    folder.mkdir(parents=True)
+    for index in range(10):
+        stale = folder / f"stale{index}.hs"
+        stale.write_bytes(b"old")
+        os.utime(stale, (1_000_000 + index, 1_000_000 + index))
+    _anchors.use_engine("hyperscan")
+    assert _anchors.starts("one secret", _anchors.word("secret")) == [4]
+    left = {item.name for item in folder.glob("*.hs")}
+    assert len(left) == 8
+    assert {f"stale{index}.hs" for index in range(3)}.isdisjoint(left)
+    _anchors.use_engine(anchor_engine)

@@ -28,6 +28,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, AnyStr, Protocol, cast
 
 from supportkit import _paths
@@ -438,7 +439,10 @@ def _database(hs: Any, expressions: list[bytes], flags: list[int]) -> Any:
     source = repr((hs.__version__, platform.machine(), expressions, flags))
     path = _paths.cache_dir() / "anchors" / f"{hashlib.sha256(source.encode()).hexdigest()[:32]}.hs"
     with contextlib.suppress(Exception):  # missing, unreadable, or built for another CPU
-        return hs.loadb(path.read_bytes(), hs.HS_MODE_BLOCK)
+        database = hs.loadb(path.read_bytes(), hs.HS_MODE_BLOCK)
+        with contextlib.suppress(OSError):
+            os.utime(path)  # in use: the last one a clean-up removes
+        return database
     database = hs.Database(mode=hs.HS_MODE_BLOCK)
     database.compile(
         expressions=expressions,
@@ -451,7 +455,20 @@ def _database(hs: Any, expressions: list[bytes], flags: list[int]) -> Any:
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         partial.write_bytes(hs.dumpb(database))
         os.replace(partial, path)
+        _forget_old_databases(path.parent)
     return database
+
+
+_KEPT_DATABASES = 8
+
+
+def _forget_old_databases(folder: Path) -> None:
+    """Keep the few databases used last: one is saved per set of anchors (a policy with its own
+    key names, a supportkit upgrade), and each is a few hundred KB."""
+    saved = sorted(folder.glob("*.hs"), key=lambda item: item.stat().st_mtime, reverse=True)
+    for old in saved[_KEPT_DATABASES:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _flags(hs: Any, anchor: Anchor) -> int:
