@@ -351,7 +351,8 @@ class _HyperscanEngine:
         self._hs = module
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._databases: dict[str, tuple[tuple[Anchor, ...], Any]] = {}
+        # encoding -> (anchors declared when compiled, the anchors in database order, database)
+        self._databases: dict[str, tuple[int, tuple[Anchor, ...], Any]] = {}
 
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
         try:
@@ -396,7 +397,12 @@ class _HyperscanEngine:
 
     def _compiled(self, encoding: str) -> tuple[tuple[Anchor, ...], Any]:
         """The database of the anchors searched in text of ``encoding``: Latin-1 for all but
-        the words beyond it."""
+        the words beyond it; compiled again only when an anchor was declared since (anchors
+        are only ever added)."""
+        declared = len(_REGISTRY)
+        compiled = self._databases.get(encoding)
+        if compiled is not None and compiled[0] == declared:
+            return compiled[1], compiled[2]
         wide = encoding != "latin-1"
         # In a fixed order, not the order rules declared them in (a set of words iterates in a
         # different order in every process), so the saved database is found again.
@@ -408,14 +414,16 @@ class _HyperscanEngine:
         )
         with self._lock:
             compiled = self._databases.get(encoding)
-            if compiled is None or compiled[0] != anchors:
+            if compiled is not None and compiled[1] == anchors:
+                database = compiled[2]  # the new anchors were all of the other encoding
+            else:
                 expressions = [
                     _wide_pattern(item.wide, encoding) if item.wide else item.pattern
                     for item in anchors
                 ]
                 database = _database(self._hs, expressions, [_flags(self._hs, a) for a in anchors])
-                compiled = self._databases[encoding] = (anchors, database)
-            return compiled
+            self._databases[encoding] = (declared, anchors, database)
+            return anchors, database
 
     def _scratch(self, database: Any) -> Any:
         scratches: dict[int, tuple[Any, Any]] = self._local.__dict__.setdefault("scratches", {})
