@@ -27,7 +27,7 @@ import platform
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, AnyStr, Protocol, cast
 
@@ -70,6 +70,15 @@ class Anchor:
     raw: bytes | None = None
     re_hint: tuple[Callable[[str], bytes], bytes] | None = None
     keywords: tuple[bytes, ...] | None = None
+    # Every scan looks each anchor up by hash, hundreds of times for a short text.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fields = (self.pattern, self.width, self.caseless, self.wide, self.raw, self.re_hint)
+        object.__setattr__(self, "_hash", hash((*fields, self.keywords)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @property
     def narrow_caseless(self) -> bool:
