@@ -21,6 +21,46 @@ def test_same_value_same_placeholder_within_a_redactor() -> None:
     assert two == '{"token": "<secret-1>"}'
 
 
+@pytest.mark.parametrize(
+    ("kind", "spellings"),
+    [
+        ("email", ["Ana.Silva@Example.org", "ana.silva@example.org", "ana.silva%40example.org"]),
+        ("card", ["4111 1111 1111 1111", "4111111111111111", "4111-1111-1111-1111"]),
+        ("iban", ["DE89 3704 0044 0532 0130 00", "de89370400440532013000"]),
+        ("mac", ["00:1A:2B:3C:4D:5E", "00-1a-2b-3c-4d-5e", "001a.2b3c.4d5e"]),
+        ("phone", ["+44 20 7946 0958", "+442079460958", "+44 (20) 7946-0958"]),
+        ("ipv6", ["2001:db8:85a3::8a2e:370:7334", "2001:0DB8:85A3:0:0:8A2E:0370:7334"]),
+        ("ssn", ["123-45-6789", "123 45 6789"]),
+    ],
+)
+def test_one_value_written_several_ways_gets_one_placeholder(
+    kind: str, spellings: list[str]
+) -> None:
+    """ "The same user hit this twice" survives a log that prints them one way and a form
+    another."""
+    names = Pseudonymizer()
+    assert {names.placeholder(kind, spelling) for spelling in spellings} == {f"<{kind}-1>"}
+    assert names.placeholder(kind, "0" * 9) == f"<{kind}-2>"
+
+
+def test_spellings_of_one_value_match_across_bundles_with_a_stable_key() -> None:
+    one, two = Pseudonymizer(b"host-key"), Pseudonymizer(b"host-key")
+    written_here = one.placeholder("email", "Ana@Example.org")
+    assert written_here == two.placeholder("email", "ana@example.org")
+
+
+def test_user_names_in_paths_keep_their_case() -> None:
+    """Linux tells ``/home/Ana`` from ``/home/ana``: two users, two placeholders."""
+    names = Pseudonymizer()
+    assert names.placeholder("user", "Ana") != names.placeholder("user", "ana")
+
+
+def test_redacted_text_shows_one_placeholder_for_one_address() -> None:
+    redactor = Redactor()
+    out = redactor.text("from Ana@Example.org, to ana%40example.org", artifact="a.log")
+    assert out == "from <email-1>, to <email-1>"
+
+
 def test_numbers_follow_first_appearance_per_kind() -> None:
     """Each kind counts on its own, in the order values first appear."""
     names = Pseudonymizer()

@@ -5,17 +5,30 @@ their HMAC under a key that lives only in this object, so the table holds no raw
 never written anywhere. A host that wants to correlate reports across bundles passes a stable
 key; placeholders then carry the first 8 hex digits of that HMAC (``<email-3f9a1c2b>``) instead
 of a per-bundle counter.
+
+A value is looked up by its canonical form, so one person's address or card written two ways
+(``Ana@Example.org`` and ``ana%40example.org``; ``4111 1111 1111 1111`` and
+``4111111111111111``) still gets one placeholder.
 """
 
 from __future__ import annotations
 
 import functools
 import hmac
+import ipaddress
 import re
 import secrets
 import threading
+import urllib.parse
+from collections.abc import Callable
 
-__all__ = ["FAILED_PLACEHOLDER", "Pseudonymizer", "safe_kind", "without_placeholders"]
+__all__ = [
+    "FAILED_PLACEHOLDER",
+    "Pseudonymizer",
+    "canonical",
+    "safe_kind",
+    "without_placeholders",
+]
 
 FAILED_PLACEHOLDER = "<redaction-failed>"
 _KIND = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")
@@ -26,6 +39,51 @@ def without_placeholders(text: str) -> str:
     """``text`` with each placeholder blanked out, to look for what survived redaction: a short
     value (a card's three-digit CVV) can match a placeholder's number (``<secret-123>``)."""
     return _PLACEHOLDER.sub(" ", text)
+
+
+def _digits(value: str) -> str:
+    return "".join(char for char in value if char.isdigit())
+
+
+def _alphanumeric_upper(value: str) -> str:
+    return "".join(char for char in value if char.isalnum()).upper()
+
+
+def _email(value: str) -> str:
+    # Mailbox names are case-insensitive in practice, whatever RFC 5321 allows.
+    return urllib.parse.unquote(value).casefold()
+
+
+def _mac(value: str) -> str:
+    return "".join(char for char in value if char.isalnum()).lower()
+
+
+def _ipv6(value: str) -> str:
+    try:
+        return ipaddress.IPv6Address(value).compressed
+    except ValueError:
+        return value.lower()
+
+
+# How each built-in kind of personal data is spelt when its spellings differ only in case,
+# grouping or encoding. Other kinds (user names in paths among them: Linux tells ``Ana`` from
+# ``ana``) are taken as written.
+_CANONICAL: dict[str, Callable[[str], str]] = {
+    "card": _digits,
+    "email": _email,
+    "iban": _alphanumeric_upper,
+    "ipv6": _ipv6,
+    "mac": _mac,
+    "passport": _alphanumeric_upper,
+    "phone": _digits,
+    "ssn": _digits,
+}
+
+
+def canonical(kind: str, value: str) -> str:
+    """The form ``value`` of ``kind`` is looked up by: one per value however it is written."""
+    spelling = _CANONICAL.get(kind)
+    return value if spelling is None else spelling(value)
 
 
 @functools.lru_cache(maxsize=256)
@@ -58,7 +116,7 @@ class Pseudonymizer:
         """The placeholder for ``value`` of ``kind``: ``<email-1>`` or ``<email-3f9a1c2b>``."""
         kind = safe_kind(kind)
         mac = self._mac.copy()
-        mac.update(value.encode("utf-8", "surrogatepass"))
+        mac.update(canonical(kind, value).encode("utf-8", "surrogatepass"))
         digest = mac.digest()
         if self._stable:
             return f"<{kind}-{digest[:4].hex()}>"
