@@ -55,10 +55,16 @@ def test_putty_private_lines_stop_where_base64_does(redactor: Redactor) -> None:
     assert out == "Private-Lines: 9\n<private-key-1>\nPrivate-MAC: ab\n"
 
 
-def _encoded(pem_type: str) -> str:
+def _encoded(pem_type: str, *, columns: int = 76, last_line_full: bool = False) -> str:
+    """A PEM block in base64 whose last line, wrapped at ``columns``, is as wide as the others
+    or not: when it is, nothing in the base64 itself shows where it ends."""
     body = "\n".join(fake(64, ALNUM + "+/") for _ in range(8))
-    block = f"-----BEGIN {pem_type}-----\n{body}\n-----END {pem_type}-----\n"
-    return base64.b64encode(block.encode()).decode()
+    while True:
+        block = f"-----BEGIN {pem_type}-----\n{body}\n-----END {pem_type}-----\n"
+        encoded = base64.b64encode(block.encode()).decode()
+        if (len(encoded) % columns == 0) == last_line_full:
+            return encoded
+        body += "A"
 
 
 def test_base64_encoded_private_key_goes_and_certificate_stays(redactor: Redactor) -> None:
@@ -68,8 +74,16 @@ def test_base64_encoded_private_key_goes_and_certificate_stays(redactor: Redacto
     assert out == f"data:\n  tls.crt: {cert}\n  tls.key: <private-key-1>\n"
 
 
-def test_base64_private_key_wrapped_in_lines_goes_whole(redactor: Redactor) -> None:
-    """``base64`` wraps at 76 columns: every line of the key goes, the text after stays."""
-    wrapped = "\n".join(textwrap.wrap(_encoded("PRIVATE KEY"), 76))
-    out = redactor.text(f"key:\n{wrapped}\ndone\n", artifact="key.b64")
-    assert out == "key:\n<private-key-1>" + "\n" * wrapped.count("\n") + "\ndone\n"
+@pytest.mark.parametrize("columns", [64, 76])
+@pytest.mark.parametrize("last_line_full", [False, True])
+@pytest.mark.parametrize("after", ["done", "OK"])
+def test_base64_private_key_wrapped_in_lines_goes_whole(
+    redactor: Redactor, columns: int, after: str, *, last_line_full: bool
+) -> None:
+    """``base64`` wraps at 76 columns, ``openssl base64`` at 64: every line of the key goes,
+    the short line after it stays, even when the key's last line is as wide as the others."""
+    encoded = _encoded("PRIVATE KEY", columns=columns, last_line_full=last_line_full)
+    wrapped = "\n".join(textwrap.wrap(encoded, columns))
+    assert (len(wrapped.splitlines()[-1]) == columns) is last_line_full
+    out = redactor.text(f"key:\n{wrapped}\n{after}\n", artifact="key.b64")
+    assert out == "key:\n<private-key-1>" + "\n" * wrapped.count("\n") + f"\n{after}\n"

@@ -97,10 +97,7 @@ _BASE64_LINE_AFTER = re.compile(r"\r?\n([A-Za-z0-9+/]{1,76}={0,2})(?![^\r\n])")
 
 
 def _encoded_header(encoded: str) -> bytes:
-    try:
-        return base64.b64decode(encoded[:64])
-    except (binascii.Error, ValueError):
-        return b""
+    return _decoded(encoded[:64]) or b""
 
 
 @dataclass(slots=True)
@@ -124,17 +121,34 @@ class _EncodedPrivateKeyRule:
 
 def _wrapped_end(text: str, end: int, width: int) -> int:
     """The end of a base64 block wrapped at ``width`` (64 or 76, as tools wrap it): every line
-    but the last is that wide."""
+    but the last is that wide. Once the lines so far end the PEM text, only its final line
+    break may follow: the line after a key whose last line is full (``done``) is not the key's."""
     if width not in (64, 76):
         return end
+    previous, last = "", text[end - width : end]
     for _ in range(16_384 // width):
         line = _BASE64_LINE_AFTER.match(text, end)
         if line is None:
             break
-        end = line.end(1)
-        if len(line.group(1)) != width:
+        if _ends_pem(previous + last) and _decoded(line.group(1)) not in (b"\n", b"\r\n"):
+            break
+        end, previous, last = line.end(1), last, line.group(1)
+        if len(last) != width:
             break
     return end
+
+
+def _ends_pem(encoded: str) -> bool:
+    """Whether whole lines of base64 (as wide as these are, they decode on their own) end with
+    the end of a PEM block, ``-----END …-----``, maybe without its line break."""
+    return (_decoded(encoded) or b"").rstrip(b"\r\n").endswith(b"-----")
+
+
+def _decoded(encoded: str) -> bytes | None:
+    try:
+        return base64.b64decode(encoded)
+    except (binascii.Error, ValueError):
+        return None
 
 
 RULES: tuple[Rule, ...] = (_PrivateKeyRule(), _PuttyKeyRule(), _EncodedPrivateKeyRule())
