@@ -492,6 +492,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
          "«HeadlessChrome/{i100-139}.0.0.0» Safari/537.36", "«Firefox {i100-139}.0.{i1-9}.{i0-9}»",
          "Google «Chrome {i100-139}.0.0.0»", "«MyApp/{i1-9}.{i0-9}.{i0-9}.{i1-99}» (Windows)")),
+    "dotted-version": ("decoy", ("firmware ", "version ", "Version: ", "ver. "),
+        ("«0{i1-9}.{z1-12}.{z0-28}.{z0-23}.{z0-59}»", "«{z1-12}.{z0-28}.{z0-23}.{z0-59}»")),
     "package-version": ("decoy", ("{}", "Setting up {}", "installed "),
         ("google-auth==«{i1-3}.{i0-40}.{i0-9}»", "django-rest-auth==«{i0-2}.{i0-9}.{i0-9}»",
          "libpam-auth-update:«amd64» «{i1-2}.{i0-9}.{i0-20}-{i1-9}»",

@@ -50,6 +50,7 @@ def test_non_public_ipv4_is_kept(address: str) -> None:
         "version 1.2.3.4",
         "v8.8.8.8",
         "release=23.4.5.6",
+        "ver. 23.4.5.6 and firmware 81.2.69.160",
         "1.2.3.4.5 is a version",
         "999.1.1.1",
         "01.02.03.04",

@@ -122,6 +122,8 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "date 23.11.2026 14:03 and 01.02.26",
         "phone updated 14 11 2026 at noon and 14.11.26 10:00",
         "build 1.02.03.04.05",
+        "version 01.02.03.04.05, Version: 02.11.04.01.23, ver. 01.23.45.67.89",
+        "firmware 06.12.34.56.78 and release 04.10.22.13.05",
         "mobile: true, mobile app build 12345678, 手机 型号 2024",
         "Order #0123456789 placed, invoice №0123456789",
         "phone updated 2026-11-23 14:03:05",

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Span
 
-__all__ = ["DATE_LIKE", "UNSPACED_SCRIPT", "FinderRule", "Keywords", "inside_iban_groups"]
+__all__ = [
+    "DATE_LIKE",
+    "UNSPACED_SCRIPT",
+    "VERSION_WORDS",
+    "FinderRule",
+    "Keywords",
+    "after_version_word",
+    "ends_with_word",
+    "inside_iban_groups",
+]
 
 _LETTERS = re.compile(r"[^\W\d_]{0,32}")
 #: Scripts written without spaces between words (Thai, Japanese kana, CJK, Hangul): a keyword
@@ -105,3 +114,23 @@ _IBAN_GROUPS_BEFORE = re.compile(r"(?<!\w)[A-Z]{2}\d\d(?: [A-Z0-9]{4}){0,7} \Z")
 def inside_iban_groups(text: str, start: int) -> bool:
     """Whether ``start`` follows the first groups of a spaced IBAN (``GB08 RZQC 0098 …``)."""
     return _IBAN_GROUPS_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+#: Words a version follows (``version 1.2.3.4``, ``firmware 06.12.34.56.78``): numbers after
+#: them are not addresses or phone numbers.
+VERSION_WORDS = ("v", "ver", "version", "release", "firmware")
+
+
+def ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """Whether lower-cased ``before`` ends with one of ``words``, whole."""
+    for word in words:
+        if before.endswith(word):
+            head = before[: len(before) - len(word)]
+            if not head or not head[-1].isalnum():
+                return True
+    return False
+
+
+def after_version_word(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a version word (``Version: ``, ``ver. ``)."""
+    return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:."), VERSION_WORDS)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._finders import FinderRule, after_version_word, ends_with_word
 
 __all__ = ["RULES"]
 
@@ -26,7 +26,6 @@ _IPV4_ANCHOR = _anchors.pattern(
     rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
 )
 _IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
-_VERSION_WORDS = ("v", "ver", "version", "release")
 # Browsers named before their version ("Chrome 120.0.0.0", "Firefox 128.0.3.1"): a version whose
 # second number is 0, as theirs are, is kept after one of these. A bare "edge" is a network's.
 _BROWSER_WORDS = (
@@ -67,25 +66,16 @@ def _octets(candidate: str) -> tuple[int, int, int, int] | None:
     return (a, b, c, d) if max(a, b, c, d) <= 255 else None
 
 
-def _after_word(before: str, words: tuple[str, ...]) -> bool:
-    for word in words:
-        if before.endswith(word):
-            head = before[: len(before) - len(word)]
-            if not head or not head[-1].isalnum():
-                return True
-    return False
-
-
 def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -> bool:
     """Four numbers that are a product's version: after a version word (``version 1.2.3.4``),
     a User-Agent product token (``Chrome/120.0.0.0``), or a browser's name (``Firefox
     128.0.3.1``)."""
-    before = text[max(0, start - 18) : start].lower().rstrip(" =:")
-    if _after_word(before, _VERSION_WORDS):
+    if after_version_word(text, start):
         return True
     if start and text[start - 1] == "/":
         return _PRODUCT_TOKEN.search(text, max(0, start - 43), start) is not None
-    return octets[1] == 0 and _after_word(before, _BROWSER_WORDS)
+    before = text[max(0, start - 18) : start].lower().rstrip(" =:")
+    return octets[1] == 0 and ends_with_word(before, _BROWSER_WORDS)
 
 
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")

@@ -9,7 +9,13 @@ from typing import Any
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import DATE_LIKE, FinderRule, Keywords, inside_iban_groups
+from supportkit.redaction.rules._finders import (
+    DATE_LIKE,
+    FinderRule,
+    Keywords,
+    after_version_word,
+    inside_iban_groups,
+)
 
 __all__ = ["PHONE_REGIONS", "RULES"]
 
@@ -100,6 +106,8 @@ def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
         return False
     if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
         return False  # the tail of a longer run of numbers
+    if evidence == "shape" and "." in text[start:end] and after_version_word(text, start):
+        return False  # "version 01.02.03.04.05" has France's shape
     if before == " " and inside_iban_groups(text, start):
         return False
     return not (after in ".:-" and text[end + 1 : end + 2].isdigit())
