@@ -396,7 +396,9 @@ _TEMPLATES: dict[str, _Kind] = {
         ("postgres://{n}:«{urlpw}»@db.internal:5432/app",
          "redis://default:«{a24}»@cache.internal:6379/0",
          "https://{n}:«{a20}»@git.acme-corp.io/team/repo.git",
-         "amqp://app:«{urlpw}»@rabbit.internal:5672/%2f")),
+         "amqp://app:«{urlpw}»@rabbit.internal:5672/%2f",
+         # unescaped, as people paste them: '#', '?' and '@' inside
+         "mysql://{n}:«{p}»@db.internal:3306/shop", "mongodb://{n}:«{p}@{d4}»@mongo.internal/app")),
     "cli-user-password": ("credential", ("running ", "$ ", "retry with: "),
         ("curl -u {n}:«{urlpw}» https://api.acme-corp.io/v1/status",
          "curl --user '{n}:«{urlpw}»' -X POST https://hooks.acme-corp.io/deploy")),

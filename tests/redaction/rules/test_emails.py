@@ -18,6 +18,8 @@ from _found import found
         ("to ана@пример.рф", "ана@пример.рф"),
         ("https://x.example/u?email=bob@example.com&a=1", "bob@example.com"),
         ("ftp://bob%40example.com:pw@files.example.net/", "bob%40example.com"),
+        ("smtp://bob@example.com:Sm#7@smtp.example.net:587", "bob@example.com"),
+        ("https://x.example?email=bob@example.com", "bob@example.com"),
     ],
 )
 def test_email_is_found(text: str, value: str) -> None:

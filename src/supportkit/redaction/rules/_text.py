@@ -10,6 +10,8 @@ from supportkit.redaction import _anchors
 
 __all__ = [
     "TOKEN_CHARS",
+    "URL_HOST",
+    "URL_USER_INFO",
     "WORD_CHARS",
     "closing_quote",
     "end_of_line",
@@ -18,6 +20,17 @@ __all__ = [
     "mixed",
     "word_starts",
 ]
+
+# What follows the '@' closing a URL's user info: a host name or [address], maybe a port, then
+# the end of the authority.
+URL_HOST = (
+    r"(?:\[[0-9A-Za-z:.%]{2,64}\]|[^\s/?#@\"'<>:\[\],;()]{1,253})(?::[0-9]{1,5})?"
+    r"(?=[/?#,;)\]\s\"'<>]|\Z)"
+)
+# A URL's user info after "://", its password as group 1. People put unescaped '#', '?' and '@'
+# in passwords (postgres://app:Xk9#m@q@db/app), so the password runs to the first '@' that a
+# host follows. Neither part can hold '/', so a match never runs past the next '://'.
+URL_USER_INFO = r"[^\s:/?#\"'<>]{0,256}:([^\s/\"'<>]{1,256}?)@(?=" + URL_HOST + ")"
 
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 WORD_CHARS = _ALNUM | {"_"}

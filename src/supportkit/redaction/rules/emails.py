@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO
 
 __all__ = ["KEPT_MAILBOXES", "RULES"]
 
@@ -56,12 +57,20 @@ def _email_local(text: str, at: int) -> int | None:
 def _ends_url_user_info(text: str, at: int) -> bool:
     """Whether the ``@`` at ``at`` closes a URL's user info (``postgres://app:pw@db.internal``):
     a host follows, not a mail domain. The password is the credential rules' to replace; taken
-    for an email, it would take the host with it."""
-    scheme_end = text.rfind("://", max(0, at - 256), at)
-    return scheme_end >= 0 and _NOT_IN_USER_INFO.search(text, scheme_end + 3, at) is None
+    for an email, it would take the host with it. An address as the user name
+    (``smtp://ana@example.com:pw@smtp.example.com``) is not followed by a host."""
+    scheme_end = text.rfind("://", max(0, at - 520), at)
+    if scheme_end < 0 or _HOST.match(text, at + 1) is None:
+        return False
+    if _NOT_IN_USER_INFO.search(text, scheme_end + 3, at) is None:
+        return True
+    with_password = _USER_INFO.match(text, scheme_end + 3)
+    return with_password is not None and with_password.end() == at + 1
 
 
-_NOT_IN_USER_INFO = re.compile(r"[\s/?#]")
+_NOT_IN_USER_INFO = re.compile(r"[\s/?#@]")
+_HOST = re.compile(URL_HOST)
+_USER_INFO = re.compile(URL_USER_INFO)
 
 
 def _emails(text: str) -> Iterator[Span]:

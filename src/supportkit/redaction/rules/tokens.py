@@ -14,6 +14,7 @@ from typing import Any
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
+    URL_USER_INFO,
     is_trivial,
     keyword_positions,
     mixed,
@@ -284,13 +285,12 @@ _NETRC_PASSWORD = _prefix(
     check=_not_trivial,
     ascii_only=False,
 )
-# scheme://user:password@host: only the password goes. The user part cannot hold ':' or '/',
-# the password cannot hold '/' or '@', so an attempt never runs past the next '://'.
+# scheme://user:password@host: only the password goes.
 _URL_PASSWORD = _prefix(
     "url-password",
     "password",
     _literal("://"),
-    r"[^\s:/?#@\"'<>]{0,256}:([^\s/?#@\"'<>]{1,256})@",
+    URL_USER_INFO,
     520,
     before="",
     check=_not_trivial,
