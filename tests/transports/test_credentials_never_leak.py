@@ -21,9 +21,9 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from _smtp import FreePortController
 from _tls import Certificate, self_signed
 from _webhook_server import Drop, Respond, Slow, WebhookServer
 from supportkit import Reporter, SealedBundle
@@ -76,13 +76,6 @@ def _certificate(tmp_path_factory: pytest.TempPathFactory) -> Certificate:
     return self_signed(tmp_path_factory.mktemp("tls"))
 
 
-class _Controller(Controller):
-    def _trigger_server(self) -> None:
-        assert self.server is not None
-        self.port = self.server.sockets[0].getsockname()[1]
-        super()._trigger_server()
-
-
 class _Handler:
     def __init__(self) -> None:
         self.data_replies: list[str] = []
@@ -100,7 +93,7 @@ def _smtp(planted: Planted, certificate: Certificate) -> Iterator[tuple[int, _Ha
         return AuthResult(success=ok, handled=False)
 
     handler = _Handler()
-    controller = _Controller(
+    controller = FreePortController(
         handler,
         hostname="127.0.0.1",
         port=0,

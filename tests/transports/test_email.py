@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from _smtp import FreePortController
 from _tls import Certificate, self_signed
 from supportkit import Reporter, SealedBundle
 from supportkit.exceptions import (
@@ -84,19 +84,10 @@ def _authenticate(
     return AuthResult(success=ok, handled=False)
 
 
-class _Controller(Controller):
-    """An aiosmtpd controller on a free port, found after binding to port 0."""
-
-    def _trigger_server(self) -> None:
-        assert self.server is not None
-        self.port = self.server.sockets[0].getsockname()[1]
-        super()._trigger_server()
-
-
 @dataclass
 class SMTPServer:
     handler: Handler
-    controller: Controller
+    controller: FreePortController
     certificate: Certificate
 
     @property
@@ -122,7 +113,7 @@ def _certificate(tmp_path_factory: pytest.TempPathFactory) -> Certificate:
 
 def _start(certificate: Certificate, **options: Any) -> Iterator[SMTPServer]:
     handler = Handler()
-    controller = _Controller(
+    controller = FreePortController(
         handler,
         hostname="127.0.0.1",
         port=0,

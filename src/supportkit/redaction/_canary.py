@@ -246,6 +246,9 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
     "urlpw": lambda rng: quote(_password(rng), safe=""),
     "basic": lambda rng: base64.b64encode(f"{_user_name(rng)}:{_password(rng)}".encode()).decode(),
+    "smtpplain": lambda rng: base64.b64encode(
+        f"\0{_user_name(rng)}\0{_password(rng)}".encode()
+    ).decode(),
     "ipfour": _public_ipv4,
     "ipsix": _public_ipv6,
     "mac": _mac,
@@ -388,6 +391,9 @@ _TEMPLATES: dict[str, _Kind] = {
         "authorization: Bearer ", "AUTHORIZATION: bearer "), ("«{u40}»", "«{a32}.{u22}»")),
     "authorization-basic": ("credential", ("Authorization: Basic ",), ("«{basic}»",)),
     "authorization-token": ("credential", ("Authorization: token ",), ("«{h40}»",)),
+    "smtp-auth": ("credential", ("send: 'AUTH PLAIN {}\\r\\n'", "~> AUTH PLAIN {}",
+        "<~ 334 UGFzc3dvcmQ6\n~> {}", "reply: b'334 UGFzc3dvcmQ6\\r\\n'\nsend: '{}\\r\\n'"),
+        ("«{smtpplain}»",)),
     "cookie": ("credential", ("Cookie: ",),
         ("sessionid=«{a32}»; csrftoken=«{a64}»", "_ga=GA1.2.{d9}.{d10}; session=«{u48}»")),
     "set-cookie": ("credential", ("Set-Cookie: {}; Path=/; HttpOnly; Secure; SameSite=Lax",),

@@ -1,4 +1,5 @@
-"""Authorization headers, loose Bearer and Basic credentials, and cookie values."""
+"""Authorization headers, loose Bearer and Basic credentials, cookie values, and the
+credentials of SMTP AUTH exchanges."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
     TOKEN_CHARS,
@@ -153,4 +155,80 @@ class _CookieRule:
             offset += len(part) + 1
 
 
-RULES: tuple[Rule, ...] = (_AuthorizationRule(), _BearerRule(), _CookieRule())
+# SMTP AUTH (RFC 4954) as transcripts show it: ``smtplib``'s debug output (``send: 'AUTH PLAIN
+# …\r\n'``), swaks (``~> …``), a raw session. PLAIN and XOAUTH2 carry the credential in base64,
+# on the command line or on the client's next line; LOGIN sends the password after the server's
+# base64 "Password:" prompt (``334 UGFzc3dvcmQ6``; aiosmtpd asks ``UGFzc3dvcmQA``).
+_AUTH_MECHANISMS = ("auth plain", "auth xoauth2", "auth oauthbearer")
+_PASSWORD_PROMPTS = (_anchors.literal("UGFzc3dvcmQ"), _anchors.literal("cGFzc3dvcmQ"))
+_anchors.words(_AUTH_MECHANISMS)  # made now: the first scan looks for them too
+_BASE64 = r"([A-Za-z0-9+/]{4,8192}={0,2})"
+_SAME_LINE = re.compile(r"[ \t]{1,4}" + _BASE64 + r"(?![A-Za-z0-9+/=])")
+_CLIENT_LINE = re.compile(
+    r"[ \t]*(?:send: b?'|~> |C: |>>> |-> )?" + _BASE64 + r"(?![A-Za-z0-9+/=])"
+)
+_COMMAND_END = re.compile(r"[ \t]*(?:\\r\\n)?'?[ \t]*")
+_SERVER_LINE = re.compile(r"[ \t]*(?:reply: |<~ |S: |<<< |<- )?b?'?[0-9]{3}[ -]|[ \t]*reply: ")
+
+
+# Commands a client may send instead of its credential, giving up or moving on: base64 too.
+_SMTP_VERBS = frozenset({"quit", "rset", "noop", "helo", "ehlo", "help", "mail", "data"})
+
+
+def _is_credential(value: str) -> bool:
+    if value.lower() in _SMTP_VERBS:
+        return False
+    try:
+        base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
+def _client_response(text: str, pos: int) -> tuple[int, int] | None:
+    """The base64 the client sends in the lines after ``pos``, past the server's replies."""
+    line_start = end_of_line(text, pos) + 1
+    for _ in range(4):
+        if line_start >= len(text):
+            return None
+        if text[line_start - 1] == "\r" and text[line_start : line_start + 1] == "\n":
+            line_start += 1
+        line_end = end_of_line(text, line_start)
+        if _SERVER_LINE.match(text, line_start, line_end) is None:
+            client = _CLIENT_LINE.match(text, line_start, line_end)
+            return client.span(1) if client is not None else None
+        line_start = line_end + 1
+    return None
+
+
+@dataclass(slots=True)
+class _SmtpAuthRule:
+    """The base64 credential of an SMTP AUTH PLAIN, XOAUTH2 or LOGIN exchange."""
+
+    name: str = "smtp-auth"
+    kind: str = "auth"
+    category: Category = "credential"
+    max_span: int = 8800
+
+    def find(self, text: str) -> Iterator[Span]:
+        for pos, mechanism in _keyword_hits(text, _AUTH_MECHANISMS):
+            end = pos + len(mechanism)
+            if end < len(text) and text[end] in WORD_CHARS:
+                continue
+            same_line = _SAME_LINE.match(text, end)
+            if same_line is not None:
+                found: tuple[int, int] | None = same_line.span(1)
+            elif _COMMAND_END.fullmatch(text, end, end_of_line(text, end)):
+                found = _client_response(text, end)  # the credential follows the 334 reply
+            else:
+                continue
+            if found is not None and _is_credential(text[found[0] : found[1]]):
+                yield Span(*found, self.kind)
+        for prompt in _PASSWORD_PROMPTS:
+            for pos in _anchors.starts(text, prompt):
+                found = _client_response(text, pos)
+                if found is not None and _is_credential(text[found[0] : found[1]]):
+                    yield Span(*found, self.kind)
+
+
+RULES: tuple[Rule, ...] = (_AuthorizationRule(), _BearerRule(), _CookieRule(), _SmtpAuthRule())
