@@ -37,6 +37,8 @@ _SECRET_WORDS = frozenset(
         # a card's verification code, and one-time codes
         "cvv", "cvc", "mfa", "securitycode", "verificationcode", "recoverycode", "recoverycodes",
         "backupcode", "backupcodes",
+        # a Wi-Fi or IPsec pre-shared key (wpa_supplicant.conf's psk="…")
+        "psk",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
@@ -156,7 +158,7 @@ def _random_case(value: str) -> bool:
 
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
-_KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa")
+_KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
@@ -180,9 +182,11 @@ _PLAIN_VALUE = re.compile(
 # A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
 # ``name=`` pairs, where an env or INI file's value would run to the end of the line.
 _LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
-# A flag's value is the next word, unless that is another flag or a shell's redirection or pipe
-# (docker login --password-stdin <<< "$TOKEN").
-_FLAG_VALUE = re.compile(r"[ \t]{1,3}([^\s\"'<>|&;-]\S{0,4095})")
+# A flag's value is the next word, or a quoted string, unless that is another flag or a shell's
+# redirection or pipe (docker login --password-stdin <<< "$TOKEN").
+_FLAG_VALUE = re.compile(
+    r"[ \t]{1,3}(?:\"([^\"\r\n]{1,4096})\"|'([^'\r\n]{1,4096})'|([^\s\"'<>|&;-]\S{0,4095}))"
+)
 _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
 )
@@ -485,7 +489,8 @@ def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
     found = (_FLAG_VALUE if flag else _CONTEXT_VALUE).match(text, pos)
     if found is None or not (flag or _high_entropy(found.group(1))):
         return None
-    return found.start(1), found.end(1), "assignment" if flag else "entropy"
+    group = found.lastindex or 1  # a flag's value: quoted (spaces and all) or one word
+    return found.start(group), found.end(group), "assignment" if flag else "entropy"
 
 
 def _element_text(text: str, start: int, end: int) -> _Finding | None:

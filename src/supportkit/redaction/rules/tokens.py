@@ -256,8 +256,8 @@ _CLI_USER_PASSWORD = _prefix(
 )
 # A password given to a client by a short flag, which means something else elsewhere (ssh -p is a
 # port), so only after the commands where it is a password: mysql's -pPASSWORD (glued; -p alone
-# prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a, SQL Server's sqlcmd -P, and
-# PowerShell's ConvertTo-SecureString "…".
+# prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a, SQL Server's sqlcmd -P,
+# PowerShell's ConvertTo-SecureString "…", and the archive, LDAP, Samba and Wi-Fi tools below.
 _ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
 # A password on a command line: quoted (spaces and all), or one word.
 _QUOTED_OR_WORD = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|([^\s\"'|;&<>]{1,256}))"
@@ -272,6 +272,22 @@ _CLI_PASSWORDS = tuple(
         (("sqlcmd", "osql", "bcp"), _ARGUMENTS + r"-P[ \t]*", _TOKEN_CLASS),
         # PowerShell turning a plain-text password into a SecureString
         (("ConvertTo-SecureString",), r"(?:[ \t]+-String)?[ \t]+", _TOKEN_CLASS),
+        # archives: zip and unzip -P, 7-Zip's glued -p; OpenLDAP's clients' -w; openssl enc -k
+        (("zip", "unzip"), _ARGUMENTS + r"-P[ \t]+", _TOKEN_CLASS),
+        (("7z", "7za", "7zr"), _ARGUMENTS + r"-p", _TOKEN_CLASS),
+        (("ldap",), r"[a-z]{3,8}" + _ARGUMENTS + r"-w[ \t]+", _TOKEN_CLASS),
+        (("openssl",), _ARGUMENTS + r"-k[ \t]+", _TOKEN_CLASS),
+        # Samba's -U user%password
+        (("smbclient", "rpcclient", "smbcacls", "smbget"), _ARGUMENTS + r"-U[ \t]*[^\s%]{1,256}%",
+            _TOKEN_CLASS),
+        # Wi-Fi: wpa_passphrase SSID PASSPHRASE; nmcli ... password PASSWORD (or the psk property)
+        (("wpa_passphrase",), r"[ \t]+(?:\"[^\"\r\n]{1,64}\"|'[^'\r\n]{1,64}'|\S{1,64})[ \t]+",
+            _TOKEN_CLASS),
+        (("nmcli",), _ARGUMENTS + r"(?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+",
+            _TOKEN_CLASS),
+        # htpasswd -b FILE USER PASSWORD (-c creates the file; -B, -m... choose the hash)
+        (("htpasswd",), r"(?:[ \t]+-[A-Za-z]{1,6})*?[ \t]+-[A-Za-z]{0,5}b[A-Za-z]{0,5}"
+            r"(?:[ \t]+-[A-Za-z]{1,6})*(?:[ \t]+[^\s-]\S{0,255}){2}[ \t]+", _TOKEN_CLASS),
     )
 )  # fmt: skip
 # A .netrc entry (curl, git, ftp, pip read it): "machine HOST login USER password SECRET", on one
