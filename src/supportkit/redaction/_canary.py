@@ -182,6 +182,12 @@ def _mac(rng: random.Random) -> str:
     return text.upper() if rng.random() < 0.4 else text
 
 
+def _imei(rng: random.Random) -> str:
+    """A phone's 15-digit IMEI: a type allocation code, a serial, a Luhn check digit."""
+    body = rng.choice(("35", "86", "49", "01")) + _token(rng, 12, string.digits)
+    return body + _luhn_check_digit(body)
+
+
 def _card(rng: random.Random, prefix: str, length: int, *, valid: bool = True) -> str:
     partial = prefix + _token(rng, length - len(prefix) - 1, string.digits)
     check = _luhn_check_digit(partial)
@@ -245,6 +251,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "n": _user_name,
     "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
     "urlpw": lambda rng: quote(_password(rng), safe=""),
+    "imei": _imei,
     "basic": lambda rng: base64.b64encode(f"{_user_name(rng)}:{_password(rng)}".encode()).decode(),
     "smtpplain": lambda rng: base64.b64encode(
         f"\0{_user_name(rng)}\0{_password(rng)}".encode()
@@ -478,6 +485,10 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«{iban}»",)),
     "us-ssn": ("personal", ("SSN: ", "ssn=", "social security number ", "applicant SSN "),
         ("«{ssn}»",)),
+    "imei": ("personal", ("imei=", "IMEI: ", '"imei": "{}"', "device IMEI "), ("«{imei}»",)),
+    "geo-coordinates": ("personal", ("Geolocation: ", "location ", "{}"),
+        ("lat=«{i10-60}.{d4}», lon=«{i1-170}.{d4}»", "lng=«-{i1-170}.{d5}» lat=«{i1-89}.{d5}»",
+         '"latitude": «-{i1-60}.{d6}», "longitude": «{i1-170}.{d6}»')),
     "passport-number": ("personal", ("passport number: ", "Passport No. ", "passport_no=",
         "passport ", "Reisepass-Nr. "), ("«{d9}»", "«{i1-9}{d8}»", "«C{c8}»", "«B{d7}»")),
     "home-path-linux": ("personal", ('File "{}", line 42', "cwd=", "reading "),
@@ -536,6 +547,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "private-address": ("decoy", ("upstream ", "peer=", "gateway "),
         ("«10.{i0-255}.{i0-255}.{i1-254}»", "«192.168.{i0-255}.{i1-254}»",
          "«172.{i16-31}.{i0-255}.{i1-254}»", "«fe80::{h4}:{h4}:fe{h2}:{h4}»")),
+    "coarse-location": ("decoy", ("", "region "), ("lat=«{i10-60}.{i1-9}» lon=«{i1-170}.{i1-9}»",)),
+    "latency-figure": ("decoy", ("", "rpc "), ("lat=«0.{d3}ms» p99=«{i1-9}.{d3}ms»",)),
     "non-luhn-number": ("decoy", ("tracking ", "batch ", "transaction "), ("«{badcard}»",)),
     "bad-iban": ("decoy", ("ref ", "document ", "id "), ("«{badiban}»",)),
     "akia-in-prose": ("decoy", ("note: ",), ("«keys that start with AKIA are long-term»",

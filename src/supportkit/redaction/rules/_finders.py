@@ -20,6 +20,7 @@ __all__ = [
     "after_version_word",
     "ends_with_word",
     "inside_iban_groups",
+    "luhn_ok",
 ]
 
 _LETTERS = re.compile(r"[^\W\d_]{0,32}")
@@ -134,3 +135,14 @@ def ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 def after_version_word(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a version word (``Version: ``, ``ver. ``)."""
     return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:."), VERSION_WORDS)
+
+
+def luhn_ok(digits: str) -> bool:
+    """Whether the last of ``digits`` is their Luhn check digit (cards, IMEI numbers)."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = ord(char) - 48
+        if index % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, Keywords, inside_iban_groups
+from supportkit.redaction.rules._finders import FinderRule, Keywords, inside_iban_groups, luhn_ok
 
 __all__ = ["RULES"]
 
@@ -22,16 +22,6 @@ _CARD_AT_ANCHOR = re.compile(
 )
 _CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{5}")
 _TRAILING_GROUP = re.compile(r"[ -]\d{1,4}\Z")
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = ord(char) - 48
-        if index % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
 
 
 def _issuer_ok(digits: str) -> bool:
@@ -98,7 +88,7 @@ def _is_card(candidate: str) -> bool:
     digits = candidate.replace(" ", "").replace("-", "").replace(".", "")
     if len(set(candidate) - set(digits)) > 1 or not 13 <= len(digits) <= 19:
         return False
-    return _issuer_ok(digits) and _luhn_ok(digits)
+    return _issuer_ok(digits) and luhn_ok(digits)
 
 
 _IBAN_SHAPE = re.compile(rb"AA00(?<![\w]AA00)(?: ?[A0]){11}")

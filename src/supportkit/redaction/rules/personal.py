@@ -1,8 +1,10 @@
-"""Personal data in collected text: emails, phones, public IPs, MACs, cards, IBANs, SSNs, passports.
+"""Personal data in collected text: emails, phones, public IPs, MACs, cards, IBANs, SSNs,
+passports, IMEI numbers and precise coordinates.
 
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
-:mod:`.payments` (cards and IBANs) and :mod:`.national_ids` (SSNs and passports);
-:mod:`._finders` holds what they share.
+:mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs and passports), :mod:`.devices`
+(IMEI numbers) and :mod:`.locations` (latitude and longitude); :mod:`._finders` holds what they
+share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
@@ -39,7 +41,15 @@ phone's evidence.
 from __future__ import annotations
 
 from supportkit.redaction._rule import Rule
-from supportkit.redaction.rules import emails, national_ids, network, payments, phones
+from supportkit.redaction.rules import (
+    devices,
+    emails,
+    locations,
+    national_ids,
+    network,
+    payments,
+    phones,
+)
 from supportkit.redaction.rules.emails import KEPT_MAILBOXES
 from supportkit.redaction.rules.phones import PHONE_REGIONS
 
@@ -51,6 +61,8 @@ RULES: tuple[Rule, ...] = (
     *phones.RULES,
     *network.RULES,
     *payments.RULES,
+    *devices.RULES,
+    *locations.RULES,
 )
 """The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
 shape or a passport keyword says more than a valid phone number does."""
