@@ -179,6 +179,7 @@ POSITIVES = [
     ("cli-zip", "zip -r -P {s} backup.zip data/", "S3cr3t!x", "password"),
     ("cli-unzip-quoted", "unzip -P '{s}' backup.zip", "two words", "password"),
     ("cli-7z", "7z a -p{s} backup.7z data/", "S3cr3t!x", "password"),
+    ("cli-7za-quoted", '7za x -p"{s}" backup.7z', "two words", "password"),
     ("cli-ldap", "ldapsearch -x -D cn=admin,dc=x -w {s} -b dc=x", "S3cr3t!x", "password"),
     ("cli-openssl-enc", "openssl enc -aes-256-cbc -k {s} -in a -out b", "S3cr3t!x", "password"),
     ("cli-smbclient", "smbclient //srv/share -U ana%{s}", "S3cr3t!x", "password"),

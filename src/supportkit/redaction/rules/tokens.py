@@ -274,7 +274,7 @@ _CLI_PASSWORDS = tuple(
         (("ConvertTo-SecureString",), r"(?:[ \t]+-String)?[ \t]+", _TOKEN_CLASS),
         # archives: zip and unzip -P, 7-Zip's glued -p; OpenLDAP's clients' -w; openssl enc -k
         (("zip", "unzip"), _ARGUMENTS + r"-P[ \t]+", _TOKEN_CLASS),
-        (("7z", "7za", "7zr"), _ARGUMENTS + r"-p", _TOKEN_CLASS),
+        (("7z",), r"[ar]?" + _ARGUMENTS + r"-p", _TOKEN_CLASS),  # 7z, 7za, 7zr
         (("ldap",), r"[a-z]{3,8}" + _ARGUMENTS + r"-w[ \t]+", _TOKEN_CLASS),
         (("openssl",), _ARGUMENTS + r"-k[ \t]+", _TOKEN_CLASS),
         # Samba's -U user%password
