@@ -6,7 +6,9 @@ writes ``OUT.txt`` and ``OUT.labels.jsonl``. Deterministic by seed.
 The corpus mixes application log lines, JSON logs, HTTP access logs, tracebacks, environment
 and config dumps, HTTP request dumps and free text in English, German, Russian, Vietnamese and
 Swahili. About one planted item per 2 KB: half credentials and personal data (every kind in
-``CANARY_KINDS``), half decoys (every kind in ``DECOY_KINDS``). Each label is one span:
+``CANARY_KINDS``), half decoys (every kind in ``DECOY_KINDS``), each half dealt from a shuffled
+deck of its kinds, so every kind is planted once before any is planted again. Each label is one
+span:
 ``item`` (spans of one planted value share it), ``offset`` and ``length`` in characters of the
 text, ``line`` (0-based), ``kind``, ``category`` (credential | personal | decoy), ``sha256``
 of the value, and the ``value`` itself (every value is fake).
@@ -242,16 +244,21 @@ def _embed(rng: random.Random, canary: Canary) -> str:
 
 def records(rng: random.Random) -> Iterator[tuple[str, Canary | None]]:
     """Endless records; a planted one holds its canary's text at ``MARK``."""
-    kinds = (*CANARY_KINDS, *DECOY_KINDS)
-    weights = [1 / len(CANARY_KINDS)] * len(CANARY_KINDS) + [1 / len(DECOY_KINDS)] * len(
-        DECOY_KINDS
-    )
+    canaries, decoys = _deck(rng, CANARY_KINDS), _deck(rng, DECOY_KINDS)
     while True:
         if rng.random() >= ITEM_SHARE:
             yield _filler(rng), None
             continue
-        canary = make_canary(rng.choices(kinds, weights)[0], rng)
+        canary = make_canary(next(canaries if rng.random() < 0.5 else decoys), rng)
         yield _embed(rng, canary), canary
+
+
+def _deck(rng: random.Random, kinds: tuple[str, ...]) -> Iterator[str]:
+    """``kinds`` dealt in a new shuffled order each round."""
+    while True:
+        dealt = list(kinds)
+        rng.shuffle(dealt)
+        yield from dealt
 
 
 def write(out: TextIO, size: int, seed: int = 0, labels: TextIO | None = None) -> tuple[int, int]:
