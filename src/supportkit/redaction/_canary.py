@@ -447,6 +447,11 @@ _TEMPLATES: dict[str, _Kind] = {
     "secret-env": ("credential", ("", "export "),
         tuple(f"{name}=«{{p}}»" for name in ("DB_PASSWORD", "PGPASSWORD", "APP_SECRET",
             "JWT_SECRET", "API_TOKEN", "SMTP_PASSWORD", "SECRET_KEY", "PAYMENT_API_KEY"))),
+    "connection-string": ("credential", ("", "connection: "),
+        ("Server=tcp:db.internal,1433;User ID={n};Password=«{p}»;Encrypt=True",
+         "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=«Q{a42}==»;EndpointSuffix=x",
+         "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Root;"
+         "SharedAccessKey=«Q{a42}=»")),
     "secret-named-value": ("credential", ("", "pod spec: "),
         ('env:\n  - name: DB_PASSWORD\n    value: "«{p}»"\n  - name: LOG_LEVEL\n    value: info',
          '[{"name": "API_TOKEN", "value": "«{a32}»"}, {"name": "REGION", "value": "eu"}]',

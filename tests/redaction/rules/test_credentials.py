@@ -187,6 +187,8 @@ POSITIVES = [
     ("cli-nmcli", "nmcli dev wifi connect HomeNet password '{s}'", "correct horse", "password"),
     ("cli-nmcli-psk", "nmcli con modify home wifi-sec.psk {s}", "S3cr3t!x", "password"),
     ("cli-htpasswd", "htpasswd -cbB /etc/nginx/.htpasswd ana {s}", "S3cr3t!x", "password"),
+    ("kv-base64-padded", "Endpoint=sb://x/;SharedAccessKeyName=Root;SharedAccessKey={s}",
+     "Q" + fake(42) + "=", "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
     ("kv-cli-flag-quoted", 'az ad sp create-for-rbac --password "{s}"', "Q~8x K2m.Lq", "secret"),
     ("kv-cli-flag-single-quoted", "tool --api-key '{s}' --region eu", fake(16), "secret"),

@@ -257,7 +257,7 @@ _DOTTED_NAME = re.compile(r"[A-Za-z_]\w{0,64}(?:\.[A-Za-z_]\w{0,64}){0,8}")
 # a type no secret is named after (def login(passwd: str, token: Optional[bytes] = None)).
 _ANNOTATION = re.compile(
     r"(?:str|bytes|int|float|bool|object|[A-Z]\w{0,64})(?:\[[\w., |\[\]]{0,128}\])?"
-    r"(?:[ \t]*\|[ \t]*None)?[ \t]*=(?!=)"
+    r"(?:[ \t]*\|[ \t]*None)?[ \t]*=[ \t]*[^\s=]"  # then a default: base64 ends in a bare '='
 )
 # Where a key or certificate is kept (tls_privatekey = CONFDIR/exim.key): a file, not the key.
 _KEY_FILE = re.compile(r"\S{0,256}\.(?:key|pem|crt|cer|der|p12|pfx|ppk|jks|keystore|gpg|asc)")
