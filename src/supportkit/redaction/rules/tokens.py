@@ -174,7 +174,7 @@ _PREFIXED_TOKENS = tuple(
             _mixed_case),
         ("shopify-token", [(6, "shp(?:at|ca|pa|ss)_")], "[a-fA-F0-9]{32}", "A-Za-z0-9", 38, None),
         ("digitalocean-token", [(7, "do[opr]_v1_")], "[a-f0-9]{64}", "A-Za-z0-9", 71, None),
-        ("vault-token", [(4, r"hv[sb]\.")], "[A-Za-z0-9_-]{24,512}", _TOKEN_CLASS, 516, mixed),
+        ("vault-token", [(4, r"hv[sb]\.")], "[A-Za-z0-9_-]{24,512}", _TOKEN_CLASS, 516, _varied),
         # Google OAuth 2.0 access tokens, as Google's client libraries log them.
         ("google-oauth-token", _literal("ya29."), "[A-Za-z0-9_-]{30,2048}", _TOKEN_CLASS, 2053,
             _varied),
