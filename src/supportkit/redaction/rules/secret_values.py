@@ -165,6 +165,8 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 # be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); or the end of an
 # XML start tag (``<password>``).
 _KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
+# A quoted name then a comma and the quote that opens its value: a pair printed by Python.
+_PAIR_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27],[ \t]?[\x22\x27]"
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
@@ -321,6 +323,7 @@ class _SecretValueScanner:
 
     matcher: Callable[[str], bool]
     anchor: _anchors.Anchor
+    pair_anchor: _anchors.Anchor
     _cache: list[tuple[str, list[_Finding]]] = field(
         default_factory=lambda: [("", [])], repr=False, compare=False
     )
@@ -328,7 +331,7 @@ class _SecretValueScanner:
     def findings(self, text: str) -> list[_Finding]:
         cached = self._cache[0]
         if cached[0] is not text:
-            cached = (text, [*self._scan(text), *self._named_values(text)])
+            cached = (text, [*self._scan(text), *self._named_values(text), *self._pairs(text)])
             self._cache[0] = cached
         return cached[1]
 
@@ -346,6 +349,27 @@ class _SecretValueScanner:
             found = self._value(text, start, start + 5, flag=False)
             if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
                 yield found[0], found[1], "named"
+
+    def _pairs(self, text: str) -> Iterator[_Finding]:
+        """A name and its value as a pair of quoted strings, as Python prints form data and
+        headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
+        tuple of the two, so a list of field names (``['password', 'email']``) stays."""
+        for value_quote_end in _anchors.ends(text, self.pair_anchor):
+            quote = text[value_quote_end - 1]
+            name_quote = text[: value_quote_end - 1].rstrip(" \t")[:-1].rstrip()
+            name_end = len(name_quote) - 1
+            if not name_quote or name_quote[-1] != quote:
+                continue
+            name_start = text.rfind(quote, max(0, name_end - _MAX_NAME), name_end)
+            if name_start < 1 or text[name_start - 1] != "(":
+                continue
+            name = text[name_start + 1 : name_end]
+            if not self.matcher(name):
+                continue
+            close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
+            value = text[value_quote_end:close]
+            if text[close + 1 : close + 2] == ")" and value and not self._keeps(name, value):
+                yield value_quote_end, close, "assignment"
 
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
@@ -406,7 +430,7 @@ class _SecretValueScanner:
             return _encoded_query_value(text, start, pos) or _unseparated(text, pos, flag=flag)
         value = sep.end()
         if value >= len(text) or text[value] in "{[\r\n":
-            return _braced(text, value) if sep.group(1) == "=" else None
+            return _opened(text, value, sep.group(1))
         quote = _quote_at(text, value)
         if quote:
             return _quoted_value(
@@ -473,6 +497,31 @@ def _braced(text: str, value: int) -> _Finding | None:
     if found is None or _FORMAT_FIELD.fullmatch(found.group(1)):
         return None
     return found.start(1), found.end(1), "assignment"
+
+
+def _opened(text: str, value: int, sep: str) -> _Finding | None:
+    """A value that opens a structure or a line: a list of strings, or an ODBC braced value
+    after ``=``; none for anything else (a nested object has its own keys)."""
+    if text[value : value + 1] == "[" and _quote_at(text, value + 1):
+        return _listed(text, value)
+    return _braced(text, value) if sep == "=" else None
+
+
+def _listed(text: str, value: int) -> _Finding | None:
+    """The strings of a list given as a value, as Django prints a form's fields
+    (``'password': ['hunter2']``): from the first one's start to the last one's end."""
+    quote = _quote_at(text, value + 1)
+    opened = value + 1 + len(quote)
+    line_end = end_of_line(text, opened)
+    close = closing_quote(text, opened, quote, line_end)
+    while text[close + len(quote) : close + len(quote) + 2] == ", " and close < line_end:
+        after = close + len(quote) + 2
+        if _quote_at(text, after) != quote:
+            break
+        close = closing_quote(text, after + len(quote), quote, line_end)
+    if text[close + len(quote) : close + len(quote) + 1] != "]" or close <= opened:
+        return None
+    return opened, close, "assignment"
 
 
 def _quoted_value(text: str, value: int, quote: str, *, name_in_string: bool) -> _Finding | None:
@@ -543,7 +592,9 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
         if parts:
             anchors.add(max(parts, key=len))
     scanner = _SecretValueScanner(
-        secret_key_matcher(extra), _anchors.keyword_run(anchors, _KEY_NAME_END)
+        secret_key_matcher(extra),
+        _anchors.keyword_run(anchors, _KEY_NAME_END),
+        _anchors.keyword_run(anchors, _PAIR_NAME_END),
     )
     return (
         _SecretValueRule("secret-assignment", "assignment", scanner),
