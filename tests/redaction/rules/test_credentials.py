@@ -18,6 +18,7 @@ OPENSSH = "-----BEGIN OPENSSH PRIVATE KEY-----\n{s}\n-----END OPENSSH PRIVATE KE
 PKCS8_CRLF = "-----BEGIN PRIVATE KEY-----\r\n{s}\r\n-----END PRIVATE KEY-----\r\n"
 PKCS8_JSON = '{{"pem": "-----BEGIN PRIVATE KEY-----\\n{s}\\n-----END PRIVATE KEY-----\\n"}}'
 PEM_BODY = "\n".join(fake(64, ALNUM + "+/") for _ in range(6))
+UUID = "3f2c1a9e-5b7d-4c8e-9a1b-2d3e4f5a6b7c"
 JWT = f"eyJhbGciOiJIUzI1NiJ9.eyJ{fake(40, ALNUM + '_-')}.{fake(43, ALNUM + '_-')}"
 
 # (case id, text with {s} where the secret goes, secret, expected placeholder kind)
@@ -59,6 +60,10 @@ POSITIVES = [
     ("vault-no-digit", "vault login {s}", "hvs.GNeNLMJwfL_vTotbrdoYWAXA", "vault-token"),
     ("discord-hook", "POST https://discord.com/api/webhooks/1234567890123456789/{s}", fake(68),
      "discord-webhook"),
+    ("teams-webhook", "POST https://acme.webhook.office.com/webhookb2/{s}",
+     f"{UUID}@{UUID}/IncomingWebhook/{fake(32, HEX)}/{UUID}", "teams-webhook"),
+    ("teams-webhook-legacy", "https://outlook.office.com/webhook/{s} failed",
+     f"{UUID}@{UUID}/IncomingWebhook/{fake(32, HEX)}/{UUID}", "teams-webhook"),
     ("telegram-bot", "GET https://api.telegram.org/bot{s}/getMe", f"123456789:AA{fake(33)}",
      "telegram-bot-token"),
     ("google-oauth", "GET /drive/v3/files with {s}", "ya29.a0" + fake(150, ALNUM + "_-"),
@@ -254,6 +259,7 @@ DECOYS = [
     "the machine password was reset; machine learning model password-free",
     "hf_hub_download_and_cache_the_files ok; /bottom/bot12/x; hvs.example; shpat_ too short",
     "see hvs.service_account_token_lookup_docs and hvb.batch_token_requests_explained",
+    "docs: https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/",
     "the key-value store; monkey-0123 patch; EAAAA; dapi docs; ya29.short; r8_dev; xai-sdk",
     "docker login --password-stdin; lin_api_docs; sbp_ prefix; gsk_ keys; pul-request",
     'docker login --password-stdin <<< "$TOKEN"; app --password >out.txt; x --token | jq',

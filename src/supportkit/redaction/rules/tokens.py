@@ -134,6 +134,17 @@ _DISCORD_WEBHOOK = _prefix(
     130,
     before="",
 )
+# A Microsoft Teams incoming webhook: anyone with its path can post to the channel.
+# https://TENANT.webhook.office.com/webhookb2/GROUP@TENANT/IncomingWebhook/ID/OWNER[/V2…], or
+# the retired outlook.office.com/webhook/… form.
+_TEAMS_WEBHOOK = _prefix(
+    "teams-webhook",
+    "teams-webhook",
+    _literal("webhook.office.com/webhookb2/", "outlook.office.com/webhook/"),
+    "([A-Za-z0-9@/_-]{60,400})" + _end("@/" + _TOKEN_CLASS),
+    440,
+    before="",
+)
 # A bot's token in a Bot API URL (https://api.telegram.org/bot<id>:<secret>/sendMessage): the
 # bot id is part of the token.
 _TELEGRAM_BOT = _prefix(
@@ -370,6 +381,7 @@ RULES: tuple[Rule, ...] = (
     _SLACK_WEBHOOK,
     _TWILIO,
     _DISCORD_WEBHOOK,
+    _TEAMS_WEBHOOK,
     _TELEGRAM_BOT,
     _OAUTH_CODE,
     _JWT,
