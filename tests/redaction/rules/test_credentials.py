@@ -324,6 +324,7 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
             ["https://alice:", "@example.com?next=/a@b&c=1#top"],
         ),
         ("GET /a?api_key=abcdef123&page=2", ["?api_key=", "&page=2"]),
+        ("GET /cart;jsessionid=0A1B2C3D4E5F?item=5#top", ["/cart;jsessionid=", "?item=5#top"]),
         ("Authorization: Bearer abcdef123456", ["Authorization: Bearer "]),
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),

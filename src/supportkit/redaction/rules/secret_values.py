@@ -172,6 +172,9 @@ _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
 _QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
+# A session id in a URL's path (/cart;jsessionid=…?item=5): it ends where the path does.
+_PATH_IDS = frozenset({"jsessionid", "phpsessid", "sid", "sessionid"})
+_PATH_VALUE = re.compile(r"[^\s?#;/&\"'<>]{1,4096}")
 # A query inside a URL-encoded one (?next=%2Freset%3Ftoken%3D…): the value ends at an encoded
 # "&" or "#", or where the outer value does.
 _ENCODED_QUERY_VALUE = re.compile(r"(?:[^\s%&#\"'<>]|%(?!2[6Ff]|23)[0-9A-Fa-f]{2}){1,4096}")
@@ -280,6 +283,20 @@ def _passes_a_name_on(name: str, value: str) -> bool:
     variable, key = _normalized(value.rpartition(".")[2]), _normalized(name)
     shorter, longer = sorted((variable, key), key=len)
     return shorter in _SECRET_WORDS and longer.endswith(shorter)
+
+
+def _url_parameter(text: str, name: tuple[int, int], value: int) -> _Finding | None:
+    """The value of a URL's query parameter (``?token=…``), or of a session id in its path
+    (``;jsessionid=…``), which ends where the path does."""
+    start, end = name
+    before = text[start - 1 : start]
+    if before in ("?", "&"):
+        found = _QUERY_VALUE.match(text, value)
+    elif before == ";" and _normalized(text[start:end]) in _PATH_IDS:
+        found = _PATH_VALUE.match(text, value)
+    else:
+        return None
+    return None if found is None else (value, found.end(), "query")
 
 
 def _encoded_query_value(text: str, start: int, pos: int) -> _Finding | None:
@@ -439,9 +456,9 @@ class _SecretValueScanner:
                 quote,
                 name_in_string=pos == end and _quote_at(text, max(0, start - len(quote))) == quote,
             )
-        if start > 0 and text[start - 1] in "?&" and sep.group(1) == "=":
-            found = _QUERY_VALUE.match(text, value)
-            return None if found is None else (value, found.end(), "query")
+        parameter = _url_parameter(text, (start, end), value) if sep.group(1) == "=" else None
+        if parameter is not None:
+            return parameter
         return self._unquoted(text, (start, end), value, sep.group(1), quoted_key=pos > end)
 
     def _unquoted(
