@@ -284,6 +284,7 @@ DECOYS = [
     "redis-cli -h cache -n 2 ping; sshpass -f ~/.pw ssh host; mysql --port=3306 -P 3306",
     "gzip -P 4 f; unzip -l a.zip; smbclient -L srv -U ana; htpasswd -c .htpasswd ana",
     "fields = ['password', 'email']; ('password', 'email', 'name'); {'token': []}; ('pin', '')",
+    "PASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher']",
     'key_mgmt=WPA-PSK; docker login --password-stdin <<< "$TOKEN"; app --password "$PW"',
     "- name: LOG_LEVEL\n  value: debug\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {}",
     '<add key="Theme" value="dark"/><property name="password.length" value="12"/>',

@@ -447,7 +447,7 @@ class _SecretValueScanner:
             return _encoded_query_value(text, start, pos) or _unseparated(text, pos, flag=flag)
         value = sep.end()
         if value >= len(text) or text[value] in "{[\r\n":
-            return _opened(text, value, sep.group(1))
+            return _opened(text, value, sep.group(1), quoted_key=pos > end)
         quote = _quote_at(text, value)
         if quote:
             return _quoted_value(
@@ -516,10 +516,11 @@ def _braced(text: str, value: int) -> _Finding | None:
     return found.start(1), found.end(1), "assignment"
 
 
-def _opened(text: str, value: int, sep: str) -> _Finding | None:
-    """A value that opens a structure or a line: a list of strings, or an ODBC braced value
-    after ``=``; none for anything else (a nested object has its own keys)."""
-    if text[value : value + 1] == "[" and _quote_at(text, value + 1):
+def _opened(text: str, value: int, sep: str, *, quoted_key: bool) -> _Finding | None:
+    """A value that opens a structure or a line: a list of strings in a printed dictionary, or
+    an ODBC braced value after ``=``; none for anything else (a nested object has its own
+    keys; a list in code, ``PASSWORD_HASHERS = [...]``, names things)."""
+    if quoted_key and sep == ":" and text[value : value + 1] == "[" and _quote_at(text, value + 1):
         return _listed(text, value)
     return _braced(text, value) if sep == "=" else None
 
