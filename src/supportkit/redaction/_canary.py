@@ -503,6 +503,8 @@ _TEMPLATES: dict[str, _Kind] = {
          '"latitude": «-{i1-60}.{d6}», "longitude": «{i1-170}.{d6}»')),
     "passport-number": ("personal", ("passport number: ", "Passport No. ", "passport_no=",
         "passport ", "Reisepass-Nr. "), ("«{d9}»", "«{i1-9}{d8}»", "«C{c8}»", "«B{d7}»")),
+    "user-variable": ("personal", ("env: HOME=/srv/app {} SHELL=/bin/bash", "os.environ: {}"),
+        ("USER=«{n}»", "LOGNAME=«{n}»", "'USERNAME': '«{n}»'")),
     "home-path-linux": ("personal", ('File "{}", line 42', "cwd=", "reading "),
         ("/home/«{n}»/.config/app/settings.toml", "/home/«{n}»/projects/shop/app.py")),
     "home-path-macos": ("personal", ("opened ", "log file ", 'File "{}", line 7'),

@@ -1,0 +1,52 @@
+"""User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``.
+
+An environment dump names the account as often as a home path does, so the name goes here too,
+with the same placeholder kind (``HOME=/home/<user-1> USER=<user-1>``). Service accounts and
+placeholders stay: they are no one's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules.paths import KEPT_NAMES
+
+__all__ = ["RULES"]
+
+_ANCHORS = (_anchors.literal("USER"), _anchors.literal("LOGNAME"))
+# The variable as a word (not USERPROFILE, not MY_USER), its separator in a shell (USER=ana), a
+# dictionary or JSON ('USER': 'ana'), or PowerShell's env: listing, where the name is all that
+# is left on the line (USERNAME   ana; ps's header "USER   PID %CPU" is not that).
+_NAME = r"([A-Za-z_][A-Za-z0-9._-]{0,63})"
+_VARIABLE = re.compile(
+    r"(?<![\w$%])(?:SUDO_)?(?:USER|USERNAME|LOGNAME)"
+    r"(?:(?:=[\"']?|[\"']?:[ \t]{0,4}[\"']?)" + _NAME + r"(?![\w$%@])"
+    r"|[ \t]{2,40}" + _NAME + r"[ \t]*(?=[\r\n]|\Z))"
+)
+_SERVICE_ACCOUNTS = frozenset(
+    {
+        "root", "admin", "administrator", "nobody", "daemon", "system", "www-data", "nginx",
+        "apache", "postgres", "mysql", "redis", "runner", "jenkins", "gitlab-runner", "ubuntu",
+        "ec2-user", "vagrant", "docker", "node", "app", "appuser", "service", "builder",
+    }
+)  # fmt: skip
+
+
+def _variables(text: str) -> Iterator[Span]:
+    for anchor in _ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            start = at - 5 if text[max(0, at - 5) : at] == "SUDO_" else at
+            found = _VARIABLE.match(text, start)
+            if found is None:
+                continue
+            group = found.lastindex or 1
+            name = found.group(group)
+            if name.lower() not in _SERVICE_ACCOUNTS and name.lower() not in KEPT_NAMES:
+                yield Span(found.start(group), found.end(group), "user")
+
+
+RULES: tuple[Rule, ...] = (FinderRule("user-variable", 160, _variables),)

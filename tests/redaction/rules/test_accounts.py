@@ -1,0 +1,50 @@
+"""User names in USER, LOGNAME and USERNAME variables: found in the forms dumps print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportkit.redaction import Redactor, default_policy
+from supportkit.redaction.rules.accounts import RULES
+
+RULE = RULES[0]
+
+
+def _found(text: str) -> list[str]:
+    return [text[span.start : span.end] for span in RULE.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("USER=ana", "ana"),
+        ("export LOGNAME=ana.silva", "ana.silva"),
+        ("sudo: SUDO_USER=ana", "ana"),
+        ("environ({'HOME': '/x', 'USER': 'ana'})", "ana"),
+        ('{"USERNAME": "Ana.Silva"}', "Ana.Silva"),
+        ("USERNAME                       Ana.Silva\nUSERPROFILE    C:\\Users\\x", "Ana.Silva"),
+    ],
+)
+def test_user_name_variable_is_found(text: str, value: str) -> None:
+    assert _found(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USER=root LOGNAME=runner USERNAME=Administrator",  # no one's
+        "USER=$(whoami) USERNAME=%USERNAME% LOGNAME=${LOGNAME}",  # placeholders
+        "DB_USER=app MY_USER=bob USERPROFILE=x USERS=4",  # other variables
+        "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND",  # ps
+        "the USER is ana",
+    ],
+)
+def test_other_variables_and_service_accounts_are_kept(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_the_name_shares_its_placeholder_with_the_home_path() -> None:
+    """One user, one placeholder: ``HOME=/home/<user-1> USER=<user-1>``."""
+    redactor = Redactor(default_policy(detect_machine=False))
+    out = redactor.text("HOME=/home/ana USER=ana LOGNAME=ana", artifact="env.txt")
+    assert out == "HOME=/home/<user-1> USER=<user-1> LOGNAME=<user-1>"
