@@ -167,6 +167,8 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 _KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
 # A quoted name then a comma and the quote that opens its value: a pair printed by Python.
 _PAIR_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27],[ \t]?[\x22\x27]"
+# The same pair read back from its value's opening quote, from the tuple's "(".
+_PAIR_OPENED = re.compile(r"\((\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z")
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
@@ -372,17 +374,12 @@ class _SecretValueScanner:
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
         tuple of the two, so a list of field names (``['password', 'email']``) stays."""
         for value_quote_end in _anchors.ends(text, self.pair_anchor):
-            quote = text[value_quote_end - 1]
-            name_quote = text[: value_quote_end - 1].rstrip(" \t")[:-1].rstrip()
-            name_end = len(name_quote) - 1
-            if not name_quote or name_quote[-1] != quote:
+            pair = _PAIR_OPENED.search(
+                text, max(0, value_quote_end - _MAX_NAME - 8), value_quote_end
+            )
+            if pair is None or not self.matcher(name := pair.group(2)):
                 continue
-            name_start = text.rfind(quote, max(0, name_end - _MAX_NAME), name_end)
-            if name_start < 1 or text[name_start - 1] != "(":
-                continue
-            name = text[name_start + 1 : name_end]
-            if not self.matcher(name):
-                continue
+            quote = pair.group(1)
             close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
             value = text[value_quote_end:close]
             if text[close + 1 : close + 2] == ")" and value and not self._keeps(name, value):
