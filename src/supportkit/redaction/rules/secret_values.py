@@ -162,11 +162,12 @@ _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk")
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
-# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); or the end of an
-# XML start tag (``<password>``).
-_KEY_NAME_END = rb"[A-Za-z0-9_.\-]*(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
-# A quoted name then a comma and the quote that opens its value: a pair printed by Python.
-_PAIR_NAME_END = rb"[A-Za-z0-9_.\-]*[\x22\x27],[ \t]?[\x22\x27]"
+# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); the end of an
+# XML start tag (``<password>``); or a quote, a comma and the quote that opens the value of a
+# pair as Python prints it (``('password', 'hunter2')``).
+_KEY_NAME_END = (
+    rb"[A-Za-z0-9_.\-]*(?:(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)|[\x22\x27],[ \t]?[\x22\x27])"
+)
 # The same pair read back from its value's opening quote, from the tuple's "(".
 _PAIR_OPENED = re.compile(r"\((\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z")
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
@@ -342,7 +343,6 @@ class _SecretValueScanner:
 
     matcher: Callable[[str], bool]
     anchor: _anchors.Anchor
-    pair_anchor: _anchors.Anchor
     _cache: list[tuple[str, list[_Finding]]] = field(
         default_factory=lambda: [("", [])], repr=False, compare=False
     )
@@ -373,7 +373,9 @@ class _SecretValueScanner:
         """A name and its value as a pair of quoted strings, as Python prints form data and
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
         tuple of the two, so a list of field names (``['password', 'email']``) stays."""
-        for value_quote_end in _anchors.ends(text, self.pair_anchor):
+        for value_quote_end in _anchors.ends(text, self.anchor):
+            if text[value_quote_end - 1] not in "\"'":
+                continue
             pair = _PAIR_OPENED.search(
                 text, max(0, value_quote_end - _MAX_NAME - 8), value_quote_end
             )
@@ -388,6 +390,8 @@ class _SecretValueScanner:
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
         for after_end in _anchors.ends(text, self.anchor):
+            if text[after_end - 1] in "\"'":
+                continue  # a pair's value opens here: see _pairs
             encoded = text[after_end - 1] in "dD" and text[after_end - 3 : after_end - 1] == "%3"
             end = _name_end(text, after_end - (3 if encoded else 1))
             if text[end - 1] in ".-":
@@ -609,7 +613,6 @@ def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
     scanner = _SecretValueScanner(
         secret_key_matcher(extra),
         _anchors.keyword_run(anchors, _KEY_NAME_END),
-        _anchors.keyword_run(anchors, _PAIR_NAME_END),
     )
     return (
         _SecretValueRule("secret-assignment", "assignment", scanner),
