@@ -285,6 +285,8 @@ DECOYS = [
     "gzip -P 4 f; unzip -l a.zip; smbclient -L srv -U ana; htpasswd -c .htpasswd ana",
     "fields = ['password', 'email']; ('password', 'email', 'name'); {'token': []}; ('pin', '')",
     "PASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher']",
+    'Steps: 3. Enter new password: it says "too short"\nsecret: not set\ntoken: wrong',
+    "password: not configured\napi_key: incorrect\nthe token was: the same",
     'key_mgmt=WPA-PSK; docker login --password-stdin <<< "$TOKEN"; app --password "$PW"',
     "- name: LOG_LEVEL\n  value: debug\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {}",
     '<add key="Theme" value="dark"/><property name="password.length" value="12"/>',

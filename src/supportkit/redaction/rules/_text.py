@@ -88,6 +88,8 @@ _TRIVIAL = re.compile(
     |expired|invalid|missing|required|revoked|refreshed|redacted|empty|unset|set|present
     |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
     |optional|requisite|sufficient|include|substack
+    |not(?:\x20(?:set|configured|provided|found|available|required|needed|shown))?
+    |wrong|incorrect|changed|forgotten|lost|it|is|was|the|this|that|here|below|above|same
     |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
     |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?(?:[{\[]['"]?\w{0,64}['"]?[}\]]?)?
     |%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|(?-i:[A-Z]{2,32}(?:_[A-Z]{2,32}){1,8})
@@ -109,7 +111,8 @@ _CODE = re.compile(
 
 
 def is_trivial(value: str) -> bool:
-    """Values that cannot hold a secret, so replacing them would only lose information."""
+    """Values that cannot hold a secret, so replacing them would only lose information: empty
+    and masked ones, placeholders, statuses, and the words prose puts after ``password:``."""
     return (
         _TRIVIAL.fullmatch(value) is not None
         or _CODE.match(value) is not None
