@@ -190,10 +190,11 @@ _PLAIN_VALUE = re.compile(
 # A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
 # ``name=`` pairs, where an env or INI file's value would run to the end of the line.
 _LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
-# A flag's value is the next word, or a quoted string, unless that is another flag or a shell's
-# redirection or pipe (docker login --password-stdin <<< "$TOKEN").
+# A flag's value is the next word, or a quoted string, unless that is another flag, a shell's
+# redirection or pipe (docker login --password-stdin <<< "$TOKEN") or a PowerShell expression
+# (-Credential (New-Object …)).
 _FLAG_VALUE = re.compile(
-    r"[ \t]{1,3}(?:\"([^\"\r\n]{1,4096})\"|'([^'\r\n]{1,4096})'|([^\s\"'<>|&;-]\S{0,4095}))"
+    r"[ \t]{1,3}(?:\"([^\"\r\n]{1,4096})\"|'([^'\r\n]{1,4096})'|([^\s\"'<>|&;(-]\S{0,4095}))"
 )
 _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"

@@ -296,6 +296,12 @@ _CLI_PASSWORDS = tuple(
             _TOKEN_CLASS),
         (("nmcli",), _ARGUMENTS + r"(?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+",
             _TOKEN_CLASS),
+        # ssh-keygen -N NEW_PASSPHRASE (-N '' is none: nothing to replace)
+        (("ssh-keygen",), _ARGUMENTS + r"-N[ \t]+", _TOKEN_CLASS),
+        # Windows: net user NAME PASSWORD, net use \\host\share /user:NAME PASSWORD
+        (("net user",), r"[ \t]+[^\s/]\S{0,63}[ \t]+(?=[^\s/])", _TOKEN_CLASS),
+        (("net use",), r"(?:[ \t]+[^\s/]\S{0,255}){0,2}[ \t]+/user:\S{1,64}[ \t]+(?=[^\s/])",
+            _TOKEN_CLASS),
         # htpasswd -b FILE USER PASSWORD (-c creates the file; -B, -m... choose the hash)
         (("htpasswd",), r"(?:[ \t]+-[A-Za-z]{1,6})*?[ \t]+-[A-Za-z]{0,5}b[A-Za-z]{0,5}"
             r"(?:[ \t]+-[A-Za-z]{1,6})*(?:[ \t]+[^\s-]\S{0,255}){2}[ \t]+", _TOKEN_CLASS),
