@@ -275,6 +275,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "home": lambda n: "/home/" * (n // 6),
     "cli-arguments": lambda n: "mysql sshpass x login" * (n // 21),
     "named-values": lambda n: "name: token, value: " * (n // 20),
+    "url-user-info": lambda n: ("://a:" + "@x" * 128 + " ") * (n // 262),
+    "url-user-info-unclosed": lambda n: "://a:" + "@" * n,
+    "python-pairs": lambda n: "('password', '" * (n // 14),
+    "smtp-auth": lambda n: "AUTH PLAIN\n334 UGFzc3dvcmQ6\n" * (n // 28),
+    "coordinates": lambda n: "lat=1.123 lon=" * (n // 14),
+    "user-variables": lambda n: "USER=ana " * (n // 9),
+    "path-parameters": lambda n: ";jsessionid=" * (n // 12),
 }
 
 

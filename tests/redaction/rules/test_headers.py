@@ -74,6 +74,7 @@ def test_smtp_auth_credential_goes(redactor: Redactor, transcript: str, secret: 
         "250-AUTH LOGIN PLAIN\n250 HELP\n",
         "docs: AUTH PLAIN is preferred over LOGIN\nnext line\n",
         "334 UGFzc3dvcmQ6\nquit\n221 Bye\n",
+        "AUTH PLAIN\nAUTH PLAIN\n",  # a command again, not a response
     ],
 )
 def test_smtp_transcript_without_a_credential_is_kept(redactor: Redactor, text: str) -> None:

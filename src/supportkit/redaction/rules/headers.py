@@ -172,7 +172,9 @@ _SERVER_LINE = re.compile(r"[ \t]*(?:reply: |<~ |S: |<<< |<- )?b?'?[0-9]{3}[ -]|
 
 
 # Commands a client may send instead of its credential, giving up or moving on: base64 too.
-_SMTP_VERBS = frozenset({"quit", "rset", "noop", "helo", "ehlo", "help", "mail", "data"})
+_SMTP_VERBS = frozenset(
+    {"quit", "rset", "noop", "helo", "ehlo", "help", "mail", "rcpt", "data", "auth", "vrfy", "expn"}
+)
 
 
 def _is_credential(value: str) -> bool:
