@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
+import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -83,3 +86,27 @@ def test_denied_command_line_falls_back_to_the_interpreters_argv(
     section = ProcessCollector().collect(ctx)
     assert section.data.command_line == tuple(sys.orig_argv)
     assert any(note.startswith("command line") for note in section.notes)
+
+
+_CAPTURE_SELF = """
+import sys, supportkit
+supportkit.Reporter("app", "1", collectors=["process"]).capture("x", output=sys.argv[-1])
+"""
+
+
+def test_a_password_on_the_command_line_does_not_reach_the_bundle(tmp_path: Path) -> None:
+    """A real process started with ``--password VALUE`` (two arguments) reports its command
+    line with the flag and without the value."""
+    bundle = tmp_path / "b.zip"
+    secret = "Hunter22!x"
+    subprocess.run(
+        [sys.executable, "-c", _CAPTURE_SELF, "--password", secret, "--verbose", str(bundle)],
+        check=True,
+        timeout=120,
+    )
+    with zipfile.ZipFile(bundle) as archive:
+        report = json.loads(archive.read("report.json"))
+        everything = b"".join(archive.read(name) for name in archive.namelist())
+    assert secret.encode() not in everything
+    command_line = report["environment"]["process"]["command_line"]
+    assert command_line[-4:] == ["--password", "<secret-1>", "--verbose", str(bundle)]

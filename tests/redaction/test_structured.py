@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from supportkit.redaction import FAILED_PLACEHOLDER, RedactionPolicy, Redactor
 from supportkit.redaction._structured import MAX_DEPTH
@@ -155,3 +157,50 @@ def test_equal_secret_values_share_a_placeholder(redactor: Redactor) -> None:
     """The same secret under two keys, or as text elsewhere, keeps one pseudonym."""
     out = redactor.data({"password": "hunter2", "log": "password=hunter2"}, artifact="r")
     assert out == {"password": "<secret-1>", "log": "password=<secret-1>"}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (
+            ["app", "--password", "Hunter22!", "-v"],
+            ["app", "--password", "<secret-1>", "-v"],
+        ),
+        (
+            ("mysql", "-u", "root", "-pS3cr3t!x", "shop"),
+            ["mysql", "-u", "root", "-p<password-1>", "shop"],
+        ),
+        (
+            ["curl", "-H", "Authorization: Bearer abcdef0123456789", "https://x"],
+            ["curl", "-H", "Authorization: Bearer <auth-1>", "https://x"],
+        ),
+        (["sshpass", "-p", "two words", "ssh", "h"], ["sshpass", "-p", "<password-1>", "ssh", "h"]),
+    ],
+)
+def test_a_command_line_is_redacted_as_one_line(
+    redactor: Redactor, arguments: list[str] | tuple[str, ...], expected: list[str]
+) -> None:
+    """A flag and its value are two arguments: seen apart, the value would leak."""
+    out = redactor.data({"process": {"command_line": arguments}}, artifact="report.json")
+    assert out == {"process": {"command_line": expected}}
+
+
+@pytest.mark.parametrize("key", ["command_line", "argv", "orig_argv", "cmdline", "CMD"])
+def test_command_line_arguments_without_secrets_come_back_unchanged(
+    redactor: Redactor, key: str
+) -> None:
+    arguments = ["C:\\Program Files\\App\\app.exe", "--name", "it's", 'say "hi"', "", "a  b"]
+    assert redactor.data({key: arguments}, artifact="r") == {key: arguments}
+
+
+def test_other_lists_are_redacted_item_by_item(redactor: Redactor) -> None:
+    """Only a list under a command line's name is read as one; tags are separate values."""
+    data = {"tags": ["--password", "Hunter22!"]}
+    assert redactor.data(data, artifact="r") == data
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=8))
+def test_any_command_line_round_trips_when_nothing_is_replaced(arguments: list[str]) -> None:
+    """Joining for the rules and splitting back loses no argument, whatever it holds."""
+    nothing = Redactor(RedactionPolicy(rules=()))
+    assert nothing.data({"argv": arguments}, artifact="r") == {"argv": arguments}

@@ -6,6 +6,10 @@ string, a number, a list or a whole nested object. Only ``None``, booleans and e
 are kept there, since they hold no secret and "the password was empty" is worth knowing. The
 same goes for a ``value`` beside a ``name`` or ``key`` that names a secret.
 
+A command line kept as a list of arguments (``command_line``, ``argv``, ``cmd``…) is redacted
+as the one line a shell would read, so a flag and its value in two arguments (``--password``,
+``hunter2``) are seen together; then it is split back into arguments.
+
 Keys are data too (a dict keyed by email address is common), so string keys go through the
 text engine like values; if two keys redact to the same placeholder they are told apart with a
 ``#n`` suffix instead of one silently overwriting the other. Tuples become lists, other objects
@@ -18,6 +22,7 @@ can make a small structure an endless tree).
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +40,7 @@ _KEPT_SCALARS = (bool, int, float)
 _CONTAINERS = (dict, list, tuple)
 _NAME_FIELDS = ("name", "key", "Name", "Key")
 _VALUE_FIELDS = ("value", "Value")
+_COMMAND_LINE_KEYS = frozenset({"commandline", "cmdline", "argv", "origargv", "cmd", "command"})
 
 
 @dataclass
@@ -87,8 +93,20 @@ class StructuredRedaction:
                 named_secret and key in _VALUE_FIELDS
             )
             new_key = self._unique(self._key(key), out)
-            out[new_key] = self._secret(item) if secret else self.redact(item, depth + 1)
+            if secret:
+                out[new_key] = self._secret(item)
+            elif _is_command_line(key, item):
+                out[new_key] = self._command_line(item)
+            else:
+                out[new_key] = self.redact(item, depth + 1)
         return out
+
+    def _command_line(self, arguments: list[str] | tuple[str, ...]) -> list[str]:
+        redacted = self.text(" ".join(_shell_word(argument) for argument in arguments))
+        try:
+            return shlex.split(redacted)
+        except ValueError:  # a replacement took a closing quote: the line stays whole
+            return [redacted]
 
     def _names_secret(self, value: dict[Any, Any]) -> bool:
         """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a
@@ -115,6 +133,21 @@ class StructuredRedaction:
         while f"{key}#{number}" in taken:
             number += 1
         return f"{key}#{number}"
+
+
+def _shell_word(argument: str) -> str:
+    """``argument`` as a shell would need it: quoted only when splitting would change it, so
+    the rules read ``mysql -pS3cr3t!`` as typed, not ``'-pS3cr3t!'``."""
+    if argument and not any(char.isspace() or char in "'\"\\" for char in argument):
+        return argument
+    return shlex.quote(argument)
+
+
+def _is_command_line(key: Any, item: Any) -> bool:
+    if not (isinstance(key, str) and isinstance(item, (list, tuple)) and item):
+        return False
+    name = key.lower().replace("_", "").replace("-", "")
+    return name in _COMMAND_LINE_KEYS and all(isinstance(argument, str) for argument in item)
 
 
 def _canonical(value: Any) -> str:
