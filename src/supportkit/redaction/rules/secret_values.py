@@ -159,6 +159,13 @@ def _random_case(value: str) -> bool:
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
 _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk")
+# One-time and card codes whose names hold none of the words above: security_code, "Security
+# code:", verificationCode, recovery-code, backup codes.
+_CODE_ANCHORS = tuple(
+    f"{kind}{separator}code"
+    for kind in ("security", "verification", "recovery", "backup")
+    for separator in ("", "_", "-", " ")
+)
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
@@ -606,7 +613,7 @@ class _SecretValueRule:
 def secret_value_rules(extra_keys: Iterable[str] = ()) -> tuple[Rule, ...]:
     """Rules for values of secret-naming keys, with host-supplied key names added."""
     extra = tuple(extra_keys)
-    anchors = set(_KEY_ANCHORS + _KEY_ANCHORS_SHORT)
+    anchors = set(_KEY_ANCHORS + _KEY_ANCHORS_SHORT + _CODE_ANCHORS)
     for name in extra:
         parts = _components(name)
         if parts:
