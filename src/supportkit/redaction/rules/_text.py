@@ -3,6 +3,8 @@ which values cannot hold a secret."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 
@@ -13,6 +15,7 @@ __all__ = [
     "URL_HOST",
     "URL_USER_INFO",
     "WORD_CHARS",
+    "base64_bytes",
     "closing_quote",
     "end_of_line",
     "is_trivial",
@@ -118,3 +121,11 @@ def is_trivial(value: str) -> bool:
         or _CODE.match(value) is not None
         or _PACKAGE_DETAIL.fullmatch(value) is not None
     )
+
+
+def base64_bytes(value: str) -> bytes | None:
+    """``value`` decoded from standard base64, or None when it is not base64."""
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return None

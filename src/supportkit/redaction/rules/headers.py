@@ -3,8 +3,6 @@ credentials of SMTP AUTH exchanges."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
     TOKEN_CHARS,
     WORD_CHARS,
+    base64_bytes,
     closing_quote,
     end_of_line,
     is_trivial,
@@ -78,11 +77,7 @@ _LOOSE_TOKEN = re.compile(r"[ \t]{1,3}([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9
 
 
 def _is_basic_credential(value: str) -> bool:
-    try:
-        decoded = base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return b":" in decoded
+    return b":" in (base64_bytes(value) or b"")
 
 
 @dataclass(slots=True)
@@ -178,13 +173,7 @@ _SMTP_VERBS = frozenset(
 
 
 def _is_credential(value: str) -> bool:
-    if value.lower() in _SMTP_VERBS:
-        return False
-    try:
-        base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    return True
+    return value.lower() not in _SMTP_VERBS and base64_bytes(value) is not None
 
 
 def _client_response(text: str, pos: int) -> tuple[int, int] | None:

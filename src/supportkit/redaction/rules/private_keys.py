@@ -3,14 +3,13 @@ Kubernetes secret's ``tls.key``); the private lines of PuTTY keys."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction.rules._text import base64_bytes
 
 __all__ = ["RULES"]
 
@@ -97,7 +96,7 @@ _BASE64_LINE_AFTER = re.compile(r"\r?\n([A-Za-z0-9+/]{1,76}={0,2})(?![^\r\n])")
 
 
 def _encoded_header(encoded: str) -> bytes:
-    return _decoded(encoded[:64]) or b""
+    return base64_bytes(encoded[:64]) or b""
 
 
 @dataclass(slots=True)
@@ -130,7 +129,7 @@ def _wrapped_end(text: str, end: int, width: int) -> int:
         line = _BASE64_LINE_AFTER.match(text, end)
         if line is None:
             break
-        if _ends_pem(previous + last) and _decoded(line.group(1)) not in (b"\n", b"\r\n"):
+        if _ends_pem(previous + last) and base64_bytes(line.group(1)) not in (b"\n", b"\r\n"):
             break
         end, previous, last = line.end(1), last, line.group(1)
         if len(last) != width:
@@ -141,14 +140,7 @@ def _wrapped_end(text: str, end: int, width: int) -> int:
 def _ends_pem(encoded: str) -> bool:
     """Whether whole lines of base64 (as wide as these are, they decode on their own) end with
     the end of a PEM block, ``-----END …-----``, maybe without its line break."""
-    return (_decoded(encoded) or b"").rstrip(b"\r\n").endswith(b"-----")
-
-
-def _decoded(encoded: str) -> bytes | None:
-    try:
-        return base64.b64decode(encoded)
-    except (binascii.Error, ValueError):
-        return None
+    return (base64_bytes(encoded) or b"").rstrip(b"\r\n").endswith(b"-----")
 
 
 RULES: tuple[Rule, ...] = (_PrivateKeyRule(), _PuttyKeyRule(), _EncodedPrivateKeyRule())
