@@ -379,7 +379,7 @@ _TEMPLATES: dict[str, _Kind] = {
     "private-key-base64": ("credential", ("kind: Secret\ndata:\n  tls.key: {}", "  key.pem: "),
         ("«{pemkey}»",)),
     "card-verification-code": ("credential", ("checkout exp=12/29 {}", "payment {}"),
-        ("cvv=«{i100-999}»", '"cvc": "«{i100-9999}»"', "CVV2: «{i100-999}»",
+        ("cvv=«{i100-999}»", '"cvc": "«{i100-9999}»"', "CVV2: «{i100-999}»", "CVV «{i100-999}»",
          "security_code=«{i100-999}»", "card security code: «{i100-999}»",
          '"verificationCode": "«{d6}»"')),
     "password-other-language": ("credential", ("{}", "INFO {}", "- "),

@@ -206,6 +206,8 @@ _FLAG_VALUE = re.compile(
 _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
 )
+# A card's verification code after its name and a space, as people write it ("CVV 123").
+_CODE_AFTER_SPACE = re.compile(r"[ \t]{1,3}(\d{3,4})(?![\w.,:/-])")
 _Finding = tuple[int, int, str]
 _MAX_NAME = 256
 
@@ -248,7 +250,9 @@ def _at_line_start(text: str, start: int) -> bool:
 # What may follow a name and a space for it to have a value, unless the name is a flag: a
 # separator, or a token random enough to be a secret on its own. Made of the patterns the full
 # check uses, so the two cannot drift apart.
-_SPACED_VALUE = re.compile(f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}")
+_SPACED_VALUE = re.compile(
+    f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}|{_CODE_AFTER_SPACE.pattern}"
+)
 # A colon after a name with a dot, not opening a quoted value: a logger or module name before
 # its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
 _PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
@@ -453,7 +457,11 @@ class _SecretValueScanner:
             pos += len(key_quote)
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
-            return _encoded_query_value(text, start, pos) or _unseparated(text, pos, flag=flag)
+            return (
+                _encoded_query_value(text, start, pos)
+                or _unseparated(text, pos, flag=flag)
+                or _spaced_code(text, (start, end), pos)
+            )
         value = sep.end()
         if value >= len(text) or text[value] in "{[\r\n":
             return _opened(text, value, sep.group(1), quoted_key=pos > end)
@@ -567,6 +575,14 @@ def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
         return None
     group = found.lastindex or 1  # a flag's value: quoted (spaces and all) or one word
     return found.start(group), found.end(group), "assignment" if flag else "entropy"
+
+
+def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
+    """``CVV 123``, ``security code 4321``: the digits after a card code's name and a space."""
+    found = _CODE_AFTER_SPACE.match(text, pos)
+    if found is None or not _holds_digits(text[name[0] : name[1]]):
+        return None
+    return found.start(1), found.end(1), "assignment"
 
 
 def _element_text(text: str, start: int, end: int) -> _Finding | None:
