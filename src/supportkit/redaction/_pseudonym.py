@@ -19,6 +19,7 @@ import ipaddress
 import re
 import secrets
 import threading
+import unicodedata
 import urllib.parse
 from collections.abc import Callable
 
@@ -81,9 +82,11 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
 
 
 def canonical(kind: str, value: str) -> str:
-    """The form ``value`` of ``kind`` is looked up by: one per value however it is written."""
+    """The form ``value`` of ``kind`` is looked up by: one per value however it is written,
+    full-width digits and letters (``０９０-１２３４``, typed with a Japanese or Chinese input
+    method) as their ASCII selves."""
     spelling = _CANONICAL.get(kind)
-    return value if spelling is None else spelling(value)
+    return value if spelling is None else spelling(unicodedata.normalize("NFKC", value))
 
 
 @functools.lru_cache(maxsize=256)
