@@ -71,8 +71,10 @@ def _ipv6(value: str) -> str:
 # ``ana``) are taken as written.
 _CANONICAL: dict[str, Callable[[str], str]] = {
     "card": _digits,
+    "device-id": str.lower,
     "email": _email,
     "iban": _alphanumeric_upper,
+    "imei": _digits,
     "ipv6": _ipv6,
     "mac": _mac,
     "passport": _alphanumeric_upper,

@@ -1,4 +1,5 @@
-"""IMEI numbers: found after the word IMEI when their check digit holds; other digits kept."""
+"""Device identifiers: IMEI numbers (after the word IMEI, check digit verified), advertising
+ids and Android ids (after their names); the same shapes elsewhere are kept."""
 
 from __future__ import annotations
 
@@ -31,3 +32,35 @@ def test_imei_is_found(text: str, value: str) -> None:
 )
 def test_imei_look_alike_is_kept(text: str) -> None:
     assert found("imei", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Advertising ID: 38400000-8cf0-11bd-b23e-10b96e40000d",
+            "38400000-8cf0-11bd-b23e-10b96e40000d",
+        ),
+        ("IDFA 6D92078A-8246-4BA4-AE5B-76104861E7DC", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
+        (
+            '{"gaid": "38400000-8cf0-11bd-b23e-10b96e40000d"}',
+            "38400000-8cf0-11bd-b23e-10b96e40000d",
+        ),
+        ("android_id=9774d56d682e549c", "9774d56d682e549c"),
+    ],
+)
+def test_advertising_and_android_ids_are_found(text: str, value: str) -> None:
+    assert found("device-id", text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "idfa=00000000-0000-0000-0000-000000000000",  # ad tracking limited: no one's
+        "request_id=38400000-8cf0-11bd-b23e-10b96e40000d",
+        "android 14 build 9774d56d682e549c",
+        "advertising campaign 38400000-8cf0-11bd-b23e-10b96e40000d",
+    ],
+)
+def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:
+    assert found("device-id", text) == []

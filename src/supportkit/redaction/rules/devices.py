@@ -1,10 +1,13 @@
-"""Device identifiers that follow one device (and so its owner) everywhere: IMEI numbers."""
+"""Device identifiers that follow one device (and so its owner) everywhere: IMEI numbers,
+advertising ids (IDFA, Google's GAID) and Android ids. Each only right after its name: UUIDs and
+hexadecimal ids are kept everywhere else."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule, Keywords, luhn_ok
 
@@ -29,4 +32,23 @@ def _imeis(text: str) -> Iterator[Span]:
             yield Span(found.start(1), found.end(1), "imei")
 
 
-RULES: tuple[Rule, ...] = (FinderRule("imei", 72, _imeis),)
+_ID_NAMES = _anchors.words(("advertising", "idfa", "gaid", "aaid", "android"))
+_DEVICE_ID = re.compile(
+    r"(?<![A-Za-z])(?:advertising[ _-]?id(?:entifier)?|idfa|gaid|aaid|android[ _-]?id)[\"']?"
+    r"[ \t]*[:=]?[ \t]*[\"']?"
+    r"([0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}|[0-9A-Fa-f]{16})(?![\w-])",
+    re.IGNORECASE,
+)
+# What a device sends when the user limited ad tracking: no one's.
+_ZEROED = re.compile(r"[0-]+")
+
+
+def _device_ids(text: str) -> Iterator[Span]:
+    for anchor in _ID_NAMES:
+        for at in _anchors.starts(text, anchor):
+            found = _DEVICE_ID.match(text, at)
+            if found is not None and not _ZEROED.fullmatch(found.group(1)):
+                yield Span(found.start(1), found.end(1), "device-id")
+
+
+RULES: tuple[Rule, ...] = (FinderRule("imei", 72, _imeis), FinderRule("device-id", 96, _device_ids))
