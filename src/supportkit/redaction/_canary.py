@@ -182,6 +182,26 @@ def _mac(rng: random.Random) -> str:
     return text.upper() if rng.random() < 0.4 else text
 
 
+def _cpf(rng: random.Random, *, valid: bool = True) -> str:
+    """A Brazilian CPF with its two check digits, as printed: 123.456.789-09; or, not
+    ``valid``, the same with its last check digit wrong."""
+    digits = [rng.randint(0, 9) for _ in range(9)]
+    digits[0] = (digits[1] + 1) % 10  # never one digit repeated
+    for length in (9, 10):
+        digits.append(sum(n * (length + 1 - i) for i, n in enumerate(digits)) * 10 % 11 % 10)
+    if not valid:
+        digits[10] = (digits[10] + 1) % 10
+    text = "".join(map(str, digits))
+    return f"{text[:3]}.{text[3:6]}.{text[6:9]}-{text[9:]}"
+
+
+def _snils(rng: random.Random) -> str:
+    """A Russian SNILS with its check number, as printed: 123-456-789 64."""
+    text = "".join(str(rng.randint(0, 9)) for _ in range(9))
+    check = sum(int(digit) * (9 - i) for i, digit in enumerate(text)) % 101 % 100
+    return f"{text[:3]}-{text[3:6]}-{text[6:]} {check:02d}"
+
+
 def _imei(rng: random.Random) -> str:
     """A phone's 15-digit IMEI: a type allocation code, a serial, a Luhn check digit."""
     body = rng.choice(("35", "86", "49", "01")) + _token(rng, 12, string.digits)
@@ -252,6 +272,9 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
     "urlpw": lambda rng: quote(_password(rng), safe=""),
     "imei": _imei,
+    "cpf": _cpf,
+    "badcpf": lambda rng: _cpf(rng, valid=False),
+    "snils": _snils,
     "basic": lambda rng: base64.b64encode(f"{_user_name(rng)}:{_password(rng)}".encode()).decode(),
     "smtpplain": lambda rng: base64.b64encode(
         f"\0{_user_name(rng)}\0{_password(rng)}".encode()
@@ -499,6 +522,10 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«{iban}»",)),
     "us-ssn": ("personal", ("SSN: ", "ssn=", "social security number ", "applicant SSN "),
         ("«{ssn}»",)),
+    "national-id-br": ("personal", ("CPF: ", "cliente ", '"cpf": "{}"'), ("«{cpf}»",)),
+    "national-id-ru": ("personal", ("СНИЛС: ", "snils ", "страхователь "), ("«{snils}»",)),
+    "national-id-named": ("personal", ("",),
+        ("ИНН «7707083893»", "Số CCCD: «0{d11}»", "NI number: «AB {d2} {d2} {d2} C»")),
     "imei": ("personal", ("imei=", "IMEI: ", '"imei": "{}"', "device IMEI "), ("«{imei}»",)),
     "device-id": ("personal", ("Advertising ID: {}", "android_id={}", '"idfa": "{}"'),
         ("«{uuid}»", "«{h16}»")),
@@ -568,6 +595,7 @@ _TEMPLATES: dict[str, _Kind] = {
     "coarse-location": ("decoy", ("", "region "), ("lat=«{i10-60}.{i1-9}» lon=«{i1-170}.{i1-9}»",)),
     "latency-figure": ("decoy", ("", "rpc "), ("lat=«0.{d3}ms» p99=«{i1-9}.{d3}ms»",)),
     "non-luhn-number": ("decoy", ("tracking ", "batch ", "transaction "), ("«{badcard}»",)),
+    "bad-cpf": ("decoy", ("ref ", "protocolo ", "pedido "), ("«{badcpf}»",)),
     "bad-iban": ("decoy", ("ref ", "document ", "id "), ("«{badiban}»",)),
     "akia-in-prose": ("decoy", ("note: ",), ("«keys that start with AKIA are long-term»",
         "«rotate the AKIA key»", "«AKIA-prefixed ids»")),

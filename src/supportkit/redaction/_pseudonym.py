@@ -77,6 +77,7 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "imei": _digits,
     "ipv6": _ipv6,
     "mac": _mac,
+    "national-id": _alphanumeric_upper,
     "passport": _alphanumeric_upper,
     "phone": _digits,
     "ssn": _digits,

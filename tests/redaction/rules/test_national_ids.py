@@ -75,3 +75,40 @@ def test_passport_is_found_after_a_keyword(text: str, value: str) -> None:
 def test_passport_look_alike_is_kept(text: str) -> None:
     """Ids with no passport keyword, package names and dates stay."""
     assert found("passport", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("cliente CPF 529.982.247-25 cadastrado", "529.982.247-25"),
+        ("pedido de 529.982.247-25 recusado", "529.982.247-25"),  # its own shape: no keyword
+        ("cpf=52998224725", "52998224725"),
+        ("СНИЛС: 112-233-445 95", "112-233-445 95"),
+        ("застрахованный 112-233-445 95", "112-233-445 95"),
+        ("snils 11223344595", "11223344595"),
+        ("ИНН 7707083893", "7707083893"),
+        ("INN: 500100732259", "500100732259"),
+        ("Số CCCD: 001203012345", "001203012345"),
+        ("CMND 012345678", "012345678"),
+        ("NI number: AB 12 34 56 C", "AB 12 34 56 C"),
+        ("NINO JG103759A", "JG103759A"),
+    ],
+)
+def test_national_id_is_found(text: str, value: str) -> None:
+    assert found("national-id", text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id 529.982.247-26",  # a check digit is wrong
+        "ref 111.111.111-11",  # one digit repeated: the checksum holds, the id does not exist
+        "order 112-233-445 96",
+        "inn 1234567890; snils 12345678901; cpf 12345678900",
+        "national insurance number QQ123456C",  # QQ: HMRC's example, never issued
+        "ni no way; CCCD pending",
+        "version 529.982.247-25x; build 7.529.982.247-25",
+    ],
+)
+def test_national_id_look_alike_is_kept(text: str) -> None:
+    assert found("national-id", text) == []

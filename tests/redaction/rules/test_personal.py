@@ -57,7 +57,8 @@ def test_spans_carry_their_rule_kind() -> None:
     text = (
         "ana@example.com +84 28 3822 1234 8.8.8.8 2001:db8::1 aa:bb:cc:dd:ee:ff "
         "4111 1111 1111 1111 DE89370400440532013000 123-45-6789 passport X1234567 "
-        "imei 490154203237518 lat=51.5237 lon=-0.1585 android_id=9774d56d682e549c"
+        "imei 490154203237518 lat=51.5237 lon=-0.1585 android_id=9774d56d682e549c "
+        "CPF 529.982.247-25"
     )
     assert {name: kinds(rule, text) for name, rule in BY_NAME.items()} == {
         "email": {"email"},
@@ -69,6 +70,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "iban": {"iban"},
         "ssn": {"ssn"},
         "passport": {"passport"},
+        "national-id": {"national-id"},
         "imei": {"imei"},
         "device-id": {"device-id"},
         "location": {"location"},

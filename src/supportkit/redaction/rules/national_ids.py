@@ -1,4 +1,7 @@
-"""US social security numbers, and passport numbers next to a passport keyword."""
+"""National identifiers: US social security numbers, passport numbers next to a passport
+keyword, and the ids of the countries supportkit's users write from most: Brazil's CPF and
+Russia's SNILS (their own shape and check digits, anywhere), the UK's National Insurance number,
+Vietnam's citizen id (CCCD, CMND) and Russia's tax number (INN) after their names."""
 
 from __future__ import annotations
 
@@ -93,4 +96,113 @@ def _passports(text: str) -> Iterator[Span]:
                 break
 
 
-RULES: tuple[Rule, ...] = (FinderRule("ssn", 96, _ssns), FinderRule("passport", 96, _passports))
+# Brazil's CPF (123.456.789-09) and Russia's SNILS (123-456-789 64) as they are printed: the
+# grouping and two check digits make a stray match rare.
+_CPF = re.compile(rb"\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w.-])")
+_CPF_ANCHOR = _anchors.pattern(rb"[0-9]{3}\.[0-9]{3}\.[0-9]{3}\-[0-9]{2}", 14)
+_SNILS = re.compile(rb"\d{3}-\d{3}-\d{3}[ -]\d{2}(?![\w.-])")
+_SNILS_ANCHOR = _anchors.pattern(rb"[0-9]{3}\-[0-9]{3}\-[0-9]{3}[ \-][0-9]{2}", 14)
+_NAMED_ID_KEYWORDS = Keywords(
+    anchors=(
+        "cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "căn cước", "can cuoc", "nino",
+        "national insurance", "ni number", "ni no",
+    ),
+    words=frozenset({"cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "nino"}),
+)  # fmt: skip
+_NAMED_ID_IN_WINDOW = re.compile(
+    r"(?<![\w.-])(?:\d{3}\.?\d{3}\.?\d{3}-?\d{2}|\d{3}-?\d{3}-?\d{3}[ -]?\d{2}|\d{9,12}"
+    r"|[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![\w-])"
+)
+
+
+def _cpf_ok(digits: str) -> bool:
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    numbers = [int(digit) for digit in digits]
+    for length in (9, 10):
+        check = sum(n * (length + 1 - i) for i, n in enumerate(numbers[:length])) * 10 % 11 % 10
+        if check != numbers[length]:
+            return False
+    return True
+
+
+def _snils_ok(digits: str) -> bool:
+    if len(digits) != 11:
+        return False
+    total = sum(int(digit) * (9 - i) for i, digit in enumerate(digits[:9]))
+    return total % 101 % 100 == int(digits[9:])
+
+
+def _inn_ok(digits: str) -> bool:
+    weights = {
+        10: ((2, 4, 10, 3, 5, 9, 4, 6, 8),),
+        12: ((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)),
+    }.get(len(digits))
+    if weights is None:
+        return False
+    numbers = [int(digit) for digit in digits]
+    return all(
+        sum(w * n for w, n in zip(row, numbers, strict=False)) % 11 % 10 == numbers[len(row)]
+        for row in weights
+    )
+
+
+_NINO_PREFIXES_REFUSED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+
+
+_NAMED_ID_NAMES = re.compile(
+    r"cpf|снилс|snils|инн|inn|cccd|cmnd|căn cước|can cuoc|nino|national insurance|ni n(?:o|umber)",
+    re.IGNORECASE,
+)
+
+
+def _named_id_ok(text: str, end: int, candidate: str) -> bool:
+    """Whether ``candidate`` is a valid id of the kind named just before ``end``."""
+    names = _NAMED_ID_NAMES.findall(text, max(0, end - 40), end)
+    name = names[-1].lower() if names else ""
+    digits = re.sub(r"\D", "", candidate)
+    if name == "cpf":
+        return _cpf_ok(digits)
+    if name in ("снилс", "snils"):
+        return _snils_ok(digits)
+    if name in ("инн", "inn"):
+        return _inn_ok(digits)
+    if name in ("cccd", "cmnd", "căn cước", "can cuoc"):
+        return len(digits) in (9, 12) and digits == candidate
+    compact = candidate.replace(" ", "").upper()  # a National Insurance number
+    return (
+        len(compact) == 9
+        and compact[:2].isalpha()
+        and compact[2:8].isdigit()
+        and compact[:2] not in _NINO_PREFIXES_REFUSED
+    )
+
+
+def _national_ids(text: str) -> Iterator[Span]:
+    seen: set[int] = set()
+    for anchor, pattern, valid in (
+        (_CPF_ANCHOR, _CPF, _cpf_ok),
+        (_SNILS_ANCHOR, _SNILS, _snils_ok),
+    ):
+        for match in _anchors.matches(text, anchor, pattern):
+            start = match.start()
+            before = text[start - 1] if start else " "
+            if before.isalnum() or before in "._-/":
+                continue
+            if valid(re.sub(r"\D", "", text[start : match.end()])):
+                seen.add(start)
+                yield Span(start, match.end(), "national-id")
+    for end in _NAMED_ID_KEYWORDS.ends(text):
+        found = _NAMED_ID_IN_WINDOW.search(text, end, end + 32)
+        if found is None or found.start() in seen:
+            continue
+        if _named_id_ok(text, end, found.group()):
+            seen.add(found.start())
+            yield Span(found.start(), found.end(), "national-id")
+
+
+RULES: tuple[Rule, ...] = (
+    FinderRule("ssn", 96, _ssns),
+    FinderRule("passport", 96, _passports),
+    FinderRule("national-id", 96, _national_ids),
+)

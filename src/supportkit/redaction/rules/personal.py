@@ -1,8 +1,9 @@
 """Personal data in collected text: emails, phones, public IPs, MACs, cards, IBANs, SSNs,
-passports, IMEI numbers and precise coordinates.
+passports and other national ids, device ids and precise coordinates.
 
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
-:mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs and passports), :mod:`.devices`
+:mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
+CCCD and National Insurance numbers), :mod:`.devices`
 (IMEI numbers) and :mod:`.locations` (latitude and longitude); :mod:`._finders` holds what they
 share.
 
