@@ -3,9 +3,8 @@ passports and other national ids, device ids and precise coordinates.
 
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
 :mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
-CCCD and National Insurance numbers), :mod:`.devices`
-(IMEI numbers) and :mod:`.locations` (latitude and longitude); :mod:`._finders` holds what they
-share.
+CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
+:mod:`.locations` (latitude and longitude); :mod:`._finders` holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
