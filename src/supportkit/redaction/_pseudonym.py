@@ -42,23 +42,28 @@ def without_placeholders(text: str) -> str:
     return _PLACEHOLDER.sub(" ", text)
 
 
+_NOT_DIGITS = re.compile(r"\D+")
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+
+
 def _digits(value: str) -> str:
-    return "".join(char for char in value if char.isdigit())
+    return _NOT_DIGITS.sub("", value)
 
 
 def _alphanumeric_upper(value: str) -> str:
-    return "".join(char for char in value if char.isalnum()).upper()
+    return _NOT_ALPHANUMERIC.sub("", value).upper()
 
 
 def _email(value: str) -> str:
     # Mailbox names are case-insensitive in practice, whatever RFC 5321 allows.
-    return urllib.parse.unquote(value).casefold()
+    return (urllib.parse.unquote(value) if "%" in value else value).casefold()
 
 
 def _mac(value: str) -> str:
-    return "".join(char for char in value if char.isalnum()).lower()
+    return _NOT_ALPHANUMERIC.sub("", value).lower()
 
 
+@functools.lru_cache(maxsize=1024)
 def _ipv6(value: str) -> str:
     try:
         return ipaddress.IPv6Address(value).compressed
@@ -89,7 +94,9 @@ def canonical(kind: str, value: str) -> str:
     full-width digits and letters (``０９０-１２３４``, typed with a Japanese or Chinese input
     method) as their ASCII selves."""
     spelling = _CANONICAL.get(kind)
-    return value if spelling is None else spelling(unicodedata.normalize("NFKC", value))
+    if spelling is None:
+        return value
+    return spelling(value if value.isascii() else unicodedata.normalize("NFKC", value))
 
 
 @functools.lru_cache(maxsize=256)
