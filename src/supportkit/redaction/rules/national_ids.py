@@ -133,11 +133,16 @@ def _snils_ok(digits: str) -> bool:
     return total % 101 % 100 == int(digits[9:])
 
 
+# A Russian INN's check digits, by its length (10: a company's, 12: a person's): each is the
+# weighted sum of the digits before it, modulo 11, modulo 10.
+_INN_WEIGHTS = {
+    10: ((2, 4, 10, 3, 5, 9, 4, 6, 8),),
+    12: ((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)),
+}
+
+
 def _inn_ok(digits: str) -> bool:
-    weights = {
-        10: ((2, 4, 10, 3, 5, 9, 4, 6, 8),),
-        12: ((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)),
-    }.get(len(digits))
+    weights = _INN_WEIGHTS.get(len(digits))
     if weights is None:
         return False
     numbers = [int(digit) for digit in digits]
@@ -147,9 +152,8 @@ def _inn_ok(digits: str) -> bool:
     )
 
 
+# Prefixes never given to a National Insurance number.
 _NINO_PREFIXES_REFUSED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-
-
 _NAMED_ID_NAMES = re.compile(
     r"cpf|снилс|snils|инн|inn|cccd|cmnd|căn cước|can cuoc|nino|national insurance|ni n(?:o|umber)",
     re.IGNORECASE,
