@@ -282,6 +282,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "coordinates": lambda n: "lat=1.123 lon=" * (n // 14),
     "user-variables": lambda n: "USER=ana " * (n // 9),
     "path-parameters": lambda n: ";jsessionid=" * (n // 12),
+    "national-ids": lambda n: "CPF 123.456.789-0 СНИЛС 123-456-789 " * (n // 35),
+    "device-ids": lambda n: "idfa android_id " * (n // 16),
 }
 
 
