@@ -18,6 +18,7 @@ __all__ = [
     "FinderRule",
     "Keywords",
     "after_version_word",
+    "digits_of",
     "ends_with_word",
     "inside_iban_groups",
     "luhn_ok",
@@ -146,3 +147,11 @@ def luhn_ok(digits: str) -> bool:
             value = value * 2 - 9 if value > 4 else value * 2
         total += value
     return total % 10 == 0
+
+
+_NOT_DIGITS = re.compile(r"\D+")
+
+
+def digits_of(candidate: str) -> str:
+    """The digits of ``candidate``, its grouping dropped (``123-45-6789``: ``123456789``)."""
+    return _NOT_DIGITS.sub("", candidate)

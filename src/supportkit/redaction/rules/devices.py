@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, Keywords, luhn_ok
+from supportkit.redaction.rules._finders import FinderRule, Keywords, digits_of, luhn_ok
 
 __all__ = ["RULES"]
 
@@ -21,7 +21,7 @@ _IMEI_IN_WINDOW = re.compile(r"(?<![\w-])(\d{2}[ -]?\d{6}[ -]?\d{6}[ -]?\d{1,2})
 
 
 def _imei_ok(candidate: str) -> bool:
-    digits = re.sub(r"\D", "", candidate)
+    digits = digits_of(candidate)
     return len(digits) == 16 or (len(digits) == 15 and luhn_ok(digits))
 
 

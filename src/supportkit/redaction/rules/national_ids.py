@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import DATE_LIKE, FinderRule, Keywords
+from supportkit.redaction.rules._finders import DATE_LIKE, FinderRule, Keywords, digits_of
 
 __all__ = ["RULES"]
 
@@ -35,8 +35,13 @@ _PASSPORT_IN_WINDOW = re.compile(
 )
 
 
+def _glued_before(text: str, start: int) -> bool:
+    """Whether the number at ``start`` goes on from a word, a path or a longer number."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-/")
+
+
 def _ssn_ok(candidate: str) -> bool:
-    digits = re.sub(r"\D", "", candidate)
+    digits = digits_of(candidate)
     area, group, serial = digits[:3], digits[3:5], digits[5:]
     return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
 
@@ -45,8 +50,7 @@ def _ssns(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for match in _anchors.matches(text, _SSN_ANCHOR, _SSN_DASHED, offset=3):
         start = match.start() - 3
-        before = text[start - 1] if start else " "
-        if not (before.isalnum() or before in "_.-/") and _ssn_ok(text[start : match.end()]):
+        if not _glued_before(text, start) and _ssn_ok(text[start : match.end()]):
             seen.add(start)
             yield Span(start, match.end(), "ssn")
     for end in _SSN_KEYWORDS.ends(text):
@@ -103,13 +107,19 @@ _CPF = re.compile(rb"\.(?<=\d{3}\.)\d{3}\.\d{3}-\d{2}(?![\w.-])")
 _CPF_ANCHOR = _anchors.pattern(rb"[0-9]{3}\.[0-9]{3}\.[0-9]{3}\-[0-9]{2}", 14)
 _SNILS = re.compile(rb"-(?<=\d{3}-)\d{3}-\d{3}[ -]\d{2}(?![\w.-])")
 _SNILS_ANCHOR = _anchors.pattern(rb"[0-9]{3}\-[0-9]{3}\-[0-9]{3}[ \-][0-9]{2}", 14)
-_NAMED_ID_KEYWORDS = Keywords(
-    anchors=(
-        "cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "căn cước", "can cuoc", "nino",
-        "national insurance", "ni number", "ni no",
-    ),
-    words=frozenset({"cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "nino"}),
+_NAMED_ID_NAMES = (
+    "cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "căn cước", "can cuoc", "nino",
+    "national insurance", "ni number", "ni no",
 )  # fmt: skip
+_NAMED_ID_KEYWORDS = Keywords(
+    anchors=_NAMED_ID_NAMES,
+    words=frozenset({"cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "nino"}),
+)
+# Which of them stands last before a candidate: the longer name first where one begins another.
+_LAST_NAMED = re.compile(
+    "|".join(re.escape(name) for name in sorted(_NAMED_ID_NAMES, key=len, reverse=True)),
+    re.IGNORECASE,
+)
 _NAMED_ID_IN_WINDOW = re.compile(
     r"(?<![\w.-])(?:\d{3}\.?\d{3}\.?\d{3}-?\d{2}|\d{3}-?\d{3}-?\d{3}[ -]?\d{2}|\d{9,12}"
     r"|[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![\w-])"
@@ -155,17 +165,13 @@ def _inn_ok(digits: str) -> bool:
 
 # Prefixes never given to a National Insurance number.
 _NINO_PREFIXES_REFUSED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-_NAMED_ID_NAMES = re.compile(
-    r"cpf|снилс|snils|инн|inn|cccd|cmnd|căn cước|can cuoc|nino|national insurance|ni n(?:o|umber)",
-    re.IGNORECASE,
-)
 
 
 def _named_id_ok(text: str, end: int, candidate: str) -> bool:
     """Whether ``candidate`` is a valid id of the kind named just before ``end``."""
-    names = _NAMED_ID_NAMES.findall(text, max(0, end - 40), end)
+    names = _LAST_NAMED.findall(text, max(0, end - 40), end)
     name = names[-1].lower() if names else ""
-    digits = re.sub(r"\D", "", candidate)
+    digits = digits_of(candidate)
     if name == "cpf":
         return _cpf_ok(digits)
     if name in ("снилс", "snils"):
@@ -191,10 +197,7 @@ def _national_ids(text: str) -> Iterator[Span]:
     ):
         for match in _anchors.matches(text, anchor, pattern, offset=3):
             start = match.start() - 3
-            before = text[start - 1] if start else " "
-            if before.isalnum() or before in "._-/":
-                continue
-            if valid(re.sub(r"\D", "", text[start : match.end()])):
+            if not _glued_before(text, start) and valid(digits_of(text[start : match.end()])):
                 seen.add(start)
                 yield Span(start, match.end(), "national-id")
     for end in _NAMED_ID_KEYWORDS.ends(text):

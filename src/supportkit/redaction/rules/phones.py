@@ -14,6 +14,7 @@ from supportkit.redaction.rules._finders import (
     FinderRule,
     Keywords,
     after_version_word,
+    digits_of,
     inside_iban_groups,
 )
 
@@ -116,7 +117,7 @@ def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
 def _phone_shape_ok(candidate: str) -> bool:
     if _FRENCH_PAIRS.fullmatch(candidate):
         return True
-    digits = re.sub(r"\D", "", candidate)
+    digits = digits_of(candidate)
     if not 7 <= len(digits) <= 15 or DATE_LIKE.search(candidate):
         return False
     if "." in candidate:
@@ -177,7 +178,7 @@ def _is_phone(candidate: str, evidence: str) -> bool:
     lib = _phonenumbers()
     national = not candidate.startswith("+")
     regions: tuple[str | None, ...] = PHONE_REGIONS if national else (None,)
-    digits = re.sub(r"\D", "", candidate) if national and candidate.isascii() else None
+    digits = digits_of(candidate) if national and candidate.isascii() else None
     parsed: dict[str | None, Any] = {}
     for region in regions:
         if region is not None and not _may_be_valid_in(digits, region):
