@@ -362,7 +362,7 @@ class _SecretValueScanner:
     def findings(self, text: str) -> list[_Finding]:
         cached = self._cache[0]
         if cached[0] is not text:
-            cached = (text, [*self._scan(text), *self._named_values(text), *self._pairs(text)])
+            cached = (text, [*self._scan(text), *self._named_values(text)])
             self._cache[0] = cached
         return cached[1]
 
@@ -381,29 +381,28 @@ class _SecretValueScanner:
             if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
                 yield found[0], found[1], "named"
 
-    def _pairs(self, text: str) -> Iterator[_Finding]:
+    def _pair(self, text: str, value_quote_end: int) -> _Finding | None:
         """A name and its value as a pair of quoted strings, as Python prints form data and
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
         tuple of the two, so a list of field names (``['password', 'email']``) stays."""
-        for value_quote_end in _anchors.ends(text, self.anchor):
-            if text[value_quote_end - 1] not in "\"'":
-                continue
-            pair = _PAIR_OPENED.search(
-                text, max(0, value_quote_end - _MAX_NAME - 8), value_quote_end
-            )
-            if pair is None or not self.matcher(name := pair.group(2)):
-                continue
-            quote = pair.group(1)
-            close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
-            value = text[value_quote_end:close]
-            if text[close + 1 : close + 2] == ")" and value and not self._keeps(name, value):
-                yield value_quote_end, close, "assignment"
+        pair = _PAIR_OPENED.search(text, max(0, value_quote_end - _MAX_NAME - 8), value_quote_end)
+        if pair is None or not self.matcher(name := pair.group(2)):
+            return None
+        quote = pair.group(1)
+        close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
+        value = text[value_quote_end:close]
+        if text[close + 1 : close + 2] != ")" or not value or self._keeps(name, value):
+            return None
+        return value_quote_end, close, "assignment"
 
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
         for after_end in _anchors.ends(text, self.anchor):
-            if text[after_end - 1] in "\"'":
-                continue  # a pair's value opens here: see _pairs
+            if text[after_end - 1] in "\"'":  # a pair's value opens here
+                pair = self._pair(text, after_end)
+                if pair is not None:
+                    yield pair
+                continue
             encoded = text[after_end - 1] in "dD" and text[after_end - 3 : after_end - 1] == "%3"
             end = _name_end(text, after_end - (3 if encoded else 1))
             if text[end - 1] in ".-":
