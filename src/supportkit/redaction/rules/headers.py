@@ -176,20 +176,22 @@ def _is_credential(value: str) -> bool:
     return value.lower() not in _SMTP_VERBS and base64_bytes(value) is not None
 
 
-def _client_response(text: str, pos: int) -> tuple[int, int] | None:
-    """The base64 the client sends in the lines after ``pos``, past the server's replies."""
+def _client_response(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The base64 the client sends in the lines after ``pos``, past the server's replies: one
+    span at most."""
     line_start = end_of_line(text, pos) + 1
     for _ in range(4):
         if line_start >= len(text):
-            return None
+            return
         if text[line_start - 1] == "\r" and text[line_start : line_start + 1] == "\n":
             line_start += 1
         line_end = end_of_line(text, line_start)
         if _SERVER_LINE.match(text, line_start, line_end) is None:
             client = _CLIENT_LINE.match(text, line_start, line_end)
-            return client.span(1) if client is not None else None
+            if client is not None:
+                yield client.span(1)
+            return
         line_start = line_end + 1
-    return None
 
 
 @dataclass(slots=True)
@@ -202,24 +204,26 @@ class _SmtpAuthRule:
     max_span: int = 8800
 
     def find(self, text: str) -> Iterator[Span]:
+        for start, end in self._responses(text):
+            if _is_credential(text[start:end]):
+                yield Span(start, end, self.kind)
+
+    @staticmethod
+    def _responses(text: str) -> Iterator[tuple[int, int]]:
+        """Where the client's base64 stands: after an AUTH command, on its line or the next
+        client line, and on the client line after a password prompt."""
         for pos, mechanism in _keyword_hits(text, _AUTH_MECHANISMS):
             end = pos + len(mechanism)
             if end < len(text) and text[end] in WORD_CHARS:
                 continue
             same_line = _SAME_LINE.match(text, end)
             if same_line is not None:
-                found: tuple[int, int] | None = same_line.span(1)
+                yield same_line.span(1)
             elif _COMMAND_END.fullmatch(text, end, end_of_line(text, end)):
-                found = _client_response(text, end)  # the credential follows the 334 reply
-            else:
-                continue
-            if found is not None and _is_credential(text[found[0] : found[1]]):
-                yield Span(*found, self.kind)
+                yield from _client_response(text, end)  # it follows the server's 334 reply
         for prompt in _PASSWORD_PROMPTS:
             for pos in _anchors.starts(text, prompt):
-                found = _client_response(text, pos)
-                if found is not None and _is_credential(text[found[0] : found[1]]):
-                    yield Span(*found, self.kind)
+                yield from _client_response(text, pos)
 
 
 RULES: tuple[Rule, ...] = (_AuthorizationRule(), _BearerRule(), _CookieRule(), _SmtpAuthRule())
