@@ -118,7 +118,7 @@ class StructuredRedaction:
         if item is None or isinstance(item, bool) or item == "":
             return item
         self.secret_fields += 1
-        return self.secret_placeholder(_canonical(item))
+        return self.secret_placeholder(_as_one_text(item))
 
     def _key(self, key: Any) -> Any:
         if key is None or isinstance(key, _KEPT_SCALARS):
@@ -150,7 +150,7 @@ def _is_command_line(key: Any, item: Any) -> bool:
     return name in _COMMAND_LINE_KEYS and all(isinstance(argument, str) for argument in item)
 
 
-def _canonical(value: Any) -> str:
+def _as_one_text(value: Any) -> str:
     """One text per value, so equal secrets get equal placeholders wherever they appear."""
     if isinstance(value, str):
         return value
