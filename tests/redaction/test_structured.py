@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from supportkit.redaction import FAILED_PLACEHOLDER, RedactionPolicy, Redactor
-from supportkit.redaction._structured import MAX_DEPTH
+from supportkit.redaction._structured import MAX_DEPTH, StructuredRedaction
 from supportkit.redaction.rules import CREDENTIAL_RULES, PERSONAL_RULES
 
 
@@ -204,3 +204,20 @@ def test_any_command_line_round_trips_when_nothing_is_replaced(arguments: list[s
     """Joining for the rules and splitting back loses no argument, whatever it holds."""
     nothing = Redactor(RedactionPolicy(rules=()))
     assert nothing.data({"argv": arguments}, artifact="r") == {"argv": arguments}
+
+
+def test_every_string_goes_to_the_text_engine_in_one_batch() -> None:
+    """A report holds thousands of strings; one batch, in walk order with keys, is one engine
+    call instead of one per string, and the result comes back where each string stood."""
+    batches: list[list[str]] = []
+
+    def texts(strings: list[str]) -> list[str]:
+        batches.append(list(strings))
+        return [text.upper() for text in strings]
+
+    walk = StructuredRedaction(
+        texts=texts, is_secret_key=lambda _key: False, secret_placeholder=str
+    )
+    out = walk.redact({"a": ["b", {"c": "d"}], "argv": ["run", "--x"], 3: ("e",), None: "f"})
+    assert batches == [["a", "b", "c", "d", "argv", "run --x", "e", "f"]]
+    assert out == {"A": ["B", {"C": "D"}], "ARGV": ["RUN", "--X"], 3: ["E"], None: "F"}

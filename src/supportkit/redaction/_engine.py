@@ -379,15 +379,8 @@ class Redactor:
         """JSON-like ``value`` redacted by key name and then as text; a new object."""
         rules = self.rules(credentials_only=credentials_only)
         state = self._state(artifact)
-        strings: list[str] = []
-        StructuredRedaction(
-            text=lambda text: strings.append(text) or text,  # type: ignore[func-returns-value]
-            is_secret_key=self._is_secret_key,
-            secret_placeholder=lambda text: text,
-        ).redact(value)
-        redacted_strings = iter(_redact_batch(strings, rules, state))
         walk = StructuredRedaction(
-            text=lambda _text: next(redacted_strings),
+            texts=lambda strings: _redact_batch(strings, rules, state),
             is_secret_key=self._is_secret_key,
             secret_placeholder=lambda text: self._pseudonyms.placeholder("secret", text),
         )

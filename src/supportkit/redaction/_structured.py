@@ -21,6 +21,7 @@ can make a small structure an endless tree).
 
 from __future__ import annotations
 
+import functools
 import json
 import shlex
 from collections.abc import Callable
@@ -38,41 +39,78 @@ MAX_VALUES = 100_000
 # report walks thousands of values.
 _KEPT_SCALARS = (bool, int, float)
 _CONTAINERS = (dict, list, tuple)
+_SEQUENCES = (list, tuple)
 _NAME_FIELDS = ("name", "key", "Name", "Key")
 _VALUE_FIELDS = ("value", "Value")
 _COMMAND_LINE_KEYS = frozenset({"commandline", "cmdline", "argv", "origargv", "cmd", "command"})
 
 
+class _Pending:
+    """Where a string goes once the batch is redacted: the walk sees every string before any
+    is redacted, so all of them go through the text engine as one batch."""
+
+    __slots__ = ("index", "split")
+
+    def __init__(self, index: int, split: bool) -> None:
+        self.index = index
+        self.split = split  # a command line, split back into arguments once redacted
+
+
 @dataclass
 class StructuredRedaction:
-    """One pass over one value; ``secret_fields``, ``too_deep`` and ``too_many`` feed the audit."""
+    """One pass over one value; ``secret_fields``, ``too_deep`` and ``too_many`` feed the audit.
 
-    text: Callable[[str], str]
+    ``texts`` redacts a list of strings at once. :meth:`redact` walks the value once, building
+    the result with each string left pending, then fills them in from one ``texts`` call.
+    """
+
+    texts: Callable[[list[str]], list[str]]
     is_secret_key: Callable[[str], bool]
     secret_placeholder: Callable[[str], str]
     secret_fields: int = 0
     too_deep: int = 0
     _guard: WalkGuard = field(default_factory=lambda: WalkGuard(MAX_VALUES), repr=False)
+    _strings: list[str] = field(default_factory=list, repr=False)
+    _lists: list[list[Any]] = field(default_factory=list, repr=False)
+    _mappings: list[tuple[dict[Any, Any], list[tuple[Any, Any]]]] = field(
+        default_factory=list, repr=False
+    )
 
     @property
     def too_many(self) -> int:
         """Values left out because ``MAX_VALUES`` had been walked already."""
         return self._guard.over
 
-    def redact(self, value: Any, depth: int = 0) -> Any:
-        """``value`` with secrets and (depending on ``text``) personal data replaced."""
+    def redact(self, value: Any) -> Any:
+        """``value`` with secrets and (depending on ``texts``) personal data replaced."""
+        walked = self._walk(value, 0)
+        redacted = self.texts(self._strings)
+        fill = functools.partial(_filled, redacted)
+        for items in self._lists:
+            items[:] = [fill(item) for item in items]
+        for out, pairs in self._mappings:
+            for key, item in pairs:
+                out[_unique(fill(key), out)] = fill(item)
+        return fill(walked)
+
+    def _text(self, text: str, *, split: bool = False) -> _Pending:
+        strings = self._strings
+        strings.append(text)
+        return _Pending(len(strings) - 1, split)
+
+    def _walk(self, value: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
             self.too_deep += 1
             return FAILED_PLACEHOLDER
         if not self._guard.spend():
             return FAILED_PLACEHOLDER
         if isinstance(value, str):
-            return self.text(value)
+            return self._text(value)
         if value is None or isinstance(value, _KEPT_SCALARS):
             return value
         if isinstance(value, _CONTAINERS):
             return self._container(value, depth)
-        return self.text(printable(value))
+        return self._text(printable(value))
 
     def _container(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int) -> Any:
         if not self._guard.enter(value):
@@ -80,33 +118,38 @@ class StructuredRedaction:
         try:
             if isinstance(value, dict):
                 return self._mapping(value, depth)
-            return [self.redact(item, depth + 1) for item in value]
+            items = [self._walk(item, depth + 1) for item in value]
+            self._lists.append(items)
+            return items
         finally:
             self._guard.leave(value)
 
     def _mapping(self, value: dict[Any, Any], depth: int) -> dict[Any, Any]:
+        # Filled once the strings are redacted: a key's final form (made unique among its
+        # siblings) is known only then.
         out: dict[Any, Any] = {}
+        pairs: list[tuple[Any, Any]] = []
         # Two lookups rule out a name/value pair for almost every dict, without a call.
         named_secret = ("value" in value or "Value" in value) and self._names_secret(value)
         for key, item in value.items():
-            secret = (isinstance(key, str) and self.is_secret_key(key)) or (
-                named_secret and key in _VALUE_FIELDS
-            )
-            new_key = self._unique(self._key(key), out)
-            if secret:
-                out[new_key] = self._secret(item)
-            elif _is_command_line(key, item):
-                out[new_key] = self._command_line(item)
+            if isinstance(key, str):
+                secret = self.is_secret_key(key) or (named_secret and key in _VALUE_FIELDS)
+                new_key: Any = self._text(key)
             else:
-                out[new_key] = self.redact(item, depth + 1)
+                secret = False
+                kept = key is None or isinstance(key, _KEPT_SCALARS)
+                new_key = key if kept else self._text(printable(key))
+            if secret:
+                pairs.append((new_key, self._secret(item)))
+            elif isinstance(item, _SEQUENCES) and _is_command_line(key, item):
+                pairs.append((new_key, self._command_line(item)))
+            else:
+                pairs.append((new_key, self._walk(item, depth + 1)))
+        self._mappings.append((out, pairs))
         return out
 
-    def _command_line(self, arguments: list[str] | tuple[str, ...]) -> list[str]:
-        redacted = self.text(" ".join(_shell_word(argument) for argument in arguments))
-        try:
-            return shlex.split(redacted)
-        except ValueError:  # a replacement took a closing quote: the line stays whole
-            return [redacted]
+    def _command_line(self, arguments: list[str] | tuple[str, ...]) -> _Pending:
+        return self._text(" ".join(_shell_word(argument) for argument in arguments), split=True)
 
     def _names_secret(self, value: dict[Any, Any]) -> bool:
         """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a
@@ -120,19 +163,26 @@ class StructuredRedaction:
         self.secret_fields += 1
         return self.secret_placeholder(_as_one_text(item))
 
-    def _key(self, key: Any) -> Any:
-        if key is None or isinstance(key, _KEPT_SCALARS):
-            return key
-        return self.text(printable(key))
 
-    @staticmethod
-    def _unique(key: Any, taken: dict[Any, Any]) -> Any:
-        if key not in taken or not isinstance(key, str):
-            return key
-        number = 2
-        while f"{key}#{number}" in taken:
-            number += 1
-        return f"{key}#{number}"
+def _filled(redacted: list[str], item: Any) -> Any:
+    if not isinstance(item, _Pending):
+        return item
+    text = redacted[item.index]
+    if not item.split:
+        return text
+    try:
+        return shlex.split(text)
+    except ValueError:  # a replacement took a closing quote: the line stays whole
+        return [text]
+
+
+def _unique(key: Any, taken: dict[Any, Any]) -> Any:
+    if key not in taken or not isinstance(key, str):
+        return key
+    number = 2
+    while f"{key}#{number}" in taken:
+        number += 1
+    return f"{key}#{number}"
 
 
 def _shell_word(argument: str) -> str:
@@ -155,7 +205,7 @@ def _as_one_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     plain = StructuredRedaction(
-        text=lambda text: text, is_secret_key=lambda _key: False, secret_placeholder=str
+        texts=lambda texts: texts, is_secret_key=lambda _key: False, secret_placeholder=str
     ).redact(value)  # a bounded copy without cycles, which json and repr can take
     try:
         return json.dumps(plain, sort_keys=True, default=str)
