@@ -284,6 +284,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "path-parameters": lambda n: ";jsessionid=" * (n // 12),
     "national-ids": lambda n: "CPF 123.456.789-0 СНИЛС 123-456-789 " * (n // 35),
     "device-ids": lambda n: "idfa android_id " * (n // 16),
+    "sql-passwords": lambda n: "IDENTIFIED BY PASSWORD '" * (n // 24),
+    "sql-quotes": lambda n: "PASSWORD '" + "''" * (n // 2),
+    "oracle-logons": lambda n: "sqlplus -s a/" * (n // 13),
+    "bytes-literals": lambda n: "token: b'" * (n // 9),
 }
 
 

@@ -96,9 +96,13 @@ _TRIVIAL = re.compile(
     |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
     |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?(?:[{\[]['"]?\w{0,64}['"]?[}\]]?)?
     |%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|(?-i:[A-Z]{2,32}(?:_[A-Z]{2,32}){1,8})
-    |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|[(\[{]|)
+    |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|[(\[{]|
+    |\((?:sensitive|known)(?:\x20(?:value|after\x20apply))?\)?)
     """
 )
+# What tools print in place of a value they hold back: kubectl describe's reference to a
+# Secret's key (``<set to the key 'token' in secret 'api'>``).
+_STAND_IN = re.compile(r"<set to the key '")
 # A package's architecture (libpam-auth:amd64) or version (next-auth: ^4.24.5, gcloud-auth-plugin
 # =528.0.0-0): package names are full of secret words, and no secret looks like these.
 _PACKAGE_DETAIL = re.compile(
@@ -119,6 +123,7 @@ def is_trivial(value: str) -> bool:
     return (
         _TRIVIAL.fullmatch(value) is not None
         or _CODE.match(value) is not None
+        or _STAND_IN.match(value) is not None
         or _PACKAGE_DETAIL.fullmatch(value) is not None
     )
 

@@ -23,7 +23,8 @@ from supportkit.redaction.rules._text import (
 __all__ = ["RULES"]
 
 
-_HEADER_SEP = re.compile(r"""(["']?)[ \t]{0,4}([:=])[ \t]{0,4}(["']?)""")
+# A value may be a Python bytes literal (``'Authorization': b'…'``, as botocore logs headers).
+_HEADER_SEP = re.compile(r"""(["']?)[ \t]{0,4}([:=])[ \t]{0,4}(?:b(?=["']))?(["']?)""")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}[ \t]{1,4}(?=\S)")
 
 

@@ -462,6 +462,8 @@ class _SecretValueScanner:
                 or _spaced_code(text, (start, end), pos)
             )
         value = sep.end()
+        if text[value : value + 1] == "b" and _quote_at(text, value + 1):
+            value += 1  # a Python bytes literal: b'…'
         if value >= len(text) or text[value] in "{[\r\n":
             return _opened(text, value, sep.group(1), quoted_key=pos > end)
         quote = _quote_at(text, value)

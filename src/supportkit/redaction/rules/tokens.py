@@ -1,5 +1,5 @@
-"""Credentials with a shape of their own: tokens with a known prefix, passwords in URLs and on
-command lines, and AWS secret keys next to their names.
+"""Credentials with a shape of their own: tokens with a known prefix, passwords in URLs, on
+command lines and in SQL statements, and AWS secret keys next to their names.
 
 Each pattern is found from a cheap anchor (a literal such as ``AKIA`` or ``eyJ``) and must
 start at a token boundary, which keeps adversarial input linear."""
@@ -318,6 +318,37 @@ _NETRC_PASSWORD = _prefix(
     check=_not_trivial,
     ascii_only=False,
 )
+# A password in an SQL statement, as a server's statement log keeps it: PostgreSQL's CREATE or
+# ALTER ROLE ... PASSWORD '...', MySQL's PASSWORD('...'), and IDENTIFIED [WITH plugin] BY '...'
+# (MySQL, MariaDB, Oracle; Oracle's may be a bare word, and a bare word after "identified by"
+# in lower case is prose). Only a quoted value follows PASSWORD: "password authentication
+# failed" stays. SQL writes a quote inside a string twice.
+_SQL_QUOTED = r"(?:'((?:[^'\r\n]|''){1,256})'|\"([^\"\r\n]{1,256})\")"
+_SQL_BY = (
+    r"[ \t]+(?:(?i:with)[ \t]+[\w'\"]{1,64}[ \t]+)?(?i:by|as)[ \t]+"
+    r"(?:(?i:password|values)[ \t]+)?"
+)
+_SQL_PASSWORDS = tuple(
+    _prefix("sql-password", "password", _literal(*words), rest, 560, check=_not_trivial)
+    for words, rest in (
+        (("PASSWORD", "password"), r"(?:[ \t]{1,8}|[ \t]*\([ \t]*)" + _SQL_QUOTED),
+        (("identified",), _SQL_BY + _SQL_QUOTED),
+        (("IDENTIFIED",), _SQL_BY + r"(?:" + _SQL_QUOTED + r"|([^\s'\";,)]{1,256}))"),
+    )
+)
+# Oracle's user/password@database logon: after the tools that take it as their first argument
+# (sqlplus, the Data Pump and loader tools' userid=, rman target) and in a thin JDBC URL.
+_ORACLE_SLASH_VALUE = r"/(?:\"([^\"\r\n]{1,256})\"|([^\s@\"'/;]{1,256}))"
+_ORACLE_USER = r"[\"']?[A-Za-z0-9_$#.]{1,128}[\"']?"
+_ORACLE_LOGONS = tuple(
+    _prefix("oracle-logon", "password", _literal(*commands),
+        rest + _ORACLE_USER + _ORACLE_SLASH_VALUE, 660, check=_not_trivial)
+    for commands, rest in (
+        (("sqlplus", "expdp", "impdp", "sqlldr", "rman"), r"(?:[ \t]+-[A-Za-z]{1,12})*[ \t]+"
+            r"(?:(?i:userid|target|catalog)(?:[ \t]*=[ \t]*|[ \t]+))?[\"']?"),
+        (("jdbc:oracle:thin:",), ""),
+    )
+)  # fmt: skip
 # scheme://user:password@host: only the password goes.
 _URL_PASSWORD = _prefix(
     "url-password",
@@ -395,4 +426,6 @@ RULES: tuple[Rule, ...] = (
     _CLI_USER_PASSWORD,
     *_CLI_PASSWORDS,
     _NETRC_PASSWORD,
+    *_SQL_PASSWORDS,
+    *_ORACLE_LOGONS,
 )
