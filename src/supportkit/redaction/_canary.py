@@ -496,7 +496,9 @@ _TEMPLATES: dict[str, _Kind] = {
     "secret-named-value": ("credential", ("", "pod spec: "),
         ('env:\n  - name: DB_PASSWORD\n    value: "«{p}»"\n  - name: LOG_LEVEL\n    value: info',
          '[{"name": "API_TOKEN", "value": "«{a32}»"}, {"name": "REGION", "value": "eu"}]',
-         '<add key="SmtpPassword" value="«{p}»" /><add key="Theme" value="dark" />')),
+         '<add key="SmtpPassword" value="«{p}»" /><add key="Theme" value="dark" />',
+         '"cookies": [{"name": "_ga", "value": "«GA1.2.{d9}.{d10}»"}, '
+         '{"name": "sid", "value": "«{a32}»", "httpOnly": true}], "headersSize": -1')),
     "high-entropy-secret": ("credential", ("X-Api-Key: ", "--api-key ", "--token=",
         "signing secret "), ("«{a32}»", "«{a48}»", "«{a64}»")),
     # personal data

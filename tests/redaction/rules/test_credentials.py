@@ -173,6 +173,10 @@ POSITIVES = [
     ("named-k8s-json", '{{"name": "API_TOKEN", "value": "{s}"}}', fake(20), "secret"),
     ("named-dotnet", '<add key="Password" value="{s}" />', "p@ss w0rd", "secret"),
     ("named-ant", '<property name="db.password" value="{s}"/>', fake(16), "secret"),
+    ("named-har-cookie", '"cookies": [{{"name": "a", "value": "b"}}, {{"name": "sid", "value": '
+     '"{s}", "path": "/"}}]', fake(16), "secret"),
+    ("named-har-cookie-indented", '"cookies": [\n  {{\n    "name": "sid",\n    "value": "{s}"\n',
+     fake(16), "secret"),
     ("cli-mysql", "mysqldump -u root -p{s} --all-databases", "S3cr3t!x", "password"),
     ("cli-docker-login", "docker login -u bob -p {s} reg.io", fake(24), "password"),
     ("cli-sshpass", "sshpass -p '{s}' ssh ops@host", "hunter22", "password"),
@@ -328,6 +332,8 @@ DECOYS = [
     "sqlplus / as sysdba; sqlplus /nolog; rman target /; sqlplus -s @report.sql; German/English",
     "      + password = (sensitive value)\n      + token    = (known after apply)",
     "      API_TOKEN:  <set to the key 'token' in secret 'api'>  Optional: false",
+    '"cookies": [], "headers": [{"name": "Accept", "value": "text/html"}], "queryString": []',
+    '"cookies": ["sid"], "params": [{"name": "page", "value": "2"}]',
 ]
 
 

@@ -375,7 +375,9 @@ class _SecretValueScanner:
             if start <= 0 or text[start - 1] in _NAME_CHARS_TEXT:
                 continue
             named = _NAME_FIELD.search(text, max(0, start - 192), start)
-            if named is None or not self.matcher(named.group(2)):
+            if named is None or not (
+                self.matcher(named.group(2)) or _in_cookie_list(text, named.start())
+            ):
                 continue
             found = self._value(text, start, start + 5, flag=False)
             if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
@@ -512,6 +514,18 @@ _NAME_FIELD = re.compile(
     r"""(?:\r?\n[ \t]*(?:-[ \t]+)?)?["']?\Z""",
     re.IGNORECASE,
 )
+
+
+_COOKIE_LIST_KEY = re.compile(r"""["']?cookies["']?[ \t]*:[ \t\r\n]*\Z""", re.IGNORECASE)
+
+
+def _in_cookie_list(text: str, pos: int) -> bool:
+    """Whether the object holding ``pos`` is an element of a ``"cookies": [...]`` list, as a
+    HAR file (a browser's network log) keeps each request's cookies: every value is one."""
+    opened = text.rfind("[", max(0, pos - 8192), pos)
+    if opened < 0 or text.rfind("]", opened, pos) >= 0:
+        return False
+    return _COOKIE_LIST_KEY.search(text, max(0, opened - 32), opened) is not None
 
 
 def _value_field_start(text: str, after: int) -> int:
