@@ -300,6 +300,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "de": lambda rng: rng.choice(("151", "152", "157", "160", "170", "171", "176", "178")),
     "pemkey": _encoded_pem,
     "cn": lambda rng: rng.choice(("130", "135", "138", "139", "150", "158", "180", "186", "189")),
+    "in": lambda rng: rng.choice(("98765", "99876", "91234", "98100", "97400", "88000", "70000")),
     "fr": lambda rng: _french_pairs(rng, " "),
     "frdots": lambda rng: _french_pairs(rng, "."),
 }
@@ -521,6 +522,7 @@ _TEMPLATES: dict[str, _Kind] = {
     "phone-cn": ("personal", ("手机：", "联系电话: ", "tel: ", "电话 "),
         ("«{cn}{d8}»", "«+86 {cn} {d4} {d4}»", "«+86{cn}{d8}»")),
     "phone-fr": ("personal", _PHONE, ("«0{fr}»", "«+33 {fr}»", "«0{frdots}»", "«+33 (0){fr}»")),
+    "phone-in": ("personal", _PHONE, ("«0{in} {d5}»", "«+91 {in} {d5}»", "«+91{in}{d5}»")),
     "ipv4-public": ("personal", ('{} - - [03/May/2024:10:22:41 +0000] "GET /healthz HTTP/1.1" 200',
         "client_ip=", "X-Forwarded-For: "), ("«{ipfour}»",)),
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),

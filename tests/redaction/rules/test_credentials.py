@@ -334,6 +334,11 @@ DECOYS = [
     "      API_TOKEN:  <set to the key 'token' in secret 'api'>  Optional: false",
     '"cookies": [], "headers": [{"name": "Accept", "value": "text/html"}], "queryString": []',
     '"cookies": ["sid"], "params": [{"name": "page", "value": "2"}]',
+    "const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };",
+    "Authorization: `token ${process.env.GH_TOKEN}`\npassword=${db.password}",
+    "  NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\ntoken: ${{ github.token }}",
+    "Kennwort: vergessen? Klicken Sie hier\nMot de passe : oublié ?\nПароль: забыли?",
+    "Contraseña: olvidada\nPasswort: falsch\nsenha: esquecida",
 ]
 
 
@@ -386,6 +391,10 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ),
         ("ALTER USER 'y'@'%' IDENTIFIED BY 'Pw9x';", ["ALTER USER 'y'@'%' IDENTIFIED BY '", "';"]),
         ("jdbc:oracle:thin:scott/T1ger@//ora01:1521/X", ["thin:scott/", "@//ora01:1521/X"]),
+        (
+            "fetch(u, {headers: {Authorization: `Bearer abcdef1234567890`, Accept: '*/*'}})",
+            ["{Authorization: `Bearer ", "`, Accept: '*/*'}})"],
+        ),
     ],
 )
 def test_names_and_structure_around_values_are_kept(

@@ -93,8 +93,12 @@ _TRIVIAL = re.compile(
     |optional|requisite|sufficient|include|substack
     |not(?:\x20(?:set|configured|provided|found|available|required|needed|shown))?
     |wrong|incorrect|changed|forgotten|lost|it|is|was|the|this|that|here|below|above|same
+    |(?:vergessen|falsch|ungültig|abgelaufen|geändert|oublié|invalide|expiré|modifié
+    |olvidad[ao]|incorrect[ao]|inválid[ao]|caducad[ao]|esquecid[ao]|забыли|забыт|неверный
+    |неправильный|изменён|sai|quên)[?!]?
     |<[^<>\s]{1,64}>|\[(?:redacted|filtered|hidden|masked|removed)\]
     |\$\{?[A-Za-z_][A-Za-z0-9_]*\}?(?:[{\[]['"]?\w{0,64}['"]?[}\]]?)?
+    |\$\{[A-Za-z_][\w.]{0,128}\}|\$\{\{[^{}]{0,128}\}\}
     |%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|(?-i:[A-Z]{2,32}(?:_[A-Z]{2,32}){1,8})
     |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|[(\[{]|
     |\((?:sensitive|known)(?:\x20(?:value|after\x20apply))?\)?)

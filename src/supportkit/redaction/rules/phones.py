@@ -50,7 +50,7 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
         _anchors.pattern(rb"\([0-9]{2}", 3),
     ),
     (
-        re.compile(rb"0(?<![\w.:/+-]0)(?:\d{1,4}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"),
+        re.compile(rb"0(?<![\w.:/+-]0)(?:\d{1,5}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"),
         0,
         None,
     ),
