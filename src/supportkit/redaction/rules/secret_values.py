@@ -176,7 +176,8 @@ _KEY_NAME_END = (
     rb"[A-Za-z0-9_.\-]*(?:(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)|[\x22\x27],[ \t]?[\x22\x27])"
 )
 # The same pair read back from its value's opening quote, from the tuple's "(".
-_PAIR_OPENED = re.compile(r"\((\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z")
+# WordPress writes spaces inside the parentheses: define( 'AUTH_KEY', '…' ).
+_PAIR_OPENED = re.compile(r"\([ \t]?(\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z")
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
@@ -393,7 +394,8 @@ class _SecretValueScanner:
         quote = pair.group(1)
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
-        if text[close + 1 : close + 2] != ")" or not value or self._keeps(name, value):
+        closed = text[close + 1 : close + 3].lstrip(" \t")[:1] == ")"
+        if not (closed and value) or self._keeps(name, value):
             return None
         return value_quote_end, close, "assignment"
 
