@@ -8,7 +8,7 @@ of a per-bundle counter.
 
 A value is looked up by its canonical form, so one person's address or card written two ways
 (``Ana@Example.org`` and ``ana%40example.org``; ``4111 1111 1111 1111`` and
-``4111111111111111``) still gets one placeholder.
+``4111111111111111``; ``+1 415-555-2671`` and ``(415) 555-2671``) still gets one placeholder.
 """
 
 from __future__ import annotations
@@ -71,6 +71,14 @@ def _ipv6(value: str) -> str:
         return value.lower()
 
 
+def _phone(value: str) -> str:
+    from supportkit.redaction.rules.phones import (  # noqa: PLC0415  (loads phonenumbers)
+        significant_digits,
+    )
+
+    return significant_digits(value)
+
+
 # How each built-in kind of personal data is spelt when its spellings differ only in case,
 # grouping or encoding. Other kinds (user names in paths among them: Linux tells ``Ana`` from
 # ``ana``) are taken as written.
@@ -84,7 +92,7 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "mac": _mac,
     "national-id": _alphanumeric_upper,
     "passport": _alphanumeric_upper,
-    "phone": _digits,
+    "phone": _phone,
     "ssn": _digits,
 }
 

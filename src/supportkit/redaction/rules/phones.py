@@ -18,7 +18,7 @@ from supportkit.redaction.rules._finders import (
     inside_iban_groups,
 )
 
-__all__ = ["PHONE_REGIONS", "RULES"]
+__all__ = ["PHONE_REGIONS", "RULES", "significant_digits"]
 
 #: National phone numbers are tried in these regions, in order (``+`` forms need none).
 PHONE_REGIONS = ("US", "GB", "DE", "RU", "VN", "TZ", "FR", "IN", "BR", "CN", "JP", "KR", "ES")
@@ -197,6 +197,22 @@ def _is_phone(candidate: str, evidence: str) -> bool:
         return True
     grouped = evidence == "plus" and any(sep in candidate for sep in " -.(")
     return grouped and any(lib.is_possible_number(number) for number in numbers)
+
+
+@functools.lru_cache(maxsize=4096)
+def significant_digits(number: str) -> str:
+    """The digits that identify ``number`` within its country: without the country code and the
+    international prefix (``+44 7700 900123``, ``0044 7700 900123``) or the trunk prefix
+    (``07700 900123``; Russia's ``8``, the US's ``1``), so one number written with and without
+    its country code gets one pseudonym. A national form does not say its country, so two
+    countries' numbers with the same digits after their codes share one too."""
+    digits = digits_of(number)
+    if number.lstrip().startswith("+") or digits.startswith("00"):
+        parsed = _parsed("+" + digits.removeprefix("00"), None)
+        return digits if parsed is None else _phonenumbers().national_significant_number(parsed)
+    if digits.startswith("0"):
+        return digits[1:]
+    return digits[1:] if len(digits) == 11 and digits[0] in "18" else digits
 
 
 def _phones(text: str) -> Iterator[Span]:
