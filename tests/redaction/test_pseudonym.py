@@ -35,6 +35,8 @@ def test_same_value_same_placeholder_within_a_redactor() -> None:
         ("phone", ["+91 98765 43210", "098765 43210", "0091 98765 43210"]),
         ("ipv6", ["2001:db8:85a3::8a2e:370:7334", "2001:0DB8:85A3:0:0:8A2E:0370:7334"]),
         ("ssn", ["123-45-6789", "123 45 6789"]),
+        ("secret", ["Hunter22!", "Hunter22%21"]),
+        ("password", ["p@ss w0rd", "p%40ss%20w0rd"]),
     ],
 )
 def test_one_value_written_several_ways_gets_one_placeholder(

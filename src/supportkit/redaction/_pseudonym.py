@@ -59,6 +59,15 @@ def _email(value: str) -> str:
     return (urllib.parse.unquote(value) if "%" in value else value).casefold()
 
 
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _url_decoded(value: str) -> str:
+    """A secret as typed, whether a form or a URL carried it encoded (``Hunter22%21``) or a log
+    printed it as is (``Hunter22!``)."""
+    return urllib.parse.unquote(value) if _PERCENT_ESCAPE.search(value) else value
+
+
 def _mac(value: str) -> str:
     return _NOT_ALPHANUMERIC.sub("", value).lower()
 
@@ -79,8 +88,8 @@ def _phone(value: str) -> str:
     return significant_digits(value)
 
 
-# How each built-in kind of personal data is spelt when its spellings differ only in case,
-# grouping or encoding. Other kinds (user names in paths among them: Linux tells ``Ana`` from
+# How each built-in kind of personal data or secret is spelt when its spellings differ only in
+# case, grouping or encoding. Other kinds (user names in paths among them: Linux tells ``Ana`` from
 # ``ana``) are taken as written.
 _CANONICAL: dict[str, Callable[[str], str]] = {
     "card": _digits,
@@ -92,7 +101,9 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "mac": _mac,
     "national-id": _alphanumeric_upper,
     "passport": _alphanumeric_upper,
+    "password": _url_decoded,
     "phone": _phone,
+    "secret": _url_decoded,
     "ssn": _digits,
 }
 
