@@ -488,7 +488,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("request.form: ImmutableMultiDict({})", "POST=<QueryDict: {}>"),
         ("[('username', '{n}'), ('password', '«{p}»')]", "{'email': ['x'], 'password': ['«{p}»']}",
          "[('Authorization', '«Bearer {a40}»'), ('Accept', '*/*')]",
-         "headers={'X-Amz-Security-Token': b'«{a40}»', 'Host': 'sts.amazonaws.com'}")),
+         "headers={'X-Amz-Security-Token': b'«{a40}»', 'Host': 'sts.amazonaws.com'}",
+         "sys.argv: ['app.py', '--db-password', '«{p}»', '--verbose']")),
     "connection-string": ("credential", ("", "connection: "),
         ("Server=tcp:db.internal,1433;User ID={n};Password=«{p}»;Encrypt=True",
          "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=«Q{a42}==»;EndpointSuffix=x",
@@ -498,6 +499,7 @@ _TEMPLATES: dict[str, _Kind] = {
         ('env:\n  - name: DB_PASSWORD\n    value: "«{p}»"\n  - name: LOG_LEVEL\n    value: info',
          '[{"name": "API_TOKEN", "value": "«{a32}»"}, {"name": "REGION", "value": "eu"}]',
          '<add key="SmtpPassword" value="«{p}»" /><add key="Theme" value="dark" />',
+         '<EventData><Data Name="TargetUserName">{n}</Data><Data Name="Password">«{p}»</Data>',
          '"cookies": [{"name": "_ga", "value": "«GA1.2.{d9}.{d10}»"}, '
          '{"name": "sid", "value": "«{a32}»", "httpOnly": true}], "headersSize": -1')),
     "high-entropy-secret": ("credential", ("X-Api-Key: ", "--api-key ", "--token=",

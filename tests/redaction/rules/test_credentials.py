@@ -227,6 +227,10 @@ POSITIVES = [
      "secret"),
     ("kv-base64-padded", "Endpoint=sb://x/;SharedAccessKeyName=Root;SharedAccessKey={s}",
      "Q" + fake(42) + "=", "secret"),
+    ("named-element-attribute", '<Data Name="TargetUserName">ana</Data><Data Name="Password">{s}'
+     "</Data>", "W1nEvtPw9", "secret"),
+    ("kv-argv-list-flag", '"sys.argv": ["app.py", "--db-password", "{s}", "-v"]', "S3cr3tPw",
+     "secret"),
     ("kv-wordpress-define", "define( 'AUTH_KEY', '{s}' );", "a8#Kz!2m@Lq9$Xw4^Tn6&(Vd5)Ue7",
      "secret"),
     ("kv-php-define", "define('DB_PASSWORD', '{s}');", "WpDbPw!9x", "secret"),
@@ -342,6 +346,10 @@ DECOYS = [
     "  NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\ntoken: ${{ github.token }}",
     "Kennwort: vergessen? Klicken Sie hier\nMot de passe : oublié ?\nПароль: забыли?",
     "Contraseña: olvidada\nPasswort: falsch\nsenha: esquecida",
+    '["--password", "--verbose"]; ["--password-file", "/run/secrets/pw"]; ["password", "email"]',
+    "$cred = Get-Credential; $pw = Read-Host -AsSecureString\n"
+    "$cred = New-Object System.Management.Automation.PSCredential ($user, $pw)",
+    '<Data Name="Mode">2</Data><Data Name="Password"></Data><Data Name="TokenType">1</Data>',
 ]
 
 

@@ -177,7 +177,9 @@ _KEY_NAME_END = (
 )
 # The same pair read back from its value's opening quote, from the tuple's "(".
 # WordPress writes spaces inside the parentheses: define( 'AUTH_KEY', '…' ).
-_PAIR_OPENED = re.compile(r"\([ \t]?(\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z")
+_PAIR_OPENED = re.compile(
+    r"(?:\([ \t]?|(?<=[\[,])[ \t]?(?=[\"']-))(\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z"
+)
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
@@ -387,14 +389,20 @@ class _SecretValueScanner:
     def _pair(self, text: str, value_quote_end: int) -> _Finding | None:
         """A name and its value as a pair of quoted strings, as Python prints form data and
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
-        tuple of the two, so a list of field names (``['password', 'email']``) stays."""
+        tuple of the two, so a list of field names (``['password', 'email']``) stays. Or a
+        flag and its value in a list of arguments (``["app.py", "--db-password", "…"]``)."""
         pair = _PAIR_OPENED.search(text, max(0, value_quote_end - _MAX_NAME - 8), value_quote_end)
-        if pair is None or not self.matcher(name := pair.group(2)):
+        if pair is None:
+            return None
+        name = pair.group(2)
+        flag = name.startswith("-")
+        if not self.matcher(name.lstrip("-")):
             return None
         quote = pair.group(1)
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
-        closed = text[close + 1 : close + 3].lstrip(" \t")[:1] == ")"
+        after = text[close + 1 : close + 3].lstrip(" \t")[:1]
+        closed = after in (",", "]") and not value.startswith("-") if flag else after == ")"
         if not (closed and value) or self._keeps(name, value):
             return None
         return value_quote_end, close, "assignment"
@@ -452,12 +460,16 @@ class _SecretValueScanner:
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
-        if text[end : end + 1] == ">":
-            return _element_text(text, start, end)
         pos = end
         key_quote = _quote_at(text, pos)
         if key_quote and text[max(0, start - len(key_quote)) : start] == key_quote:
             pos += len(key_quote)
+        if text[pos : pos + 1] == ">":  # <password>…</…>, or <Data Name="Password">…</…>
+            return (
+                _element_text(text, start, end)
+                if pos == end
+                else _named_element_text(text, start - len(key_quote), pos + 1)
+            )
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
             return (
@@ -600,6 +612,18 @@ def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     if found is None or not _holds_digits(text[name[0] : name[1]]):
         return None
     return found.start(1), found.end(1), "assignment"
+
+
+_NAME_ATTRIBUTE = re.compile(r"""(?i:name|key)=["']\Z""")
+
+
+def _named_element_text(text: str, quote: int, content: int) -> _Finding | None:
+    """The text of an element whose name or key attribute names a secret, as Windows events
+    and .NET settings write one (``<Data Name="Password">…</Data>``)."""
+    if _NAME_ATTRIBUTE.search(text, max(0, quote - 5), quote + 1) is None:
+        return None
+    close = text.find("<", content, content + 4097)
+    return (content, close, "assignment") if close > content else None
 
 
 def _element_text(text: str, start: int, end: int) -> _Finding | None:
