@@ -288,6 +288,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "sql-quotes": lambda n: "PASSWORD '" + "''" * (n // 2),
     "oracle-logons": lambda n: "sqlplus -s a/" * (n // 13),
     "bytes-literals": lambda n: "token: b'" * (n // 9),
+    "argument-lists": lambda n: '["--password", "' * (n // 16),
+    "named-elements": lambda n: '<Data Name="Password">' * (n // 22),
+    "keyvault": lambda n: "keyvault secret set --value " * (n // 28),
 }
 
 

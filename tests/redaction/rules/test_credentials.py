@@ -206,6 +206,10 @@ POSITIVES = [
     ("cli-net-user", "net user ana {s} /add", "S3cr3t!x", "password"),
     ("cli-net-use", "net use Z: \\\\srv\\share /user:ACME\\ana {s} /persistent:yes", "S3cr3t!x",
      "password"),
+    ("cli-mongo", "mongo -u admin -p {s} --authenticationDatabase admin", "M0ngoPw9", "password"),
+    ("cli-mongodump", "mongodump --host db -u u -p {s} --db x", "M0ngoPw9", "password"),
+    ("cli-az-keyvault", 'az keyvault secret set --vault-name kv --name DbPw --value "{s}"',
+     "AzKvPw9x!", "password"),
     ("cli-htpasswd", "htpasswd -cbB /etc/nginx/.htpasswd ana {s}", "S3cr3t!x", "password"),
     ("sql-postgres-role", "LOG:  statement: ALTER ROLE app WITH PASSWORD '{s}';", "Xk9mP2qL",
      "password"),
@@ -350,6 +354,7 @@ DECOYS = [
     "$cred = Get-Credential; $pw = Read-Host -AsSecureString\n"
     "$cred = New-Object System.Management.Automation.PSCredential ($user, $pw)",
     '<Data Name="Mode">2</Data><Data Name="Password"></Data><Data Name="TokenType">1</Data>',
+    "mongosh mongodb://h -u admin -p --authenticationDatabase admin; az keyvault secret show -n x",
 ]
 
 
@@ -402,6 +407,10 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ),
         ("ALTER USER 'y'@'%' IDENTIFIED BY 'Pw9x';", ["ALTER USER 'y'@'%' IDENTIFIED BY '", "';"]),
         ("jdbc:oracle:thin:scott/T1ger@//ora01:1521/X", ["thin:scott/", "@//ora01:1521/X"]),
+        (
+            "pip install --index-url https://__token__:pypi-AgEIcHlwaS5vcmc@pypi.acme.io/simple x",
+            ["https://__token__:", "@pypi.acme.io/simple x"],
+        ),
         (
             "fetch(u, {headers: {Authorization: `Bearer abcdef1234567890`, Accept: '*/*'}})",
             ["{Authorization: `Bearer ", "`, Accept: '*/*'}})"],

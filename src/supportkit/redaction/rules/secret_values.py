@@ -424,8 +424,10 @@ class _SecretValueScanner:
                 start = _encoded_name_start(text, start)
             if _cannot_have_value(text, start, end):
                 continue
-            if start < done:
-                continue  # inside the value just found: a value is never also a key
+            if start < done or text[start - 3 : start] == "://":
+                # inside the value just found (a value is never also a key), or a URL's user
+                # name (https://__token__:…@host), whose password the URL rule finds
+                continue
             name = text[start:end].lstrip("-")
             if name and not self.matcher(name) and text[start - 1 : start] == " ":
                 start, name = self._two_words(text, start, name)

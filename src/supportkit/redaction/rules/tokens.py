@@ -281,6 +281,11 @@ _CLI_PASSWORDS = tuple(
         ((" login",), _ARGUMENTS + r"-p[ \t]+", ""),
         (("redis-cli",), _ARGUMENTS + r"-a[ \t]+", _TOKEN_CLASS),
         (("sqlcmd", "osql", "bcp"), _ARGUMENTS + r"-P[ \t]*", _TOKEN_CLASS),
+        # MongoDB's shells and tools: -p PASSWORD (-p before another flag prompts)
+        (("mongo",), r"[a-z]{0,8}" + _ARGUMENTS + r"-p[ \t]+(?!-)", _TOKEN_CLASS),
+        # Azure Key Vault: az keyvault secret set ... --value SECRET
+        (("keyvault",), r"[ \t]+secret[ \t]+set" + _ARGUMENTS + r"--value(?:[ \t]+|=)(?!-)",
+            _TOKEN_CLASS),
         # PowerShell turning a plain-text password into a SecureString
         (("ConvertTo-SecureString",), r"(?:[ \t]+-String)?[ \t]+", _TOKEN_CLASS),
         # archives: zip and unzip -P, 7-Zip's glued -p; OpenLDAP's clients' -w; openssl enc -k
