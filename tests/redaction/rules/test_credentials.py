@@ -235,6 +235,11 @@ POSITIVES = [
      "</Data>", "W1nEvtPw9", "secret"),
     ("kv-argv-list-flag", '"sys.argv": ["app.py", "--db-password", "{s}", "-v"]', "S3cr3tPw",
      "secret"),
+    ("kv-requests-auth-tuple", 'session.get(url, auth=("svc", "{s}"), timeout=3)', "Tr4ceAuthPw9",
+     "secret"),
+    ("kv-requests-basic-auth", 'requests.get(u, auth=HTTPBasicAuth("svc", "{s}"))', "p4ss w0rd",
+     "secret"),
+    ("kv-f-string", 'headers = {{"X-Api-Key": f"{s}"}}', fake(24), "secret"),
     ("kv-wordpress-define", "define( 'AUTH_KEY', '{s}' );", "a8#Kz!2m@Lq9$Xw4^Tn6&(Vd5)Ue7",
      "secret"),
     ("kv-php-define", "define('DB_PASSWORD', '{s}');", "WpDbPw!9x", "secret"),
@@ -355,6 +360,7 @@ DECOYS = [
     "$cred = New-Object System.Management.Automation.PSCredential ($user, $pw)",
     '<Data Name="Mode">2</Data><Data Name="Password"></Data><Data Name="TokenType">1</Data>',
     "mongosh mongodb://h -u admin -p --authenticationDatabase admin; az keyvault secret show -n x",
+    '    token = get_token("svc", "scope")\n    headers = {"X-Token": f"{api_token}"}',
 ]
 
 
@@ -407,6 +413,10 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ),
         ("ALTER USER 'y'@'%' IDENTIFIED BY 'Pw9x';", ["ALTER USER 'y'@'%' IDENTIFIED BY '", "';"]),
         ("jdbc:oracle:thin:scott/T1ger@//ora01:1521/X", ["thin:scott/", "@//ora01:1521/X"]),
+        (
+            'get(url, headers={"Authorization": f"Bearer {token}"}, auth=("svc", "Tr4ce9"))',
+            ['{"Authorization": f"Bearer {token}"}, auth=("svc", "'],
+        ),
         (
             "pip install --index-url https://__token__:pypi-AgEIcHlwaS5vcmc@pypi.acme.io/simple x",
             ["https://__token__:", "@pypi.acme.io/simple x"],

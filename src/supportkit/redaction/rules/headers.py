@@ -24,8 +24,9 @@ __all__ = ["RULES"]
 
 
 # A value may be a Python bytes literal (``'Authorization': b'…'``, as botocore logs headers)
-# or a JavaScript template literal (``Authorization: `Bearer ${token}```).
-_HEADER_SEP = re.compile(r"""(["']?)[ \t]{0,4}([:=])[ \t]{0,4}(?:b(?=["']))?(["'`]?)""")
+# or f-string (``f"Bearer {token}"``, in code a traceback quotes), or a JavaScript template
+# literal (``Authorization: `Bearer ${token}```).
+_HEADER_SEP = re.compile(r"""(["']?)[ \t]{0,4}([:=])[ \t]{0,4}(?:[bf](?=["']))?(["'`]?)""")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}[ \t]{1,4}(?=\S)")
 
 

@@ -180,6 +180,12 @@ _KEY_NAME_END = (
 _PAIR_OPENED = re.compile(
     r"(?:\([ \t]?|(?<=[\[,])[ \t]?(?=[\"']-))(\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z"
 )
+# A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
+# auth=HTTPBasicAuth("svc", "…"). The password is the second string.
+_CREDENTIAL_PAIR = re.compile(
+    r"""(?:[A-Za-z_][\w.]{0,64}Auth)?\([ \t]*(["'])[^"'\r\n]{0,256}\1[ \t]*,[ \t]*"""
+    r"""(["'])([^"'\r\n]{1,256})\2[ \t]*\)"""
+)
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
 _SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
@@ -479,23 +485,28 @@ class _SecretValueScanner:
                 or _unseparated(text, pos, flag=flag)
                 or _spaced_code(text, (start, end), pos)
             )
+        return self._separated(text, (start, end), sep, quoted_key=pos > end)
+
+    def _separated(
+        self, text: str, name: tuple[int, int], sep: re.Match[str], *, quoted_key: bool
+    ) -> _Finding | None:
+        """The value after the separator ``sep`` that follows the name at ``name``."""
         value = sep.end()
-        if text[value : value + 1] == "b" and _quote_at(text, value + 1):
-            value += 1  # a Python bytes literal: b'…'
+        if text[value : value + 1] in ("b", "f", "u") and _quote_at(text, value + 1):
+            value += 1  # a Python bytes literal or f-string: b'…', f"Bearer {token}"
+        pair = _CREDENTIAL_PAIR.match(text, value)
+        if pair is not None:
+            return pair.start(3), pair.end(3), "assignment"
         if value >= len(text) or text[value] in "{[\r\n":
-            return _opened(text, value, sep.group(1), quoted_key=pos > end)
+            return _opened(text, value, sep.group(1), quoted_key=quoted_key)
         quote = _quote_at(text, value)
         if quote:
-            return _quoted_value(
-                text,
-                value,
-                quote,
-                name_in_string=pos == end and _quote_at(text, max(0, start - len(quote))) == quote,
-            )
-        parameter = _url_parameter(text, (start, end), value) if sep.group(1) == "=" else None
+            name_in_string = not quoted_key and _quote_at(text, max(0, name[0] - len(quote)))
+            return _quoted_value(text, value, quote, name_in_string=name_in_string == quote)
+        parameter = _url_parameter(text, name, value) if sep.group(1) == "=" else None
         if parameter is not None:
             return parameter
-        return self._unquoted(text, (start, end), value, sep.group(1), quoted_key=pos > end)
+        return self._unquoted(text, name, value, sep.group(1), quoted_key=quoted_key)
 
     def _unquoted(
         self, text: str, name: tuple[int, int], value: int, sep: str, *, quoted_key: bool
