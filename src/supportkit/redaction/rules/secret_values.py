@@ -175,11 +175,6 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 _KEY_NAME_END = (
     rb"[A-Za-z0-9_.\-]*(?:(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)|[\x22\x27],[ \t]?[\x22\x27])"
 )
-# The same pair read back from its value's opening quote, from the tuple's "(".
-# WordPress writes spaces inside the parentheses: define( 'AUTH_KEY', '…' ).
-_PAIR_OPENED = re.compile(
-    r"(?:\([ \t]?|(?<=[\[,])[ \t]?(?=[\"']-))(\"|')([A-Za-z0-9_.-]{1,256})\1,[ \t]?\1\Z"
-)
 # A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
 # auth=HTTPBasicAuth("svc", "…"). The password is the second string.
 _CREDENTIAL_PAIR = re.compile(
@@ -238,6 +233,30 @@ def _name_end(text: str, separator: int) -> int:
     if text[separator - 1] not in "\"'":
         return separator
     return separator - 2 if text[separator - 2] == "\\" else separator - 1
+
+
+def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str] | None:
+    """The quote and the name of a pair whose value's opening quote ends at
+    ``value_quote_end``, read back to the tuple's "(": ``('password', '``; WordPress puts a
+    space inside it, ``define( 'AUTH_KEY', '``. Or a flag before its value in a list,
+    ``["--db-password", "``. None for anything else."""
+    quote = text[value_quote_end - 1]
+    pos = value_quote_end - 2
+    pos -= text[pos] in " \t"
+    if text[pos] != "," or text[pos - 1] != quote:
+        return None
+    name_end = pos - 1
+    name_start = _name_start(text, name_end)
+    if name_start == name_end or text[name_start - 1 : name_start] != quote:
+        return None
+    opener = name_start - 2
+    opener -= text[opener] in " \t"
+    if opener < 0:
+        return None
+    flag = text[name_start] == "-"
+    if text[opener] == "(" or (flag and text[opener] in "[,"):
+        return quote, text[name_start:name_end]
+    return None
 
 
 def _quote_at(text: str, pos: int) -> str:
@@ -397,14 +416,10 @@ class _SecretValueScanner:
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
         tuple of the two, so a list of field names (``['password', 'email']``) stays. Or a
         flag and its value in a list of arguments (``["app.py", "--db-password", "…"]``)."""
-        pair = _PAIR_OPENED.search(text, max(0, value_quote_end - _MAX_NAME - 8), value_quote_end)
-        if pair is None:
+        opened = _pair_opened(text, value_quote_end)
+        if opened is None or not self.matcher((name := opened[1]).lstrip("-")):
             return None
-        name = pair.group(2)
-        flag = name.startswith("-")
-        if not self.matcher(name.lstrip("-")):
-            return None
-        quote = pair.group(1)
+        quote, flag = opened[0], name.startswith("-")
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
         after = text[close + 1 : close + 3].lstrip(" \t")[:1]
