@@ -361,6 +361,7 @@ DECOYS = [
     '<Data Name="Mode">2</Data><Data Name="Password"></Data><Data Name="TokenType">1</Data>',
     "mongosh mongodb://h -u admin -p --authenticationDatabase admin; az keyvault secret show -n x",
     '    token = get_token("svc", "scope")\n    headers = {"X-Token": f"{api_token}"}',
+    "use --token or --password to log in; run with --password and --user; zip -P, 7z -p, ok",
 ]
 
 

@@ -93,6 +93,7 @@ _TRIVIAL = re.compile(
     |optional|requisite|sufficient|include|substack
     |not(?:\x20(?:set|configured|provided|found|available|required|needed|shown))?
     |wrong|incorrect|changed|forgotten|lost|it|is|was|the|this|that|here|below|above|same
+    |and|or|to|for|of|in|with|from|as|at|by|if|then|else|when|also|only|instead|\W{1,2}
     |(?:vergessen|falsch|ungültig|abgelaufen|geändert|oublié|invalide|expiré|modifié
     |olvidad[ao]|incorrect[ao]|inválid[ao]|caducad[ao]|esquecid[ao]|забыли|забыт|неверный
     |неправильный|изменён|sai|quên)[?!]?
