@@ -240,6 +240,10 @@ POSITIVES = [
     ("kv-requests-basic-auth", 'requests.get(u, auth=HTTPBasicAuth("svc", "{s}"))', "p4ss w0rd",
      "secret"),
     ("kv-f-string", 'headers = {{"X-Api-Key": f"{s}"}}', fake(24), "secret"),
+    ("prose-password", "I log in as ana with password {s} and it fails", "Hunter22!", "secret"),
+    ("prose-password-is", "my password is {s}, it worked yesterday", "Sommer2024", "secret"),
+    ("prose-pw", "user ana pw {s} does not work", "Kx9mPq2L", "secret"),
+    ("kv-pw", "pw: {s}", "Hunter22!", "secret"),
     ("kv-wordpress-define", "define( 'AUTH_KEY', '{s}' );", "a8#Kz!2m@Lq9$Xw4^Tn6&(Vd5)Ue7",
      "secret"),
     ("kv-php-define", "define('DB_PASSWORD', '{s}');", "WpDbPw!9x", "secret"),
@@ -362,6 +366,9 @@ DECOYS = [
     "mongosh mongodb://h -u admin -p --authenticationDatabase admin; az keyvault secret show -n x",
     '    token = get_token("svc", "scope")\n    headers = {"X-Token": f"{api_token}"}',
     "use --token or --password to log in; run with --password and --user; zip -P, 7z -p, ok",
+    "my password is correct but it says invalid; the password is too short for the policy",
+    "password reset email sent to user42; password hashed with bcrypt; password policy v2",
+    "PW_VERSION=1.2 pwned PWDEBUG=1 pw_length=12",
 ]
 
 

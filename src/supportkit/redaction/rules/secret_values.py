@@ -27,7 +27,7 @@ __all__ = ["is_secret_key", "secret_key_matcher", "secret_value_rules"]
 
 _SECRET_WORDS = frozenset(
     {
-        "password", "passwd", "passphrase", "passcode", "pass", "pwd", "secret", "secrets",
+        "password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "secret", "secrets",
         "token", "auth", "authorization", "credential", "credentials", "creds", "cred",
         "session", "sessionid", "sessid", "phpsessid", "jsessionid", "signature", "sig", "apikey",
         "accesskey", "secretkey", "privatekey", "authtoken", "accesstoken", "refreshtoken",
@@ -158,7 +158,7 @@ def _random_case(value: str) -> bool:
 
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
-_KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk")
+_KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk", "pw")
 # One-time and card codes whose names hold none of the words above: security_code, "Security
 # code:", verificationCode, recovery-code, backup codes.
 _CODE_ANCHORS = tuple(
@@ -210,6 +210,15 @@ _FLAG_VALUE = re.compile(
 _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
 )
+# A password written into a sentence, as people type one into a report ("my password is
+# Hunter22!", "user ana pw Sommer2024"): one word of eight characters or more, without the
+# punctuation that ends a clause.
+# The next flag where a flag's value would be (a value may start with a dash too: -8akS6!).
+_FLAG = re.compile(r"--?[A-Za-z][\w-]*(?:=.*)?")
+_SPOKEN_PASSWORD = re.compile(
+    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([^\s\"'<>]{8,64}?)[.,;:)]*(?!\S)"
+)
+_PASSWORD_NAMES = ("password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw")
 # A card's verification code after its name and a space, as people write it ("CVV 123").
 _CODE_AFTER_SPACE = re.compile(r"[ \t]{1,3}(\d{3,4})(?![\w.,:/-])")
 _Finding = tuple[int, int, str]
@@ -280,6 +289,7 @@ def _at_line_start(text: str, start: int) -> bool:
 # check uses, so the two cannot drift apart.
 _SPACED_VALUE = re.compile(
     f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}|{_CODE_AFTER_SPACE.pattern}"
+    f"|{_SPOKEN_PASSWORD.pattern}"
 )
 # A colon after a name with a dot, not opening a quoted value: a logger or module name before
 # its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
@@ -423,7 +433,7 @@ class _SecretValueScanner:
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
         after = text[close + 1 : close + 3].lstrip(" \t")[:1]
-        closed = after in (",", "]") and not value.startswith("-") if flag else after == ")"
+        closed = after in (",", "]") and not _FLAG.fullmatch(value) if flag else after == ")"
         if not (closed and value) or self._keeps(name, value):
             return None
         return value_quote_end, close, "assignment"
@@ -499,6 +509,7 @@ class _SecretValueScanner:
                 _encoded_query_value(text, start, pos)
                 or _unseparated(text, pos, flag=flag)
                 or _spaced_code(text, (start, end), pos)
+                or _spoken_password(text, (start, end), pos)
             )
         return self._separated(text, (start, end), sep, quoted_key=pos > end)
 
@@ -632,6 +643,18 @@ def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
         return None
     group = found.lastindex or 1  # a flag's value: quoted (spaces and all) or one word
     return found.start(group), found.end(group), "assignment" if flag else "entropy"
+
+
+def _spoken_password(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
+    """The password in ``password Hunter22!`` or ``my password is Hunter22!``: a word with
+    letters and digits after a name for a password; prose (``the password is correct``,
+    ``password reset email sent``) has no such word."""
+    if not _normalized(text[name[0] : name[1]]).endswith(_PASSWORD_NAMES):
+        return None
+    found = _SPOKEN_PASSWORD.match(text, pos)
+    if found is None or not mixed(found.group(1)):
+        return None
+    return found.start(1), found.end(1), "assignment"
 
 
 def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:

@@ -270,6 +270,9 @@ _CLI_USER_PASSWORD = _prefix(
 # prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a, SQL Server's sqlcmd -P,
 # PowerShell's ConvertTo-SecureString "…", and the archive, LDAP, Samba and Wi-Fi tools below.
 _ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+# What follows a flag that takes a value, unless it is the next flag (a password may start
+# with a dash too: -8akS6!).
+_NOT_A_FLAG = r"(?!--?[A-Za-z][\w-]*(?:[ \t]|$))"
 # A password on a command line: quoted (spaces and all), or one word.
 _QUOTED_OR_WORD = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|([^\s\"'|;&<>]{1,256}))"
 _CLI_PASSWORDS = tuple(
@@ -282,10 +285,10 @@ _CLI_PASSWORDS = tuple(
         (("redis-cli",), _ARGUMENTS + r"-a[ \t]+", _TOKEN_CLASS),
         (("sqlcmd", "osql", "bcp"), _ARGUMENTS + r"-P[ \t]*", _TOKEN_CLASS),
         # MongoDB's shells and tools: -p PASSWORD (-p before another flag prompts)
-        (("mongo",), r"[a-z]{0,8}" + _ARGUMENTS + r"-p[ \t]+(?!-)", _TOKEN_CLASS),
+        (("mongo",), r"[a-z]{0,8}" + _ARGUMENTS + r"-p[ \t]+" + _NOT_A_FLAG, _TOKEN_CLASS),
         # Azure Key Vault: az keyvault secret set ... --value SECRET
-        (("keyvault",), r"[ \t]+secret[ \t]+set" + _ARGUMENTS + r"--value(?:[ \t]+|=)(?!-)",
-            _TOKEN_CLASS),
+        (("keyvault",), r"[ \t]+secret[ \t]+set" + _ARGUMENTS + r"--value(?:[ \t]+|=)"
+            + _NOT_A_FLAG, _TOKEN_CLASS),
         # PowerShell turning a plain-text password into a SecureString
         (("ConvertTo-SecureString",), r"(?:[ \t]+-String)?[ \t]+", _TOKEN_CLASS),
         # archives: zip and unzip -P, 7-Zip's glued -p; OpenLDAP's clients' -w; openssl enc -k
