@@ -291,6 +291,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "argument-lists": lambda n: '["--password", "' * (n // 16),
     "named-elements": lambda n: '<Data Name="Password">' * (n // 22),
     "keyvault": lambda n: "keyvault secret set --value " * (n // 28),
+    "spoken-passwords": lambda n: "Passwort ist abcdefghijklmnopq " * (n // 31),
+    "spoken-password-words": lambda n: "my password is abcdefgh " * (n // 24),
 }
 
 

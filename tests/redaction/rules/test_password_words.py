@@ -16,7 +16,8 @@ SECRET = "Gz7-kq2Lw9"
         "Ваш Пароль = {s}", "mật khẩu: {s}", 'Mật khẩu: "{s}"', "contraseña: {s}", "senha={s}",
         "mot de passe : {s}", "wachtwoord: {s}.", "hasło: {s}", "şifre: {s}", "密码：{s}",
         "用户密码: {s}", "パスワード: {s}", "비밀번호: {s}", "nenosiri: {s}", "nywila => {s}",
-        "neues Kennwort -> {s} (temporär)",
+        "neues Kennwort -> {s} (temporär)", "mein Passwort ist {s}!", "mật khẩu của tôi là {s}",
+        "mon mot de passe est {s}, merci", "密码是 {s}", "パスワードは {s} です",
     ],
 )  # fmt: skip
 def test_password_after_the_word_in_another_language_goes(
@@ -41,8 +42,11 @@ def test_password_after_the_word_in_another_language_goes(
         "senhas: 3 tentativas",
         "usenha: x1y2z3",
         "Reisepass: ok; compass: north",
+        "Passwort vergessen? Klicken Sie hier; Passwort geändert am 2024-05-01 um 12:00",
+        "Passwort für Benutzerkonto ana.silva2 zurückgesetzt; пароль слишком короткий",
     ],
 )
 def test_prose_about_passwords_and_placeholders_stay(redactor: Redactor, text: str) -> None:
-    """Without a separator there is no value; masks, placeholders and other words stay."""
+    """Without a separator only a word with letters and digits is a value; masks,
+    placeholders and other words stay."""
     assert redactor.text(text, artifact="log") == text

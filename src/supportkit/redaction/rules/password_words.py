@@ -3,8 +3,9 @@
 
 The key/value scanner (:mod:`.secret_values`) reads names made of ASCII letters; these words are
 found from literal anchors instead (a word beyond Latin-1 is scanned for only in text that holds
-such characters). A value counts after a separator (``:``, ``=``, the full-width ``：``), never
-after a verb, so prose about passwords (``Passwort vergessen?``) is left alone.
+such characters). A value counts after a separator (``:``, ``=``, the full-width ``：``); in a
+sentence only a word with letters and digits does, so prose about passwords (``Passwort
+vergessen?``) is left alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._finders import UNSPACED_SCRIPT
-from supportkit.redaction.rules._text import is_trivial
+from supportkit.redaction.rules._text import is_trivial, mixed
 
 __all__ = ["COMPOUND_ENDING", "PASSWORD_WORDS", "RULES"]
 
@@ -89,10 +90,25 @@ def _stands_alone(text: str, start: int, end: int, word: str) -> bool:
     return start == 0 or not text[start - 1].isalpha() or len(word) >= COMPOUND_ENDING
 
 
+# A password written into a sentence (``mein Passwort ist Sommer2024``, ``mật khẩu của tôi là
+# Matkhau123``, ``密码是 Mima2024``): up to three short words (a verb, "of mine"), then one word
+# of eight characters or more with letters and digits, which prose about passwords lacks.
+_SPOKEN = re.compile(
+    r"(?:[ \t]{0,3}[^\s\d]{1,6}){0,3}?[ \t]{1,3}([^\s\"'«<>]{8,64}?)[.,;:)]*(?!\S)"
+)
+
+
+def _spoken(text: str, end: int) -> Span | None:
+    found = _SPOKEN.match(text, end)
+    if found is None or not mixed(found.group(1)):
+        return None
+    return Span(found.start(1), found.end(1), "password")
+
+
 def _value_after(text: str, end: int) -> Span | None:
     separator = _SEPARATOR.match(text, end)
     if separator is None:
-        return None
+        return _spoken(text, end)
     quoted = _QUOTED.match(text, separator.end())
     if quoted is not None:
         start, stop = quoted.span(quoted.lastindex or 0)
