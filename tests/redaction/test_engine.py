@@ -293,6 +293,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "keyvault": lambda n: "keyvault secret set --value " * (n // 28),
     "spoken-passwords": lambda n: "Passwort ist abcdefghijklmnopq " * (n // 31),
     "spoken-password-words": lambda n: "my password is abcdefgh " * (n // 24),
+    "kubernetes-kinds": lambda n: "kind: Secret\n" * (n // 13),
+    "kubernetes-fields": lambda n: "kind: Secret\ndata:\n" + "  a: b\n" * (n // 7),
 }
 
 

@@ -2,9 +2,9 @@
 
 One module per kind of source: :mod:`.tokens` (prefixed tokens, passwords in URLs and on
 command lines, AWS secret keys), :mod:`.private_keys`, :mod:`.headers` (Authorization, Bearer,
-cookies), :mod:`.secret_values` (values of keys that name a secret) and :mod:`.password_words`
-(the word for password in other languages); :mod:`._text` holds what they share, such as which
-values cannot hold a secret.
+cookies), :mod:`.secret_values` (values of keys that name a secret), :mod:`.password_words`
+(the word for password in other languages) and :mod:`.kubernetes` (a Secret's values);
+:mod:`._text` holds what they share, such as which values cannot hold a secret.
 
 Every rule starts from a cheap anchor (``str.find`` of a literal such as ``AKIA`` or ``eyJ``,
 or of a keyword in a lowercased copy of the text) and only then runs a bounded regex at that
@@ -30,7 +30,7 @@ Deliberate choices (over-redaction destroys a bundle's value too):
 from __future__ import annotations
 
 from supportkit.redaction._rule import Rule
-from supportkit.redaction.rules import headers, password_words, private_keys, tokens
+from supportkit.redaction.rules import headers, kubernetes, password_words, private_keys, tokens
 from supportkit.redaction.rules._text import keyword_positions
 from supportkit.redaction.rules.secret_values import (
     is_secret_key,
@@ -52,5 +52,6 @@ RULES: tuple[Rule, ...] = (
     *headers.RULES,
     *secret_value_rules(),
     *password_words.RULES,
+    *kubernetes.RULES,
 )
 """The built-in credential rules, most specific first (the first wins a tie)."""
