@@ -289,7 +289,6 @@ def _at_line_start(text: str, start: int) -> bool:
 # check uses, so the two cannot drift apart.
 _SPACED_VALUE = re.compile(
     f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}|{_CODE_AFTER_SPACE.pattern}"
-    f"|{_SPOKEN_PASSWORD.pattern}"
 )
 # A colon after a name with a dot, not opening a quoted value: a logger or module name before
 # its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
@@ -301,7 +300,11 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
     ``auth.session: …``); the full check would say no too, at several times the cost."""
     after = text[end : end + 1]
     if after in (" ", "\t"):
-        return text[start] != "-" and _SPACED_VALUE.match(text, end) is None
+        return (
+            text[start] != "-"
+            and _SPACED_VALUE.match(text, end) is None
+            and not (_names_a_password(text[start:end]) and _SPOKEN_PASSWORD.match(text, end))
+        )
     return (
         after == ":"
         and "." in text[start:end]
@@ -645,11 +648,15 @@ def _unseparated(text: str, pos: int, *, flag: bool) -> _Finding | None:
     return found.start(group), found.end(group), "assignment" if flag else "entropy"
 
 
+def _names_a_password(name: str) -> bool:
+    return _normalized(name).endswith(_PASSWORD_NAMES)
+
+
 def _spoken_password(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     """The password in ``password Hunter22!`` or ``my password is Hunter22!``: a word with
     letters and digits after a name for a password; prose (``the password is correct``,
     ``password reset email sent``) has no such word."""
-    if not _normalized(text[name[0] : name[1]]).endswith(_PASSWORD_NAMES):
+    if not _names_a_password(text[name[0] : name[1]]):
         return None
     found = _SPOKEN_PASSWORD.match(text, pos)
     if found is None or not mixed(found.group(1)):
