@@ -369,6 +369,7 @@ DECOYS = [
     "my password is correct but it says invalid; the password is too short for the policy",
     "password reset email sent to user42; password hashed with bcrypt; password policy v2",
     "PW_VERSION=1.2 pwned PWDEBUG=1 pw_length=12",
+    'net user "id": "82e2e662-f728-44fa-8248-5e3a0a5d2f34"; net user ana /delete',
 ]
 
 

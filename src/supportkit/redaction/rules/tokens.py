@@ -270,6 +270,8 @@ _CLI_USER_PASSWORD = _prefix(
 # prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a, SQL Server's sqlcmd -P,
 # PowerShell's ConvertTo-SecureString "…", and the archive, LDAP, Samba and Wi-Fi tools below.
 _ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+# A Windows account name: none of the characters Windows forbids in one (a JSON key is no name).
+_WINDOWS_USER = r"[^\s/\"\\\[\]:;|=,+*?<>]{1,64}"
 # What follows a flag that takes a value, unless it is the next flag (a password may start
 # with a dash too: -8akS6!).
 _NOT_A_FLAG = r"(?!--?[A-Za-z][\w-]*(?:[ \t]|$))"
@@ -307,7 +309,7 @@ _CLI_PASSWORDS = tuple(
         # ssh-keygen -N NEW_PASSPHRASE (-N '' is none: nothing to replace)
         (("ssh-keygen",), _ARGUMENTS + r"-N[ \t]+", _TOKEN_CLASS),
         # Windows: net user NAME PASSWORD, net use \\host\share /user:NAME PASSWORD
-        (("net user",), r"[ \t]+[^\s/]\S{0,63}[ \t]+(?=[^\s/])", _TOKEN_CLASS),
+        (("net user",), r"[ \t]+" + _WINDOWS_USER + r"[ \t]+(?=[^\s/])", _TOKEN_CLASS),
         (("net use",), r"(?:[ \t]+[^\s/]\S{0,255}){0,2}[ \t]+/user:\S{1,64}[ \t]+(?=[^\s/])",
             _TOKEN_CLASS),
         # htpasswd -b FILE USER PASSWORD (-c creates the file; -B, -m... choose the hash)
