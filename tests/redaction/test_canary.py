@@ -233,5 +233,7 @@ def test_home_paths_mark_only_the_user_name(kind: str) -> None:
     for canary in _many(kind):
         (name,) = canary.values
         start, _ = canary.spans[0]
-        assert canary.text[:start].endswith(("/home/", "/Users/", "\\Users\\", "\\users\\"))
+        assert canary.text[:start].endswith(
+            ("/home/", "/Users/", "\\Users\\", "\\users\\", "\\/Users\\/")
+        )
         assert re.fullmatch(r"[a-z][a-z0-9._]+", name)

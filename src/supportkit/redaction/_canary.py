@@ -565,7 +565,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "home-path-linux": ("personal", ('File "{}", line 42', "cwd=", "reading "),
         ("/home/«{n}»/.config/app/settings.toml", "/home/«{n}»/projects/shop/app.py")),
     "home-path-macos": ("personal", ("opened ", "log file ", 'File "{}", line 7'),
-        ("/Users/«{n}»/Library/Logs/App/app.log", "/Users/«{n}»/Documents/report.pdf")),
+        ("/Users/«{n}»/Library/Logs/App/app.log", "/Users/«{n}»/Documents/report.pdf",
+         '{"procPath":"\\/Users\\/«{n}»\\/Applications\\/Acme.app\\/Contents","userID":501}')),
     "home-path-windows": ("personal", ("path=", "saved to ", 'File "{}", line 12'),
         ("C:\\Users\\«{n}»\\AppData\\Local\\App\\app.log", "C:\\users\\«{n}»\\Desktop\\a.csv")),
     # decoys: every one of them must survive

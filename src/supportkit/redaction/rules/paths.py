@@ -1,8 +1,8 @@
 """User names in home-directory paths: only the name goes, the rest of the path is evidence.
 
-Found from literal anchors (``/home/``, ``/Users/``, ``~``, and a pattern that starts with the
-``:`` of a drive letter for ``C:\\Users\\``, ``C:/Users/`` and JSON-escaped ``C:\\\\Users\\\\``),
-so text without home paths costs a few ``str.find`` passes.
+Found from literal anchors (``/home/``, ``/Users/``, the same with JSON's escaped slashes, ``~``,
+and a pattern that starts with the ``:`` of a drive letter for ``C:\\Users\\``, ``C:/Users/``
+and JSON-escaped ``C:\\\\Users\\\\``), so text without home paths costs a few ``str.find`` passes.
 
 A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:`` of a
 ``PATH`` list, ``file://``...) or after a mount prefix that holds home folders (``/var``,
@@ -78,8 +78,17 @@ def _path_starts_at(text: str, at: int) -> bool:
     return _HOME_MOUNT.search(text, max(0, at - 24), at) is not None
 
 
+# JSON may escape the slashes, as macOS crash reports (.ips) do: "\/Users\/ana\/Library".
+_SPACED_NAME_ESCAPED = re.compile(
+    f"{_POSIX_NAME.pattern}(?: {_POSIX_NAME.pattern}){{1,2}}(?=\\\\/)"
+)
 # Each home folder's anchor, and the longer name first tried after it.
-_POSIX_HOMES = ((_anchors.literal("/home/"), None), (_anchors.literal("/Users/"), _SPACED_NAME))
+_POSIX_HOMES = (
+    (_anchors.literal("/home/"), None),
+    (_anchors.literal("/Users/"), _SPACED_NAME),
+    (_anchors.literal("\\/home\\/"), None),
+    (_anchors.literal("\\/Users\\/"), _SPACED_NAME_ESCAPED),
+)
 
 
 def _posix_names(text: str) -> Iterator[Span]:
