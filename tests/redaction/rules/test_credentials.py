@@ -243,6 +243,7 @@ POSITIVES = [
     ("prose-password", "I log in as ana with password {s} and it fails", "Hunter22!", "secret"),
     ("prose-password-is", "my password is {s}, it worked yesterday", "Sommer2024", "secret"),
     ("prose-pw", "user ana pw {s} does not work", "Kx9mPq2L", "secret"),
+    ("prose-password-json", '{{"msg": "my password is {s}"}}', "Sommer2024", "secret"),
     ("kv-pw", "pw: {s}", "Hunter22!", "secret"),
     ("kv-wordpress-define", "define( 'AUTH_KEY', '{s}' );", "a8#Kz!2m@Lq9$Xw4^Tn6&(Vd5)Ue7",
      "secret"),

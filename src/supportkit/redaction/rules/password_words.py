@@ -94,7 +94,7 @@ def _stands_alone(text: str, start: int, end: int, word: str) -> bool:
 # Matkhau123``, ``密码是 Mima2024``): up to three short words (a verb, "of mine"), then one word
 # of eight characters or more with letters and digits, which prose about passwords lacks.
 _SPOKEN = re.compile(
-    r"(?:[ \t]{0,3}[^\s\d]{1,6}){0,3}?[ \t]{1,3}([^\s\"'«<>]{8,64}?)[.,;:)]*(?!\S)"
+    r"(?:[ \t]{0,3}[^\s\d]{1,6}){0,3}?[ \t]{1,3}([^\s\"'«<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
 )
 
 

@@ -216,7 +216,7 @@ _CONTEXT_VALUE = re.compile(
 # The next flag where a flag's value would be (a value may start with a dash too: -8akS6!).
 _FLAG = re.compile(r"--?[A-Za-z][\w-]*(?:=.*)?")
 _SPOKEN_PASSWORD = re.compile(
-    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([^\s\"'<>]{8,64}?)[.,;:)]*(?!\S)"
+    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([^\s\"'<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
 )
 _PASSWORD_NAMES = ("password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw")
 # A card's verification code after its name and a space, as people write it ("CVV 123").
