@@ -290,6 +290,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "bytes-literals": lambda n: "token: b'" * (n // 9),
     "argument-lists": lambda n: '["--password", "' * (n // 16),
     "named-elements": lambda n: '<Data Name="Password">' * (n // 22),
+    "named-element-tags": lambda n: '<setting name="Password" a="b" ' * (n // 32),
     "keyvault": lambda n: "keyvault secret set --value " * (n // 28),
     "spoken-passwords": lambda n: "Passwort ist abcdefghijklmnopq " * (n // 31),
     "spoken-password-words": lambda n: "my password is abcdefgh " * (n // 24),

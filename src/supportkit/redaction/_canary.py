@@ -511,6 +511,7 @@ _TEMPLATES: dict[str, _Kind] = {
          '[{"name": "API_TOKEN", "value": "«{a32}»"}, {"name": "REGION", "value": "eu"}]',
          '<add key="SmtpPassword" value="«{p}»" /><add key="Theme" value="dark" />',
          '<EventData><Data Name="TargetUserName">{n}</Data><Data Name="Password">«{p}»</Data>',
+         '<setting name="SmtpPassword" serializeAs="String">\n  <value>«{p}»</value>\n</setting>',
          '"cookies": [{"name": "_ga", "value": "«GA1.2.{d9}.{d10}»"}, '
          '{"name": "sid", "value": "«{a32}»", "httpOnly": true}], "headersSize": -1')),
     "high-entropy-secret": ("credential", ("X-Api-Key: ", "--api-key ", "--token=",

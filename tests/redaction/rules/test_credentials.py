@@ -233,6 +233,9 @@ POSITIVES = [
      "Q" + fake(42) + "=", "secret"),
     ("named-element-attribute", '<Data Name="TargetUserName">ana</Data><Data Name="Password">{s}'
      "</Data>", "W1nEvtPw9", "secret"),
+    ("named-dotnet-setting", '<setting name="Password" serializeAs="String">\n  <value>{s}</value>',
+     "N3tSetPw9", "secret"),
+    ("named-java-properties-xml", '<entry key="db.password">{s}</entry>', "PropsPw9", "secret"),
     ("kv-argv-list-flag", '"sys.argv": ["app.py", "--db-password", "{s}", "-v"]', "S3cr3tPw",
      "secret"),
     ("kv-requests-auth-tuple", 'session.get(url, auth=("svc", "{s}"), timeout=3)', "Tr4ceAuthPw9",
@@ -371,6 +374,7 @@ DECOYS = [
     "password reset email sent to user42; password hashed with bcrypt; password policy v2",
     "PW_VERSION=1.2 pwned PWDEBUG=1 pw_length=12",
     'net user "id": "82e2e662-f728-44fa-8248-5e3a0a5d2f34"; net user ana /delete',
+    '<input type="password" name="password">Forgot?</a><param name="password"/>',
 ]
 
 

@@ -500,12 +500,10 @@ class _SecretValueScanner:
         key_quote = _quote_at(text, pos)
         if key_quote and text[max(0, start - len(key_quote)) : start] == key_quote:
             pos += len(key_quote)
-        if text[pos : pos + 1] == ">":  # <password>…</…>, or <Data Name="Password">…</…>
-            return (
-                _element_text(text, start, end)
-                if pos == end
-                else _named_element_text(text, start - len(key_quote), pos + 1)
-            )
+        if pos == end and text[pos : pos + 1] == ">":  # <password>…</password>
+            return _element_text(text, start, end)
+        if pos > end and _NAME_ATTRIBUTE.search(text, max(0, start - 6), start):
+            return _named_element_text(text, pos)  # <Data Name="Password">…</Data>
         sep = _SEPARATOR.match(text, pos)
         if sep is None:
             return (
@@ -672,14 +670,26 @@ def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     return found.start(1), found.end(1), "assignment"
 
 
-_NAME_ATTRIBUTE = re.compile(r"""(?i:name|key)=["']\Z""")
+_NAME_ATTRIBUTE = re.compile(r"""(?<=[\s<])(?i:name|key)=["']\Z""")
+_VALUE_ELEMENT = re.compile(r"[ \t\r\n]*<value>", re.IGNORECASE)
+_TAG_NAME = re.compile(r"<([A-Za-z][\w:-]{0,64})[^<>]*\Z")
+_VOID_ELEMENTS = frozenset({"input", "meta", "link", "img", "param", "source", "br", "hr"})
 
 
-def _named_element_text(text: str, quote: int, content: int) -> _Finding | None:
+def _named_element_text(text: str, after_name: int) -> _Finding | None:
     """The text of an element whose name or key attribute names a secret, as Windows events
-    and .NET settings write one (``<Data Name="Password">…</Data>``)."""
-    if _NAME_ATTRIBUTE.search(text, max(0, quote - 5), quote + 1) is None:
+    and .NET settings write one: ``<Data Name="Password">…</Data>``, ``<setting
+    name="Password" serializeAs="String"><value>…</value>``. None for an element that closes
+    at once, or a name attribute outside a tag (``key="password"`` in a JSON string)."""
+    tag_end = text.find(">", after_name, after_name + 512)
+    if tag_end < 0 or text[tag_end - 1] == "/" or "<" in text[after_name:tag_end]:
         return None
+    tag = _TAG_NAME.search(text, max(0, after_name - 512), after_name)
+    if tag is not None and tag.group(1).lower() in _VOID_ELEMENTS:
+        return None  # <input name="password"> holds nothing; what follows is other text
+    content = tag_end + 1
+    value = _VALUE_ELEMENT.match(text, content)
+    content = value.end() if value is not None else content
     close = text.find("<", content, content + 4097)
     return (content, close, "assignment") if close > content else None
 
