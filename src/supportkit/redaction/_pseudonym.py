@@ -54,18 +54,18 @@ def _alphanumeric_upper(value: str) -> str:
     return _NOT_ALPHANUMERIC.sub("", value).upper()
 
 
-def _email(value: str) -> str:
-    # Mailbox names are case-insensitive in practice, whatever RFC 5321 allows.
-    return (urllib.parse.unquote(value) if "%" in value else value).casefold()
-
-
 _PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 def _url_decoded(value: str) -> str:
-    """A secret as typed, whether a form or a URL carried it encoded (``Hunter22%21``) or a log
-    printed it as is (``Hunter22!``)."""
+    """A value as typed, whether a form or a URL carried it encoded (``Hunter22%21``,
+    ``ana%40example.org``) or a log printed it as is."""
     return urllib.parse.unquote(value) if _PERCENT_ESCAPE.search(value) else value
+
+
+def _email(value: str) -> str:
+    # Mailbox names are case-insensitive in practice, whatever RFC 5321 allows.
+    return _url_decoded(value).casefold()
 
 
 def _mac(value: str) -> str:

@@ -60,6 +60,21 @@ def word_starts(text: str, word: str) -> Iterator[int]:
             yield pos
 
 
+# A password written into a sentence (``my password is Hunter22!``), after what introduces it:
+# group 1 is one word of eight characters or more, without the punctuation that ends a clause.
+# It is a password only when it mixes letters and digits, which prose about passwords does not.
+SPOKEN_WORD = r"([^\s\"'«<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
+# A command-line flag's name. Where a flag's value would be, it is the next flag instead (a value
+# may start with a dash too: -8akS6!).
+FLAG_NAME = r"--?[A-Za-z][\w-]*"
+
+
+def spoken_password(sentence: re.Pattern[str], text: str, pos: int) -> tuple[int, int] | None:
+    """Where the password of ``sentence`` (ending in :data:`SPOKEN_WORD`) at ``pos`` is."""
+    found = sentence.match(text, pos)
+    return found.span(1) if found is not None and mixed(found.group(1)) else None
+
+
 def mixed(value: str) -> bool:
     """Random keys mix letters and digits; words and runs of one character do not."""
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)

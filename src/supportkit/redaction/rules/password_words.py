@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._finders import UNSPACED_SCRIPT
-from supportkit.redaction.rules._text import is_trivial, mixed
+from supportkit.redaction.rules._text import SPOKEN_WORD, is_trivial, spoken_password
 
 __all__ = ["COMPOUND_ENDING", "PASSWORD_WORDS", "RULES"]
 
@@ -93,16 +93,12 @@ def _stands_alone(text: str, start: int, end: int, word: str) -> bool:
 # A password written into a sentence (``mein Passwort ist Sommer2024``, ``mật khẩu của tôi là
 # Matkhau123``, ``密码是 Mima2024``): up to three short words (a verb, "of mine"), then one word
 # of eight characters or more with letters and digits, which prose about passwords lacks.
-_SPOKEN = re.compile(
-    r"(?:[ \t]{0,3}[^\s\d]{1,6}){0,3}?[ \t]{1,3}([^\s\"'«<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
-)
+_SPOKEN = re.compile(r"(?:[ \t]{0,3}[^\s\d]{1,6}){0,3}?[ \t]{1,3}" + SPOKEN_WORD)
 
 
 def _spoken(text: str, end: int) -> Span | None:
-    found = _SPOKEN.match(text, end)
-    if found is None or not mixed(found.group(1)):
-        return None
-    return Span(found.start(1), found.end(1), "password")
+    found = spoken_password(_SPOKEN, text, end)
+    return None if found is None else Span(*found, "password")
 
 
 def _value_after(text: str, end: int) -> Span | None:

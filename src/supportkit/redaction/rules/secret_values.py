@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
+    FLAG_NAME,
+    SPOKEN_WORD,
     TOKEN_CHARS,
     closing_quote,
     end_of_line,
     is_trivial,
     mixed,
+    spoken_password,
 )
 from supportkit.redaction.rules.password_words import COMPOUND_ENDING as _COMPOUND_ENDING
 from supportkit.redaction.rules.password_words import PASSWORD_WORDS
@@ -210,14 +213,9 @@ _FLAG_VALUE = re.compile(
 _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
 )
-# A password written into a sentence, as people type one into a report ("my password is
-# Hunter22!", "user ana pw Sommer2024"): one word of eight characters or more, without the
-# punctuation that ends a clause.
-# The next flag where a flag's value would be (a value may start with a dash too: -8akS6!).
-_FLAG = re.compile(r"--?[A-Za-z][\w-]*(?:=.*)?")
-_SPOKEN_PASSWORD = re.compile(
-    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([^\s\"'<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
-)
+_FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
+# A password typed into a sentence: "my password is Hunter22!", "user ana pw Sommer2024".
+_SPOKEN_PASSWORD = re.compile(r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?" + SPOKEN_WORD)
 _PASSWORD_NAMES = ("password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw")
 # A card's verification code after its name and a space, as people write it ("CVV 123").
 _CODE_AFTER_SPACE = re.compile(r"[ \t]{1,3}(\d{3,4})(?![\w.,:/-])")
@@ -656,10 +654,8 @@ def _spoken_password(text: str, name: tuple[int, int], pos: int) -> _Finding | N
     ``password reset email sent``) has no such word."""
     if not _names_a_password(text[name[0] : name[1]]):
         return None
-    found = _SPOKEN_PASSWORD.match(text, pos)
-    if found is None or not mixed(found.group(1)):
-        return None
-    return found.start(1), found.end(1), "assignment"
+    found = spoken_password(_SPOKEN_PASSWORD, text, pos)
+    return None if found is None else (*found, "assignment")
 
 
 def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:

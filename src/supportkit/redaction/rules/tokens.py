@@ -14,6 +14,7 @@ from typing import Any
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
+    FLAG_NAME,
     URL_USER_INFO,
     is_trivial,
     keyword_positions,
@@ -272,9 +273,8 @@ _CLI_USER_PASSWORD = _prefix(
 _ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
 # A Windows account name: none of the characters Windows forbids in one (a JSON key is no name).
 _WINDOWS_USER = r"[^\s/\"\\\[\]:;|=,+*?<>]{1,64}"
-# What follows a flag that takes a value, unless it is the next flag (a password may start
-# with a dash too: -8akS6!).
-_NOT_A_FLAG = r"(?!--?[A-Za-z][\w-]*(?:[ \t]|$))"
+# What follows a flag that takes a value, unless it is the next flag.
+_NOT_A_FLAG = rf"(?!{FLAG_NAME}(?:[ \t]|$))"
 # A password on a command line: quoted (spaces and all), or one word.
 _QUOTED_OR_WORD = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|([^\s\"'|;&<>]{1,256}))"
 _CLI_PASSWORDS = tuple(
