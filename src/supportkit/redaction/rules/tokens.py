@@ -315,6 +315,65 @@ _CLI_PASSWORDS = tuple(
         # htpasswd -b FILE USER PASSWORD (-c creates the file; -B, -m... choose the hash)
         (("htpasswd",), r"(?:[ \t]+-[A-Za-z]{1,6})*?[ \t]+-[A-Za-z]{0,5}b[A-Za-z]{0,5}"
             r"(?:[ \t]+-[A-Za-z]{1,6})*(?:[ \t]+[^\s-]\S{0,255}){2}[ \t]+", _TOKEN_CLASS),
+        # Windows: schtasks /RP (the task's account) and /P (the remote one), PsExec -p
+        (("schtasks",), r"(?:\.exe)?" + _ARGUMENTS + r"/R?P[ \t]+(?=[^\s/])", _TOKEN_CLASS),
+        (("psexec", "PsExec"), r"(?:64)?(?:\.exe)?" + _ARGUMENTS + r"-p[ \t]+" + _NOT_A_FLAG,
+            _TOKEN_CLASS),
+        # Redis: AUTH [user] password, typed at redis-cli's prompt (host:port>) or quoted by
+        # MONITOR; swaks prints its SMTP commands after "~> "
+        (("> AUTH", "> auth"), r"(?<=[0-9]> [Aa][Uu][Tt][Hh])"
+            r"(?:[ \t]+[^\s\"']{1,64}(?=[ \t]+\S))?[ \t]+", ""),
+        (("\"AUTH\"", "\"auth\""), r"(?:[ \t]+\"[^\"\r\n]{0,64}\"(?=[ \t]+\"))?[ \t]+", ""),
+        # network devices: "username NAME [privilege N] password|secret [TYPE] VALUE" and
+        # "enable secret|password [level N] [TYPE] VALUE" (type 0 is the password itself,
+        # the others a hash of it or a reversible encoding); HAProxy's "stats auth user:pass"
+        (("username",), r"[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+[0-9]{1,2})?[ \t]+"
+            r"(?:password|secret)(?:[ \t]+[0-9])?[ \t]+", _TOKEN_CLASS),
+        (("enable secret", "enable password"), r"(?:[ \t]+level[ \t]+[0-9]{1,2})?"
+            r"(?:[ \t]+[0-9])?[ \t]+", _TOKEN_CLASS),
+        (("stats auth",), r"[ \t]+[^\s:]{1,64}:", _TOKEN_CLASS),
+        # GitHub Actions' ::add-mask:: command: what follows is a secret by definition
+        (("::add-mask::",), r"[ \t]*", ""),
+        # a password echoed into a login that reads it from standard input
+        (("echo", "printf"), r"(?:[ \t]+-[ne])?(?:[ \t]+'%s')?[ \t]+(?=\S[^\r\n|]{0,256}\|"
+            r"[^\r\n|]{1,256}(?:--password-stdin|--with-token))", _TOKEN_CLASS),
+    )
+)  # fmt: skip
+# An SNMP community string is its password: after the net-snmp tools' -c, and in Cisco's and
+# net-snmp's configuration. "public" is everyone's default, no secret.
+_SNMP_COMMUNITIES = tuple(
+    _prefix("cli-password", "password", _literal(*words), rest + _QUOTED_OR_WORD, 4_400,
+        check=lambda value: _not_trivial(value) and value != "public")
+    for words, rest in (
+        (("snmp",), r"(?:(?:bulk)?walk|(?:bulk)?get|getnext|set|table|trap|inform|delta|df"
+            r"|netstat|status)(?:\.exe)?" + _ARGUMENTS + r"-c[ \t]*"),
+        (("snmp-server community", "rocommunity", "rwcommunity"), r"6?[ \t]+"),
+    )
+)  # fmt: skip
+# An account and its password as one word, user@domain:password: Postfix's sasl_passwd
+# ("[smtp.example.com]:587 ana@example.com:…"), a combo list. A port, a path or a repository
+# (git@github.com:org/app.git) is no password.
+_ACCOUNT_PASSWORD = _prefix(
+    "account-password",
+    "password",
+    [(1, "@")],
+    r"(?<=[\w.%+-]@)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}:([^\s:/@\"'<>]{4,256})(?!\S)",
+    580,
+    before="",
+    check=lambda value: _not_trivial(value) and not value.isdigit(),
+    ascii_only=False,
+)
+# The password a PHP stack trace shows as the third argument of a database connection
+# (#0 …: PDO->__construct('mysql:host=…', 'root', '…', Array); mysqli_connect('db', 'app', '…')).
+_PHP_ARGUMENT = r"(?:'[^'\r\n]{0,256}'|\"[^\"\r\n]{0,256}\"|[\w$.]{1,64})[ \t]*,[ \t]*"
+_PHP_CONNECT_PASSWORDS = tuple(
+    _prefix("php-connect-password", "password", _literal(*calls),
+        r"[ \t]*" + _PHP_ARGUMENT * before + r"(?:'([^'\r\n]{1,256})'|\"([^\"\r\n]{1,256})\")",
+        1_200, check=_not_trivial, ascii_only=False)
+    for calls, before in (
+        (("PDO->__construct(", "new PDO(", "mysqli->__construct(", "mysqli_connect(",
+            "mysqli->real_connect("), 2),
+        (("mysqli_real_connect(",), 3),  # the connection comes first
     )
 )  # fmt: skip
 # A .netrc entry (curl, git, ftp, pip read it): "machine HOST login USER password SECRET", on one
@@ -435,6 +494,9 @@ RULES: tuple[Rule, ...] = (
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
     *_CLI_PASSWORDS,
+    *_SNMP_COMMUNITIES,
+    _ACCOUNT_PASSWORD,
+    *_PHP_CONNECT_PASSWORDS,
     _NETRC_PASSWORD,
     *_SQL_PASSWORDS,
     *_ORACLE_LOGONS,
