@@ -51,7 +51,7 @@ _KEY_QUALIFIERS = frozenset(
         "account", "auth", "client", "app", "application", "license", "licence", "service",
         "subscription", "shared", "session", "storage", "consumer", "ssh", "gpg", "pgp", "hmac",
         "deploy", "webhook", "admin", "root", "bot", "integration", "server", "crypto", "aes",
-        "functions", "function",
+        "functions", "function", "preshared",
     }
 )  # fmt: skip
 # A later component that makes the name a property of the secret rather than the secret.
@@ -69,6 +69,10 @@ _PROPERTY_WORDS = frozenset(
         "strength", "error", "errors", "prefix", "hint", "flow", "level", "option", "local",
         "fd", "fds", "plugin", "plugins", "backend", "backends", "realm", "domain", "server",
         "servers", "service", "handler", "helper", "reset", "sources", "providers",
+        # code named after what it handles (an Android log tag: "AuthRepo: login ok"), the
+        # account a secret belongs to, and a flag that silences a warning about it
+        "repo", "repository", "controller", "module", "middleware", "interceptor", "validator",
+        "user", "username", "warning", "warnings",
     }
 )  # fmt: skip
 _COMPONENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -204,6 +208,8 @@ _PLAIN_VALUE = re.compile(
 # A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
 # ``name=`` pairs, where an env or INI file's value would run to the end of the line.
 _LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
+# A variable set for one command (PGPASSWORD=… pg_dump -h db): the value is the word before it.
+_COMMAND_AFTER = re.compile(r"([^\s\"']{1,4096})[ \t]+[a-z][\w.-]{0,63}[ \t]+-")
 # A flag's value is the next word, or a quoted string, unless that is another flag, a shell's
 # redirection or pipe (docker login --password-stdin <<< "$TOKEN") or a PowerShell expression
 # (-Credential (New-Object …)).
@@ -461,6 +467,8 @@ class _SecretValueScanner:
                 # name (https://__token__:…@host), whose password the URL rule finds
                 continue
             name = text[start:end].lstrip("-")
+            if name.startswith(("no-", "no_")) and len(name) < end - start:
+                continue  # --no-auth-warning: a switch, which takes no value
             if name and not self.matcher(name) and text[start - 1 : start] == " ":
                 start, name = self._two_words(text, start, name)
             if not name or not self.matcher(name) or _normalized(name) in _DEDICATED:
@@ -539,8 +547,14 @@ class _SecretValueScanner:
         start, end = name
         if not quoted_key and _at_line_start(text, start):
             pair = _LOGFMT_PAIR.match(text, value) if sep == "=" else None
+            pair = pair or (_COMMAND_AFTER.match(text, value) if sep == "=" else None)
             if pair is not None:
                 return value, pair.end(1), "assignment"
+            quote = text[start - 1 : start]
+            if quote in ('"', "'"):  # an entry of a list: "POSTGRES_PASSWORD=…",
+                line_end = end_of_line(text, value)
+                close = closing_quote(text, value, quote, line_end)
+                return (value, close, "assignment") if close > value else None
             if sep != ":" or text[value - 1] != ":":  # YAML and headers: a space after ':'
                 return self._rest_of_line(text, value, block=sep == ":")
         elif sep == ":" and "." in text[start:end] and not quoted_key:
