@@ -236,6 +236,15 @@ POSITIVES = [
      "password"),
     ("account-password-sasl", "[smtp.example.com]:587 ana@example.com:{s}", "abcdwxyzefghijkl",
      "password"),
+    ("hash-bcrypt", "binding parameter [2] as [VARCHAR] - [{s}]",
+     "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", "password-hash"),
+    ("hash-sha512-crypt", "root:{s}:19000:0:99999:7:::", "$6$saltsalt$8iYtNHxjWRl.NF6oNZ5tF."
+     "iKFlQREaXBLlSmZKP6dy9l5z3vsooWNW0/GZ6Nej73/TFug6pIPSqbJoCT6dfnj.", "password-hash"),
+    ("hash-apr1-htpasswd", "ana:{s}", "$apr1$saltsalt$r/QcFGT5pNL28bNkeDMHR.", "password-hash"),
+    ("hash-argon2", "hash={s}", "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$ZmFrZWhhc2hmYWtl"
+     "aGFzaGZha2VoYXNo", "password-hash"),
+    ("hash-django", "INSERT INTO auth_user VALUES ('{s}')",
+     "pbkdf2_sha256$600000$abc123$" + fake(43) + "=", "password-hash"),
     ("php-pdo-trace", "#0 /var/www/db.php(5): PDO->__construct('mysql:host=db', 'root', '{s}', "
      "Array)", "MyPhpPdoPw!", "password"),
     ("php-mysqli-connect", 'mysqli_connect("db", "app", "{s}", "app")', "MyPhpPw!", "password"),
@@ -293,6 +302,13 @@ POSITIVES = [
     ("kv-wpa-psk", 'network={{\n\tssid="Home"\n\tpsk="{s}"\n}}', "my wifi pass", "secret"),
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
+    ("kv-multipart-field", '--xx\r\nContent-Disposition: form-data; name="password"\r\n\r\n'
+     "{s}\r\n--xx--", "MultiP4rtPw!", "secret"),
+    ("kv-multipart-escaped", "send: b'--xx\\r\\nContent-Disposition: form-data; "
+     "name=\"api_key\"\\r\\nContent-Type: text/plain\\r\\n\\r\\n{s}\\r\\n--xx--'", fake(24),
+     "secret"),
+    ("kv-xml-namespace-attributes", '<wsse:Username>svc</wsse:Username><wsse:Password Type="'
+     'http://docs.oasis-open.org/wss#PasswordText">{s}</wsse:Password>', "S0apWssePw!", "secret"),
     ("kv-wireguard-preshared", "[Peer]\nPresharedKey = {s}\nEndpoint = vpn:51820",
      fake(43) + "=", "secret"),
     ("kv-env-list-entry", '"Env": [\n    "POSTGRES_PASSWORD={s}",\n    "PATH=/usr/bin"\n]',
@@ -417,6 +433,9 @@ DECOYS = [
     "snmpwalk -v2c -c public 192.0.2.10; snmp-server community public RO; stats enable",
     "git clone git@github.com:org/app.git; ssh host.example.com:22; image@sha256:abcdef0123",
     "new PDO($dsn, $user, $password); mysqli_connect($host, $user, $pass, $db)",
+    "mutation Login($email: String!, $password: String!, $codes: [ID!]!) { login }",
+    'Content-Disposition: form-data; name="token"; filename="token.txt"\r\n\r\nfile text\r\n',
+    "echo $1$2 costs $5$ today; s/(a)(b)/$2$1/; price $6$ each",
 ]
 
 
@@ -458,6 +477,15 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
         ("PGPASSWORD=Pg2024x pg_dump -h db app", ["PGPASSWORD=", " pg_dump -h db app"]),
+        (
+            "send: b'GET / HTTP/1.1\\r\\nAuthorization: Basic YW5hOmh1bnRlcjI=\\r\\n\\r\\n'",
+            ["\\r\\nAuthorization: Basic <auth-1>\\r\\n"],
+        ),
+        (
+            "<wsse:UsernameToken><wsse:Username>svc</wsse:Username><wsse:Password>S0ap9x"
+            "</wsse:Password></wsse:UsernameToken>",
+            ["<wsse:UsernameToken><wsse:Username>svc</wsse:Username><wsse:Password>"],
+        ),
         ('  "DB_PASSWORD=Tr0ub4dor&3",\n  "A=b"', ['  "DB_PASSWORD=', '",\n  "A=b"']),
         (
             "[smtp.example.com]:587 ana@example.com:abcdwxyz",

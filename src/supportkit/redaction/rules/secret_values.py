@@ -272,6 +272,13 @@ def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str] | None:
     return None
 
 
+def _unescaped(text: str, start: int) -> int:
+    """A name's start past an escaped line break or tab before it: ``\r\nAuthorization``."""
+    if text[start - 1 : start] == "\\" and text[start : start + 1] in ("n", "r", "t"):
+        return start + 1
+    return start
+
+
 def _quote_at(text: str, pos: int) -> str:
     """The quote at ``pos``, escaped (``\\"``) or not; empty when there is none."""
     if text[pos : pos + 1] in ('"', "'"):
@@ -301,7 +308,10 @@ _PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
 
 def _cannot_have_value(text: str, start: int, end: int) -> bool:
     """A quick no for the names most often found that never have a value (``key orders``,
-    ``auth.session: …``); the full check would say no too, at several times the cost."""
+    ``auth.session: …``); the full check would say no too, at several times the cost. A
+    ``--no-auth-warning`` switch takes no value."""
+    if text.startswith(("--no-", "-no-", "--no_"), start):
+        return True
     after = text[end : end + 1]
     if after in (" ", "\t"):
         return (
@@ -329,6 +339,8 @@ _KEY_FILE = re.compile(r"\S{0,256}\.(?:key|pem|crt|cer|der|p12|pfx|ppk|jks|keyst
 _TYPE_NAME = re.compile(
     r"(?:str|bytes|bytearray|int|float|bool|object|Any|None|Optional|Union|SecretStr|SecretBytes"
     r"|typing\.\w{1,32})(?:\[[\w., |\[\]]{0,128}\]?)?(?:[ \t]*\|[ \t]*None)?"
+    # GraphQL's variable types: mutation Login($password: String!)
+    r"|\[?(?:String|Int|Float|Boolean|ID)!?\]?!?"
 )
 
 
@@ -407,7 +419,10 @@ class _SecretValueScanner:
     def findings(self, text: str) -> list[_Finding]:
         cached = self._cache[0]
         if cached[0] is not text:
-            cached = (text, [*self._scan(text), *self._named_values(text)])
+            cached = (
+                text,
+                [*self._scan(text), *self._named_values(text), *self._form_fields(text)],
+            )
             self._cache[0] = cached
         return cached[1]
 
@@ -427,6 +442,22 @@ class _SecretValueScanner:
             found = self._value(text, start, start + 5, flag=False)
             if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
                 yield found[0], found[1], "named"
+
+    def _form_fields(self, text: str) -> Iterator[_Finding]:
+        """A form field named like a secret in a multipart body, as a request dump shows it
+        (``Content-Disposition: form-data; name="password"``, a blank line, the value), with
+        real line breaks or escaped ones. A file's content is not a value."""
+        for at in _anchors.starts(text, _FORM_DATA):
+            field = _FORM_FIELD.match(text, at)
+            if field is None or not self.matcher(field.group(2)):
+                continue
+            value = field.end()
+            escaped = text.find("\\r\\n", value, value + 4097)
+            end = end_of_line(text, value)
+            end = min(end, escaped) if escaped >= 0 else end
+            end -= text[end - 1 : end] == "\r"
+            if end > value and not self._keeps(field.group(2), text[value:end]):
+                yield value, end, "named"
 
     def _pair(self, text: str, value_quote_end: int) -> _Finding | None:
         """A name and its value as a pair of quoted strings, as Python prints form data and
@@ -458,8 +489,13 @@ class _SecretValueScanner:
             if text[end - 1] in ".-":
                 continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
             start = _name_start(text, end)
-            if encoded:
-                start = _encoded_name_start(text, start)
+            start = _encoded_name_start(text, start) if encoded else _unescaped(text, start)
+            element = self._element_with_attributes(text, start, end)
+            if element is not None:
+                done = element[1]
+                if element[2]:
+                    yield element
+                continue
             if _cannot_have_value(text, start, end):
                 continue
             if start < done or text[start - 3 : start] == "://":
@@ -467,8 +503,6 @@ class _SecretValueScanner:
                 # name (https://__token__:…@host), whose password the URL rule finds
                 continue
             name = text[start:end].lstrip("-")
-            if name.startswith(("no-", "no_")) and len(name) < end - start:
-                continue  # --no-auth-warning: a switch, which takes no value
             if name and not self.matcher(name) and text[start - 1 : start] == " ":
                 start, name = self._two_words(text, start, name)
             if not name or not self.matcher(name) or _normalized(name) in _DEDICATED:
@@ -478,6 +512,17 @@ class _SecretValueScanner:
                 done = found[1]
                 if not self._keeps(name, text[found[0] : found[1]]):
                     yield found
+
+    def _element_with_attributes(self, text: str, start: int, end: int) -> _Finding | None:
+        """An element named like a secret, with a namespace or attributes, ``<wsse:Password
+        Type="…">…</wsse:Password>``: its text, tagged "" when the value is one to keep."""
+        if text[start - 1 : start] not in ("<", ":") or text[end : end + 1] not in (" ", "\t"):
+            return None
+        element = _element_text(text, start, end)
+        if element is None or not self.matcher(name := text[start:end]):
+            return None
+        kept = self._keeps(name, text[element[0] : element[1]])
+        return (element[0], element[1], "" if kept else element[2])
 
     @staticmethod
     def _two_words(text: str, start: int, name: str) -> tuple[int, str]:
@@ -582,6 +627,13 @@ _NAME_FIELD = re.compile(
 )
 
 
+_FORM_DATA = _anchors.word("form-data")
+_LINE_BREAK = r"(?:\r?\n|\\r\\n)"
+_FORM_FIELD = re.compile(
+    r"""form-data;[ \t]*name=(["']?)([^"'\r\n;\\]{1,128})\1(?![^\r\n\\]{0,256}filename)"""
+    rf"[^\r\n\\]{{0,256}}{_LINE_BREAK}(?:[^\r\n\\]{{1,256}}{_LINE_BREAK}){{0,4}}{_LINE_BREAK}",
+    re.IGNORECASE,
+)
 _COOKIE_LIST_KEY = re.compile(r"""["']?cookies["']?[ \t]*:[ \t\r\n]*\Z""", re.IGNORECASE)
 
 
@@ -704,12 +756,25 @@ def _named_element_text(text: str, after_name: int) -> _Finding | None:
     return (content, close, "assignment") if close > content else None
 
 
+_ELEMENT_OPENED = re.compile(r"<(?:[A-Za-z][\w.-]{0,32}:)?\Z")
+
+
 def _element_text(text: str, start: int, end: int) -> _Finding | None:
-    """The text of an XML element named like a secret, ``<password>…</password>``."""
-    if text[start - 1 : start] != "<":
+    """The text of an XML element named like a secret, ``<password>…</password>``, maybe with a
+    namespace and attributes (``<wsse:Password Type="…">…</wsse:Password>``)."""
+    opened = _ELEMENT_OPENED.search(text, max(0, start - 34), start)
+    if opened is None:
         return None
-    close = text.find(f"</{text[start:end]}>", end + 1, end + 4097)
-    return (end + 1, close, "assignment") if close > end + 1 else None
+    tag_end = end if text[end : end + 1] == ">" else text.find(">", end, end + 512)
+    if tag_end < 0 or text[tag_end - 1] == "/" or "<" in text[end:tag_end]:
+        return None
+    close = text.find(f"</{text[opened.start() + 1 : end]}>", tag_end + 1, tag_end + 4097)
+    if close <= tag_end + 1:
+        return None
+    inner = text.find("<", tag_end + 1, close)
+    if inner >= 0 and not text.startswith("<![CDATA[", inner):
+        return None  # <wsse:UsernameToken> holds elements: its leaves hold the values
+    return tag_end + 1, close, "assignment"
 
 
 def _yaml_block(text: str, value: int) -> _Finding | None:

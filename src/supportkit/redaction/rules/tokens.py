@@ -350,6 +350,24 @@ _SNMP_COMMUNITIES = tuple(
         (("snmp-server community", "rocommunity", "rwcommunity"), r"6?[ \t]+"),
     )
 )  # fmt: skip
+# A password hash in crypt(3)'s format (/etc/shadow, htpasswd, a users table in a statement
+# log): whoever has it can guess the password offline. bcrypt, SHA-crypt, MD5-crypt, yescrypt,
+# Argon2, and Django's PBKDF2.
+_CRYPT = "./A-Za-z0-9"
+_PASSWORD_HASHES = tuple(
+    _prefix("password-hash", "password-hash", _literal(*prefixes), rest + _end(_CRYPT + "$+="),
+        200, before=_CRYPT + "$")
+    for prefixes, rest in (
+        (("$2a$", "$2b$", "$2y$"), rf"[0-9]{{2}}\$[{_CRYPT}]{{53}}"),
+        (("$5$", "$6$"), rf"(?:rounds=[0-9]{{1,9}}\$)?[{_CRYPT}]{{1,16}}\$[{_CRYPT}]{{43,86}}"),
+        (("$1$", "$apr1$"), rf"[{_CRYPT}]{{1,8}}\$[{_CRYPT}]{{22}}"),
+        (("$y$",), rf"[{_CRYPT}]{{1,64}}\$[{_CRYPT}]{{1,64}}\$[{_CRYPT}]{{43}}"),
+        (("$argon2",), r"(?:id|i|d)\$v=[0-9]{1,3}\$m=[0-9]{1,10},t=[0-9]{1,10},p=[0-9]{1,3}"
+            r"\$[A-Za-z0-9+/]{8,128}\$[A-Za-z0-9+/]{16,256}"),
+        (("pbkdf2_sha",), r"(?:1|256)\$[0-9]{1,8}\$[A-Za-z0-9./+]{1,64}"
+            r"\$[A-Za-z0-9+/]{40,128}={0,2}"),
+    )
+)  # fmt: skip
 # An account and its password as one word, user@domain:password: Postfix's sasl_passwd
 # ("[smtp.example.com]:587 ana@example.com:…"), a combo list. A port, a path or a repository
 # (git@github.com:org/app.git) is no password.
@@ -496,6 +514,7 @@ RULES: tuple[Rule, ...] = (
     *_CLI_PASSWORDS,
     *_SNMP_COMMUNITIES,
     _ACCOUNT_PASSWORD,
+    *_PASSWORD_HASHES,
     *_PHP_CONNECT_PASSWORDS,
     _NETRC_PASSWORD,
     *_SQL_PASSWORDS,
