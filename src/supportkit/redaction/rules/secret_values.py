@@ -272,8 +272,11 @@ def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str] | None:
     return None
 
 
-def _unescaped(text: str, start: int) -> int:
-    """A name's start past an escaped line break or tab before it: ``\r\nAuthorization``."""
+def _key_start(text: str, start: int, *, encoded: bool) -> int:
+    """Where a key whose name starts at ``start`` does: past the hex digits of an encoded ``?``
+    or ``&`` (``%3Ftoken``), or an escaped line break or tab (``\r\nAuthorization``)."""
+    if encoded:
+        return _encoded_name_start(text, start)
     if text[start - 1 : start] == "\\" and text[start : start + 1] in ("n", "r", "t"):
         return start + 1
     return start
@@ -310,14 +313,12 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
     """A quick no for the names most often found that never have a value (``key orders``,
     ``auth.session: …``); the full check would say no too, at several times the cost. A
     ``--no-auth-warning`` switch takes no value."""
-    if text.startswith(("--no-", "-no-", "--no_"), start):
-        return True
     after = text[end : end + 1]
     if after in (" ", "\t"):
-        return (
-            text[start] != "-"
-            and _SPACED_VALUE.match(text, end) is None
-            and not (_names_a_password(text[start:end]) and _SPOKEN_PASSWORD.match(text, end))
+        if text[start] == "-":
+            return text.startswith(("--no-", "-no-", "--no_"), start)
+        return _SPACED_VALUE.match(text, end) is None and not (
+            _names_a_password(text[start:end]) and _SPOKEN_PASSWORD.match(text, end)
         )
     return (
         after == ":"
@@ -459,39 +460,38 @@ class _SecretValueScanner:
             if end > value and not self._keeps(field.group(2), text[value:end]):
                 yield value, end, "named"
 
-    def _pair(self, text: str, value_quote_end: int) -> _Finding | None:
+    def _pair(self, text: str, value_quote_end: int) -> Iterator[_Finding]:
         """A name and its value as a pair of quoted strings, as Python prints form data and
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
         tuple of the two, so a list of field names (``['password', 'email']``) stays. Or a
         flag and its value in a list of arguments (``["app.py", "--db-password", "…"]``)."""
         opened = _pair_opened(text, value_quote_end)
         if opened is None or not self.matcher((name := opened[1]).lstrip("-")):
-            return None
+            return
         quote, flag = opened[0], name.startswith("-")
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
         after = text[close + 1 : close + 3].lstrip(" \t")[:1]
         closed = after in (",", "]") and not _FLAG.fullmatch(value) if flag else after == ")"
-        if not (closed and value) or self._keeps(name, value):
-            return None
-        return value_quote_end, close, "assignment"
+        if closed and value and not self._keeps(name, value):
+            yield value_quote_end, close, "assignment"
 
     def _scan(self, text: str) -> Iterator[_Finding]:
         done = -1
         for after_end in _anchors.ends(text, self.anchor):
             if text[after_end - 1] in "\"'":  # a pair's value opens here
-                pair = self._pair(text, after_end)
-                if pair is not None:
-                    yield pair
+                yield from self._pair(text, after_end)
                 continue
             encoded = text[after_end - 1] in "dD" and text[after_end - 3 : after_end - 1] == "%3"
             end = _name_end(text, after_end - (3 if encoded else 1))
             if text[end - 1] in ".-":
                 continue  # "token.", "auth-": a sentence or a flag's prefix, not a key
             start = _name_start(text, end)
-            start = _encoded_name_start(text, start) if encoded else _unescaped(text, start)
-            element = self._element_with_attributes(text, start, end)
-            if element is not None:
+            if encoded or text[start - 1 : start] == "\\":
+                start = _key_start(text, start, encoded=encoded)
+            if text[start - 1 : start] in ("<", ":") and (
+                element := self._element(text, start, end)
+            ):
                 done = element[1]
                 if element[2]:
                     yield element
@@ -513,10 +513,10 @@ class _SecretValueScanner:
                 if not self._keeps(name, text[found[0] : found[1]]):
                     yield found
 
-    def _element_with_attributes(self, text: str, start: int, end: int) -> _Finding | None:
+    def _element(self, text: str, start: int, end: int) -> _Finding | None:
         """An element named like a secret, with a namespace or attributes, ``<wsse:Password
         Type="…">…</wsse:Password>``: its text, tagged "" when the value is one to keep."""
-        if text[start - 1 : start] not in ("<", ":") or text[end : end + 1] not in (" ", "\t"):
+        if text[end : end + 1] not in (" ", "\t"):
             return None
         element = _element_text(text, start, end)
         if element is None or not self.matcher(name := text[start:end]):
