@@ -236,6 +236,9 @@ POSITIVES = [
      "password"),
     ("account-password-sasl", "[smtp.example.com]:587 ana@example.com:{s}", "abcdwxyzefghijkl",
      "password"),
+    ("anaconda-channel-token", "channels:\n  - https://conda.anaconda.org/t/{s}/acme",
+     "ab-1c2d3e4f-5a6b-7c8d-9e0f-1a2b3c4d5e6f", "anaconda-token"),
+    ("cli-echo-chpasswd", 'RUN echo "{s}" | chpasswd', "root:Passw0rd!", "password"),
     ("hash-bcrypt", "binding parameter [2] as [VARCHAR] - [{s}]",
      "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", "password-hash"),
     ("hash-sha512-crypt", "root:{s}:19000:0:99999:7:::", "$6$saltsalt$8iYtNHxjWRl.NF6oNZ5tF."
@@ -302,6 +305,9 @@ POSITIVES = [
     ("kv-wpa-psk", 'network={{\n\tssid="Home"\n\tpsk="{s}"\n}}', "my wifi pass", "secret"),
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
+    ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),
+    ("kv-subscript-ruby", 'ENV["SECRET_KEY_BASE"]="{s}"', fake(64, HEX), "secret"),
+    ("kv-subscript-php-nested", "$db['default']['password'] = '{s}';", "C1Db!Pw9", "secret"),
     ("kv-multipart-field", '--xx\r\nContent-Disposition: form-data; name="password"\r\n\r\n'
      "{s}\r\n--xx--", "MultiP4rtPw!", "secret"),
     ("kv-multipart-escaped", "send: b'--xx\\r\\nContent-Disposition: form-data; "
@@ -434,6 +440,9 @@ DECOYS = [
     "git clone git@github.com:org/app.git; ssh host.example.com:22; image@sha256:abcdef0123",
     "new PDO($dsn, $user, $password); mysqli_connect($host, $user, $pass, $db)",
     "mutation Login($email: String!, $password: String!, $codes: [ID!]!) { login }",
+    '    if request.form["password"]:\n        login(); d["token"] == x; fields = ["secret"]',
+    "config['token'] = os.environ['TOKEN']; echo \"ana:$PW\" | chpasswd",
+    "//registry.npmjs.org/:_authToken = (protected)",
     'Content-Disposition: form-data; name="token"; filename="token.txt"\r\n\r\nfile text\r\n',
     "echo $1$2 costs $5$ today; s/(a)(b)/$2$1/; price $6$ each",
 ]

@@ -117,7 +117,7 @@ _TRIVIAL = re.compile(
     |\$\{[A-Za-z_][\w.]{0,128}\}|\$\{\{[^{}]{0,128}\}\}|\{[A-Za-z_][\w.]{0,64}(?:![rsa])?\}
     |%\([A-Za-z_]{1,64}\)s|\{\{[^{}]{0,64}\}\}|(?-i:[A-Z]{2,32}(?:_[A-Z]{2,32}){1,8})
     |%[-+\x20\#0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifrxXeEgGc]|\(\)|\[\]|\{\}|[(\[{]|
-    |\((?:sensitive|known)(?:\x20(?:value|after\x20apply))?\)?)
+    |\((?:sensitive|known|protected)(?:\x20(?:value|after\x20apply))?\)?)
     """
 )
 # What tools print in place of a value they hold back: kubectl describe's reference to a

@@ -177,10 +177,11 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
 # be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); the end of an
-# XML start tag (``<password>``); or a quote, a comma and the quote that opens the value of a
-# pair as Python prints it (``('password', 'hunter2')``).
+# XML start tag (``<password>``); a quote, a comma and the quote that opens the value of a
+# pair as Python prints it (``('password', 'hunter2')``); or a quote closing a subscript
+# (``ENV["DB_PASSWORD"]``).
 _KEY_NAME_END = (
-    rb"[A-Za-z0-9_.\-]*(?:(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)|[\x22\x27],[ \t]?[\x22\x27])"
+    rb"[A-Za-z0-9_.\-]*(?:(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)|[\x22\x27](?:,[ \t]?[\x22\x27]|\]))"
 )
 # A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
 # auth=HTTPBasicAuth("svc", "…"). The password is the second string.
@@ -551,6 +552,8 @@ class _SecretValueScanner:
         key_quote = _quote_at(text, pos)
         if key_quote and text[max(0, start - len(key_quote)) : start] == key_quote:
             pos += len(key_quote)
+            if text[pos : pos + 1] == "]":
+                return self._subscript(text, (start, end), len(key_quote))
         if pos == end and text[pos : pos + 1] == ">":  # <password>…</password>
             return _element_text(text, start, end)
         if pos > end and _NAME_ATTRIBUTE.search(text, max(0, start - 6), start):
@@ -564,6 +567,16 @@ class _SecretValueScanner:
                 or _spoken_password(text, (start, end), pos)
             )
         return self._separated(text, (start, end), sep, quoted_key=pos > end)
+
+    def _subscript(self, text: str, name: tuple[int, int], quote_width: int) -> _Finding | None:
+        """The value assigned to a subscript named like a secret: ``ENV["DB_PASSWORD"] = …``,
+        ``$db['default']['password'] = '…';``. Only ``=`` assigns: ``if form["password"]:``
+        tests one."""
+        opening = name[0] - quote_width - 1
+        sep = _SEPARATOR.match(text, name[1] + quote_width + 1)
+        if text[opening : opening + 1] != "[" or sep is None or sep.group(1) != "=":
+            return None
+        return self._separated(text, name, sep, quoted_key=True)
 
     def _separated(
         self, text: str, name: tuple[int, int], sep: re.Match[str], *, quoted_key: bool

@@ -97,7 +97,9 @@ def _varied(value: str) -> bool:
 
 
 def _not_trivial(value: str) -> bool:
-    return not is_trivial(value)
+    """Not a placeholder, a reference to a variable, or a user and one (``ana:$PW``)."""
+    password = value.rpartition(":")[2]
+    return not (is_trivial(value) or (password.startswith("$") and is_trivial(password)))
 
 
 def _end(chars: str) -> str:
@@ -154,6 +156,15 @@ _TELEGRAM_BOT = _prefix(
     _literal("/bot"),
     "([0-9]{5,16}:[A-Za-z0-9_-]{35})" + _end(_TOKEN_CLASS),
     50,
+    before="",
+)
+# An Anaconda channel's token, part of its URL (https://conda.anaconda.org/t/TOKEN/channel).
+_ANACONDA_TOKEN = _prefix(
+    "anaconda-token",
+    "anaconda-token",
+    _literal("anaconda.org/t/", "anaconda.cloud/t/"),
+    "([A-Za-z0-9-]{8,128})(?=/)",
+    150,
     before="",
 )
 # Services' tokens, each with the prefix its vendor documents: (rule and placeholder kind,
@@ -334,9 +345,10 @@ _CLI_PASSWORDS = tuple(
         (("stats auth",), r"[ \t]+[^\s:]{1,64}:", _TOKEN_CLASS),
         # GitHub Actions' ::add-mask:: command: what follows is a secret by definition
         (("::add-mask::",), r"[ \t]*", ""),
-        # a password echoed into a login that reads it from standard input
+        # a password echoed into a login that reads it from standard input, or user:password
+        # into chpasswd
         (("echo", "printf"), r"(?:[ \t]+-[ne])?(?:[ \t]+'%s')?[ \t]+(?=\S[^\r\n|]{0,256}\|"
-            r"[^\r\n|]{1,256}(?:--password-stdin|--with-token))", _TOKEN_CLASS),
+            r"[^\r\n|]{1,256}(?:--password-stdin|--with-token|chpasswd))", _TOKEN_CLASS),
     )
 )  # fmt: skip
 # An SNMP community string is its password: after the net-snmp tools' -c, and in Cisco's and
@@ -507,6 +519,7 @@ RULES: tuple[Rule, ...] = (
     _DISCORD_WEBHOOK,
     _TEAMS_WEBHOOK,
     _TELEGRAM_BOT,
+    _ANACONDA_TOKEN,
     _OAUTH_CODE,
     _JWT,
     _URL_PASSWORD,
