@@ -234,6 +234,6 @@ def test_home_paths_mark_only_the_user_name(kind: str) -> None:
         (name,) = canary.values
         start, _ = canary.spans[0]
         assert canary.text[:start].endswith(
-            ("/home/", "/Users/", "\\Users\\", "\\users\\", "\\/Users\\/")
+            ("/home/", "/Users/", "\\Users\\", "\\users\\", "\\/Users\\/", "/mail/", "\\home\\")
         )
         assert re.fullmatch(r"[a-z][a-z0-9._]+", name)

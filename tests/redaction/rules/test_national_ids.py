@@ -45,6 +45,8 @@ def test_ssn_look_alike_is_kept(text: str) -> None:
         ("Passport No.: X1234567", "X1234567"),
         ("passport number 123456789", "123456789"),
         ("Reisepass-Nr. C01X00T47", "C01X00T47"),
+        ("Passnummer: C01X00T47", "C01X00T47"),
+        ("paspoortnummer NW1234567", "NW1234567"),
         ("паспорт 45 06 123456", "45 06 123456"),
         ("Số hộ chiếu: C1234567", "C1234567"),
         ("passportNumber=AB1234567", "AB1234567"),

@@ -46,6 +46,11 @@ def test_rule_follows_the_protocol() -> None:
         ("open /Users/Ana Maria Silva/Documents failed", "Ana Maria Silva"),
         ("see /Users/ana and more", "ana"),
         ("see ~gina/src/main.c", "gina"),
+        ("mailbox /var/mail/ana is full", "ana"),
+        ("opened /var/spool/mail/ana.silva", "ana.silva"),
+        (r"\\wsl$\Ubuntu\home\ana\project", "ana"),
+        (r"\\wsl.localhost\Ubuntu-22.04\home\erin\src", "erin"),
+        (r"%USERPROFILE% = C:\Users\ana, HOMEPATH=\Users\ana", "ana"),
     ],
 )
 def test_user_name_is_found(text: str, name: str) -> None:
@@ -77,6 +82,8 @@ def test_only_the_name_is_replaced() -> None:
         "/usr/lib/python3.11/site-packages/requests/adapters.py",
         "app.home.views",
         "ABC:\\Users\\x",
+        "GET /mail/inbox HTTP/1.1; https://example.com/mail/ana",
+        r"D:\backup\home\ana and C:\srv\home\index.html",
     ],
 )
 def test_non_personal_path_is_kept(text: str) -> None:

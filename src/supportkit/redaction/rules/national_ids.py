@@ -27,6 +27,8 @@ _PASSPORT_KEYWORDS = Keywords(
         {
             "passport", "passeport", "pasaport", "pasaporte", "passaporto", "passaporte",
             "reisepass", "paspoort", "pasipoti", "паспорт", "паспорта",
+            # the number itself, in German and Dutch: Passnummer, Reisepassnummer, Pass-Nr.
+            "passnummer", "reisepassnummer", "passnr", "paspoortnummer",
         }
     ),
 )  # fmt: skip

@@ -7,7 +7,9 @@ and JSON-escaped ``C:\\\\Users\\\\``), so text without home paths costs a few ``
 A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:`` of a
 ``PATH`` list, ``file://``...) or after a mount prefix that holds home folders (``/var``,
 ``/export``, ``/mnt/c`` of WSL, ``/System/Volumes/Data``, ``/private``); inside a URL path
-(``https://example.com/home/about``) it does not. Names under ``Users`` may contain spaces when
+(``https://example.com/home/about``) it does not. A mailbox in the mail spool
+(``/var/mail/NAME``) and a home folder of a WSL distribution seen from Windows
+(``\\\\wsl$\\Ubuntu\\home\\NAME``) count too. Names under ``Users`` may contain spaces when
 the path goes on after them (``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
 
 Kept: the folders every system has and placeholders (:data:`KEPT_NAMES`, any case), names
@@ -39,7 +41,7 @@ _POSIX_NAME = re.compile(r"[^/\\\s:\"'`<>|*?,;=()\[\]{}]{1,64}")
 # hold spaces when the path goes on after it.
 _SPACED_NAME = re.compile(f"{_POSIX_NAME.pattern}(?: {_POSIX_NAME.pattern}){{1,2}}(?=/)")
 _WINDOWS_NAME = re.compile(
-    r"(?:[^\\/:*?\"<>|\r\n\t]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;'`()\[\]{}]{1,64}"
+    r"(?:[^\\/:*?\"<>|\r\n\t,;=+\[\]]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;=+'`()\[\]{}]{1,64}"
 )
 _WINDOWS_USERS = re.compile(rb":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
 _WINDOWS_ANCHOR = _anchors.pattern(_WINDOWS_USERS.pattern)
@@ -82,22 +84,33 @@ def _path_starts_at(text: str, at: int) -> bool:
 _SPACED_NAME_ESCAPED = re.compile(
     f"{_POSIX_NAME.pattern}(?: {_POSIX_NAME.pattern}){{1,2}}(?=\\\\/)"
 )
-# Each home folder's anchor, and the longer name first tried after it.
-_POSIX_HOMES = (
-    (_anchors.literal("/home/"), None),
-    (_anchors.literal("/Users/"), _SPACED_NAME),
-    (_anchors.literal("\\/home\\/"), None),
-    (_anchors.literal("\\/Users\\/"), _SPACED_NAME_ESCAPED),
+# A mailbox in the mail spool is named after its user (/var/mail/ana); so is a home folder in a
+# WSL distribution seen from Windows (\\wsl$\Ubuntu\home\ana, \\wsl.localhost\Debian\home\ana).
+_MAIL_SPOOL = re.compile(r"(?:^|[^\w.-])/var(?:/spool)?\Z")
+_WSL_DISTRIBUTION = re.compile(r"\\\\wsl(?:\$|\.localhost)\\[^\\\s]{1,64}\Z")
+# Each home folder's anchor, the longer name first tried after it, and what must come before
+# the anchor (by default, the start of a path or a mount that holds home folders).
+_POSIX_HOMES: tuple[tuple[_anchors.Anchor, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
+    (_anchors.literal("/home/"), None, None),
+    (_anchors.literal("/Users/"), _SPACED_NAME, None),
+    (_anchors.literal("\\/home\\/"), None, None),
+    (_anchors.literal("\\/Users\\/"), _SPACED_NAME_ESCAPED, None),
+    (_anchors.literal("/mail/"), None, _MAIL_SPOOL),
+    (_anchors.literal("\\home\\"), None, _WSL_DISTRIBUTION),
 )
 
 
 def _posix_names(text: str) -> Iterator[Span]:
-    for anchor, spaced_name in _POSIX_HOMES:
+    for anchor, spaced_name, before in _POSIX_HOMES:
         for at in _anchors.starts(text, anchor):
             after = at + anchor.width
             spaced = spaced_name.match(text, after) if spaced_name is not None else None
             name = spaced or _POSIX_NAME.match(text, after)
-            if name and _path_starts_at(text, at):
+            if name and (
+                _path_starts_at(text, at)
+                if before is None
+                else before.search(text, max(0, at - 80), at) is not None
+            ):
                 span = _name_span(text, name.start(), name.end())
                 if span:
                     yield span
