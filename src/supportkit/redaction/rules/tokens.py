@@ -244,6 +244,12 @@ _PREFIXED_TOKENS = tuple(
             "[A-Za-z0-9+/]{100,2048}={0,2}", "A-Za-z0-9+/=", 2080, None),
         ("age-secret-key", _literal("AGE-SECRET-KEY-1"), "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
             "A-Za-z0-9", 74, None),
+        # package registries: RubyGems, crates.io
+        ("rubygems-key", _literal("rubygems_"), "[a-f0-9]{48}", "A-Za-z0-9", 57, None),
+        ("crates-io-token", _literal("cio"), "[A-Za-z0-9]{32}", "A-Za-z0-9", 35, mixed),
+        ("onepassword-token", _literal("ops_eyJ"), "[A-Za-z0-9+/]{250,4096}={0,3}",
+            "A-Za-z0-9+/=", 4110, None),
+        ("alibaba-key", _literal("LTAI"), "[A-Za-z0-9]{20}", "A-Za-z0-9", 24, mixed),
     )
 )  # fmt: skip
 # An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
@@ -343,6 +349,11 @@ _CLI_PASSWORDS = tuple(
         (("enable secret", "enable password"), r"(?:[ \t]+level[ \t]+[0-9]{1,2})?"
             r"(?:[ \t]+[0-9])?[ \t]+", _TOKEN_CLASS),
         (("stats auth",), r"[ \t]+[^\s:]{1,64}:", _TOKEN_CLASS),
+        # a package manager's credentials for a repository: poetry and composer's
+        # "config http-basic.REPO USER PASSWORD"; cargo login TOKEN
+        (("http-basic.",), r"[\w.-]{1,128}[ \t]+[^\s-]\S{0,255}[ \t]+", _TOKEN_CLASS),
+        (("cargo login",), r"(?:[ \t]+--registry[ \t=]\S{1,64})?[ \t]+" + _NOT_A_FLAG,
+            _TOKEN_CLASS),
         # GitHub Actions' ::add-mask:: command: what follows is a secret by definition
         (("::add-mask::",), r"[ \t]*", ""),
         # a password echoed into a login that reads it from standard input, or user:password
