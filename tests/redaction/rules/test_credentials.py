@@ -316,6 +316,8 @@ POSITIVES = [
     ("kv-wpa-psk", 'network={{\n\tssid="Home"\n\tpsk="{s}"\n}}', "my wifi pass", "secret"),
     ("kv-cli-flag-eq", "app --api-key={s} --verbose", fake(16), "secret"),
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
+    ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
+    ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),
     ("kv-subscript-ruby", 'ENV["SECRET_KEY_BASE"]="{s}"', fake(64, HEX), "secret"),
     ("kv-subscript-php-nested", "$db['default']['password'] = '{s}';", "C1Db!Pw9", "secret"),

@@ -133,7 +133,7 @@ _PACKAGE_DETAIL = re.compile(
 )
 # A call or subscript, an attribute of self or cls, or a dunder: code quoted in a traceback.
 _CODE = re.compile(
-    r"[A-Za-z_][\w.]{0,128}(?<!\.)\s*[(\[]|\(?(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
+    r"[A-Za-z_][\w.]{0,128}(?<!\.)[(\[]|\(?(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
     # PowerShell: $cred = Get-Credential, $pw = Read-Host -AsSecureString, New-Object …
     r"|(?:Get|Read|New|ConvertTo|ConvertFrom|Import|Invoke|Select)-[A-Z][A-Za-z]{1,64}(?![\w-])"
 )
