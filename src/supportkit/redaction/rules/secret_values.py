@@ -51,7 +51,8 @@ _KEY_QUALIFIERS = frozenset(
         "account", "auth", "client", "app", "application", "license", "licence", "service",
         "subscription", "shared", "session", "storage", "consumer", "ssh", "gpg", "pgp", "hmac",
         "deploy", "webhook", "admin", "root", "bot", "integration", "server", "crypto", "aes",
-        "functions", "function", "preshared",
+        "functions", "function", "preshared", "unseal", "age", "decryption", "wrapping", "jwt",
+        "csrf",
     }
 )  # fmt: skip
 # A later component that makes the name a property of the secret rather than the secret.
@@ -399,6 +400,13 @@ def _holds_digits(name: str) -> bool:
     return "cvv" in parts or "cvc" in parts or "".join(parts).endswith("securitycode")
 
 
+def _names_a_location(name: str) -> bool:
+    """``PWD`` is the working folder, and ``GOOGLE_APPLICATION_CREDENTIALS`` where a key file
+    lies: their values are paths, not secrets."""
+    normalized = _normalized(name)
+    return normalized == "pwd" or normalized.endswith("applicationcredentials")
+
+
 def _looks_like_path(value: str) -> bool:
     return value.startswith(("/", "~")) or (len(value) > 2 and value[1:3] in (":\\", ":/"))
 
@@ -540,7 +548,7 @@ class _SecretValueScanner:
         bare = bare if is_trivial(bare) else bare.rstrip(")]}")
         return (
             is_trivial(bare)
-            or (_normalized(name) == "pwd" and _looks_like_path(value))
+            or (_names_a_location(name) and _looks_like_path(value))
             or _passes_a_name_on(name, bare.split(None, 1)[0] if bare else bare)
             or _ANNOTATION.match(value) is not None
             or _TYPE_NAME.fullmatch(bare) is not None
