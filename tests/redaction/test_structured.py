@@ -26,6 +26,13 @@ def test_secret_key_replaces_any_value(redactor: Redactor, value: Any) -> None:
     assert out == {"db": {"password": "<secret-1>"}}
 
 
+@pytest.mark.parametrize("key", ["api_keys", "apiKeys", "passwords", "ssh_keys"])
+def test_plural_secret_key_replaces_its_list(redactor: Redactor, key: str) -> None:
+    """A list of keys or passwords is as secret as one."""
+    out = redactor.data({key: ["k1", "k2"], "primary_keys": ["id"]}, artifact="r")
+    assert out == {key: "<secret-1>", "primary_keys": ["id"]}
+
+
 @pytest.mark.parametrize("value", [None, True, False, ""])
 def test_empty_and_boolean_secrets_are_kept(redactor: Redactor, value: Any) -> None:
     """None, booleans and empty strings hold no secret and say something useful."""

@@ -30,7 +30,8 @@ __all__ = ["is_secret_key", "secret_key_matcher", "secret_value_rules"]
 
 _SECRET_WORDS = frozenset(
     {
-        "password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "secret", "secrets",
+        "password", "passwords", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "secret",
+        "secrets", "apikeys",
         "token", "auth", "authorization", "credential", "credentials", "creds", "cred",
         "session", "sessionid", "sessid", "phpsessid", "jsessionid", "signature", "sig", "apikey",
         "accesskey", "secretkey", "privatekey", "authtoken", "accesstoken", "refreshtoken",
@@ -103,7 +104,7 @@ def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
     if index == 0:
         return False
     previous = parts[index - 1]
-    if part in ("key", "session") and previous in _KEY_QUALIFIERS | {"session"}:
+    if part in ("key", "keys", "session") and previous in _KEY_QUALIFIERS | {"session"}:
         return True
     return previous + part in _SECRET_WORDS or previous + part in extra
 
