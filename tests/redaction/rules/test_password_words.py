@@ -18,7 +18,9 @@ SECRET = "Gz7-kq2Lw9"
         "用户密码: {s}", "パスワード: {s}", "비밀번호: {s}", "nenosiri: {s}", "nywila => {s}",
         "neues Kennwort -> {s} (temporär)", "mein Passwort ist {s}!", "mật khẩu của tôi là {s}",
         "mon mot de passe est {s}, merci", "密码是 {s}", "パスワードは {s} です",
-        '"msg": "mein Passwort ist {s}", "ms": 3',
+        '"msg": "mein Passwort ist {s}", "ms": 3', "Parola: {s}", "Parolă: {s}", "Lozinka: {s}",
+        "Парола: {s}", "Geslo: {s}", "Parool: {s}", "Slaptažodis: {s}", "Kata laluan: {s}",
+        "رمز عبور: {s}",
     ],
 )  # fmt: skip
 def test_password_after_the_word_in_another_language_goes(

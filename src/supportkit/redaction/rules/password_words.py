@@ -36,7 +36,15 @@ PASSWORD_WORDS = frozenset(
         "adgangskode",  # Danish
         "passord",  # Norwegian
         "salasana",  # Finnish
-        "şifre", "sifre",  # Turkish
+        "şifre", "sifre", "parola",  # Turkish (and Romanian)
+        "parolă",  # Romanian
+        "lozinka", "лозинка",  # Croatian, Serbian, Bosnian
+        "парола",  # Bulgarian
+        "geslo",  # Slovenian
+        "parool",  # Estonian
+        "slaptažodis",  # Lithuanian
+        "kata laluan",  # Malay
+        "رمز عبور",  # Persian
         "пароль", "пароля",  # Russian, Ukrainian
         "mật khẩu", "mat khau",  # Vietnamese
         "nenosiri", "nywila",  # Swahili
