@@ -318,6 +318,8 @@ POSITIVES = [
     ("kv-yaml-block", "tls:\n  private_key: |\n    {s}\n  cert: x", fake(40), "secret"),
     ("kv-unseal-key", "VAULT_UNSEAL_KEY={s}", fake(44, ALNUM + "+/"), "secret"),
     ("kv-age-key", "SOPS_AGE_KEY={s}", fake(40), "secret"),
+    ("kv-argv-value-like-a-flag", "sys.argv: ['app.py', '--db-password', '{s}', '--verbose']",
+     "-OoyaGl-ayVcgDk6", "secret"),
     ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
     ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),

@@ -65,8 +65,12 @@ def word_starts(text: str, word: str) -> Iterator[int]:
 # It is a password only when it mixes letters and digits, which prose about passwords does not.
 SPOKEN_WORD = r"([^\s\"'«<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
 # A command-line flag's name. Where a flag's value would be, it is the next flag instead (a value
-# may start with a dash too: -8akS6!).
-FLAG_NAME = r"--?[A-Za-z][\w-]*"
+# may start with a dash too: -8akS6!, -OoyaGl-ayVcgDk6). A long name with both capitals and
+# digits is a random value, not a flag (--authenticationDatabase, -Xmx2g and --http2 are flags).
+FLAG_NAME = (
+    r"--?[A-Za-z](?:[\w-]{0,8}(?![\w-])"
+    r"|(?![\w-]{0,64}[0-9][\w-]{0,64}[A-Z]|[\w-]{0,64}[A-Z][\w-]{0,64}[0-9])[\w-]*)"
+)
 
 
 def spoken_password(sentence: re.Pattern[str], text: str, pos: int) -> tuple[int, int] | None:
