@@ -379,7 +379,7 @@ _SNMP_COMMUNITIES = tuple(
 _CRYPT = "./A-Za-z0-9"
 _PASSWORD_HASHES = tuple(
     _prefix("password-hash", "password-hash", _literal(*prefixes), rest + _end(_CRYPT + "$+="),
-        200, before=_CRYPT + "$")
+        460, before=_CRYPT + "$")
     for prefixes, rest in (
         (("$2a$", "$2b$", "$2y$"), rf"[0-9]{{2}}\$[{_CRYPT}]{{53}}"),
         (("$5$", "$6$"), rf"(?:rounds=[0-9]{{1,9}}\$)?[{_CRYPT}]{{1,16}}\$[{_CRYPT}]{{43,86}}"),
