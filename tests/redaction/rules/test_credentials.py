@@ -461,6 +461,8 @@ DECOYS = [
     "config['token'] = os.environ['TOKEN']; echo \"ana:$PW\" | chpasswd",
     "//registry.npmjs.org/:_authToken = (protected)",
     "GOOGLE_APPLICATION_CREDENTIALS=/srv/keys/sa.json; PWD=/srv/app",
+    "auth=ok token_refresh=true session=started sig=v1\nDEBUG session: created for request 8",
+    "pass: 3 fail: 0 skip: 1\nAuthorization: Bearer\nauthorization: Basic",
     "a precious ciao; cio: 3; poetry config http-basic.pypi --unset; cargo login --help",
     'Content-Disposition: form-data; name="token"; filename="token.txt"\r\n\r\nfile text\r\n',
     "echo $1$2 costs $5$ today; s/(a)(b)/$2$1/; price $6$ each",
@@ -505,6 +507,7 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
         ("PGPASSWORD=Pg2024x pg_dump -h db app", ["PGPASSWORD=", " pg_dump -h db app"]),
+        ("pass: 12345678 fail: 0", ["pass: ", " fail: 0"]),
         (
             "send: b'GET / HTTP/1.1\\r\\nAuthorization: Basic YW5hOmh1bnRlcjI=\\r\\n\\r\\n'",
             ["\\r\\nAuthorization: Basic <auth-1>\\r\\n"],

@@ -109,7 +109,10 @@ _TRIVIAL = re.compile(
     (?:true|false|null|none|nil|undefined|yes|no|on|off|n/?a|-?\d{1,3}|[*x•.…_-]{1,64}
     |expired|invalid|missing|required|revoked|refreshed|redacted|empty|unset|set|present
     |absent|provided|valid|ok|error|hidden|masked|filtered|enabled|disabled|removed
-    |optional|requisite|sufficient|include|substack
+    |optional|requisite|sufficient|include|substack|v\d{1,3}
+    |started|created|opened|closed|ended|active|inactive|pending|succeeded|success|failed
+    |accepted|rejected|denied|granted|updated|deleted|saved|loaded|cleared|rotated|issued
+    |verified|unverified|locked|unlocked|skipped|ignored
     |not(?:\x20(?:set|configured|provided|found|available|required|needed|shown))?
     |wrong|incorrect|changed|forgotten|lost|it|is|was|the|this|that|here|below|above|same
     |and|or|to|for|of|in|with|from|as|at|by|if|then|else|when|also|only|instead|\W{1,2}

@@ -28,6 +28,8 @@ __all__ = ["RULES"]
 # literal (``Authorization: `Bearer ${token}```).
 _HEADER_SEP = re.compile(r"""(["']?)[ \t]{0,4}([:=])[ \t]{0,4}(?:[bf](?=["']))?(["'`]?)""")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,31}[ \t]{1,4}(?=\S)")
+# A scheme with no credential after it: "Authorization: Bearer" says the token was missing.
+_SCHEME_ALONE = re.compile(r"(?i:bearer|basic|token|digest|negotiate|ntlm|dpop)")
 
 
 def _header_value(text: str, name_start: int, name_end: int) -> tuple[int, int] | None:
@@ -72,7 +74,8 @@ class _AuthorizationRule:
             scheme = _SCHEME.match(text, start, end)
             if scheme is not None:
                 start = scheme.end()
-            if start < end and not is_trivial(text[start:end]):
+            credential = text[start:end]
+            if credential and not (is_trivial(credential) or _SCHEME_ALONE.fullmatch(credential)):
                 yield Span(start, end, self.kind)
 
 

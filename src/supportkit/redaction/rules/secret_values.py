@@ -211,6 +211,8 @@ _PLAIN_VALUE = re.compile(
 # A logfmt line (``token=… user=bob level=info``): the value is one word followed by more
 # ``name=`` pairs, where an env or INI file's value would run to the end of the line.
 _LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
+# A count before the next name and colon, as test runners print them ("pass: 3 fail: 0").
+_COLON_PAIR = re.compile(r"([0-9]{1,9})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}:[ \t]")
 # A variable set for one command (PGPASSWORD=… pg_dump -h db): the value is the word before it.
 _COMMAND_AFTER = re.compile(r"([^\s\"']{1,4096})[ \t]+[a-z][\w.-]{0,63}[ \t]+-")
 # A flag's value is the next word, or a quoted string, unless that is another flag, a shell's
@@ -613,8 +615,10 @@ class _SecretValueScanner:
     ) -> _Finding | None:
         start, end = name
         if not quoted_key and _at_line_start(text, start):
-            pair = _LOGFMT_PAIR.match(text, value) if sep == "=" else None
-            pair = pair or (_COMMAND_AFTER.match(text, value) if sep == "=" else None)
+            if sep == "=":
+                pair = _LOGFMT_PAIR.match(text, value) or _COMMAND_AFTER.match(text, value)
+            else:
+                pair = _COLON_PAIR.match(text, value) if sep == ":" else None
             if pair is not None:
                 return value, pair.end(1), "assignment"
             quote = text[start - 1 : start]
