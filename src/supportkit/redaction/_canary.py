@@ -573,6 +573,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "imei": ("personal", ("imei=", "IMEI: ", '"imei": "{}"', "device IMEI "), ("«{imei}»",)),
     "device-id": ("personal", ("Advertising ID: {}", "android_id={}", '"idfa": "{}"'),
         ("«{uuid}»", "«{h16}»")),
+    "sim-and-udid": ("personal", ("{}", "device: {}", '"telephony": "{}"'),
+        ("IMSI «{d15}»", "ICCID: «89{d17}»", "Provisioning UDID: «{h8}-{h16}»", "UDID «{h40}»")),
     "geo-coordinates": ("personal", ("Geolocation: ", "location ", "{}"),
         ("lat=«{i10-60}.{d4}», lon=«{i1-170}.{d4}»", "lng=«-{i1-170}.{d5}» lat=«{i1-89}.{d5}»",
          '"latitude": «-{i1-60}.{d6}», "longitude": «{i1-170}.{d6}»')),

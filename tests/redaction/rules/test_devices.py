@@ -42,6 +42,13 @@ def test_imei_look_alike_is_kept(text: str) -> None:
             "38400000-8cf0-11bd-b23e-10b96e40000d",
         ),
         ("IDFA 6D92078A-8246-4BA4-AE5B-76104861E7DC", "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
+        ("Provisioning UDID: 00008103-001A2B3C4D5E6F7A", "00008103-001A2B3C4D5E6F7A"),
+        (
+            "udid=2b6f0cc904d137be2e1730235f5664094b831186",
+            "2b6f0cc904d137be2e1730235f5664094b831186",
+        ),
+        ("IMSI 310150123456789 attached", "310150123456789"),
+        ('"iccid": "89014103211118510720F"', "89014103211118510720F"),
         (
             '{"gaid": "38400000-8cf0-11bd-b23e-10b96e40000d"}',
             "38400000-8cf0-11bd-b23e-10b96e40000d",
@@ -60,6 +67,8 @@ def test_advertising_and_android_ids_are_found(text: str, value: str) -> None:
         "request_id=38400000-8cf0-11bd-b23e-10b96e40000d",
         "android 14 build 9774d56d682e549c",
         "advertising campaign 38400000-8cf0-11bd-b23e-10b96e40000d",
+        "imsi: 12; udid: 1234; pseudid: 00008103-001A2B3C4D5E6F7A",
+        "Serial Number (system): C02XL0GSJGH5",  # support needs it for warranty
     ],
 )
 def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:

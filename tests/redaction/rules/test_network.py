@@ -9,13 +9,13 @@ from _found import found
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("client 8.8.8.8 connected", "8.8.8.8"),
+        ("client 81.2.69.160 connected", "81.2.69.160"),
         ("peer=203.0.113.7:443", "203.0.113.7"),
         ("[23.45.67.89]", "23.45.67.89"),
         ("from 198.51.100.1.", "198.51.100.1"),
         ("addr:203.0.113.9 up", "203.0.113.9"),
-        ("GET /hosts/8.8.8.8 HTTP/1.1", "8.8.8.8"),
-        ("lookup hosts/8.8.8.8 failed", "8.8.8.8"),
+        ("GET /hosts/81.2.69.142 HTTP/1.1", "81.2.69.142"),
+        ("lookup hosts/81.2.69.142 failed", "81.2.69.142"),
         ("http://203.0.113.7/status", "203.0.113.7"),
         ("connected to edge 203.0.113.5", "203.0.113.5"),
         ("firefox 203.1.113.5", "203.1.113.5"),
@@ -28,8 +28,8 @@ def test_public_ipv4_is_found_without_its_port(text: str, value: str) -> None:
 
 def test_both_ends_of_an_address_range_are_found() -> None:
     """A range written with a dash is two addresses, not an address and a version suffix."""
-    text = "allow 203.0.113.1-203.0.113.254 and 8.8.4.4-8.8.8.8"
-    assert found("ipv4", text) == ["203.0.113.1", "203.0.113.254", "8.8.4.4", "8.8.8.8"]
+    text = "allow 203.0.113.1-203.0.113.254 and 81.2.69.1-81.2.69.9"
+    assert found("ipv4", text) == ["203.0.113.1", "203.0.113.254", "81.2.69.1", "81.2.69.9"]
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,14 @@ def test_both_ends_of_an_address_range_are_found() -> None:
 def test_non_public_ipv4_is_kept(address: str) -> None:
     """Loopback, private, link-local, shared, multicast and reserved addresses stay."""
     assert found("ipv4", f"bind {address}:8080") == []
+
+
+def test_public_dns_resolvers_are_kept() -> None:
+    """The resolvers everyone uses are a service's addresses, and what a network problem is
+    often about; an address next to one is still someone's."""
+    text = "DNS Servers: 8.8.8.8, 1.1.1.1, 9.9.9.9, 2606:4700:4700::1111; client 8.8.8.9"
+    assert found("ipv4", text) == ["8.8.8.9"]
+    assert found("ipv6", text) == []
 
 
 @pytest.mark.parametrize(

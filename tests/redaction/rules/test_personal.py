@@ -55,7 +55,7 @@ def test_text_whose_lower_case_grows_keeps_offsets() -> None:
 def test_spans_carry_their_rule_kind() -> None:
     """Each rule's spans carry the placeholder kind the audit and placeholders use."""
     text = (
-        "ana@example.com +84 28 3822 1234 8.8.8.8 2001:db8::1 aa:bb:cc:dd:ee:ff "
+        "ana@example.com +84 28 3822 1234 81.2.69.160 2001:db8::1 aa:bb:cc:dd:ee:ff "
         "4111 1111 1111 1111 DE89370400440532013000 123-45-6789 passport X1234567 "
         "imei 490154203237518 lat=51.5237 lon=-0.1585 android_id=9774d56d682e549c "
         "CPF 529.982.247-25"

@@ -1,6 +1,7 @@
 """Device identifiers that follow one device (and so its owner) everywhere: IMEI numbers,
-advertising ids (IDFA, Google's GAID) and Android ids. Each only right after its name: UUIDs and
-hexadecimal ids are kept everywhere else."""
+advertising ids (IDFA, Google's GAID), Android ids, an iPhone's UDID, and the SIM's subscriber
+(IMSI) and card (ICCID) numbers. Each only right after its name: UUIDs, hexadecimal ids and long
+numbers are kept everywhere else. Serial numbers stay: support needs them for warranty."""
 
 from __future__ import annotations
 
@@ -51,4 +52,33 @@ def _device_ids(text: str) -> Iterator[Span]:
                 yield Span(found.start(1), found.end(1), "device-id")
 
 
-RULES: tuple[Rule, ...] = (FinderRule("imei", 72, _imeis), FinderRule("device-id", 96, _device_ids))
+_LABEL_END = r"[\"']?[ \t]*[:=]?[ \t]*[\"']?"
+# Each name's anchor, and its value after it: an iPhone's UDID (25 or 40 characters), the SIM's
+# subscriber number (15 digits) and its card number (19 or 20 digits, maybe an F after them).
+_SIM_AND_UDID = tuple(
+    (_anchors.word(name), re.compile(name + _LABEL_END + value + r"(?![\w-])", re.IGNORECASE))
+    for name, value in (
+        ("udid", r"([0-9A-Fa-f]{8}-[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})"),
+        ("imsi", r"([0-9]{14,15})"),
+        ("iccid", r"([0-9]{18,22}[Ff]?)"),
+    )
+)
+
+
+def _sim_and_udids(text: str) -> Iterator[Span]:
+    for anchor, pattern in _SIM_AND_UDID:
+        for at in _anchors.starts(text, anchor):
+            found = pattern.match(text, at)
+            if found is not None and not (at and text[at - 1].isalpha()):
+                yield Span(found.start(1), found.end(1), "device-id")
+
+
+def _all_device_ids(text: str) -> Iterator[Span]:
+    yield from _device_ids(text)
+    yield from _sim_and_udids(text)
+
+
+RULES: tuple[Rule, ...] = (
+    FinderRule("imei", 72, _imeis),
+    FinderRule("device-id", 96, _all_device_ids),
+)

@@ -1,4 +1,5 @@
-"""Public IPv4 and IPv6 addresses and MAC addresses; private, loopback and reserved ones stay."""
+"""Public IPv4 and IPv6 addresses and MAC addresses; private, loopback and reserved ones stay, and
+so do the public DNS resolvers' addresses."""
 
 from __future__ import annotations
 
@@ -42,6 +43,17 @@ _BROWSER_WORDS = (
 # "MyApp/2.1.0.3"): capitalised, and not a path segment (those follow a slash, or are lower-case).
 _PRODUCT_TOKEN = re.compile(r"(?<![\w/.:\\-])[A-Z][A-Za-z0-9_.-]{1,40}/\Z")
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
+# Public DNS resolvers everyone uses (Google, Cloudflare, Quad9, OpenDNS): a service's address,
+# no one's, and what a network problem is often about.
+_PUBLIC_RESOLVERS_V4 = frozenset(
+    {(8, 8, 8, 8), (8, 8, 4, 4), (1, 1, 1, 1), (1, 0, 0, 1), (9, 9, 9, 9), (149, 112, 112, 112),
+     (208, 67, 222, 222), (208, 67, 220, 220)}
+)  # fmt: skip
+_PUBLIC_RESOLVERS_V6 = frozenset(
+    ipaddress.IPv6Address(address)
+    for address in ("2001:4860:4860::8888", "2001:4860:4860::8844", "2606:4700:4700::1111",
+                    "2606:4700:4700::1001", "2620:fe::fe", "2620:fe::9")
+)  # fmt: skip
 
 
 def _public_v4(a: int, b: int, c: int) -> bool:
@@ -115,6 +127,7 @@ def _ipv4s(text: str) -> Iterator[Span]:
         if (
             octets
             and _public_v4(*octets[:3])
+            and octets not in _PUBLIC_RESOLVERS_V4
             and not _product_version(text, start, octets)
             and not _package_version(text, start, match.end())
         ):
@@ -132,7 +145,7 @@ def _public_v6(address: ipaddress.IPv6Address) -> bool:
     if mapped is not None:
         a, b, c, _ = mapped.packed
         return _public_v4(a, b, c)
-    return address in _GLOBAL_V6
+    return address in _GLOBAL_V6 and address not in _PUBLIC_RESOLVERS_V6
 
 
 def _ipv6s(text: str) -> Iterator[Span]:
