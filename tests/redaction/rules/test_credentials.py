@@ -320,6 +320,8 @@ POSITIVES = [
     ("kv-age-key", "SOPS_AGE_KEY={s}", fake(40), "secret"),
     ("kv-argv-value-like-a-flag", "sys.argv: ['app.py', '--db-password', '{s}', '--verbose']",
      "-OoyaGl-ayVcgDk6", "secret"),
+    ("kv-json-escaped-twice", '{{"message": "{{\\\\\\"token\\\\\\": \\\\\\"{s}\\\\\\"}}"}}',
+     fake(20), "secret"),
     ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
     ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),

@@ -178,12 +178,13 @@ _CODE_ANCHORS = tuple(
 _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
-# be escaped (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); the end of an
-# XML start tag (``<password>``); a quote, a comma and the quote that opens the value of a
+# be escaped once or twice (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); the
+# end of an XML start tag (``<password>``); a quote, a comma and the quote that opens the value of a
 # pair as Python prints it (``('password', 'hunter2')``); or a quote closing a subscript
 # (``ENV["DB_PASSWORD"]``).
 _KEY_NAME_END = (
-    rb"[A-Za-z0-9_.\-]*(?:(?:\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)|[\x22\x27](?:,[ \t]?[\x22\x27]|\]))"
+    rb"[A-Za-z0-9_.\-]*(?:(?:(?:\x5c\x5c)?\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
+    rb"|[\x22\x27](?:,[ \t]?[\x22\x27]|\]))"
 )
 # A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
 # auth=HTTPBasicAuth("svc", "…"). The password is the second string.
@@ -247,10 +248,12 @@ def _name_start(text: str, pos: int) -> int:
 
 def _name_end(text: str, separator: int) -> int:
     """Where a name ends that is followed by ``separator``, maybe after a closing quote, which
-    may be escaped."""
+    may be escaped once or twice (JSON in a JSON string in a JSON log: ``\\\"``)."""
     if text[separator - 1] not in "\"'":
         return separator
-    return separator - 2 if text[separator - 2] == "\\" else separator - 1
+    if text[separator - 2] != "\\":
+        return separator - 1
+    return separator - 4 if text[separator - 4 : separator - 2] == "\\\\" else separator - 2
 
 
 def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str] | None:
@@ -288,11 +291,13 @@ def _key_start(text: str, start: int, *, encoded: bool) -> int:
 
 
 def _quote_at(text: str, pos: int) -> str:
-    """The quote at ``pos``, escaped (``\\"``) or not; empty when there is none."""
+    """The quote at ``pos``, escaped once (``\\"``), twice (``\\\\\\"``) or not; empty when there is
+    none."""
     if text[pos : pos + 1] in ('"', "'"):
         return text[pos]
-    if text[pos : pos + 1] == "\\" and text[pos + 1 : pos + 2] in ('"', "'"):
-        return text[pos : pos + 2]
+    if text[pos : pos + 1] == "\\":
+        quote = text[pos : pos + 4] if text[pos + 1 : pos + 3] == "\\\\" else text[pos : pos + 2]
+        return quote if quote[-1:] in ('"', "'") else ""
     return ""
 
 
