@@ -421,6 +421,12 @@ _TEMPLATES: dict[str, _Kind] = {
          "«NRAK-{c27}»", "«ATATT3xFfGF0{u180}»", "«sntryu_{h64}»",
          "https://conda.anaconda.org/t/«{l2}-{uuid}»/acme", "«rubygems_{h48}»", "«cio{d2}{a30}»",
          "«LTAI5t{a18}»")),
+    # a drawing lines up under its code line, so each form starts a line of its own
+    "secret-shown-in-traceback": ("credential", ("Traceback (most recent call last):\n{}",
+        "ERROR | app:login:42 - login failed\n{}"),
+        ("    conn = connect(user, password)\n    │              │     └ '«{p}»'\n"
+         "    │              └ '{n}'",
+         "E       AssertionError: assert 'x' == 'y'\nE        +  where '«{p}»' = get_password()")),
     "secret-subscript": ("credential", ("{}", "    {}", "+ {}"),
         ('os.environ["DB_PASSWORD"] = "«{p}»"', "$db['default']['password'] = '«{p}»';",
          'ENV["API_TOKEN"]="«{a32}»"', "config['auth']['secret'] = '«{a24}»'")),

@@ -322,6 +322,12 @@ POSITIVES = [
      "-OoyaGl-ayVcgDk6", "secret"),
     ("kv-json-escaped-twice", '{{"message": "{{\\\\\\"token\\\\\\": \\\\\\"{s}\\\\\\"}}"}}',
      fake(20), "secret"),
+    ("shown-loguru-diagnose", "    conn = connect(user, password)\n    │              │     └ '{s}'"
+     "\n    │              └ 'ana'\n    └ <function connect at 0x7f3a>", "L0guruPw!9", "secret"),
+    ("shown-loguru-attribute", "    return self.db.login(self.api_token)\n"
+     "                         └ '{s}'", fake(24), "secret"),
+    ("shown-pytest-where", "E       AssertionError: assert 'x' == 'y'\nE        +  where '{s}' = "
+     "settings.get_secret()", "PytestWherePw9", "secret"),
     ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
     ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),
@@ -462,6 +468,8 @@ DECOYS = [
     '    if request.form["password"]:\n        login(); d["token"] == x; fields = ["secret"]',
     "config['token'] = os.environ['TOKEN']; echo \"ana:$PW\" | chpasswd",
     "//registry.npmjs.org/:_authToken = (protected)",
+    "    conn = connect(user, password)\n    │              └ 'ana'\n    └ <function connect>",
+    "E        +  where 'ana' = get_user()\nE        +  where 3 = len(tokens)",
     "GOOGLE_APPLICATION_CREDENTIALS=/srv/keys/sa.json; PWD=/srv/app",
     "auth=ok token_refresh=true session=started sig=v1\nDEBUG session: created for request 8",
     "pass: 3 fail: 0 skip: 1\nAuthorization: Bearer\nauthorization: Basic",

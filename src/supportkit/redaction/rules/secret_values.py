@@ -439,7 +439,12 @@ class _SecretValueScanner:
         if cached[0] is not text:
             cached = (
                 text,
-                [*self._scan(text), *self._named_values(text), *self._form_fields(text)],
+                [
+                    *self._scan(text),
+                    *self._named_values(text),
+                    *self._form_fields(text),
+                    *self._shown_values(text),
+                ],
             )
             self._cache[0] = cached
         return cached[1]
@@ -476,6 +481,22 @@ class _SecretValueScanner:
             end -= text[end - 1 : end] == "\r"
             if end > value and not self._keeps(field.group(2), text[value:end]):
                 yield value, end, "named"
+
+    def _shown_values(self, text: str) -> Iterator[_Finding]:
+        """Values a traceback or a test report shows beside the variable or call that held
+        them: loguru's and better_exceptions' drawings (a ``└ 'value'`` below the variable's
+        name), and pytest's ``+  where 'value' = get_password()``."""
+        for mark in _anchors.starts(text, _VALUE_MARK):
+            name = _marked_variable(text, mark)
+            shown = _MARKED_VALUE.match(text, mark) if name and self.matcher(name) else None
+            if shown is not None:
+                group = 2 if shown.group(2) is not None else 3
+                if not self._keeps(name or "", shown.group(group)):
+                    yield shown.start(group), shown.end(group), "named"
+        for at in _anchors.starts(text, _PYTEST_WHERE):
+            where = _WHERE_VALUE.match(text, at + _PYTEST_WHERE.width)
+            if where is not None and self.matcher(where.group(3)):
+                yield where.start(2), where.end(2), "named"
 
     def _pair(self, text: str, value_quote_end: int) -> Iterator[_Finding]:
         """A name and its value as a pair of quoted strings, as Python prints form data and
@@ -659,6 +680,17 @@ _NAME_FIELD = re.compile(
 
 
 _FORM_DATA = _anchors.word("form-data")
+# A traceback's values drawn under the code that used them (loguru with diagnose=True,
+# better_exceptions): "└" stands in the column where the variable's name starts above.
+#     conn = connect(user, password)
+#     │              │     └ 'hunter2'
+#     │              └ 'ana'
+_VALUE_MARK = _anchors.word("└")
+_VARIABLE = re.compile(r"[A-Za-z_][\w.]{0,128}")
+_MARKED_VALUE = re.compile(r"└ (?:b?([\"'])(.{1,4096}?)\1|(\S.{0,4095}?))[ \t]*(?=\r?\n|\Z)")
+# pytest's explanation of a failed assertion: "+  where 'value' = get_password()".
+_PYTEST_WHERE = _anchors.literal("+  where ")
+_WHERE_VALUE = re.compile(r"b?([\"'])(.{1,4096}?)\1 = ([A-Za-z_][\w.]{0,128})\(")
 _LINE_BREAK = r"(?:\r?\n|\\r\\n)"
 _FORM_FIELD = re.compile(
     r"""form-data;[ \t]*name=(["']?)([^"'\r\n;\\]{1,128})\1(?![^\r\n\\]{0,256}filename)"""
@@ -788,6 +820,24 @@ def _named_element_text(text: str, after_name: int) -> _Finding | None:
 
 
 _ELEMENT_OPENED = re.compile(r"<(?:[A-Za-z][\w.-]{0,32}:)?\Z")
+
+
+def _marked_variable(text: str, mark: int) -> str | None:
+    """The variable whose value the ``└`` at ``mark`` shows: in the code line above it, past
+    the lines that carry the drawing's ``│`` down in its column."""
+    line_start = text.rfind("\n", 0, mark) + 1
+    column = mark - line_start
+    for _ in range(64):
+        if line_start == 0:
+            return None
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1]
+        if line[column : column + 1] != "│":
+            glued = column > 0 and (line[column - 1 : column].isalnum() or line[column - 1] in "_.")
+            found = None if glued else _VARIABLE.match(line, column)
+            return None if found is None else found.group()
+        line_start = above
+    return None
 
 
 def _element_text(text: str, start: int, end: int) -> _Finding | None:
