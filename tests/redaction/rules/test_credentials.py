@@ -328,6 +328,12 @@ POSITIVES = [
      "                         └ '{s}'", fake(24), "secret"),
     ("shown-pytest-where", "E       AssertionError: assert 'x' == 'y'\nE        +  where '{s}' = "
      "settings.get_secret()", "PytestWherePw9", "secret"),
+    ("kv-php-print-r", "Array\n(\n    [db_password] => {s}\n    [user] => ana\n)", "PhpPrintR9x",
+     "secret"),
+    ("kv-php-print-r-one-line", "Array ( [password] => {s} [user] => ana )", "PhpPrintR9x",
+     "secret"),
+    ("kv-php-var-dump", 'array(2) {{\n  ["password"]=>\n  string(9) "{s}"\n  ["user"]=>\n}}',
+     "PhpVarDmp", "secret"),
     ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
     ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),
@@ -518,6 +524,12 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
         ("PGPASSWORD=Pg2024x pg_dump -h db app", ["PGPASSWORD=", " pg_dump -h db app"]),
         ("pass: 12345678 fail: 0", ["pass: ", " fail: 0"]),
+        ("Array ( [password] => PhpPw9x [user] => ana )", ["Array ( [password] => ", " [user]"]),
+        (
+            'array(2) {\n  ["password"]=>\n  string(9) "PhpVarDmp"\n'
+            '  ["user"]=>\n  string(3) "ana"',
+            ['["password"]=>\n  string(9) "', '"\n  ["user"]=>\n  string(3) "ana"'],
+        ),
         (
             "send: b'GET / HTTP/1.1\\r\\nAuthorization: Basic YW5hOmh1bnRlcjI=\\r\\n\\r\\n'",
             ["\\r\\nAuthorization: Basic <auth-1>\\r\\n"],

@@ -184,7 +184,7 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 # (``ENV["DB_PASSWORD"]``).
 _KEY_NAME_END = (
     rb"[A-Za-z0-9_.\-]*(?:(?:(?:\x5c\x5c)?\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
-    rb"|[\x22\x27](?:,[ \t]?[\x22\x27]|\]))"
+    rb"|[\x22\x27](?:,[ \t]?[\x22\x27]|\])|\])"
 )
 # A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
 # auth=HTTPBasicAuth("svc", "…"). The password is the second string.
@@ -591,6 +591,8 @@ class _SecretValueScanner:
             pos += len(key_quote)
             if text[pos : pos + 1] == "]":
                 return self._subscript(text, (start, end), len(key_quote))
+        elif text[pos : pos + 1] == "]":  # print_r's [password] => …
+            return self._subscript(text, (start, end), 0)
         if pos == end and text[pos : pos + 1] == ">":  # <password>…</password>
             return _element_text(text, start, end)
         if pos > end and _NAME_ATTRIBUTE.search(text, max(0, start - 6), start):
@@ -607,11 +609,26 @@ class _SecretValueScanner:
 
     def _subscript(self, text: str, name: tuple[int, int], quote_width: int) -> _Finding | None:
         """The value assigned to a subscript named like a secret: ``ENV["DB_PASSWORD"] = …``,
-        ``$db['default']['password'] = '…';``. Only ``=`` assigns: ``if form["password"]:``
-        tests one."""
+        ``$db['default']['password'] = '…';``; or PHP's dump of an array's entry:
+        ``[password] => …`` (print_r), ``["password"]=>`` and ``string(9) "…"`` on the next
+        line (var_dump). Only ``=`` assigns: ``if form["password"]:`` tests one."""
         opening = name[0] - quote_width - 1
         sep = _SEPARATOR.match(text, name[1] + quote_width + 1)
-        if text[opening : opening + 1] != "[" or sep is None or sep.group(1) != "=":
+        if text[opening : opening + 1] != "[" or sep is None:
+            return None
+        if sep.group(1) == "=>":
+            dumped = _VAR_DUMP_STRING.match(text, sep.end()) if quote_width else None
+            if dumped is not None:
+                close = closing_quote(
+                    text, dumped.end(), dumped.group(1), end_of_line(text, sep.end()) + 4097
+                )
+                return (dumped.end(), close, "assignment") if close > dumped.end() else None
+            return (
+                self._unquoted(text, name, sep.end(), "=>", quoted_key=True)
+                if not quote_width
+                else None
+            )
+        if sep.group(1) != "=":
             return None
         return self._separated(text, name, sep, quoted_key=True)
 
@@ -697,6 +714,8 @@ _FORM_FIELD = re.compile(
     rf"[^\r\n\\]{{0,256}}{_LINE_BREAK}(?:[^\r\n\\]{{1,256}}{_LINE_BREAK}){{0,4}}{_LINE_BREAK}",
     re.IGNORECASE,
 )
+# var_dump's string on the line after its key: ["password"]=>\n  string(9) "…".
+_VAR_DUMP_STRING = re.compile(r"[ \t]*\r?\n?[ \t]*string\([0-9]{1,9}\)[ \t]([\"'])")
 _COOKIE_LIST_KEY = re.compile(r"""["']?cookies["']?[ \t]*:[ \t\r\n]*\Z""", re.IGNORECASE)
 
 
