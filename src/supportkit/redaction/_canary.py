@@ -426,7 +426,11 @@ _TEMPLATES: dict[str, _Kind] = {
         "ERROR | app:login:42 - login failed\n{}"),
         ("    conn = connect(user, password)\n    │              │     └ '«{p}»'\n"
          "    │              └ '{n}'",
-         "E       AssertionError: assert 'x' == 'y'\nE        +  where '«{p}»' = get_password()")),
+         "E       AssertionError: assert 'x' == 'y'\nE        +  where '«{p}»' = get_password()",
+         "1 validation error for Login\npassword\n  String should have at least 40 characters "
+         "[type=string_too_short, input_value='«{p}»', input_type=str]",
+         '[{"type":"string_too_short","loc":["body","password"],"msg":"String should have at '
+         'least 40 characters","input":"«{p}»","ctx":{"min_length":40}}]')),
     "secret-subscript": ("credential", ("{}", "    {}", "+ {}"),
         ('os.environ["DB_PASSWORD"] = "«{p}»"', "$db['default']['password'] = '«{p}»';",
          'ENV["API_TOKEN"]="«{a32}»"', "config['auth']['secret'] = '«{a24}»'",

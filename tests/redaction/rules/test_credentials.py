@@ -6,6 +6,7 @@ import string
 
 import pytest
 from _fake import ALNUM, HEX, UPPER_DIGITS, fake
+from pydantic import BaseModel, Field, ValidationError
 
 from supportkit.redaction import Redactor
 
@@ -598,3 +599,27 @@ def test_credentials_only_mode_still_removes_credentials(
     """Text the reporter typed loses credentials too."""
     out = Redactor().text(template.format(s=secret), artifact="summary", credentials_only=True)
     assert secret not in out
+
+
+class _Account(BaseModel):
+    api_token: int
+
+
+class _SignUp(BaseModel):
+    email: str
+    password: str = Field(min_length=12)
+    account: _Account
+
+
+@pytest.mark.parametrize("render", ["text", "json"])
+def test_pydantic_validation_error_loses_rejected_secrets(redactor: Redactor, render: str) -> None:
+    """A validation error quotes what it rejected: the inputs of fields named like a secret go,
+    the others (a field's name, a rejected email) stay."""
+    with pytest.raises(ValidationError) as caught:
+        _SignUp(email=12345678, password="short9Pw", account={"api_token": "tok9x8y7"})  # type: ignore[arg-type]
+    error = caught.value
+    out = redactor.text(str(error) if render == "text" else error.json(), artifact="api.log")
+    assert "short9Pw" not in out
+    assert "tok9x8y7" not in out
+    assert "12345678" in out
+    assert "password" in out

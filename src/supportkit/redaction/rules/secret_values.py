@@ -497,6 +497,26 @@ class _SecretValueScanner:
             where = _WHERE_VALUE.match(text, at + _PYTEST_WHERE.width)
             if where is not None and self.matcher(where.group(3)):
                 yield where.start(2), where.end(2), "named"
+        yield from self._rejected_inputs(text)
+
+    def _rejected_inputs(self, text: str) -> Iterator[_Finding]:
+        """The input a pydantic validation error quotes for a field named like a secret: as
+        text, ``input_value='…'`` under the field's name; as JSON (FastAPI's 422 responses),
+        ``"input": "…"`` after ``"loc": ["body", "password"]``."""
+        for at in _anchors.starts(text, _INPUT_VALUE):
+            line_start = text.rfind("\n", 0, at) + 1
+            field_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+            field = text[field_start : max(field_start, line_start - 1)].strip()
+            shown = _SHOWN_INPUT.match(text, at + _INPUT_VALUE.width)
+            if shown is not None and self.matcher(field.rpartition(".")[2] or "-"):
+                group = 2 if shown.group(2) is not None else 3
+                yield shown.start(group), shown.end(group), "named"
+        for at in _anchors.starts(text, _JSON_INPUT):
+            loc = _LOC.search(text, max(0, at - 1024), at)
+            shown = _JSON_INPUT_VALUE.match(text, at + _JSON_INPUT.width)
+            if loc is not None and shown is not None and self.matcher(loc.group(1)):
+                group = 1 if shown.group(1) is not None else 2
+                yield shown.start(group), shown.end(group), "named"
 
     def _pair(self, text: str, value_quote_end: int) -> Iterator[_Finding]:
         """A name and its value as a pair of quoted strings, as Python prints form data and
@@ -714,6 +734,13 @@ _FORM_FIELD = re.compile(
     rf"[^\r\n\\]{{0,256}}{_LINE_BREAK}(?:[^\r\n\\]{{1,256}}{_LINE_BREAK}){{0,4}}{_LINE_BREAK}",
     re.IGNORECASE,
 )
+# A pydantic validation error's input: "input_value='…'" in its text, "input": "…" in its JSON,
+# where the field is the last name of "loc": [...] before it, in the same error.
+_INPUT_VALUE = _anchors.literal("input_value=")
+_SHOWN_INPUT = re.compile(r"(?:b?(['\"])(.{1,4096}?)\1(?=, input_type=)|([^\s,\]]{1,4096}))")
+_JSON_INPUT = _anchors.literal('"input":')
+_JSON_INPUT_VALUE = re.compile(r'[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|(-?[0-9][0-9.]{0,63}))')
+_LOC = re.compile(r'"loc":[ \t]*\[[^\[\]{}]{0,512}?"([^"\\]{1,128})"[ \t]*\][^{}]{0,1024}\Z')
 # var_dump's string on the line after its key: ["password"]=>\n  string(9) "…".
 _VAR_DUMP_STRING = re.compile(r"[ \t]*\r?\n?[ \t]*string\([0-9]{1,9}\)[ \t]([\"'])")
 _COOKIE_LIST_KEY = re.compile(r"""["']?cookies["']?[ \t]*:[ \t\r\n]*\Z""", re.IGNORECASE)
