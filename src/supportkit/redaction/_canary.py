@@ -430,7 +430,9 @@ _TEMPLATES: dict[str, _Kind] = {
          "1 validation error for Login\npassword\n  String should have at least 40 characters "
          "[type=string_too_short, input_value='«{p}»', input_type=str]",
          '[{"type":"string_too_short","loc":["body","password"],"msg":"String should have at '
-         'least 40 characters","input":"«{p}»","ctx":{"min_length":40}}]')),
+         'least 40 characters","input":"«{p}»","ctx":{"min_length":40}}]',
+         "[Field error in object 'signupRequest' on field 'password': rejected value [«{p}»]; "
+         "codes [Size.signupRequest.password,Size]]")),
     "secret-subscript": ("credential", ("{}", "    {}", "+ {}"),
         ('os.environ["DB_PASSWORD"] = "«{p}»"', "$db['default']['password'] = '«{p}»';",
          'ENV["API_TOKEN"]="«{a32}»"', "config['auth']['secret'] = '«{a24}»'",

@@ -335,6 +335,9 @@ POSITIVES = [
      "secret"),
     ("kv-php-var-dump", 'array(2) {{\n  ["password"]=>\n  string(9) "{s}"\n  ["user"]=>\n}}',
      "PhpVarDmp", "secret"),
+    ("shown-spring-rejected-value", "Validation failed for argument [0]: [Field error in object "
+     "'signupRequest' on field 'password': rejected value [{s}]; codes [Size.password]]",
+     "short9Pw", "secret"),
     ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
     ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),
@@ -477,6 +480,7 @@ DECOYS = [
     "//registry.npmjs.org/:_authToken = (protected)",
     "    conn = connect(user, password)\n    │              └ 'ana'\n    └ <function connect>",
     "E        +  where 'ana' = get_user()\nE        +  where 3 = len(tokens)",
+    "Field error in object 'signup' on field 'email': rejected value [not-an-email]; codes [x]",
     "GOOGLE_APPLICATION_CREDENTIALS=/srv/keys/sa.json; PWD=/srv/app",
     "auth=ok token_refresh=true session=started sig=v1\nDEBUG session: created for request 8",
     "pass: 3 fail: 0 skip: 1\nAuthorization: Bearer\nauthorization: Basic",

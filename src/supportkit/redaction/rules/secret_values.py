@@ -500,9 +500,10 @@ class _SecretValueScanner:
         yield from self._rejected_inputs(text)
 
     def _rejected_inputs(self, text: str) -> Iterator[_Finding]:
-        """The input a pydantic validation error quotes for a field named like a secret: as
-        text, ``input_value='…'`` under the field's name; as JSON (FastAPI's 422 responses),
-        ``"input": "…"`` after ``"loc": ["body", "password"]``."""
+        """The input a validation error quotes for a field named like a secret: pydantic's
+        ``input_value='…'`` under the field's name, or ``"input": "…"`` after ``"loc": ["body",
+        "password"]`` in its JSON (FastAPI's 422 responses); Spring's ``Field error in object
+        'signup' on field 'password': rejected value […]``."""
         for at in _anchors.starts(text, _INPUT_VALUE):
             line_start = text.rfind("\n", 0, at) + 1
             field_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
@@ -511,6 +512,12 @@ class _SecretValueScanner:
             if shown is not None and self.matcher(field.rpartition(".")[2] or "-"):
                 group = 2 if shown.group(2) is not None else 3
                 yield shown.start(group), shown.end(group), "named"
+        for at in _anchors.starts(text, _REJECTED_VALUE):
+            field = _SPRING_FIELD.search(text, max(0, at - 256), at)
+            end = text.find("]", at, at + 4097)
+            value = at + _REJECTED_VALUE.width
+            if field is not None and end > value and self.matcher(field.group(1)):
+                yield value, end, "named"
         for at in _anchors.starts(text, _JSON_INPUT):
             loc = _LOC.search(text, max(0, at - 1024), at)
             shown = _JSON_INPUT_VALUE.match(text, at + _JSON_INPUT.width)
@@ -739,6 +746,8 @@ _FORM_FIELD = re.compile(
 _INPUT_VALUE = _anchors.literal("input_value=")
 _SHOWN_INPUT = re.compile(r"(?:b?(['\"])(.{1,4096}?)\1(?=, input_type=)|([^\s,\]]{1,4096}))")
 _JSON_INPUT = _anchors.literal('"input":')
+_REJECTED_VALUE = _anchors.literal("rejected value [")
+_SPRING_FIELD = re.compile(r"on field '([^'\r\n]{1,128})': \Z")
 _JSON_INPUT_VALUE = re.compile(r'[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|(-?[0-9][0-9.]{0,63}))')
 _LOC = re.compile(r'"loc":[ \t]*\[[^\[\]{}]{0,512}?"([^"\\]{1,128})"[ \t]*\][^{}]{0,1024}\Z')
 # var_dump's string on the line after its key: ["password"]=>\n  string(9) "…".
