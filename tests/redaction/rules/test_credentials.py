@@ -481,6 +481,7 @@ DECOYS = [
     "    conn = connect(user, password)\n    │              └ 'ana'\n    └ <function connect>",
     "E        +  where 'ana' = get_user()\nE        +  where 3 = len(tokens)",
     "Field error in object 'signup' on field 'email': rejected value [not-an-email]; codes [x]",
+    "INFO [cache] key=session:user:42 ttl=300 hit=false; lock=token:refresh:web",
     "GOOGLE_APPLICATION_CREDENTIALS=/srv/keys/sa.json; PWD=/srv/app",
     "auth=ok token_refresh=true session=started sig=v1\nDEBUG session: created for request 8",
     "pass: 3 fail: 0 skip: 1\nAuthorization: Bearer\nauthorization: Basic",

@@ -330,9 +330,12 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
         return _SPACED_VALUE.match(text, end) is None and not (
             _names_a_password(text[start:end]) and _SPOKEN_PASSWORD.match(text, end)
         )
+    if after != ":":
+        return False
+    if text[start - 1 : start] == "=":
+        return True  # a value that starts with its kind: key=session:user:42
     return (
-        after == ":"
-        and "." in text[start:end]
+        "." in text[start:end]
         and _PLAIN_COLON.match(text, end) is not None
         and not _at_line_start(text, start)
     )
