@@ -296,6 +296,20 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "spoken-password-words": lambda n: "my password is abcdefgh " * (n // 24),
     "kubernetes-kinds": lambda n: "kind: Secret\n" * (n // 13),
     "kubernetes-fields": lambda n: "kind: Secret\ndata:\n" + "  a: b\n" * (n // 7),
+    "shown-values": lambda n: "password " * (n // 18) + "\n" + "└ 'abcdef" * (n // 18),
+    "shown-values-stacked": lambda n: "password\n" + "│\n" * (n // 4) + "└ 'a'\n" * (n // 12),
+    "validation-inputs": lambda n: "input_value=" * (n // 12),
+    "validation-json": lambda n: '"loc": ["password"], "input": ' * (n // 32),
+    "rejected-values": lambda n: "on field 'password': rejected value [" * (n // 38),
+    "form-fields": lambda n: 'form-data; name="password"\r\n\r\n' * (n // 32),
+    "php-dumps": lambda n: '["password"]=> string(1) "' * (n // 27),
+    "print-r": lambda n: "[password] => " * (n // 14),
+    "password-hashes": lambda n: "$2a$10$" * (n // 7),
+    "echo-stdin": lambda n: "echo x | " * (n // 9),
+    "account-passwords": lambda n: "a@b.cd:" * (n // 7),
+    "network-devices": lambda n: "username a password 0 " * (n // 22),
+    "namespaced-elements": lambda n: "<x:password a=" * (n // 14),
+    "escaped-twice": lambda n: '\\\\\\"token\\\\\\": ' * (n // 14),
 }
 
 

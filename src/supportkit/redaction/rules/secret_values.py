@@ -490,6 +490,8 @@ class _SecretValueScanner:
         them: loguru's and better_exceptions' drawings (a ``└ 'value'`` below the variable's
         name), and pytest's ``+  where 'value' = get_password()``."""
         for mark in _anchors.starts(text, _VALUE_MARK):
+            if text.find("└", mark + 1, end_of_line(text, mark)) >= 0:
+                continue  # a drawing line ends in its one └; the others stand in it as │
             name = _marked_variable(text, mark)
             shown = _MARKED_VALUE.match(text, mark) if name and self.matcher(name) else None
             if shown is not None:
@@ -508,18 +510,20 @@ class _SecretValueScanner:
         "password"]`` in its JSON (FastAPI's 422 responses); Spring's ``Field error in object
         'signup' on field 'password': rejected value […]``."""
         for at in _anchors.starts(text, _INPUT_VALUE):
-            line_start = text.rfind("\n", 0, at) + 1
-            field_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-            field = text[field_start : max(field_start, line_start - 1)].strip()
+            line_start = _line_start(text, at)
+            field_start = _line_start(text, line_start - 1) if line_start > 0 else -1
+            field = text[field_start : line_start - 1].strip() if field_start >= 0 else ""
+            if not self.matcher(field.rpartition(".")[2] or "-"):
+                continue
             shown = _SHOWN_INPUT.match(text, at + _INPUT_VALUE.width)
-            if shown is not None and self.matcher(field.rpartition(".")[2] or "-"):
+            if shown is not None:
                 group = 2 if shown.group(2) is not None else 3
                 yield shown.start(group), shown.end(group), "named"
         for at in _anchors.starts(text, _REJECTED_VALUE):
-            field = _SPRING_FIELD.search(text, max(0, at - 256), at)
+            named = _SPRING_FIELD.search(text, max(0, at - 256), at)
             end = text.find("]", at, at + 4097)
             value = at + _REJECTED_VALUE.width
-            if field is not None and end > value and self.matcher(field.group(1)):
+            if named is not None and end > value and self.matcher(named.group(1)):
                 yield value, end, "named"
         for at in _anchors.starts(text, _JSON_INPUT):
             loc = _LOC.search(text, max(0, at - 1024), at)
@@ -880,15 +884,29 @@ def _named_element_text(text: str, after_name: int) -> _Finding | None:
 _ELEMENT_OPENED = re.compile(r"<(?:[A-Za-z][\w.-]{0,32}:)?\Z")
 
 
+_LINE_REACH = 4096
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, or -1 when it starts more than ``_LINE_REACH``
+    characters back (no line of a traceback or an error is that long)."""
+    reach = max(0, pos - _LINE_REACH)
+    newline = text.rfind("\n", reach, pos)
+    if newline >= 0:
+        return newline + 1
+    return 0 if reach == 0 else -1
+
+
 def _marked_variable(text: str, mark: int) -> str | None:
     """The variable whose value the ``└`` at ``mark`` shows: in the code line above it, past
-    the lines that carry the drawing's ``│`` down in its column."""
-    line_start = text.rfind("\n", 0, mark) + 1
+    the lines that carry the drawing's ``│`` down in its column. Lines of a traceback are
+    short: none is looked for further back than ``_LINE_REACH``."""
+    line_start = _line_start(text, mark)
     column = mark - line_start
     for _ in range(64):
-        if line_start == 0:
+        above = _line_start(text, line_start - 1) if line_start > 0 else -1
+        if above < 0:
             return None
-        above = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above : line_start - 1]
         if line[column : column + 1] != "│":
             glued = column > 0 and (line[column - 1 : column].isalnum() or line[column - 1] in "_.")
