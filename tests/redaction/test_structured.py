@@ -33,6 +33,18 @@ def test_plural_secret_key_replaces_its_list(redactor: Redactor, key: str) -> No
     assert out == {key: "<secret-1>", "primary_keys": ["id"]}
 
 
+def test_bare_key_is_a_secret_by_what_holds_it(redactor: Redactor) -> None:
+    """ASP.NET's appsettings.json keeps a signing key as {"Jwt": {"Key": …}}; a cache's key
+    is no secret."""
+    data = {"Jwt": {"Key": "k1", "Issuer": "acme"}, "api": [{"key": "k2"}], "cache": {"key": "x"}}
+    out = redactor.data(data, artifact="appsettings.json")
+    assert out == {
+        "Jwt": {"Key": "<secret-1>", "Issuer": "acme"},
+        "api": [{"key": "<secret-2>"}],
+        "cache": {"key": "x"},
+    }
+
+
 @pytest.mark.parametrize("value", [None, True, False, ""])
 def test_empty_and_boolean_secrets_are_kept(redactor: Redactor, value: Any) -> None:
     """None, booleans and empty strings hold no secret and say something useful."""

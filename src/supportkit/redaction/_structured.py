@@ -4,7 +4,8 @@ A value whose key names a secret (``password``, ``X-Api-Key``, ``stripeSecretKey
 test the credential rules use) is replaced wholesale by one placeholder, whatever it is: a
 string, a number, a list or a whole nested object. Only ``None``, booleans and empty strings
 are kept there, since they hold no secret and "the password was empty" is worth knowing. The
-same goes for a ``value`` beside a ``name`` or ``key`` that names a secret.
+same goes for a ``value`` beside a ``name`` or ``key`` that names a secret, and for a bare
+``key`` inside an object named like what it keys (``{"Jwt": {"Key": …}}``, ``{"api": {"key": …}}``).
 
 A command line kept as a list of arguments (``command_line``, ``argv``, ``cmd``…) is redacted
 as the one line a shell would read, so a flag and its value in two arguments (``--password``,
@@ -42,6 +43,8 @@ _CONTAINERS = (dict, list, tuple)
 _SEQUENCES = (list, tuple)
 _NAME_FIELDS = ("name", "key", "Name", "Key")
 _VALUE_FIELDS = ("value", "Value")
+# A bare "key" names a secret by what holds it: {"Jwt": {"Key": …}}, {"api": {"key": …}}.
+_BARE_KEYS = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 _COMMAND_LINE_KEYS = frozenset({"commandline", "cmdline", "argv", "origargv", "cmd", "command"})
 
 
@@ -98,7 +101,7 @@ class StructuredRedaction:
         strings.append(text)
         return _Pending(len(strings) - 1, split)
 
-    def _walk(self, value: Any, depth: int) -> Any:
+    def _walk(self, value: Any, depth: int, parent: str = "") -> Any:
         if depth > MAX_DEPTH:
             self.too_deep += 1
             return FAILED_PLACEHOLDER
@@ -109,22 +112,24 @@ class StructuredRedaction:
         if value is None or isinstance(value, _KEPT_SCALARS):
             return value
         if isinstance(value, _CONTAINERS):
-            return self._container(value, depth)
+            return self._container(value, depth, parent)
         return self._text(printable(value))
 
-    def _container(self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int) -> Any:
+    def _container(
+        self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int, parent: str
+    ) -> Any:
         if not self._guard.enter(value):
             return CYCLE
         try:
             if isinstance(value, dict):
-                return self._mapping(value, depth)
-            items = [self._walk(item, depth + 1) for item in value]
+                return self._mapping(value, depth, parent)
+            items = [self._walk(item, depth + 1, parent) for item in value]
             self._lists.append(items)
             return items
         finally:
             self._guard.leave(value)
 
-    def _mapping(self, value: dict[Any, Any], depth: int) -> dict[Any, Any]:
+    def _mapping(self, value: dict[Any, Any], depth: int, parent: str) -> dict[Any, Any]:
         # Filled once the strings are redacted: a key's final form (made unique among its
         # siblings) is known only then.
         out: dict[Any, Any] = {}
@@ -133,7 +138,13 @@ class StructuredRedaction:
         named_secret = ("value" in value or "Value" in value) and self._names_secret(value)
         for key, item in value.items():
             if isinstance(key, str):
-                secret = self.is_secret_key(key) or (named_secret and key in _VALUE_FIELDS)
+                secret = (
+                    self.is_secret_key(key)
+                    or (named_secret and key in _VALUE_FIELDS)
+                    or (
+                        key in _BARE_KEYS and bool(parent) and self.is_secret_key(f"{parent}_{key}")
+                    )
+                )
                 new_key: Any = self._text(key)
             else:
                 secret = False
@@ -144,7 +155,9 @@ class StructuredRedaction:
             elif isinstance(item, _SEQUENCES) and _is_command_line(key, item):
                 pairs.append((new_key, self._command_line(item)))
             else:
-                pairs.append((new_key, self._walk(item, depth + 1)))
+                pairs.append(
+                    (new_key, self._walk(item, depth + 1, key if isinstance(key, str) else ""))
+                )
         self._mappings.append((out, pairs))
         return out
 
