@@ -25,7 +25,7 @@ PHONE_REGIONS = ("US", "GB", "DE", "RU", "VN", "TZ", "FR", "IN", "BR", "CN", "JP
 
 _PHONE_KEYWORDS = Keywords(
     anchors=(
-        "phone", "tel", "тел", "моб", "điện thoại", "đt", "mobil", "handy", "whatsapp",
+        "phone", "tel", "тел", "моб", "điện thoại", "đt", "mobil", "handy", "whatsapp", "sms",
         "手机", "电话", "電話", "携帯", "휴대폰", "전화",
     ),
     words=frozenset(
@@ -34,7 +34,7 @@ _PHONE_KEYWORDS = Keywords(
             "workphone", "tel", "telefon", "telefone", "telefono", "teléfono", "téléphone",
             "telefonnummer", "телефон",
             "телефона", "тел", "моб", "мобильный", "đt", "sđt", "mobile", "mobil", "móvil",
-            "mobilnummer", "handy", "handynummer", "whatsapp",
+            "mobilnummer", "handy", "handynummer", "whatsapp", "sms",
             "手机", "电话", "電話", "携帯", "휴대폰", "전화",
         }
     ),
