@@ -309,6 +309,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "account-passwords": lambda n: "a@b.cd:" * (n // 7),
     "network-devices": lambda n: "username a password 0 " * (n // 22),
     "namespaced-elements": lambda n: "<x:password a=" * (n // 14),
+    "encoded-plus": lambda n: "%2B1%20415" * (n // 10),
     "escaped-twice": lambda n: '\\\\\\"token\\\\\\": ' * (n // 14),
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
@@ -78,6 +79,15 @@ _LAST_GROUP = re.compile(r"[ .-]+\(?\d+\)?\Z")
 _FRENCH_PAIRS = re.compile(r"(?:0|\+33[ .]?)[1-9](?:\.\d\d){4}")
 
 
+# A number in a URL's query, its "+" encoded: ?phone=%2B14155552671, %2B44%207700%20900123.
+_ENCODED_PLUS = (_anchors.literal("%2B"), _anchors.literal("%2b"))
+_ENCODED_NUMBER = re.compile(r"%2[Bb]\d(?:\d|%20|[-.]){5,40}\d(?![\w%])")
+
+
+def _decoded(candidate: str) -> str:
+    return urllib.parse.unquote(candidate) if "%" in candidate else candidate
+
+
 def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, evidence)`` of digit runs with some sign of being a phone number."""
     view = _views.latin1(text)
@@ -97,6 +107,11 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         found = _PHONE_IN_WINDOW.search(text, end, end + 40)
         if found:
             yield found.start(), found.end(), "keyword"
+    for anchor in _ENCODED_PLUS:
+        for at in _anchors.starts(text, anchor):
+            found = _ENCODED_NUMBER.match(text, at)
+            if found:
+                yield at, found.end(), "encoded"
 
 
 def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
@@ -206,6 +221,7 @@ def significant_digits(number: str) -> str:
     (``07700 900123``; Russia's ``8``, the US's ``1``), so one number written with and without
     its country code gets one pseudonym. A national form does not say its country, so two
     countries' numbers with the same digits after their codes share one too."""
+    number = _decoded(number)
     digits = digits_of(number)
     if number.lstrip().startswith("+") or digits.startswith("00"):
         parsed = _parsed("+" + digits.removeprefix("00"), None)
@@ -222,7 +238,7 @@ def _phones(text: str) -> Iterator[Span]:
             continue
         end = run_end
         for _ in range(8):  # a greedy run may have taken numbers that follow the phone
-            candidate = text[start:end]
+            candidate = _decoded(text[start:end])
             if (
                 _phone_context_ok(text, start, end, evidence)
                 and _phone_shape_ok(candidate)
@@ -232,7 +248,7 @@ def _phones(text: str) -> Iterator[Span]:
                 yield Span(start, end, "phone")
                 break
             last_group = _LAST_GROUP.search(candidate)
-            if last_group is None:
+            if last_group is None or evidence == "encoded":  # decoded offsets are not the text's
                 break
             end = start + last_group.start()
 
