@@ -310,6 +310,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "network-devices": lambda n: "username a password 0 " * (n // 22),
     "namespaced-elements": lambda n: "<x:password a=" * (n // 14),
     "encoded-plus": lambda n: "%2B1%20415" * (n // 10),
+    "click-to-chat": lambda n: "wa.me/1234567 " * (n // 14),
     "escaped-twice": lambda n: '\\\\\\"token\\\\\\": ' * (n // 14),
 }
 

@@ -60,6 +60,7 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("+84 28 3822 1234 81.2.69.160:53", "+84 28 3822 1234"),
         ('<a href="sms:0912345678">nhắn tin</a>', "0912345678"),
         ("viber://chat?number=%2B79123456789", "%2B79123456789"),
+        ("https://wa.me/84912345678?text=hi", "84912345678"),
         ("GET /signup?phone=%2B1%20415%20555%202671&name=x", "%2B1%20415%20555%202671"),
         ("+84 28 3822 1234 5678 rows", "+84 28 3822 1234"),
     ],

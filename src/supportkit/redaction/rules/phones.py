@@ -84,6 +84,11 @@ _ENCODED_PLUS = (_anchors.literal("%2B"), _anchors.literal("%2b"))
 _ENCODED_NUMBER = re.compile(r"%2[Bb]\d(?:\d|%20|[-.]){5,40}\d(?![\w%])")
 
 
+# WhatsApp's click-to-chat link holds an international number without its plus: wa.me/8491….
+_CLICK_TO_CHAT = _anchors.literal("wa.me/")
+_CHAT_NUMBER = re.compile(r"[1-9][0-9]{6,14}(?![\w])")
+
+
 def _decoded(candidate: str) -> str:
     return urllib.parse.unquote(candidate) if "%" in candidate else candidate
 
@@ -112,6 +117,10 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
             found = _ENCODED_NUMBER.match(text, at)
             if found:
                 yield at, found.end(), "encoded"
+    for at in _anchors.starts(text, _CLICK_TO_CHAT):
+        found = _CHAT_NUMBER.match(text, at + _CLICK_TO_CHAT.width)
+        if found:
+            yield found.start(), found.end(), "chat"
 
 
 def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
@@ -238,7 +247,7 @@ def _phones(text: str) -> Iterator[Span]:
             continue
         end = run_end
         for _ in range(8):  # a greedy run may have taken numbers that follow the phone
-            candidate = _decoded(text[start:end])
+            candidate = "+" + text[start:end] if evidence == "chat" else _decoded(text[start:end])
             if (
                 _phone_context_ok(text, start, end, evidence)
                 and _phone_shape_ok(candidate)
