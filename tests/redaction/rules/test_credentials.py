@@ -338,6 +338,8 @@ POSITIVES = [
     ("shown-spring-rejected-value", "Validation failed for argument [0]: [Field error in object "
      "'signupRequest' on field 'password': rejected value [{s}]; codes [Size.password]]",
      "short9Pw", "secret"),
+    ("query-encoded-first-parameter", "POST body=password%3D{s}%26user%3Dana logged", "Hunter22x",
+     "secret"),
     ("kv-value-then-remark", "password: {s} (the old one)", "Hunter22x", "secret"),
     ("kv-two-words-then-bracket", " API key: {s} [", "t1QAMQjv7aCs7gPlj0", "secret"),
     ("kv-subscript-python", 'os.environ["DB_PASSWORD"] = "{s}"', "Hunter22x", "secret"),
