@@ -311,6 +311,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "namespaced-elements": lambda n: "<x:password a=" * (n // 14),
     "encoded-plus": lambda n: "%2B1%20415" * (n // 10),
     "click-to-chat": lambda n: "wa.me/1234567 " * (n // 14),
+    "encoded-json": lambda n: "%22password%22%3A%22" * (n // 20),
     "escaped-twice": lambda n: '\\\\\\"token\\\\\\": ' * (n // 14),
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -452,6 +453,7 @@ class _SecretValueScanner:
                     *self._named_values(text),
                     *self._form_fields(text),
                     *self._shown_values(text),
+                    *self._encoded_json_values(text),
                 ],
             )
             self._cache[0] = cached
@@ -489,6 +491,25 @@ class _SecretValueScanner:
             end -= text[end - 1 : end] == "\r"
             if end > value and not self._keeps(field.group(2), text[value:end]):
                 yield value, end, "named"
+
+    def _encoded_json_values(self, text: str) -> Iterator[_Finding]:
+        """A string value of a secret-named key in URL-encoded JSON, as a logged URL carries it
+        (``?data=%7B%22password%22%3A%22…%22%7D``)."""
+        for anchor in _ENCODED_JSON_SEPARATORS:
+            for at in _anchors.starts(text, anchor):
+                start = _name_start(text, at)
+                if text[start - 1 : start] == "%" and text.startswith("22", start):
+                    start += 2  # the hex digits of the encoded quote before the name
+                value = at + anchor.width
+                close = text.find("%22", value, value + 4096)
+                name = text[start:at]
+                if (
+                    close > value
+                    and name
+                    and self.matcher(name)
+                    and not self._keeps(name, urllib.parse.unquote(text[value:close]))
+                ):
+                    yield value, close, "query"
 
     def _shown_values(self, text: str) -> Iterator[_Finding]:
         """Values a traceback or a test report shows beside the variable or call that held
@@ -762,6 +783,8 @@ _REJECTED_VALUE = _anchors.literal("rejected value [")
 _SPRING_FIELD = re.compile(r"on field '([^'\r\n]{1,128})': \Z")
 _JSON_INPUT_VALUE = re.compile(r'[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|(-?[0-9][0-9.]{0,63}))')
 _LOC = re.compile(r'"loc":[ \t]*\[[^\[\]{}]{0,512}?"([^"\\]{1,128})"[ \t]*\][^{}]{0,1024}\Z')
+# URL-encoded JSON's '":"' between a key and a string value.
+_ENCODED_JSON_SEPARATORS = (_anchors.literal("%22%3A%22"), _anchors.literal("%22%3a%22"))
 # var_dump's string on the line after its key: ["password"]=>\n  string(9) "…".
 _VAR_DUMP_STRING = re.compile(r"[ \t]*\r?\n?[ \t]*string\([0-9]{1,9}\)[ \t]([\"'])")
 _COOKIE_LIST_KEY = re.compile(r"""["']?cookies["']?[ \t]*:[ \t\r\n]*\Z""", re.IGNORECASE)
