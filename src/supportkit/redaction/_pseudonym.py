@@ -20,8 +20,9 @@ import re
 import secrets
 import threading
 import unicodedata
-import urllib.parse
 from collections.abc import Callable
+
+from supportkit.redaction.rules._text import url_decoded
 
 __all__ = [
     "FAILED_PLACEHOLDER",
@@ -54,18 +55,9 @@ def _alphanumeric_upper(value: str) -> str:
     return _NOT_ALPHANUMERIC.sub("", value).upper()
 
 
-_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-
-
-def _url_decoded(value: str) -> str:
-    """A value as typed, whether a form or a URL carried it encoded (``Hunter22%21``,
-    ``ana%40example.org``) or a log printed it as is."""
-    return urllib.parse.unquote(value) if _PERCENT_ESCAPE.search(value) else value
-
-
 def _email(value: str) -> str:
     # Mailbox names are case-insensitive in practice, whatever RFC 5321 allows.
-    return _url_decoded(value).casefold()
+    return url_decoded(value).casefold()
 
 
 def _mac(value: str) -> str:
@@ -101,9 +93,9 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "mac": _mac,
     "national-id": _alphanumeric_upper,
     "passport": _alphanumeric_upper,
-    "password": _url_decoded,
+    "password": url_decoded,
     "phone": _phone,
-    "secret": _url_decoded,
+    "secret": url_decoded,
     "ssn": _digits,
 }
 

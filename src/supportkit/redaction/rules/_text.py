@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import urllib.parse
 from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
@@ -82,6 +83,27 @@ def spoken_password(sentence: re.Pattern[str], text: str, pos: int) -> tuple[int
 def mixed(value: str) -> bool:
     """Random keys mix letters and digits; words and runs of one character do not."""
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+
+
+def start_of_line(text: str, pos: int, limit: int = 4096) -> int:
+    """Where the line holding ``pos`` starts, or -1 when it starts more than ``limit``
+    characters back: a rule that reads the lines above a match pays for at most that much."""
+    reach = max(0, pos - limit)
+    newline = text.rfind("\n", reach, pos)
+    if newline >= 0:
+        return newline + 1
+    return 0 if reach == 0 else -1
+
+
+_PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def url_decoded(value: str) -> str:
+    """A value as typed, whether a form or a URL carried it encoded (``Hunter22%21``,
+    ``ana%40example.org``, ``%2B1%20415…``) or a log printed it as is."""
+    if "%" in value and _PERCENT_ESCAPE.search(value):
+        return urllib.parse.unquote(value)
+    return value
 
 
 def end_of_line(text: str, start: int, limit: int = 4096) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +17,7 @@ from supportkit.redaction.rules._finders import (
     digits_of,
     inside_iban_groups,
 )
+from supportkit.redaction.rules._text import url_decoded
 
 __all__ = ["PHONE_REGIONS", "RULES", "significant_digits"]
 
@@ -87,10 +87,6 @@ _ENCODED_NUMBER = re.compile(r"%2[Bb]\d(?:\d|%20|[-.]){5,40}\d(?![\w%])")
 # WhatsApp's click-to-chat link holds an international number without its plus: wa.me/8491….
 _CLICK_TO_CHAT = _anchors.literal("wa.me/")
 _CHAT_NUMBER = re.compile(r"[1-9][0-9]{6,14}(?![\w])")
-
-
-def _decoded(candidate: str) -> str:
-    return urllib.parse.unquote(candidate) if "%" in candidate else candidate
 
 
 def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
@@ -230,7 +226,7 @@ def significant_digits(number: str) -> str:
     (``07700 900123``; Russia's ``8``, the US's ``1``), so one number written with and without
     its country code gets one pseudonym. A national form does not say its country, so two
     countries' numbers with the same digits after their codes share one too."""
-    number = _decoded(number)
+    number = url_decoded(number)
     digits = digits_of(number)
     if number.lstrip().startswith("+") or digits.startswith("00"):
         parsed = _parsed("+" + digits.removeprefix("00"), None)
@@ -247,7 +243,9 @@ def _phones(text: str) -> Iterator[Span]:
             continue
         end = run_end
         for _ in range(8):  # a greedy run may have taken numbers that follow the phone
-            candidate = "+" + text[start:end] if evidence == "chat" else _decoded(text[start:end])
+            candidate = (
+                "+" + text[start:end] if evidence == "chat" else url_decoded(text[start:end])
+            )
             if (
                 _phone_context_ok(text, start, end, evidence)
                 and _phone_shape_ok(candidate)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from supportkit.redaction.rules._text import (
     is_trivial,
     mixed,
     spoken_password,
+    start_of_line,
+    url_decoded,
 )
 from supportkit.redaction.rules.password_words import COMPOUND_ENDING as _COMPOUND_ENDING
 from supportkit.redaction.rules.password_words import PASSWORD_WORDS
@@ -403,9 +404,10 @@ def _encoded_query_value(text: str, start: int, pos: int) -> _Finding | None:
 
 
 def _encoded_name_start(text: str, start: int) -> int:
-    """The name's start past the hex digits of an encoded ``?`` or ``&`` before it, which the
-    name's characters took in (``%3Ftoken`` is ``?token``)."""
-    if text[start - 1 : start] == "%" and text[start : start + 2].upper() in ("3F", "26"):
+    """The name's start past the hex digits of an encoded ``?``, ``&`` or ``"`` before it,
+    which the name's characters took in (``%3Ftoken`` is ``?token``, ``%22token`` is
+    ``"token``)."""
+    if text[start - 1 : start] == "%" and text[start : start + 2].upper() in ("3F", "26", "22"):
         return start + 2
     return start
 
@@ -497,9 +499,7 @@ class _SecretValueScanner:
         (``?data=%7B%22password%22%3A%22…%22%7D``)."""
         for anchor in _ENCODED_JSON_SEPARATORS:
             for at in _anchors.starts(text, anchor):
-                start = _name_start(text, at)
-                if text[start - 1 : start] == "%" and text.startswith("22", start):
-                    start += 2  # the hex digits of the encoded quote before the name
+                start = _encoded_name_start(text, _name_start(text, at))
                 value = at + anchor.width
                 close = text.find("%22", value, value + 4096)
                 name = text[start:at]
@@ -507,7 +507,7 @@ class _SecretValueScanner:
                     close > value
                     and name
                     and self.matcher(name)
-                    and not self._keeps(name, urllib.parse.unquote(text[value:close]))
+                    and not self._keeps(name, url_decoded(text[value:close]))
                 ):
                     yield value, close, "query"
 
@@ -536,8 +536,8 @@ class _SecretValueScanner:
         "password"]`` in its JSON (FastAPI's 422 responses); Spring's ``Field error in object
         'signup' on field 'password': rejected value […]``."""
         for at in _anchors.starts(text, _INPUT_VALUE):
-            line_start = _line_start(text, at)
-            field_start = _line_start(text, line_start - 1) if line_start > 0 else -1
+            line_start = start_of_line(text, at)
+            field_start = start_of_line(text, line_start - 1) if line_start > 0 else -1
             field = text[field_start : line_start - 1].strip() if field_start >= 0 else ""
             if not self.matcher(field.rpartition(".")[2] or "-"):
                 continue
@@ -680,7 +680,7 @@ class _SecretValueScanner:
             dumped = _VAR_DUMP_STRING.match(text, sep.end()) if quote_width else None
             if dumped is not None:
                 close = closing_quote(
-                    text, dumped.end(), dumped.group(1), end_of_line(text, sep.end()) + 4097
+                    text, dumped.end(), dumped.group(1), end_of_line(text, dumped.end())
                 )
                 return (dumped.end(), close, "assignment") if close > dumped.end() else None
             return (
@@ -912,27 +912,14 @@ def _named_element_text(text: str, after_name: int) -> _Finding | None:
 _ELEMENT_OPENED = re.compile(r"<(?:[A-Za-z][\w.-]{0,32}:)?\Z")
 
 
-_LINE_REACH = 4096
-
-
-def _line_start(text: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts, or -1 when it starts more than ``_LINE_REACH``
-    characters back (no line of a traceback or an error is that long)."""
-    reach = max(0, pos - _LINE_REACH)
-    newline = text.rfind("\n", reach, pos)
-    if newline >= 0:
-        return newline + 1
-    return 0 if reach == 0 else -1
-
-
 def _marked_variable(text: str, mark: int) -> str | None:
     """The variable whose value the ``└`` at ``mark`` shows: in the code line above it, past
     the lines that carry the drawing's ``│`` down in its column. Lines of a traceback are
-    short: none is looked for further back than ``_LINE_REACH``."""
-    line_start = _line_start(text, mark)
+    short: none is looked for further back than :func:`start_of_line` reaches."""
+    line_start = start_of_line(text, mark)
     column = mark - line_start
     for _ in range(64):
-        above = _line_start(text, line_start - 1) if line_start > 0 else -1
+        above = start_of_line(text, line_start - 1) if line_start > 0 else -1
         if above < 0:
             return None
         line = text[above : line_start - 1]
