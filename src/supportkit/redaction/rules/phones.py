@@ -80,7 +80,7 @@ _FRENCH_PAIRS = re.compile(r"(?:0|\+33[ .]?)[1-9](?:\.\d\d){4}")
 
 
 # A number in a URL's query, its "+" encoded: ?phone=%2B14155552671, %2B44%207700%20900123.
-_ENCODED_PLUS = (_anchors.literal("%2B"), _anchors.literal("%2b"))
+_ENCODED_PLUS = _anchors.word("%2b")  # either case
 _ENCODED_NUMBER = re.compile(r"%2[Bb]\d(?:\d|%20|[-.]){5,40}\d(?![\w%])")
 
 
@@ -108,11 +108,10 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         found = _PHONE_IN_WINDOW.search(text, end, end + 40)
         if found:
             yield found.start(), found.end(), "keyword"
-    for anchor in _ENCODED_PLUS:
-        for at in _anchors.starts(text, anchor):
-            found = _ENCODED_NUMBER.match(text, at)
-            if found:
-                yield at, found.end(), "encoded"
+    for at in _anchors.starts(text, _ENCODED_PLUS):
+        found = _ENCODED_NUMBER.match(text, at)
+        if found:
+            yield at, found.end(), "encoded"
     for at in _anchors.starts(text, _CLICK_TO_CHAT):
         found = _CHAT_NUMBER.match(text, at + _CLICK_TO_CHAT.width)
         if found:
