@@ -182,11 +182,11 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookie
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
 # be escaped once or twice (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); the
 # end of an XML start tag (``<password>``); a quote, a comma and the quote that opens the value of a
-# pair as Python prints it (``('password', 'hunter2')``); or a quote closing a subscript
-# (``ENV["DB_PASSWORD"]``).
+# pair as Python prints it (``('password', 'hunter2')``), or as Erlang writes a config entry
+# (``{default_pass, <<"guest">>}``); or a quote closing a subscript (``ENV["DB_PASSWORD"]``).
 _KEY_NAME_END = (
     rb"[A-Za-z0-9_.\-]*(?:(?:(?:\x5c\x5c)?\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
-    rb"|[\x22\x27](?:,[ \t]?[\x22\x27]|\])|\])"
+    rb"|[\x22\x27](?:,[ \t]?[\x22\x27]|\])|\]|,[ \t]?(?:<<)?\x22)"
 )
 # A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
 # auth=HTTPBasicAuth("svc", "…"). The password is the second string.
@@ -258,28 +258,47 @@ def _name_end(text: str, separator: int) -> int:
     return separator - 4 if text[separator - 4 : separator - 2] == "\\\\" else separator - 2
 
 
-def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str] | None:
-    """The quote and the name of a pair whose value's opening quote ends at
-    ``value_quote_end``, read back to the tuple's "(": ``('password', '``; WordPress puts a
-    space inside it, ``define( 'AUTH_KEY', '``. Or a flag before its value in a list,
-    ``["--db-password", "``. None for anything else."""
+def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str, str] | None:
+    """The quote, the name and what closes a pair whose value's opening quote ends at
+    ``value_quote_end``: a tuple of two quoted strings, a flag before its value in a list, or
+    an Erlang tuple of an atom and a string or binary, ``{default_pass, <<"``. None for
+    anything else."""
     quote = text[value_quote_end - 1]
     pos = value_quote_end - 2
+    binary = text[pos - 1 : pos + 1] == "<<"
+    pos -= 2 if binary else 0
     pos -= text[pos] in " \t"
-    if text[pos] != "," or text[pos - 1] != quote:
+    if text[pos] != ",":
         return None
-    name_end = pos - 1
+    if text[pos - 1] == quote and not binary:
+        return _quoted_pair(text, pos - 1, quote)
+    return _erlang_pair(text, pos) if quote == '"' else None
+
+
+def _quoted_pair(text: str, name_end: int, quote: str) -> tuple[str, str, str] | None:
+    """A quoted name read back to the tuple's "(": ``('password', '``; WordPress puts a space
+    inside it, ``define( 'AUTH_KEY', '``. Or a flag in a list, ``["--db-password", "``, which
+    nothing closes."""
     name_start = _name_start(text, name_end)
     if name_start == name_end or text[name_start - 1 : name_start] != quote:
         return None
     opener = name_start - 2
     opener -= text[opener] in " \t"
-    if opener < 0:
-        return None
     flag = text[name_start] == "-"
-    if text[opener] == "(" or (flag and text[opener] in "[,"):
-        return quote, text[name_start:name_end]
+    if opener >= 0 and (text[opener] == "(" or (flag and text[opener] in "[,")):
+        return quote, text[name_start:name_end], "" if flag else ")"
     return None
+
+
+def _erlang_pair(text: str, comma: int) -> tuple[str, str, str] | None:
+    """``{password, "`` and ``{default_pass, <<"``: an atom's value in an Erlang config
+    (RabbitMQ's ``rabbitmq.config``, ejabberd's), closed by ``}``."""
+    name_start = _name_start(text, comma)
+    opener = name_start - 1
+    opener -= text[opener] in " \t"
+    if name_start == comma or opener < 0 or text[opener] != "{":
+        return None
+    return '"', text[name_start:comma], "}"
 
 
 def _key_start(text: str, start: int, *, encoded: bool) -> int:
@@ -561,15 +580,16 @@ class _SecretValueScanner:
         """A name and its value as a pair of quoted strings, as Python prints form data and
         headers (``('password', 'hunter2')``, ``[('Authorization', 'Bearer …')]``): only in a
         tuple of the two, so a list of field names (``['password', 'email']``) stays. Or a
-        flag and its value in a list of arguments (``["app.py", "--db-password", "…"]``)."""
+        flag and its value in a list of arguments (``["app.py", "--db-password", "…"]``), or an
+        Erlang config's ``{password, "…"}``."""
         opened = _pair_opened(text, value_quote_end)
         if opened is None or not self.matcher((name := opened[1]).lstrip("-")):
             return
-        quote, flag = opened[0], name.startswith("-")
+        quote, closer = opened[0], opened[2]
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
-        after = text[close + 1 : close + 3].lstrip(" \t")[:1]
-        closed = after in (",", "]") and not _FLAG.fullmatch(value) if flag else after == ")"
+        after = text[close + 1 : close + 5].removeprefix(">>").lstrip(" \t")[:1]
+        closed = after == closer if closer else after in (",", "]") and not _FLAG.fullmatch(value)
         if closed and value and not self._keeps(name, value):
             yield value_quote_end, close, "assignment"
 
