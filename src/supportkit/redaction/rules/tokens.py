@@ -404,6 +404,19 @@ _ACCOUNT_PASSWORD = _prefix(
     check=lambda value: _not_trivial(value) and not value.isdigit(),
     ascii_only=False,
 )
+# Bundler's credentials for a gem source, "user:password" under the source's host: in the
+# environment (BUNDLE_GEMS__ACME__IO, "." written "__"; BUNDLE_BUILD__ and BUNDLE_MIRROR__ are
+# other settings), in .bundle/config, and set with "bundle config [set] [--global] HOST U:P".
+_BUNDLER_CREDENTIALS = tuple(
+    _prefix("account-password", "password", _literal(*words),
+        rest + r"[^\s:\"']{1,128}:([^\s\"']{1,256})", 700, check=_not_trivial)
+    for words, rest in (
+        (("BUNDLE_",), r"(?!BUILD__|MIRROR__)[A-Z0-9_]{1,200}?__[A-Z]{2,24}"
+            r"(?:=|[\"']?:[ \t]{0,8})[\"']?"),
+        (("bundle config",), r"(?:[ \t]+set)?(?:[ \t]+--(?:global|local))?[ \t]+"
+            r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}[ \t]+"),
+    )
+)  # fmt: skip
 # The password a PHP stack trace shows as the third argument of a database connection
 # (#0 …: PDO->__construct('mysql:host=…', 'root', '…', Array); mysqli_connect('db', 'app', '…')).
 _PHP_ARGUMENT = r"(?:'[^'\r\n]{0,256}'|\"[^\"\r\n]{0,256}\"|[\w$.]{1,64})[ \t]*,[ \t]*"
@@ -538,6 +551,7 @@ RULES: tuple[Rule, ...] = (
     *_CLI_PASSWORDS,
     *_SNMP_COMMUNITIES,
     _ACCOUNT_PASSWORD,
+    *_BUNDLER_CREDENTIALS,
     *_PASSWORD_HASHES,
     *_PHP_CONNECT_PASSWORDS,
     _NETRC_PASSWORD,
