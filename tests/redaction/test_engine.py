@@ -313,6 +313,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "click-to-chat": lambda n: "wa.me/1234567 " * (n // 14),
     "encoded-json": lambda n: "%22password%22%3A%22" * (n // 20),
     "escaped-twice": lambda n: '\\\\\\"token\\\\\\": ' * (n // 14),
+    "erlang-pairs": lambda n: '{password, <<"' * (n // 15),
+    "bundler-hosts": lambda n: "BUNDLE_A__" * (n // 10) + "B__CO=",
 }
 
 

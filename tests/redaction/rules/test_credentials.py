@@ -237,6 +237,11 @@ POSITIVES = [
      "password"),
     ("account-password-sasl", "[smtp.example.com]:587 ana@example.com:{s}", "abcdwxyzefghijkl",
      "password"),
+    ("bundler-env", "BUNDLE_GEMS__CONTRIBSYS__COM=ana:{s}", "Tk8Lm2Xz9q", "password"),
+    ("bundler-env-dashed-host", "BUNDLE_MY___CO__COM=ana:{s}", "Tk8Lm2Xz9q", "password"),
+    ("bundler-config-file", 'BUNDLE_GEMS__GRAPHQL__PRO: "ana:{s}"', "Tk8Lm2Xz9q", "password"),
+    ("bundler-config-command", "bundle config set --global gems.acme.io ana:{s}", "Tk8Lm2Xz9q",
+     "password"),
     ("rubygems-key", "gem push app-1.0.gem --key {s}", "rubygems_" + fake(48, HEX),
      "rubygems-key"),
     ("crates-io-token", "Authorization: {s}", "cio" + fake(32), "crates-io-token"),
@@ -309,6 +314,9 @@ POSITIVES = [
      "secret"),
     ("kv-python-header-pair", "[('Authorization', '{s}'), ('Host', 'x')]", "Bearer " + fake(32),
      "secret"),
+    ("kv-erlang-binary", '[{{rabbit, [{{default_user, <<"ana">>}}, {{default_pass, <<"{s}">>}}]}}]',
+     "Rq7Lm2Xz9", "secret"),
+    ("kv-erlang-string", '{{sql_password, "{s}"}}.', "Tq8Lm2Xz9", "secret"),
     ("kv-django-list", "POST=<QueryDict: {{'email': ['a'], 'password': ['{s}']}}>", "Hunter22!",
      "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
@@ -493,6 +501,8 @@ DECOYS = [
     "a precious ciao; cio: 3; poetry config http-basic.pypi --unset; cargo login --help",
     'Content-Disposition: form-data; name="token"; filename="token.txt"\r\n\r\nfile text\r\n',
     "echo $1$2 costs $5$ today; s/(a)(b)/$2$1/; price $6$ each",
+    "BUNDLE_BUILD__PG=--with-pg-config=/usr/bin/pg_config:x; bundle config set path vendor",
+    'if check(password, "Tq8Lm2Xz9"): fields = {password, token}',
 ]
 
 
