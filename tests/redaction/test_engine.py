@@ -315,6 +315,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "escaped-twice": lambda n: '\\\\\\"token\\\\\\": ' * (n // 14),
     "erlang-pairs": lambda n: '{password, <<"' * (n // 15),
     "bundler-hosts": lambda n: "BUNDLE_A__" * (n // 10) + "B__CO=",
+    "device-owners": lambda n: "Olga Olgas-s-iPhone d’iPad de " * (n // 30),
 }
 
 

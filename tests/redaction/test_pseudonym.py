@@ -37,6 +37,7 @@ def test_same_value_same_placeholder_within_a_redactor() -> None:
         ("ssn", ["123-45-6789", "123 45 6789"]),
         ("secret", ["Hunter22!", "Hunter22%21"]),
         ("password", ["p@ss w0rd", "p%40ss%20w0rd"]),
+        ("name", ["Olga", "olga", "OLGA"]),
     ],
 )
 def test_one_value_written_several_ways_gets_one_placeholder(

@@ -91,6 +91,7 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "imei": _digits,
     "ipv6": _ipv6,
     "mac": _mac,
+    "name": str.casefold,  # a device's owner: "Olga's iPhone" is "olgas-macbook" on the network
     "national-id": _alphanumeric_upper,
     "passport": _alphanumeric_upper,
     "password": url_decoded,

@@ -1,5 +1,6 @@
 """Device identifiers: IMEI numbers (after the word IMEI, check digit verified), advertising
-ids and Android ids (after their names); the same shapes elsewhere are kept."""
+ids and Android ids (after their names); the same shapes elsewhere are kept. And the owner's
+name in a device's name."""
 
 from __future__ import annotations
 
@@ -73,3 +74,35 @@ def test_advertising_and_android_ids_are_found(text: str, value: str) -> None:
 )
 def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:
     assert found("device-id", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ('wifi: joined "Olga\'s iPhone" (bssid 3c:22:fb:12:34:56)', "Olga"),
+        ("Bluetooth: paired with Olga Petrova’s AirPods Pro", "Olga Petrova"),
+        ("Xcode: Preparing Thomas’s iPhone for development", "Thomas"),
+        ("Connected To José's iPad", "José"),
+        ("mDNS: Olgas-MacBook-Pro.local has address 192.168.1.20", "Olga"),
+        ("DHCPACK on 192.168.1.21 to 3c:22:fb:12:34:57 (olgas-macbook) via eth0", "olga"),
+        ("hostname: Olga-s-MacBook-Air", "Olga"),
+        ('AirDrop: discovered "iPhone de Olga"', "Olga"),
+        ("Handoff: iPad von Jürgen", "Jürgen"),
+        ("sync: iPhone d’Anne done", "Anne"),
+        ("Send to Kindle: Olga's Kindle", "Olga"),
+    ],
+)
+def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
+    assert found("device-owner", text) == [owner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple's iPhone 15 lineup; the user's iPhone; Amazon's Kindle store",
+        "iPhone 15 Pro (iOS 18.1), MacBook Pro 14-inch, iPad de test, Kindle Paperwhite",
+        "ci-runners-macbook-pool; my iPhone; Samsung's Galaxy",
+    ],
+)
+def test_devices_without_an_owner_are_kept(text: str) -> None:
+    assert found("device-owner", text) == []

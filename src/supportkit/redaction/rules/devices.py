@@ -1,7 +1,10 @@
 """Device identifiers that follow one device (and so its owner) everywhere: IMEI numbers,
 advertising ids (IDFA, Google's GAID), Android ids, an iPhone's UDID, and the SIM's subscriber
 (IMSI) and card (ICCID) numbers. Each only right after its name: UUIDs, hexadecimal ids and long
-numbers are kept everywhere else. Serial numbers stay: support needs them for warranty."""
+numbers are kept everywhere else. Serial numbers stay: support needs them for warranty.
+
+And the owner's name in a device's name, which Apple and Amazon make from it: another person's
+``Olga's iPhone`` in a Bluetooth or DHCP log names them as plainly as an email would."""
 
 from __future__ import annotations
 
@@ -73,6 +76,63 @@ def _sim_and_udids(text: str) -> Iterator[Span]:
                 yield Span(found.start(1), found.end(1), "device-id")
 
 
+# Devices whose default name is their owner's: "Olga's iPhone", "Olga Petrova’s MacBook Pro",
+# "Olga's Kindle"; the host name made from it, "Olgas-MacBook-Pro.local"; and in other
+# languages after the model, "iPhone de Olga", "iPad von Olga", "iPhone d’Anne".
+_OWNED_DEVICES = _anchors.words(
+    ("iphone", "ipad", "ipod", "macbook", "imac", "mac mini", "mac pro", "mac studio", "airpods",
+     "apple watch", "homepod", "kindle")
+)  # fmt: skip
+_LETTERS = r"[^\W\d_]"
+_OWNER_BEFORE = re.compile(
+    rf"(?<![\w'’.-])(?:({_LETTERS}{{2,30}}(?:[ ]{_LETTERS}{{2,30}})?)['’]s[ ]"
+    rf"|([A-Za-z]{{2,30}})(?:s|-s)-)\Z"
+)
+_OWNER_AFTER = re.compile(
+    rf"[ ](?:de|von|van|di|da|của)[ ]({_LETTERS}{{2,30}})(?![\w@])|[ ]d['’]({_LETTERS}{{2,30}})"
+    rf"(?![\w@])"
+)
+# Not owners: makers and stores ("Apple's iPhone"), and words that stand before a device in
+# prose or a title ("Connected To ...").
+_NOT_OWNERS = frozenset(
+    {
+        "apple", "amazon", "google", "samsung", "microsoft", "the", "this", "that", "user",
+        "users", "customer", "customers", "guest", "test", "demo", "admin", "owner", "company",
+        "work", "office", "school", "family", "kid", "kids", "dad", "mom", "mum", "someone",
+        "everyone", "nobody", "to", "with", "from", "on", "for", "and", "new", "old", "my",
+        "your", "his", "her", "their", "our", "its", "is", "was", "by", "at", "in", "of", "via",
+        "into", "onto", "connected", "disconnected", "paired", "unpaired", "found", "discovered",
+        "added", "removed", "restored", "updated", "trusted", "erased", "named", "renamed",
+    }
+)  # fmt: skip
+
+
+def _owner_names(text: str) -> Iterator[Span]:
+    for anchor in _OWNED_DEVICES:
+        for at in _anchors.starts(text, anchor):
+            before = _OWNER_BEFORE.search(text, max(0, at - 64), at)
+            if before is not None:
+                yield from _owner(before, 1 if before.group(1) is not None else 2)
+            after = _OWNER_AFTER.match(text, at + anchor.width)
+            if after is not None and text[at : at + 1] in ("i", "M", "A", "H", "K"):
+                yield from _owner(after, 1 if after.group(1) is not None else 2)
+
+
+def _owner(found: re.Match[str], group: int) -> Iterator[Span]:
+    """The owner's name in ``found``'s ``group``, unless it names no one; of two words, the
+    first goes only when it is capitalized too and no word of a sentence ("Preparing")."""
+    start, end = found.span(group)
+    words = found.group(group).split(" ")
+    if words[-1].lower() in _NOT_OWNERS:
+        return
+    first = words[0]
+    if len(words) == 2 and (
+        first.lower() in _NOT_OWNERS or not first[:1].isupper() or first.endswith("ing")
+    ):
+        start = end - len(words[1])
+    yield Span(start, end, "name")
+
+
 def _all_device_ids(text: str) -> Iterator[Span]:
     yield from _device_ids(text)
     yield from _sim_and_udids(text)
@@ -81,4 +141,5 @@ def _all_device_ids(text: str) -> Iterator[Span]:
 RULES: tuple[Rule, ...] = (
     FinderRule("imei", 72, _imeis),
     FinderRule("device-id", 96, _all_device_ids),
+    FinderRule("device-owner", 128, _owner_names),
 )
