@@ -316,6 +316,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "erlang-pairs": lambda n: '{password, <<"' * (n // 15),
     "bundler-hosts": lambda n: "BUNDLE_A__" * (n // 10) + "B__CO=",
     "device-owners": lambda n: "Olga Olgas-s-iPhone d’iPad de " * (n // 30),
+    "access-log-users": lambda n: "- a [06/Dec/2026:10" * (n // 19),
 }
 
 

@@ -1,17 +1,19 @@
-"""User names in USER, LOGNAME and USERNAME variables: found in the forms dumps print them."""
+"""User names in USER, LOGNAME and USERNAME variables, found in the forms dumps print them, and
+in the user field of web server access logs."""
 
 from __future__ import annotations
 
 import pytest
 
 from supportkit.redaction import Redactor, default_policy
+from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.accounts import RULES
 
-RULE = RULES[0]
+RULE, ACCESS_LOG_RULE = RULES
 
 
-def _found(text: str) -> list[str]:
-    return [text[span.start : span.end] for span in RULE.find(text)]
+def _found(text: str, rule: Rule = RULE) -> list[str]:
+    return [text[span.start : span.end] for span in rule.find(text)]
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,31 @@ def test_the_name_shares_its_placeholder_with_the_home_path() -> None:
     redactor = Redactor(default_policy(detect_machine=False))
     out = redactor.text("HOME=/home/ana USER=ana LOGNAME=ana", artifact="env.txt")
     assert out == "HOME=/home/<user-1> USER=<user-1> LOGNAME=<user-1>"
+
+
+_REQUEST = '[06/Dec/2026:10:01:29 +0000] "POST /login HTTP/1.1" 302 0'
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (f"203.0.113.7 - ana {_REQUEST}", "ana"),
+        (f"web-1  | 2001:db8::7 - olga.petrova {_REQUEST}", "olga.petrova"),
+        (f"shop.example.com - ACME\\ana {_REQUEST.replace('+0000', '-0700')}", "ACME\\ana"),
+    ],
+)
+def test_access_log_user_is_found(text: str, value: str) -> None:
+    assert _found(text, ACCESS_LOG_RULE) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"203.0.113.7 - - {_REQUEST}",  # no one signed in
+        f"203.0.113.7 - root {_REQUEST}",  # no one's
+        f"INFO [main] started; at {_REQUEST}",  # not an access log line
+        "203.0.113.7 - ana [06/Dec/2026] cache warm",  # no request after the date
+    ],
+)
+def test_access_log_lines_without_a_user_are_kept(text: str) -> None:
+    assert _found(text, ACCESS_LOG_RULE) == []

@@ -1,4 +1,5 @@
-"""User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``.
+"""User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``;
+and the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``.
 
 An environment dump names the account as often as a home path does, so the name goes here too,
 with the same placeholder kind (``HOME=/home/<user-1> USER=<user-1>``). Service accounts and
@@ -49,4 +50,31 @@ def _variables(text: str) -> Iterator[Span]:
                 yield Span(found.start(group), found.end(group), "user")
 
 
-RULES: tuple[Rule, ...] = (FinderRule("user-variable", 160, _variables),)
+# The Common and Combined Log Formats (Apache, nginx, most proxies): "HOST - AUTHUSER [DATE]
+# \"REQUEST\"", where AUTHUSER is who signed in with HTTP authentication, "-" when no one did
+# (the "-" before it is identd's answer, which no server asks for any more). The anchor is the
+# user's last character and the start of the date, so a "-" user never reaches Python.
+_ACCESS_LOG_USER = _anchors.pattern(rb"[^\s\x22\-\]] \[[0-9]{2}/[A-Za-z]{3}/", 10)
+_ACCESS_LOG_DATE = re.compile(
+    r"\[[0-9]{2}/[A-Za-z]{3}/[0-9]{4}:[0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}\] \""
+)
+
+
+def _access_log_users(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _ACCESS_LOG_USER):
+        end = at + 1
+        start = text.rfind(" ", max(0, end - 256), end) + 1
+        if (
+            text[start - 3 : start] == " - "
+            and _ACCESS_LOG_DATE.match(text, end + 1)
+            and "\t" not in text[start:end]
+            and (name := text[start:end]).lower() not in _SERVICE_ACCOUNTS
+            and name.lower() not in KEPT_NAMES
+        ):
+            yield Span(start, end, "user")
+
+
+RULES: tuple[Rule, ...] = (
+    FinderRule("user-variable", 160, _variables),
+    FinderRule("access-log-user", 320, _access_log_users),
+)
