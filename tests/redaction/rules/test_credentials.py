@@ -109,6 +109,10 @@ POSITIVES = [
     ("auth-lower", "authorization: Basic {s}", "dXNlcjpwYXNzd29yZA==", "auth"),
     ("auth-curl", "curl -H 'Authorization: token {s}' https://api", fake(40), "auth"),
     ("auth-json", '{{"headers": {{"Authorization": "Bearer {s}"}}}}', fake(40), "auth"),
+    ("auth-go-header-map", "map[Accept:[*/*] Authorization:[Bearer {s}] User-Agent:[Go]]",
+     fake(40), "auth"),
+    ("kv-go-header-map", "map[Accept:[*/*] X-Api-Key:[{s}] User-Agent:[Go-http-client/1.1]]",
+     fake(32), "secret"),
     ("auth-digest", 'Authorization: Digest username="bob", response="{s}"', fake(32, HEX), "auth"),
     ("bearer-loose", "retrying with bearer {s}", fake(32), "auth"),
     ("basic-loose", "sent Basic {s} to proxy", "YWxpY2U6czNjcjN0", "auth"),
@@ -503,6 +507,7 @@ DECOYS = [
     "echo $1$2 costs $5$ today; s/(a)(b)/$2$1/; price $6$ each",
     "BUNDLE_BUILD__PG=--with-pg-config=/usr/bin/pg_config:x; bundle config set path vendor",
     'if check(password, "Tq8Lm2Xz9"): fields = {password, token}',
+    "hdr=map[Accept:[*/*] Authorization:[] Content-Type:[application/json]] tokens:[1 2 3]",
 ]
 
 

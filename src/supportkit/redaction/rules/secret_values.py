@@ -839,12 +839,25 @@ def _braced(text: str, value: int) -> _Finding | None:
 
 
 def _opened(text: str, value: int, sep: str, *, quoted_key: bool) -> _Finding | None:
-    """A value that opens a structure or a line: a list of strings in a printed dictionary, or
-    an ODBC braced value after ``=``; none for anything else (a nested object has its own
-    keys; a list in code, ``PASSWORD_HASHERS = [...]``, names things)."""
-    if quoted_key and sep == ":" and text[value : value + 1] == "[" and _quote_at(text, value + 1):
-        return _listed(text, value)
+    """A value that opens a structure or a line: a list of strings in a printed dictionary, a
+    Go header map's list, or an ODBC braced value after ``=``; none for anything else (a
+    nested object has its own keys; a list in code, ``PASSWORD_HASHERS = [...]``, names
+    things)."""
+    if sep == ":" and text[value : value + 1] == "[":
+        if quoted_key and _quote_at(text, value + 1):
+            return _listed(text, value)
+        if text[value - 1] == ":" and not quoted_key:
+            return _go_header_values(text, value)
     return _braced(text, value) if sep == "=" else None
+
+
+def _go_header_values(text: str, value: int) -> _Finding | None:
+    """The values Go prints for a header or metadata key, ``map[X-Api-Key:[…] Accept:[…]]``:
+    what the brackets hold, when they hold no list themselves."""
+    close = text.find("]", value, end_of_line(text, value))
+    if close <= value + 1 or "[" in text[value + 1 : close]:
+        return None
+    return value + 1, close, "assignment"
 
 
 def _listed(text: str, value: int) -> _Finding | None:
