@@ -63,6 +63,8 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("https://wa.me/84912345678?text=hi", "84912345678"),
         ("GET /signup?phone=%2B1%20415%20555%202671&name=x", "%2B1%20415%20555%202671"),
         ("+84 28 3822 1234 5678 rows", "+84 28 3822 1234"),
+        ("Mobile ID: 0912345678", "0912345678"),
+        ("contact no. 030 12345678", "030 12345678"),
     ],
 )
 def test_phone_is_found(text: str, value: str) -> None:
@@ -139,6 +141,8 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "id GB08 RZQC 0098 8728 5933 93",
         "tz +07:00 and 01/02/2026",
         "/api/0123/4567890",
+        "ts=1733480000 id=0912345678901 requestId: 0912345678 user_id 030 1234567",
+        "SKU 090-123-4567-XL; serial: 0912345678; order 0912 345 678",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

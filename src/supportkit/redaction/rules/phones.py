@@ -118,6 +118,16 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
             yield found.start(), found.end(), "chat"
 
 
+# An identifier's name right before a number that only has a phone's shape: "id=0912345678901",
+# "requestId: …", "order 0912 345 678", "serial: …". German numbers run from 6 to 13 digits
+# after the 0, so many ids parse as one.
+_ID_NAME_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:ids?|serial|sku|isbn|ean|order|invoice|ref|pid|tid|uid|gid|build|ts)"
+    r"|(?<=[a-z0-9])(?:Ids?|IDs?|Serial|Order|Ref)|(?<=_)(?i:ids?|serial|order|ref))"
+    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?\Z"
+)
+
+
 def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -130,7 +140,11 @@ def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
         return False  # "version 01.02.03.04.05" has France's shape
     if before == " " and inside_iban_groups(text, start):
         return False
-    return not (after in ".:-" and text[end + 1 : end + 2].isdigit())
+    if evidence == "shape" and _ID_NAME_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    following = text[end + 1 : end + 2]
+    # a longer token goes on: "10.0.0.1:8080", "SKU 090-123-4567-XL"
+    return not ((after in ".:-" and following.isdigit()) or (after == "-" and following.isalpha()))
 
 
 def _phone_shape_ok(candidate: str) -> bool:
