@@ -659,6 +659,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "«/users/{i1-9999}/settings»", "«/v1/search?q=blue+shoes&limit={i10-50}»")),
     "order-number": ("decoy", ("order ", "invoice ", "ref "),
         ("«ORD-{d7}»", "«INV-{i2019-2027}-{d5}»", "«#0{d9}»", "«0{d9}»")),
+    "message-id": ("decoy", ("Message-ID: {}", "message_id={}", "References: <{h12}@x.io>\n {}"),
+        ("«<{a16}.{d6}@mail.acme-corp.io>»", "«<{h32}@smtp.example-shop.de>»")),
     "numeric-id": ("decoy", ("id=", "requestId: ", "user_id=", "serial: ", "SKU "),
         ("«0{d12}»", "«0{d9}»", "«0{d2}-{d3}-{d4}-XL»")),
     "error-code": ("decoy", ("error ", "failed with ", "code="),

@@ -1,4 +1,4 @@
-"""Emails: found also URL-encoded; role mailboxes and look-alikes are kept."""
+"""Emails: found also URL-encoded; role mailboxes, message ids and look-alikes are kept."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ from _found import found
         ("ftp://bob%40example.com:pw@files.example.net/", "bob%40example.com"),
         ("smtp://bob@example.com:Sm#7@smtp.example.net:587", "bob@example.com"),
         ("https://x.example?email=bob@example.com", "bob@example.com"),
+        ("Message-ID: <a1@mail.example.com>\nTo: <ana@example.com>", "ana@example.com"),
+        ("References: <a1@mail.example.com>\nCc: x,\n <ana@example.com>", "ana@example.com"),
+        ("user_id=<ana@example.com>", "ana@example.com"),
     ],
 )
 def test_email_is_found(text: str, value: str) -> None:
@@ -43,6 +46,9 @@ def test_email_is_found(text: str, value: str) -> None:
         "x@y.z",
         "postgres://app:s3cret@db.example.com:5432/app",
         "https://alice@bitbucket.example.org/team/repo.git",
+        "Message-ID: <CAF=x1@mail.gmail.com>\nIn-Reply-To: <x2@mail.example.com>",
+        "References: <a1@mail.example.com>\n <b2@mail.example.com>\n\t<c3@mail.example.com>",
+        'INFO sent message_id=<a1@smtp.example.com>; {"message-id": "<b2@smtp.example.com>"}',
     ],
 )
 def test_email_look_alike_is_kept(text: str) -> None:

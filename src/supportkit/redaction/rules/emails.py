@@ -1,4 +1,5 @@
-"""Email addresses, also URL-encoded; role mailboxes and addresses without a dotted domain stay."""
+"""Email addresses, also URL-encoded; role mailboxes, addresses without a dotted domain and
+message ids stay."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
-from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO
+from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO, start_of_line
 
 __all__ = ["KEPT_MAILBOXES", "RULES"]
 
@@ -73,7 +74,59 @@ _HOST = re.compile(URL_HOST)
 _USER_INFO = re.compile(URL_USER_INFO)
 
 
+# A message id (<CAF=x1@mail.gmail.com>) names one message, not a mailbox; it is how a
+# delivery is traced through mail logs. In the headers that carry one, maybe after a log's
+# prefix and other ids (References continues on indented lines), and in a message_id field.
+_MESSAGE_ID_HEADER = re.compile(
+    r"(?i:message-id|in-reply-to|references|resent-message-id)[ \t]*:[ \t]*"
+    r"(?:<[^<>\s]{1,256}>[ \t,]*){0,64}\Z"
+)
+_THREAD_HEADER = re.compile(r"(?i:in-reply-to|references)[ \t]*:")
+_MESSAGE_ID_KEY = re.compile(r"(?i:message[_-]?id)[\"']?[ \t]*[:=][ \t]*[\"']?<\Z")
+
+
+def _in_message_id(text: str, start: int, folded: dict[int, bool]) -> bool:
+    """Whether the address-like text at ``start`` is inside ``<…>`` of a message id.
+    ``folded``: what :func:`_continues_thread_header` found for lines of ``text``."""
+    opened = text.rfind("<", max(0, start - 64), start)
+    if opened < 0 or any(char in " \t\r\n\"'" for char in text[opened:start]):
+        return False
+    if _MESSAGE_ID_KEY.search(text, max(0, opened - 24), opened + 1):
+        return True
+    line = start_of_line(text, opened, 1024)
+    if line < 0:
+        return False
+    if _MESSAGE_ID_HEADER.search(text, line, opened):
+        return True
+    return text[line : line + 1] in (" ", "\t") and _continues_thread_header(text, line, folded)
+
+
+def _continues_thread_header(text: str, line: int, folded: dict[int, bool]) -> bool:
+    """Whether the indented line at ``line`` continues a References or In-Reply-To header.
+    The answer for each line walked is kept in ``folded``, so a long header's lines are each
+    walked once."""
+    walked = []
+    answer = False
+    for _ in range(64):
+        if line in folded:
+            answer = folded[line]
+            break
+        walked.append(line)
+        end = line - 1
+        line = start_of_line(text, end, 1024) if line > 0 else -1
+        if line < 0:
+            break
+        if _THREAD_HEADER.search(text, line, end):
+            answer = True
+            break
+        if text[line : line + 1] not in (" ", "\t"):
+            break
+    folded.update(dict.fromkeys(walked, answer))
+    return answer
+
+
 def _emails(text: str) -> Iterator[Span]:
+    folded: dict[int, bool] = {}
     for anchor in _EMAIL_ANCHORS:
         for at in _anchors.starts(text, anchor):
             domain = _DOMAIN.match(text, at + anchor.width)
@@ -83,6 +136,10 @@ def _emails(text: str) -> Iterator[Span]:
                 and start is not None
                 and domain.group("tld").lower() not in _FILE_EXTENSIONS
                 and not (anchor.width == 1 and _ends_url_user_info(text, at))
+                and not (
+                    text[domain.end() : domain.end() + 1] == ">"
+                    and _in_message_id(text, start, folded)
+                )
             ):
                 yield Span(start, domain.end(), "email")
 
