@@ -317,6 +317,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "bundler-hosts": lambda n: "BUNDLE_A__" * (n // 10) + "B__CO=",
     "device-owners": lambda n: "Olga Olgas-s-iPhone d’iPad de " * (n // 30),
     "access-log-users": lambda n: "- a [06/Dec/2026:10" * (n // 19),
+    "php-logins": lambda n: "ldap_bind(Resource id #1, Object(A), " * (n // 37),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

@@ -490,6 +490,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "echo '«{p}»' | docker login -u {n} --password-stdin ghcr.io",
          "[smtp.acme-corp.io]:587 {n}@acme-corp.io:«{a20}»",
          "PDO->__construct('mysql:host=db', '{n}', '«{p}»', Array)",
+         "ldap_bind(Object(LDAP\\Connection), 'cn={n},dc=acme', '«{p}»')",
+         "Mailer->login('{n}@acme-corp.io', '«{p}»')",
          "BUNDLE_GEMS__ACME___CORP__IO={n}:«{urlpw}»",
          "bundle config set --global gems.acme-corp.io {n}:«{urlpw}»")),
     "sql-password": ("credential", ("LOG:  statement: {}", "mysql> {}", "SQL> {}"),

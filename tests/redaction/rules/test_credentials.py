@@ -274,6 +274,15 @@ POSITIVES = [
     ("php-mysqli-connect", 'mysqli_connect("db", "app", "{s}", "app")', "MyPhpPw!", "password"),
     ("php-mysqli-real-connect", "mysqli_real_connect($link, 'db', 'app', '{s}')", "MyPhpPw!",
      "password"),
+    ("php-ldap-bind", "#0 /app/ldap.php(12): ldap_bind(Object(LDAP\\Connection), 'cn=admin', "
+     "'{s}')", "Lq8Pw2Xz7m", "password"),
+    ("php-ftp-login", "#0 /app/ftp.php(9): ftp_login(Resource id #5, 'deploy', '{s}')",
+     "Fq8Pw2Xz7m", "password"),
+    ("php-imap-open", "imap_open('{{imap.example.com:993/imap/ssl}}INBOX', 'ana', '{s}')",
+     "Iq8Pw2Xz7m", "password"),
+    ("php-oci-connect", "oci_connect('scott', '{s}', '//db/ORCL')", "Oq8Pw2Xz7m", "password"),
+    ("php-login-method", "#1 /app/src/Mailer.php(42): Mailer->login('ana', '{s}')", "Pw9Lm2Xz7q",
+     "password"),
     ("sql-postgres-role", "LOG:  statement: ALTER ROLE app WITH PASSWORD '{s}';", "Xk9mP2qL",
      "password"),
     ("sql-postgres-encrypted", "CREATE USER app ENCRYPTED PASSWORD '{s}' VALID UNTIL 'x'",
@@ -508,6 +517,7 @@ DECOYS = [
     "BUNDLE_BUILD__PG=--with-pg-config=/usr/bin/pg_config:x; bundle config set path vendor",
     'if check(password, "Tq8Lm2Xz9"): fields = {password, token}',
     "hdr=map[Accept:[*/*] Authorization:[] Content-Type:[application/json]] tokens:[1 2 3]",
+    "#0 /app/c.php(5): App\\Auth->login(Object(App\\User), true); Auth->authenticate('ana', NULL)",
 ]
 
 

@@ -417,17 +417,24 @@ _BUNDLER_CREDENTIALS = tuple(
             r"[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}[ \t]+"),
     )
 )  # fmt: skip
-# The password a PHP stack trace shows as the third argument of a database connection
-# (#0 …: PDO->__construct('mysql:host=…', 'root', '…', Array); mysqli_connect('db', 'app', '…')).
-_PHP_ARGUMENT = r"(?:'[^'\r\n]{0,256}'|\"[^\"\r\n]{0,256}\"|[\w$.]{1,64})[ \t]*,[ \t]*"
+# The password a PHP stack trace shows among a call's arguments: a database connection's
+# (#0 …: PDO->__construct('mysql:host=…', 'root', '…', Array); mysqli_connect('db', 'app', '…')),
+# the built-in logins' (ldap_bind(Object(LDAP\Connection), 'cn=admin', '…'), ftp_login,
+# ssh2_auth_password, imap_open, oci_connect) and a login method's (Mailer->login('ana', '…')).
+_PHP_ARGUMENT = (
+    r"(?:'[^'\r\n]{0,256}'|\"[^\"\r\n]{0,256}\"|Object\([\w\\]{1,128}\)|Resource id #[0-9]{1,10}"
+    r"|[\w$.]{1,64})[ \t]*,[ \t]*"
+)
 _PHP_CONNECT_PASSWORDS = tuple(
     _prefix("php-connect-password", "password", _literal(*calls),
         r"[ \t]*" + _PHP_ARGUMENT * before + r"(?:'([^'\r\n]{1,256})'|\"([^\"\r\n]{1,256})\")",
-        1_200, check=_not_trivial, ascii_only=False)
+        1_200, before="", check=_not_trivial, ascii_only=False)
     for calls, before in (
         (("PDO->__construct(", "new PDO(", "mysqli->__construct(", "mysqli_connect(",
-            "mysqli->real_connect("), 2),
+            "mysqli->real_connect(", "ldap_bind(", "ftp_login(", "ssh2_auth_password(",
+            "imap_open(", "mysql_connect(", "mysql_pconnect("), 2),
         (("mysqli_real_connect(",), 3),  # the connection comes first
+        (("oci_connect(", "oci_pconnect(", "->login(", "::login(", "->authenticate("), 1),
     )
 )  # fmt: skip
 # A .netrc entry (curl, git, ftp, pip read it): "machine HOST login USER password SECRET", on one
