@@ -318,6 +318,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "device-owners": lambda n: "Olga Olgas-s-iPhone d’iPad de " * (n // 30),
     "access-log-users": lambda n: "- a [06/Dec/2026:10" * (n // 19),
     "php-logins": lambda n: "ldap_bind(Resource id #1, Object(A), " * (n // 37),
+    "directives": lambda n: "\nrequirepass 'a" * (n // 15),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

@@ -330,6 +330,15 @@ POSITIVES = [
     ("kv-erlang-binary", '[{{rabbit, [{{default_user, <<"ana">>}}, {{default_pass, <<"{s}">>}}]}}]',
      "Rq7Lm2Xz9", "secret"),
     ("kv-erlang-string", '{{sql_password, "{s}"}}.', "Tq8Lm2Xz9", "secret"),
+    ("kv-redis-requirepass", "bind 127.0.0.1\nrequirepass {s}\nport 6379", "foobared", "secret"),
+    ("kv-redis-masterauth", "masterauth {s}", "foobared2", "secret"),
+    ("kv-slapd-rootpw", "rootdn cn=admin\nrootpw {s}", "{SSHA}abcdEFGH1234", "secret"),
+    ("kv-sssd-authtok", "ldap_default_authtok = {s}", "Ld8Pw2Xz7m", "secret"),
+    ("kv-gradle-store-password", '    storePassword "{s}"', "Rq8Pw2Xz7m", "secret"),
+    ("kv-gradle-key-password", "    keyPassword '{s}'\n    keyAlias 'upload'", "Kq8Pw2Xz7n",
+     "secret"),
+    ("kv-jenkins-encrypted", "<password>{s}</password>",
+     "{AQAAABAAAAAQ" + fake(32) + "}", "secret"),
     ("kv-django-list", "POST=<QueryDict: {{'email': ['a'], 'password': ['{s}']}}>", "Hunter22!",
      "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
@@ -518,6 +527,9 @@ DECOYS = [
     'if check(password, "Tq8Lm2Xz9"): fields = {password, token}',
     "hdr=map[Accept:[*/*] Authorization:[] Content-Type:[application/json]] tokens:[1 2 3]",
     "#0 /app/c.php(5): App\\Auth->login(Object(App\\User), true); Auth->authenticate('ana', NULL)",
+    "Password reset\npassword changed\nsession timeout\n    pass\nrequirepass\n",
+    '  keyPassword System.getenv("KEY_PASSWORD")\n  storePassword props["storePassword"]',
+    "password={password} token={self.refresh_token_for_the_current_user}",
 ]
 
 

@@ -45,6 +45,8 @@ _SECRET_WORDS = frozenset(
         "backupcode", "backupcodes",
         # a Wi-Fi or IPsec pre-shared key (wpa_supplicant.conf's psk="…")
         "psk",
+        # Redis's passwords, slapd's and SSSD's bind passwords
+        "requirepass", "masterauth", "rootpw", "bindpw", "authtok",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
@@ -346,11 +348,7 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
     ``--no-auth-warning`` switch takes no value."""
     after = text[end : end + 1]
     if after in (" ", "\t"):
-        if text[start] == "-":
-            return text.startswith(("--no-", "-no-", "--no_"), start)
-        return _SPACED_VALUE.match(text, end) is None and not (
-            _names_a_password(text[start:end]) and _SPOKEN_PASSWORD.match(text, end)
-        )
+        return _spaced_name_has_no_value(text, start, end)
     if after != ":":
         return False
     if text[start - 1 : start] == "=":
@@ -360,6 +358,16 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
         and _PLAIN_COLON.match(text, end) is not None
         and not _at_line_start(text, start)
     )
+
+
+def _spaced_name_has_no_value(text: str, start: int, end: int) -> bool:
+    if text[start] == "-":
+        return text.startswith(("--no-", "-no-", "--no_"), start)
+    if _SPACED_VALUE.match(text, end) is not None:
+        return False
+    if not _normalized(text[start:end]).endswith(_DIRECTIVE_NAMES):
+        return True
+    return not (_SPOKEN_PASSWORD.match(text, end) or _directive(text, (start, end), end))
 
 
 _DOTTED_NAME = re.compile(r"[A-Za-z_]\w{0,64}(?:\.[A-Za-z_]\w{0,64}){0,8}")
@@ -683,6 +691,7 @@ class _SecretValueScanner:
                 or _unseparated(text, pos, flag=flag)
                 or _spaced_code(text, (start, end), pos)
                 or _spoken_password(text, (start, end), pos)
+                or _directive(text, (start, end), pos)
             )
         return self._separated(text, (start, end), sep, quoted_key=pos > end)
 
@@ -907,6 +916,30 @@ def _spoken_password(text: str, name: tuple[int, int], pos: int) -> _Finding | N
         return None
     found = spoken_password(_SPOKEN_PASSWORD, text, pos)
     return None if found is None else (*found, "assignment")
+
+
+# A configuration directive and its value, alone on their line: Redis's "requirepass …",
+# slapd's "rootpw …", Apache's "AuthLDAPBindPassword …", Gradle's 'storePassword "…"'.
+_DIRECTIVE_NAMES = (*_PASSWORD_NAMES, "masterauth", "authtok")
+_DIRECTIVE_VALUE = re.compile(
+    r"""[ \t]{1,16}(?:(["'])([^"'\r\n]{1,1024})\1|([^\s"']{1,1024}))[ \t]*;?[ \t]*(?=\r?\n|\Z)"""
+)
+
+
+def _directive(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
+    """The value of a password's directive in a configuration file: only indentation before
+    the name, one word or one quoted string after it, and nothing else on the line. After a
+    bare word for password the value must be quoted: "Password reset" is a line of prose."""
+    start, end = name
+    line_start = text.rfind("\n", max(0, start - 64), start) + 1
+    normalized = _normalized(text[start:end])
+    if text[line_start:start].strip(" \t") or not normalized.endswith(_DIRECTIVE_NAMES):
+        return None
+    found = _DIRECTIVE_VALUE.match(text, pos)
+    if found is None or (found.group(2) is None and normalized in _PASSWORD_NAMES):
+        return None
+    group = 2 if found.group(2) is not None else 3
+    return found.start(group), found.end(group), "assignment"
 
 
 def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
