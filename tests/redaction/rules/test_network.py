@@ -159,3 +159,16 @@ def test_both_addresses_of_a_logged_frame_header_are_found(text: str, macs: list
     """A firewall's MAC= field holds the destination's and the source's addresses, then the
     frame's type; broadcast and all-zero addresses stay."""
     assert found("mac", text) == macs
+
+
+@pytest.mark.parametrize(
+    ("text", "macs"),
+    [
+        ("bluetoothd: /org/bluez/hci0/dev_3C_22_FB_12_34_56: connected", ["3C_22_FB_12_34_56"]),
+        ("transport /org/bluez/hci0/dev_3c_22_fb_12_34_56/fd0", ["3c_22_fb_12_34_56"]),
+        ("dev_3C_22_FB_12_34_5678 dev_name_is_here prev_3C_22", []),
+    ],
+)
+def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: list[str]) -> None:
+    """BlueZ writes a device's address into its D-Bus path with "_" for ":"."""
+    assert found("mac", text) == macs

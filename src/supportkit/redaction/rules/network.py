@@ -222,9 +222,23 @@ def _frame_header_macs(text: str) -> Iterator[Span]:
                     yield Span(header.start(group), header.end(group), "mac")
 
 
+# BlueZ names a Bluetooth device's D-Bus object after its address, "_" for ":":
+# /org/bluez/hci0/dev_3C_22_FB_12_34_56, as bluetoothd, PulseAudio and PipeWire log it.
+_BLUEZ_DEVICE_ANCHOR = _anchors.literal("dev_")
+_BLUEZ_DEVICE = re.compile(r"dev_((?:[0-9A-Fa-f]{2}_){5}[0-9A-Fa-f]{2})(?![0-9A-Za-z])")
+
+
+def _bluez_device_macs(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _BLUEZ_DEVICE_ANCHOR):
+        device = _BLUEZ_DEVICE.match(text, at)
+        if device is not None and device.group(1).replace("_", "").lower() not in _KEPT_MACS:
+            yield Span(device.start(1), device.end(1), "mac")
+
+
 def _all_macs(text: str) -> Iterator[Span]:
     yield from _macs(text)
     yield from _frame_header_macs(text)
+    yield from _bluez_device_macs(text)
 
 
 RULES: tuple[Rule, ...] = (
