@@ -142,7 +142,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "tz +07:00 and 01/02/2026",
         "/api/0123/4567890",
         "ts=1733480000 id=0912345678901 requestId: 0912345678 user_id 030 1234567",
-        "SKU 090-123-4567-XL; serial: 0912345678; order 0912 345 678",
+        "SKU 090-123-4567-XL; serial: 0912345678; order 0912 345 678; routing 021000021",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

@@ -119,10 +119,11 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 # An identifier's name right before a number that only has a phone's shape: "id=0912345678901",
-# "requestId: …", "order 0912 345 678", "serial: …". German numbers run from 6 to 13 digits
-# after the 0, so many ids parse as one.
+# "requestId: …", "order 0912 345 678", "serial: …", a bank's routing number. German numbers
+# run from 6 to 13 digits after the 0, so many ids parse as one.
 _ID_NAME_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?i:ids?|serial|sku|isbn|ean|order|invoice|ref|pid|tid|uid|gid|build|ts)"
+    r"(?:(?<![A-Za-z])(?i:ids?|serial|sku|isbn|ean|order|invoice|ref|pid|tid|uid|gid|build|ts"
+    r"|routing|aba)"
     r"|(?<=[a-z0-9])(?:Ids?|IDs?|Serial|Order|Ref)|(?<=_)(?i:ids?|serial|order|ref))"
     r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?\Z"
 )
