@@ -88,10 +88,12 @@ def test_decoys_always_survive(
     kind: str, seed: int, before: str, after: str, left: str, right: str
 ) -> None:
     """A look-alike of a kept kind (UUID, SHA, version, timestamp, ...) is left alone. Not
-    right after a word that names a secret: a random id there (``OTP 01HGZ…``) is the secret
-    in context, as the issue asks."""
+    right after a word that names a secret or introduces one (``OTP 01HGZ…``, ``rwcommunity
+    …``): a value there is the secret in context, as the issue asks."""
     words = before.split()
     assume(not (words and is_secret_key(words[-1].strip(".,;!?()'-"))))
+    probe = "Probe2024x"
+    assume(probe in _redact(before + left + probe))
     canary = make_canary(kind, random.Random(seed))
     redacted = _redact(before + left + canary.text + right + after)
     lost = [value for value in canary.must_keep if value not in redacted]
