@@ -116,6 +116,47 @@ def test_same_value_same_placeholder_and_audit_counts_occurrences() -> None:
     assert state.audit.artifacts == {"artifact": {"email": 3}}
 
 
+def _assignments() -> FakeRule:
+    return FakeRule("assignment", r"(?<=password=)\S+", kind="secret", category="credential")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "E  assert 'Zx8k-Lm2pW4' == x\nE   where password=Zx8k-Lm2pW4 = get()",
+            "E  assert '<secret-1>' == x\nE   where password=<secret-1> = get()",
+        ),
+        (
+            "password=Zx8kLm2pW4\nretrying login with Zx8kLm2pW4, then Zx8kLm2pW4!",
+            "password=<secret-1>\nretrying login with <secret-1>, then <secret-1>!",
+        ),
+        # words stay, and so do longer tokens holding the value
+        ("password=orangejuice\nI like orangejuice", "password=<secret-1>\nI like orangejuice"),
+        ("password=Zx8kLm2pW4 Zx8kLm2pW4x aZx8k", "password=<secret-1> Zx8kLm2pW4x aZx8k"),
+        ("password=Zx8kLm2pW4 aZx8kLm2pW4", "password=<secret-1> aZx8kLm2pW4"),
+    ],
+)  # fmt: skip
+def test_a_credential_is_replaced_where_it_appears_again_nearby(text: str, expected: str) -> None:
+    """A traceback or a retry repeats a secret without its name; each nearby whole-token copy
+    gets the same placeholder and counts in the audit under the rule that found it."""
+    state = make_state()
+    assert run(text, _assignments(), state=state) == expected
+    assert state.audit.artifacts["artifact"]["assignment"] == expected.count("<secret-1>")
+
+
+def test_a_credential_is_not_looked_for_far_from_where_it_was_found() -> None:
+    """Echoes are looked for within 2 KiB either side, so each finding costs a bounded search."""
+    far = "password=Zx8kLm2pW4\n" + "." * 2100 + " Zx8kLm2pW4"
+    assert run(far, _assignments()).endswith(" Zx8kLm2pW4")
+
+
+def test_personal_data_is_not_echoed() -> None:
+    """Only credentials: a user name found in a path is not hunted for as a word."""
+    rule = FakeRule("user", r"(?<=/home/)\w+", kind="user")
+    assert run("/home/Ana2024x Ana2024x", rule) == "/home/<user-1> Ana2024x"
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_structure_is_kept(newline: str) -> None:
     """A replaced span over k line breaks leaves the same k breaks; other lines are untouched."""

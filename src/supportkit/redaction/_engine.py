@@ -17,6 +17,11 @@ Three guarantees shape it:
   front of each window so rules that look back (a key before its value, ``Set-`` before
   ``Cookie``) see what they would have seen in the whole text.
 
+Echoes: a credential is also replaced where its value appears again within 2 KiB either side,
+unannounced (pytest's ``assert 'hunter2x' == …`` above the ``where`` line that names it, a
+retry's log line). Only values no word could be (eight characters or more, with a digit, a
+symbol or mixed case), and only as a whole token.
+
 Overlaps: a credential beats personal data, then the longer finding wins, then the earlier one,
 then the rule listed first. A loser that sticks out of the winner is not dropped: the winner's
 replacement grows to cover it, so no part of either survives. The placeholder is still chosen
@@ -183,6 +188,39 @@ class _RuleFailedError(Exception):
     pass
 
 
+_ECHO_REACH = 2048
+_ECHO_LENGTHS = range(8, 513)
+
+
+def _echoable(value: str) -> bool:
+    if len(value) not in _ECHO_LENGTHS or not value.isprintable():
+        return False
+    return not value.isalpha() or not (value.islower() or value.isupper() or value.istitle())
+
+
+def _echoes(text: str, hits: list[_Hit], base: int) -> list[_Hit]:
+    """Other whole-token occurrences, near each credential found, of its value."""
+    echoes: list[_Hit] = []
+    found = {hit.span.start for hit in hits}
+    for hit in hits:
+        if hit.priority[0] != 0:
+            continue
+        value = text[hit.span.start : hit.span.end]
+        if not _echoable(value):
+            continue
+        stop = min(len(text), hit.span.end + _ECHO_REACH)
+        at = text.find(value, max(base, hit.span.start - _ECHO_REACH), stop)
+        while at >= 0:
+            end = at + len(value)
+            if at not in found and not (
+                text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()
+            ):
+                found.add(at)
+                echoes.append(_Hit(Span(at, end, hit.kind), hit.rule, credential=True))
+            at = text.find(value, end, stop)
+    return echoes
+
+
 def _resolve(hits: list[_Hit]) -> list[_Hit]:
     """Non-overlapping replacements, sorted by start; losers are absorbed by their winners."""
     hits.sort(key=lambda hit: hit.priority)
@@ -247,7 +285,8 @@ def _window(
     """Redact ``text[base:commit]``; returns it and the commit point findings moved."""
     base, commit = bounds
     try:
-        hits = _resolve(_collect(text, rules, state, base))
+        hits = _collect(text, rules, state, base)
+        hits = _resolve(hits + _echoes(text, hits, base))
         kept: list[_Hit] = []
         for hit in hits:
             if hit.start >= commit:
