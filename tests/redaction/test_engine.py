@@ -360,6 +360,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "access-log-users": lambda n: "- a [06/Dec/2026:10" * (n // 19),
     "php-logins": lambda n: "ldap_bind(Resource id #1, Object(A), " * (n // 37),
     "directives": lambda n: "\nrequirepass 'a" * (n // 15),
+    "registry-values": lambda n: "Password    REG_SZ    a" * (n // 23),
+    "setter-calls": lambda n: 'setX("token", "a", ' * (n // 19),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

@@ -547,6 +547,12 @@ _TEMPLATES: dict[str, _Kind] = {
         "signingConfigs {\n  release {\n{}\n  }\n}"),
         ("requirepass «{p}»", "masterauth «{p}»", "rootpw «{p}»", '    storePassword "«{p}»"',
          "    keyPassword '«{p}»'")),
+    "secret-windows-config": ("credential",
+        ("C:\\> reg query HKLM\\SOFTWARE\\Microsoft\\Windows NT\\Winlogon\n{}\n"
+         "    AutoAdminLogon    REG_SZ    1",),
+        ("    DefaultPassword    REG_SZ    «{p}»",
+         "<Password><Value>«{p}»</Value><PlainText>true</PlainText></Password>",
+         '[Environment]::SetEnvironmentVariable("API_KEY", "«{a24}»", "User")')),
     "secret-erlang-config": ("credential", ("[{rabbit, [{default_user, <<\"{n}\">>}, {}]}].",
         "{}."), ('{default_pass, <<"«{p}»">>}', '{sql_password, "«{p}»"}')),
     "connection-string": ("credential", ("", "connection: "),

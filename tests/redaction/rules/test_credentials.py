@@ -339,6 +339,14 @@ POSITIVES = [
      "secret"),
     ("kv-jenkins-encrypted", "<password>{s}</password>",
      "{AQAAABAAAAAQ" + fake(32) + "}", "secret"),
+    ("kv-reg-query", "HKEY_LOCAL_MACHINE\\...\\Winlogon\n    DefaultPassword    REG_SZ    {s}\n",
+     "Rg8Pw2 Xz7m", "secret"),
+    ("kv-unattend-value", "<Password>\n  <Value>{s}</Value>\n  <PlainText>true</PlainText>\n"
+     "</Password>", "Un8Pw2Xz7m", "secret"),
+    ("kv-setter-call", 'SetEnvironmentVariable("API_KEY", "{s}", "User")', "Ak8 Pw2Xz7m",
+     "secret"),
+    ("kv-java-set-property", 'System.setProperty("db.password", "{s}");', "Sp8Pw2Xz7m",
+     "secret"),
     ("kv-django-list", "POST=<QueryDict: {{'email': ['a'], 'password': ['{s}']}}>", "Hunter22!",
      "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
@@ -530,6 +538,9 @@ DECOYS = [
     "Password reset\npassword changed\nsession timeout\n    pass\nrequirepass\n",
     '  keyPassword System.getenv("KEY_PASSWORD")\n  storePassword props["storePassword"]',
     "password={password} token={self.refresh_token_for_the_current_user}",
+    't("password", "Passwort", "de"); assertEqual("password", field.name, "msg")',
+    "    DefaultUserName    REG_SZ    ana\n    PasswordExpiryWarning    REG_DWORD    0x5",
+    "<Password><PlainText>true</PlainText></Password>",
 ]
 
 

@@ -235,6 +235,13 @@ _SPOKEN_PASSWORD = re.compile(r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?" + SPOKEN_WO
 _PASSWORD_NAMES = ("password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw")
 # A card's verification code after its name and a space, as people write it ("CVV 123").
 _CODE_AFTER_SPACE = re.compile(r"[ \t]{1,3}(\d{3,4})(?![\w.,:/-])")
+# A registry value as "reg query" lists it: name, type and data apart by four spaces
+# ("    DefaultPassword    REG_SZ    …", Winlogon's automatic logon). The data is the rest of
+# the line, or its first word when more than a value's worth follows.
+_REGISTRY_VALUE = re.compile(
+    r"[ \t]{2,16}REG_(?:SZ|EXPAND_SZ|MULTI_SZ|BINARY)[ \t]{2,16}"
+    r"(?:(\S[^\r\n]{0,255}?)[ \t]*(?=\r?\n|\Z)|(\S{1,256}))"
+)
 _Finding = tuple[int, int, str]
 _MAX_NAME = 256
 
@@ -277,18 +284,26 @@ def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str, str] | None
     return _erlang_pair(text, pos) if quote == '"' else None
 
 
+# A call that sets what its first argument names to its second, with more arguments after
+# them maybe: setProperty("db.password", "…"), SetEnvironmentVariable("API_KEY", "…", "User").
+_SETTER_CALL = re.compile(r"(?i:set|put|add)[A-Za-z]{0,32}\Z")
+
+
 def _quoted_pair(text: str, name_end: int, quote: str) -> tuple[str, str, str] | None:
     """A quoted name read back to the tuple's "(": ``('password', '``; WordPress puts a space
-    inside it, ``define( 'AUTH_KEY', '``. Or a flag in a list, ``["--db-password", "``, which
-    nothing closes."""
+    inside it, ``define( 'AUTH_KEY', '``; a setter's call may go on after the value (closed by
+    "," too). Or a flag in a list, ``["--db-password", "``, which nothing closes."""
     name_start = _name_start(text, name_end)
     if name_start == name_end or text[name_start - 1 : name_start] != quote:
         return None
     opener = name_start - 2
     opener -= text[opener] in " \t"
     flag = text[name_start] == "-"
-    if opener >= 0 and (text[opener] == "(" or (flag and text[opener] in "[,")):
-        return quote, text[name_start:name_end], "" if flag else ")"
+    if opener >= 0 and text[opener] == "(" and not flag:
+        setter = _SETTER_CALL.search(text, max(0, opener - 36), opener) is not None
+        return quote, text[name_start:name_end], ",)" if setter else ")"
+    if opener >= 0 and flag and text[opener] in "[,":
+        return quote, text[name_start:name_end], ""
     return None
 
 
@@ -336,6 +351,7 @@ def _at_line_start(text: str, start: int) -> bool:
 # check uses, so the two cannot drift apart.
 _SPACED_VALUE = re.compile(
     f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}|{_CODE_AFTER_SPACE.pattern}"
+    f"|{_REGISTRY_VALUE.pattern}"
 )
 # A colon after a name with a dot, not opening a quoted value: a logger or module name before
 # its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
@@ -597,7 +613,10 @@ class _SecretValueScanner:
         close = closing_quote(text, value_quote_end, quote, end_of_line(text, value_quote_end))
         value = text[value_quote_end:close]
         after = text[close + 1 : close + 5].removeprefix(">>").lstrip(" \t")[:1]
-        closed = after == closer if closer else after in (",", "]") and not _FLAG.fullmatch(value)
+        if closer:
+            closed = after != "" and after in closer
+        else:
+            closed = after in (",", "]") and not _FLAG.fullmatch(value)
         if closed and value and not self._keeps(name, value):
             yield value_quote_end, close, "assignment"
 
@@ -692,6 +711,7 @@ class _SecretValueScanner:
                 or _spaced_code(text, (start, end), pos)
                 or _spoken_password(text, (start, end), pos)
                 or _directive(text, (start, end), pos)
+                or _registry_value(text, pos)
             )
         return self._separated(text, (start, end), sep, quoted_key=pos > end)
 
@@ -942,6 +962,14 @@ def _directive(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     return found.start(group), found.end(group), "assignment"
 
 
+def _registry_value(text: str, pos: int) -> _Finding | None:
+    found = _REGISTRY_VALUE.match(text, pos)
+    if found is None:
+        return None
+    group = 1 if found.group(1) is not None else 2
+    return found.start(group), found.end(group), "assignment"
+
+
 def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     """``CVV 123``, ``security code 4321``: the digits after a card code's name and a space."""
     found = _CODE_AFTER_SPACE.match(text, pos)
@@ -1010,7 +1038,11 @@ def _element_text(text: str, start: int, end: int) -> _Finding | None:
         return None
     inner = text.find("<", tag_end + 1, close)
     if inner >= 0 and not text.startswith("<![CDATA[", inner):
-        return None  # <wsse:UsernameToken> holds elements: its leaves hold the values
+        # <wsse:UsernameToken> holds elements: its leaves hold the values. Windows' answer
+        # files hold the password in a <Value> (<AdministratorPassword><Value>…</Value>).
+        value = _VALUE_ELEMENT.match(text, tag_end + 1, close)
+        value_end = text.find("<", value.end(), close) if value is not None else -1
+        return (value.end(), value_end, "assignment") if value and value_end > value.end() else None
     return tag_end + 1, close, "assignment"
 
 
