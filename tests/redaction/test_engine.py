@@ -362,6 +362,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "directives": lambda n: "\nrequirepass 'a" * (n // 15),
     "registry-values": lambda n: "Password    REG_SZ    a" * (n // 23),
     "setter-calls": lambda n: 'setX("token", "a", ' * (n // 19),
+    "id-card-words": lambda n: "Ausweis Steuer-ID NIDA " * (n // 23),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

@@ -202,6 +202,18 @@ def _snils(rng: random.Random) -> str:
     return f"{text[:3]}-{text[3:6]}-{text[6:]} {check:02d}"
 
 
+def _steuer_id(rng: random.Random) -> str:
+    """A German tax id: eleven digits, the first not 0, the last an ISO 7064 MOD 11,10 check
+    digit, printed in groups: 86 095 742 719."""
+    digits = str(rng.randint(1, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9))
+    product = 10
+    for digit in digits:
+        total = (int(digit) + product) % 10 or 10
+        product = total * 2 % 11
+    text = digits + str((11 - product) % 10)
+    return f"{text[:2]} {text[2:5]} {text[5:8]} {text[8:]}"
+
+
 def _imei(rng: random.Random) -> str:
     """A phone's 15-digit IMEI: a type allocation code, a serial, a Luhn check digit."""
     body = rng.choice(("35", "86", "49", "01")) + _token(rng, 12, string.digits)
@@ -276,6 +288,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "cpf": _cpf,
     "badcpf": lambda rng: _cpf(rng, valid=False),
     "snils": _snils,
+    "steuerid": _steuer_id,
     "basic": lambda rng: base64.b64encode(f"{_user_name(rng)}:{_password(rng)}".encode()).decode(),
     "smtpplain": lambda rng: base64.b64encode(
         f"\0{_user_name(rng)}\0{_password(rng)}".encode()
@@ -607,7 +620,9 @@ _TEMPLATES: dict[str, _Kind] = {
     "national-id-br": ("personal", ("CPF: ", "cliente ", '"cpf": "{}"'), ("«{cpf}»",)),
     "national-id-ru": ("personal", ("СНИЛС: ", "snils ", "страхователь "), ("«{snils}»",)),
     "national-id-named": ("personal", ("",),
-        ("ИНН «7707083893»", "Số CCCD: «0{d11}»", "NI number: «AB {d2} {d2} {d2} C»")),
+        ("ИНН «7707083893»", "Số CCCD: «0{d11}»", "NI number: «AB {d2} {d2} {d2} C»",
+         "Steuer-ID «{steuerid}»", "NIDA: «{i1960-2009}0{i1-9}{i10-28}-{d5}-{d5}-{d2}»",
+         "Personalausweis-Nr. «L{c3}{d1}{c4}»")),
     "imei": ("personal", ("imei=", "IMEI: ", '"imei": "{}"', "device IMEI "), ("«{imei}»",)),
     "device-id": ("personal", ("Advertising ID: {}", "android_id={}", '"idfa": "{}"'),
         ("«{uuid}»", "«{h16}»")),

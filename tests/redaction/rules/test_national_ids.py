@@ -53,6 +53,8 @@ def test_ssn_look_alike_is_kept(text: str) -> None:
         ("passport_no=CXRPRZRAA", "CXRPRZRAA"),
         ("passport CBAARFESX", "CBAARFESX"),
         ("Passport No. B1234567", "B1234567"),
+        ("Personalausweis-Nr. T22000129", "T22000129"),
+        ("Ausweisnummer: L01X00T47", "L01X00T47"),
     ],
 )
 def test_passport_is_found_after_a_keyword(text: str, value: str) -> None:
@@ -72,6 +74,7 @@ def test_passport_is_found_after_a_keyword(text: str, value: str) -> None:
         "passport check SUSPENDED",
         "passport PROCESSED",
         "passport state SUBMITTED",
+        "Ausweis abgelaufen; Personalausweis gültig bis 2031-05-01",
     ],
 )
 def test_passport_look_alike_is_kept(text: str) -> None:
@@ -94,6 +97,10 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ("CMND 012345678", "012345678"),
         ("NI number: AB 12 34 56 C", "AB 12 34 56 C"),
         ("NINO JG103759A", "JG103759A"),
+        ("Steuer-ID 86 095 742 719", "86 095 742 719"),
+        ("Steuerliche Identifikationsnummer: 86095742719", "86095742719"),
+        ("NIDA: 19900101-12345-00001-23", "19900101-12345-00001-23"),
+        ("Kitambulisho cha Taifa: 19900101123450000123", "19900101123450000123"),
     ],
 )
 def test_national_id_is_found(text: str, value: str) -> None:
@@ -110,6 +117,8 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "national insurance number QQ123456C",  # QQ: HMRC's example, never issued
         "ni no way; CCCD pending",
         "version 529.982.247-25x; build 7.529.982.247-25",
+        "Steuer-ID 86095742718; steuerid 06095742719",  # check digit wrong; leading 0
+        "nida 12345678901234567890; NIDA status pending",  # no date of birth first
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

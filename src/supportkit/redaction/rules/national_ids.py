@@ -1,12 +1,13 @@
-"""National identifiers: US social security numbers, passport numbers next to a passport
-keyword, and the ids of the countries supportkit's users write from most: Brazil's CPF and
-Russia's SNILS (their own shape and check digits, anywhere), the UK's National Insurance number,
-Vietnam's citizen id (CCCD, CMND) and Russia's tax number (INN) after their names."""
+"""National identifiers: US social security numbers, passport (and German identity card)
+numbers next to their keyword, and the ids of the countries supportkit's users write from most:
+Brazil's CPF and Russia's SNILS (their own shape and check digits, anywhere), the UK's National
+Insurance number, Vietnam's citizen id (CCCD, CMND), Russia's tax number (INN), Germany's tax id
+(Steuer-ID) and Tanzania's national id (NIDA) after their names."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
@@ -21,7 +22,7 @@ _SSN_IN_WINDOW = re.compile(r"(?<![\w-])\d{3}([ -]?)\d\d\1\d{4}(?![\w-])")
 _PASSPORT_KEYWORDS = Keywords(
     anchors=(
         "pas",  # passport, pasaport, paspoort, pasipoti, reisepass…: checked as whole words
-        "паспорт", "hộ chiếu", "ho chieu",
+        "паспорт", "hộ chiếu", "ho chieu", "ausweis",
     ),
     words=frozenset(
         {
@@ -29,6 +30,8 @@ _PASSPORT_KEYWORDS = Keywords(
             "reisepass", "paspoort", "pasipoti", "паспорт", "паспорта",
             # the number itself, in German and Dutch: Passnummer, Reisepassnummer, Pass-Nr.
             "passnummer", "reisepassnummer", "passnr", "paspoortnummer",
+            # Germany's identity card, whose number has the passport's shape
+            "personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer", "ausweisnr",
         }
     ),
 )  # fmt: skip
@@ -111,19 +114,25 @@ _SNILS = re.compile(rb"-(?<=\d{3}-)\d{3}-\d{3}[ -]\d{2}(?![\w.-])")
 _SNILS_ANCHOR = _anchors.pattern(rb"[0-9]{3}\-[0-9]{3}\-[0-9]{3}[ \-][0-9]{2}", 14)
 _NAMED_ID_NAMES = (
     "cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "căn cước", "can cuoc", "nino",
-    "national insurance", "ni number", "ni no",
+    "national insurance", "ni number", "ni no", "steuer-id", "steuerid", "steuer-idnr",
+    "steueridentifikationsnummer", "steuerliche identifikationsnummer", "nida",
+    "kitambulisho cha taifa",
 )  # fmt: skip
 _NAMED_ID_KEYWORDS = Keywords(
     anchors=_NAMED_ID_NAMES,
-    words=frozenset({"cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "nino"}),
-)
+    words=frozenset(
+        {"cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "nino", "steuerid", "steuer-id",
+         "steueridentifikationsnummer", "nida"}
+    ),
+)  # fmt: skip
 # Which of them stands last before a candidate: the longer name first where one begins another.
 _LAST_NAMED = re.compile(
     "|".join(re.escape(name) for name in sorted(_NAMED_ID_NAMES, key=len, reverse=True)),
     re.IGNORECASE,
 )
 _NAMED_ID_IN_WINDOW = re.compile(
-    r"(?<![\w.-])(?:\d{3}\.?\d{3}\.?\d{3}-?\d{2}|\d{3}-?\d{3}-?\d{3}[ -]?\d{2}|\d{9,12}"
+    r"(?<![\w.-])(?:\d{8}-?\d{5}-?\d{5}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}"
+    r"|\d{3}-?\d{3}-?\d{3}[ -]?\d{2}|\d{2} \d{3} \d{3} \d{3}|\d{9,12}"
     r"|[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![\w-])"
 )
 
@@ -165,30 +174,65 @@ def _inn_ok(digits: str) -> bool:
     )
 
 
+def _steuer_id_ok(digits: str) -> bool:
+    """Germany's tax id: eleven digits, not starting with 0, the last an ISO 7064 MOD 11,10
+    check digit of the others."""
+    if len(digits) != 11 or digits[0] == "0":
+        return False
+    product = 10
+    for digit in digits[:10]:
+        total = (int(digit) + product) % 10 or 10
+        product = total * 2 % 11
+    return (11 - product) % 10 == int(digits[10])
+
+
+# Tanzania's NIDA number: the holder's date of birth (YYYYMMDD), then 12 more digits.
+_NIDA = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{12}")
+
+
 # Prefixes never given to a National Insurance number.
 _NINO_PREFIXES_REFUSED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
 
 
-def _named_id_ok(text: str, end: int, candidate: str) -> bool:
-    """Whether ``candidate`` is a valid id of the kind named just before ``end``."""
-    names = _LAST_NAMED.findall(text, max(0, end - 40), end)
-    name = names[-1].lower() if names else ""
-    digits = digits_of(candidate)
-    if name == "cpf":
-        return _cpf_ok(digits)
-    if name in ("снилс", "snils"):
-        return _snils_ok(digits)
-    if name in ("инн", "inn"):
-        return _inn_ok(digits)
-    if name in ("cccd", "cmnd", "căn cước", "can cuoc"):
-        return len(digits) in (9, 12) and digits == candidate
-    compact = candidate.replace(" ", "").upper()  # a National Insurance number
+def _nino_ok(candidate: str) -> bool:
+    compact = candidate.replace(" ", "").upper()
     return (
         len(compact) == 9
         and compact[:2].isalpha()
         and compact[2:8].isdigit()
         and compact[:2] not in _NINO_PREFIXES_REFUSED
     )
+
+
+# Each name's check of the digits after it (the citizen ids' of the candidate as written).
+_DIGITS_OK: dict[str, Callable[[str, str], bool]] = {
+    "cpf": lambda digits, _: _cpf_ok(digits),
+    "снилс": lambda digits, _: _snils_ok(digits),
+    "snils": lambda digits, _: _snils_ok(digits),
+    "инн": lambda digits, _: _inn_ok(digits),
+    "inn": lambda digits, _: _inn_ok(digits),
+    **dict.fromkeys(
+        ("cccd", "cmnd", "căn cước", "can cuoc"),
+        lambda digits, candidate: len(digits) in (9, 12) and digits == candidate,
+    ),
+    **dict.fromkeys(
+        ("steuer-id", "steuerid", "steuer-idnr", "steueridentifikationsnummer",
+         "steuerliche identifikationsnummer"),
+        lambda digits, _: _steuer_id_ok(digits),
+    ),
+    **dict.fromkeys(
+        ("nida", "kitambulisho cha taifa"),
+        lambda digits, _: _NIDA.fullmatch(digits) is not None,
+    ),
+}  # fmt: skip
+
+
+def _named_id_ok(text: str, end: int, candidate: str) -> bool:
+    """Whether ``candidate`` is a valid id of the kind named just before ``end``; a National
+    Insurance number after any other name."""
+    names = _LAST_NAMED.findall(text, max(0, end - 40), end)
+    digits_ok = _DIGITS_OK.get(names[-1].lower() if names else "")
+    return _nino_ok(candidate) if digits_ok is None else digits_ok(digits_of(candidate), candidate)
 
 
 def _national_ids(text: str) -> Iterator[Span]:
