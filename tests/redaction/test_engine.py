@@ -363,6 +363,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "registry-values": lambda n: "Password    REG_SZ    a" * (n // 23),
     "setter-calls": lambda n: 'setX("token", "a", ' * (n // 19),
     "id-card-words": lambda n: "Ausweis Steuer-ID NIDA " * (n // 23),
+    "login-users": lambda n: "for user 'a" * (n // 11) + " Invalid user a" * (n // 15),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

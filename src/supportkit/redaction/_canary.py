@@ -635,6 +635,12 @@ _TEMPLATES: dict[str, _Kind] = {
         "passport ", "Reisepass-Nr. "), ("«{d9}»", "«{i1-9}{d8}»", "«C{c8}»", "«B{d7}»")),
     "user-variable": ("personal", ("env: HOME=/srv/app {} SHELL=/bin/bash", "os.environ: {}"),
         ("USER=«{n}»", "LOGNAME=«{n}»", "'USERNAME': '«{n}»'")),
+    "login-user": ("personal", ("{}", "Dec  6 10:00:01 web01 {}"),
+        ("sshd[1234]: Accepted publickey for «{n}» from 10.0.0.9 port 52144 ssh2",
+         "sshd[1235]: Failed password for invalid user «{n}» from 10.0.0.9 port 52145 ssh2",
+         "systemd-logind[500]: New session 42 of user «{n}».\nmore",
+         'FATAL:  password authentication failed for user "«{n}»"',
+         "Access denied for user '«{n}»'@'10.0.0.5' (using password: YES)")),
     "device-owner": ("personal", ("Bluetooth: connected to {}", 'AirDrop: found "{}"',
         "mDNS: {} has address 192.168.1.20"),
         ("«{first}»'s iPhone", "«{first}»’s MacBook Pro", "«{first}»s-MacBook-Pro.local",
@@ -725,7 +731,7 @@ _TEMPLATES: dict[str, _Kind] = {
     "held-back-value": ("decoy", ("{}", "  # aws_db_instance.main will be updated\n{}"),
         ("      «+ password = (sensitive value)»", "      «~ token    = (known after apply)»",
          "      «DB_PASSWORD:  <set to the key 'password' in secret 'db'>  Optional: false»",
-         "«FATAL:  password authentication failed for user \"{n}\"»")),
+         "«FATAL:  password authentication failed for user» \"postgres\"")),
 }  # fmt: skip
 
 

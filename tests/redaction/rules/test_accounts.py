@@ -1,5 +1,6 @@
-"""User names in USER, LOGNAME and USERNAME variables, found in the forms dumps print them, and
-in the user field of web server access logs."""
+"""User names in USER, LOGNAME and USERNAME variables, found in the forms dumps print them, in
+the user field of web server access logs, and in the login messages of sshd, PAM, logind and
+database servers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.accounts import RULES
 
-RULE, ACCESS_LOG_RULE = RULES
+RULE, ACCESS_LOG_RULE, LOGIN_RULE = RULES
 
 
 def _found(text: str, rule: Rule = RULE) -> list[str]:
@@ -78,3 +79,33 @@ def test_access_log_user_is_found(text: str, value: str) -> None:
 )
 def test_access_log_lines_without_a_user_are_kept(text: str) -> None:
     assert _found(text, ACCESS_LOG_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("sshd[1]: Accepted publickey for ana from 203.0.113.7 port 52144 ssh2", "ana"),
+        ("sshd[1]: Failed password for invalid user olga.p from 203.0.113.7 port 2", "olga.p"),
+        ("sshd[1]: Invalid user juma from 203.0.113.7 port 52146", "juma"),
+        ("pam_unix(sshd:session): session opened for user ana(uid=1000) by (uid=0)", "ana"),
+        ("systemd-logind[5]: New session 42 of user ana.\nnext", "ana"),
+        ("systemd[1]: Started Session 42 of User ana.", "ana"),
+        ('FATAL:  password authentication failed for user "ana.silva"', "ana.silva"),
+        ("Access denied for user 'olga'@'10.0.0.5' (using password: YES)", "olga"),
+        ("Login failed for user 'ACME\\juma'. Reason: Password did not match.", "ACME\\juma"),
+    ],
+)
+def test_login_message_user_is_found(text: str, value: str) -> None:
+    assert _found(text, LOGIN_RULE) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sshd[1]: Failed password for root from 203.0.113.7 port 22",  # no one's
+        "Login failed for user 'sa'. Access denied for user 'root'@'localhost'",
+        "the number of user sessions; for user experience; cache for user 42",  # prose
+    ],
+)
+def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:
+    assert _found(text, LOGIN_RULE) == []

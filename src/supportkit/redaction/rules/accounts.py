@@ -1,5 +1,7 @@
 """User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``;
-and the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``.
+the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; and
+the account in the login messages of sshd, systemd-logind and database servers (``Accepted
+publickey for ana from``, ``password authentication failed for user "ana"``).
 
 An environment dump names the account as often as a home path does, so the name goes here too,
 with the same placeholder kind (``HOME=/home/<user-1> USER=<user-1>``). Service accounts and
@@ -33,8 +35,13 @@ _SERVICE_ACCOUNTS = frozenset(
         "root", "admin", "administrator", "nobody", "daemon", "system", "www-data", "nginx",
         "apache", "postgres", "mysql", "redis", "runner", "jenkins", "gitlab-runner", "ubuntu",
         "ec2-user", "vagrant", "docker", "node", "app", "appuser", "service", "builder",
+        "sa", "sys", "oracle", "guest", "test", "user", "pi", "git", "ftp", "postfix",
     }
 )  # fmt: skip
+
+
+def _kept(name: str) -> bool:
+    return name.lower() in _SERVICE_ACCOUNTS or name.lower() in KEPT_NAMES
 
 
 def _variables(text: str) -> Iterator[Span]:
@@ -45,8 +52,7 @@ def _variables(text: str) -> Iterator[Span]:
             if found is None:
                 continue
             group = found.lastindex or 1
-            name = found.group(group)
-            if name.lower() not in _SERVICE_ACCOUNTS and name.lower() not in KEPT_NAMES:
+            if not _kept(found.group(group)):
                 yield Span(found.start(group), found.end(group), "user")
 
 
@@ -68,13 +74,47 @@ def _access_log_users(text: str) -> Iterator[Span]:
             text[start - 3 : start] == " - "
             and _ACCESS_LOG_DATE.match(text, end + 1)
             and "\t" not in text[start:end]
-            and (name := text[start:end]).lower() not in _SERVICE_ACCOUNTS
-            and name.lower() not in KEPT_NAMES
+            and not _kept(text[start:end])
         ):
             yield Span(start, end, "user")
+
+
+# Where a login message names its account: sshd ("Accepted publickey for ana from", "Failed
+# password for invalid user ana from", "Invalid user ana from"), PAM and systemd-logind
+# ("session opened for user ana(uid=1000)", "New session 4 of user ana."), PostgreSQL
+# ('for user "ana"'), MySQL ("for user 'ana'@'host'") and SQL Server ("Login failed for user
+# 'ACME\\ana'."). The name may be quoted; a domain before it stays with it.
+_LOGIN_ANCHORS = tuple(
+    _anchors.literal(words)
+    for words in ("for user ", "for invalid user ", "Invalid user ", "of user ", "of User ")
+) + tuple(
+    _anchors.literal(f"{outcome} {method} for ")
+    for outcome in ("Accepted", "Failed")
+    for method in ("password", "publickey", "keyboard-interactive/pam")
+)
+# Quoted, the name is whatever the quotes hold; bare, it must end as the messages end it (not
+# "for user sessions").
+_LOGIN_NAME = re.compile(
+    r"""(?:invalid user )?(?:(["'`])([^"'`\s]{1,64})\1"""
+    r"""|([A-Za-z][\w.\\@-]{0,63}?)(?=\(uid=| from |\.?[ \t]*(?:\r?\n|\Z)))"""
+)
+
+
+def _login_users(text: str) -> Iterator[Span]:
+    seen: set[int] = set()  # "Failed password for invalid user" holds two anchors
+    for anchor in _LOGIN_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            found = _LOGIN_NAME.match(text, at + anchor.width)
+            if found is None:
+                continue
+            group = 2 if found.group(2) is not None else 3
+            if found.start(group) not in seen and not _kept(found.group(group).rpartition("\\")[2]):
+                seen.add(found.start(group))
+                yield Span(found.start(group), found.end(group), "user")
 
 
 RULES: tuple[Rule, ...] = (
     FinderRule("user-variable", 160, _variables),
     FinderRule("access-log-user", 320, _access_log_users),
+    FinderRule("login-user", 160, _login_users),
 )
