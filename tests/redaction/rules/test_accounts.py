@@ -1,6 +1,6 @@
 """User names in USER, LOGNAME and USERNAME variables, found in the forms dumps print them, in
-the user field of web server access logs, and in the login messages of sshd, PAM, logind and
-database servers."""
+the user field of web server access logs, in the login messages of sshd, PAM, logind and
+database servers, and in a directory's names for an account."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.accounts import RULES
 
-RULE, ACCESS_LOG_RULE, LOGIN_RULE = RULES
+RULE, ACCESS_LOG_RULE, LOGIN_RULE, DIRECTORY_RULE = RULES
 
 
 def _found(text: str, rule: Rule = RULE) -> list[str]:
@@ -109,3 +109,28 @@ def test_login_message_user_is_found(text: str, value: str) -> None:
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:
     assert _found(text, LOGIN_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("sssd: bound as uid=ana,ou=people,dc=acme,dc=com", ["ana"]),
+        ("UID=olga.p, OU=Staff", ["olga.p"]),
+        ("sAMAccountName: juma", ["juma"]),
+        ("(&(objectClass=user)(sAMAccountName=juma))", ["juma"]),
+        ("uid=1000(ana) gid=1000(ana) groups=1000(ana),27(sudo)", ["ana", "ana", "ana"]),
+    ],
+)
+def test_directory_user_is_found(text: str, values: list[str]) -> None:
+    assert _found(text, DIRECTORY_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bind dn: uid=admin,ou=system; uid=0(root) gid=0(root)",  # no one's
+        "process uid=1000 euid=1000 fuid=abc,ou=x; uid=ana without a DN",
+    ],
+)
+def test_directory_names_without_a_persons_account_are_kept(text: str) -> None:
+    assert _found(text, DIRECTORY_RULE) == []

@@ -1,7 +1,9 @@
 """User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``;
 the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; and
 the account in the login messages of sshd, systemd-logind and database servers (``Accepted
-publickey for ana from``, ``password authentication failed for user "ana"``).
+publickey for ana from``, ``password authentication failed for user "ana"``); and the account
+in a directory's names for it (``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in
+``id``'s output (``uid=1000(ana)``).
 
 An environment dump names the account as often as a home path does, so the name goes here too,
 with the same placeholder kind (``HOME=/home/<user-1> USER=<user-1>``). Service accounts and
@@ -113,8 +115,53 @@ def _login_users(text: str) -> Iterator[Span]:
                 yield Span(found.start(group), found.end(group), "user")
 
 
+# A directory's names for an account: an LDAP DN's uid (uid=ana,ou=people,dc=acme,dc=com, as
+# sssd and slapd log it), Active Directory's sAMAccountName, and the name id prints after the
+# number (uid=1000(ana) gid=1000(ana)).
+_DIRECTORY_ANCHORS = (_anchors.word("uid="), _anchors.word("samaccountname"))
+_DIRECTORY_NAME = re.compile(
+    r"(?i:uid=)(?:([A-Za-z][\w.-]{0,63})(?=,[ ]?(?i:ou|dc|cn|o)=)"
+    r"|[0-9]{1,10}\(([A-Za-z_][\w.-]{0,63})\))"
+    r"""|(?i:samaccountname)["']?[ \t]*[:=][ \t]*["']?([A-Za-z0-9][\w.-]{0,63})"""
+)
+
+
+def _directory_users(text: str) -> Iterator[Span]:
+    for anchor in _DIRECTORY_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            found = _DIRECTORY_NAME.match(text, at)
+            if found is None or (at and text[at - 1].isalnum()):
+                continue
+            group = found.lastindex or 1
+            if _kept(name := found.group(group)):
+                continue
+            yield Span(found.start(group), found.end(group), "user")
+            if group == 2:  # id: the user's own group is named after the user
+                yield from _own_groups(text, found.end(), f"({name})")
+
+
+# What follows a user in id's output: the primary group, then the list of all groups.
+_ID_GROUPS = re.compile(
+    r"[ \t]+gid=[0-9]{1,10}(\([^()\s]{1,64}\))(?:[ \t]+groups=([0-9(),\w.-]{0,1024}))?"
+)
+
+
+def _own_groups(text: str, start: int, named: str) -> Iterator[Span]:
+    """The user's private group, named after them, in id's gid= and groups=."""
+    groups = _ID_GROUPS.match(text, start)
+    if groups is None:
+        return
+    if groups.group(1) == named:
+        yield Span(groups.start(1) + 1, groups.end(1) - 1, "user")
+    if groups.group(2):
+        at = text.find(named, groups.start(2), groups.end(2))
+        if at >= 0:
+            yield Span(at + 1, at + len(named) - 1, "user")
+
+
 RULES: tuple[Rule, ...] = (
     FinderRule("user-variable", 160, _variables),
     FinderRule("access-log-user", 320, _access_log_users),
     FinderRule("login-user", 160, _login_users),
+    FinderRule("directory-user", 160, _directory_users),
 )
