@@ -365,6 +365,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "id-card-words": lambda n: "Ausweis Steuer-ID NIDA " * (n // 23),
     "login-users": lambda n: "for user 'a" * (n // 11) + " Invalid user a" * (n // 15),
     "directory-users": lambda n: "uid=1(a) " * (n // 18) + "(a)" * (n // 6),
+    "spoken-pins": lambda n: "my pin is 1234x " * (n // 16),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

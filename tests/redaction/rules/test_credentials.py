@@ -318,6 +318,8 @@ POSITIVES = [
     ("prose-password", "I log in as ana with password {s} and it fails", "Hunter22!", "secret"),
     ("prose-password-is", "my password is {s}, it worked yesterday", "Sommer2024", "secret"),
     ("prose-pw", "user ana pw {s} does not work", "Kx9mPq2L", "secret"),
+    ("prose-pin", "my PIN is {s}, the card is blocked", "4821", "secret"),
+    ("prose-otp", "the OTP was {s} but it expired", "583920", "secret"),
     ("prose-password-json", '{{"msg": "my password is {s}"}}', "Sommer2024", "secret"),
     ("kv-pw", "pw: {s}", "Hunter22!", "secret"),
     ("kv-wordpress-define", "define( 'AUTH_KEY', '{s}' );", "a8#Kz!2m@Lq9$Xw4^Tn6&(Vd5)Ue7",
@@ -541,6 +543,7 @@ DECOYS = [
     't("password", "Passwort", "de"); assertEqual("password", field.name, "msg")',
     "    DefaultUserName    REG_SZ    ana\n    PasswordExpiryWarning    REG_DWORD    0x5",
     "<Password><PlainText>true</PlainText></Password>",
+    "GPIO pin is 17; the pin is 2024-12-06; token is 4821; build is 20261206",
 ]
 
 

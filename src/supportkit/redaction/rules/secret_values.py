@@ -235,6 +235,9 @@ _SPOKEN_PASSWORD = re.compile(r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?" + SPOKEN_WO
 _PASSWORD_NAMES = ("password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw")
 # A card's verification code after its name and a space, as people write it ("CVV 123").
 _CODE_AFTER_SPACE = re.compile(r"[ \t]{1,3}(\d{3,4})(?![\w.,:/-])")
+# A PIN or one-time code told in a sentence: "my PIN is 4821", "the OTP was 583920".
+_SPOKEN_PIN = re.compile(r"[ \t]{1,3}(?:is|was)[ \t]{1,3}(\d{4,8})(?![\w/-]|[.,:]\d)")
+_PIN_NAMES = frozenset({"pin", "pincode", "otp", "totp", "passcode", "mfacode", "otpcode"})
 # A registry value as "reg query" lists it: name, type and data apart by four spaces
 # ("    DefaultPassword    REG_SZ    …", Winlogon's automatic logon). The data is the rest of
 # the line, or its first word when more than a value's worth follows.
@@ -351,7 +354,7 @@ def _at_line_start(text: str, start: int) -> bool:
 # check uses, so the two cannot drift apart.
 _SPACED_VALUE = re.compile(
     f"{_SEPARATOR.pattern}|{_CONTEXT_VALUE.pattern}|{_CODE_AFTER_SPACE.pattern}"
-    f"|{_REGISTRY_VALUE.pattern}"
+    f"|{_REGISTRY_VALUE.pattern}|{_SPOKEN_PIN.pattern}"
 )
 # A colon after a name with a dot, not opening a quoted value: a logger or module name before
 # its message ("auth.session: user signed in"), unless it starts a line (YAML, properties).
@@ -712,6 +715,7 @@ class _SecretValueScanner:
                 or _spoken_password(text, (start, end), pos)
                 or _directive(text, (start, end), pos)
                 or _registry_value(text, pos)
+                or _spoken_pin(text, (start, end), pos)
             )
         return self._separated(text, (start, end), sep, quoted_key=pos > end)
 
@@ -960,6 +964,13 @@ def _directive(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
         return None
     group = 2 if found.group(2) is not None else 3
     return found.start(group), found.end(group), "assignment"
+
+
+def _spoken_pin(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
+    found = _SPOKEN_PIN.match(text, pos)
+    if found is None or _normalized(text[name[0] : name[1]]) not in _PIN_NAMES:
+        return None
+    return found.start(1), found.end(1), "assignment"
 
 
 def _registry_value(text: str, pos: int) -> _Finding | None:
