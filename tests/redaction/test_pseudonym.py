@@ -75,6 +75,29 @@ def test_numbers_follow_first_appearance_per_kind() -> None:
     assert got == ["<email-1>", "<ipv4-1>", "<email-2>"]
 
 
+def test_secrets_found_by_where_they_stand_share_one_numbering() -> None:
+    """One session id as a cookie and as a log field, one password after two names: the kinds
+    differ, the number says it is one value."""
+    names = Pseudonymizer()
+    got = [
+        names.placeholder(kind, value)
+        for kind, value in [
+            ("cookie", "s1d"), ("secret", "pw"), ("secret", "s1d"), ("password", "pw"),
+            ("auth", "tok"), ("email", "pw"),
+        ]
+    ]  # fmt: skip
+    assert got == [
+        "<cookie-1>", "<secret-2>", "<secret-1>", "<password-2>", "<auth-3>", "<email-1>",
+    ]  # fmt: skip
+
+
+def test_a_session_id_keeps_its_number_from_cookie_to_log_field() -> None:
+    out = Redactor().text(
+        "Cookie: sid=Zq8kLm2pW4nB7cD1\nINFO session_id=Zq8kLm2pW4nB7cD1 user=ana", artifact="a"
+    )
+    assert out == "Cookie: sid=<cookie-1>\nINFO session_id=<secret-1> user=ana"
+
+
 def test_numbered_placeholders_do_not_depend_on_the_value() -> None:
     """Two bundles number their first value alike, so a number reveals nothing about it."""
     assert Pseudonymizer().placeholder("email", "a") == Pseudonymizer().placeholder("email", "b")

@@ -9,6 +9,10 @@ of a per-bundle counter.
 A value is looked up by its canonical form, so one person's address or card written two ways
 (``Ana@Example.org`` and ``ana%40example.org``; ``4111 1111 1111 1111`` and
 ``4111111111111111``; ``+1 415-555-2671`` and ``(415) 555-2671``) still gets one placeholder.
+
+Secrets that rules find by where they stand share one numbering: a session id that is a cookie
+in one place and a ``session_id=`` in another is ``<cookie-4>`` and ``<secret-4>``, a password
+after ``password=`` and after ``Passwort:`` is ``<secret-2>`` and ``<password-2>``.
 """
 
 from __future__ import annotations
@@ -98,7 +102,11 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "phone": _phone,
     "secret": url_decoded,
     "ssn": _digits,
+    "auth": url_decoded,
+    "cookie": url_decoded,
 }
+# Kinds numbered together, by the numbering they share.
+_NUMBERING = dict.fromkeys(("secret", "password", "auth", "cookie"), "secret")
 
 
 def canonical(kind: str, value: str) -> str:
@@ -145,12 +153,13 @@ class Pseudonymizer:
         digest = mac.digest()
         if self._stable:
             return f"<{kind}-{digest[:4].hex()}>"
+        numbering = _NUMBERING.get(kind, kind)
         with self._lock:
-            number = self._numbers.get((kind, digest))
+            number = self._numbers.get((numbering, digest))
             if number is None:
-                number = self._counters.get(kind, 0) + 1
-                self._counters[kind] = number
-                self._numbers[kind, digest] = number
+                number = self._counters.get(numbering, 0) + 1
+                self._counters[numbering] = number
+                self._numbers[numbering, digest] = number
         return f"<{kind}-{number}>"
 
     def __repr__(self) -> str:
