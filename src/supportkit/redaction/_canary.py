@@ -527,7 +527,7 @@ _TEMPLATES: dict[str, _Kind] = {
          "/callback?code=ok&client_secret=«{u40}»", "/export.csv?api_key=«{a32}»",
          "/login?next=%2Freset-password%3Ftoken%3D«{a32}»%26lang%3Den",
          "/t?data=%7B%22password%22%3A%22«{a20}»%22%2C%22user%22%3A%22{n}%22%7D",
-         "/hook?body=password%3D«{a20}»%26user%3D{n}")),
+         "/hook?body=password%3D«{a20}»%26user%3D{n}", "/search?q=api_key%3D«{a8}{d4}»")),
     "secret-key-value": ("credential", ("connecting as user={n} {} retries={i1-5}",
         "{} user={n} level=info msg=connected"),
         tuple(f"{key}=«{{p}}»" for key in _SECRET_KEYS)),

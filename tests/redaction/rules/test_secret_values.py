@@ -80,9 +80,15 @@ def test_secret_key_names(name: str, secret: bool) -> None:
             "redirect_uri=https%3A%2F%2Fapp.example%2Fcb%3Fstate%3Dx%26access_token%3D<secret-1>",
         ),
         ("GET /search?q=token%3Dnothing HTTP/1.1", "GET /search?q=token%3Dnothing HTTP/1.1"),
+        (
+            "GET /search?q=token%3DZx9mQ2vL8kR4 HTTP/1.1",
+            "GET /search?q=token%3D<secret-1> HTTP/1.1",
+        ),
+        ("GET /x?body=password%3DHunter22x&y=1", "GET /x?body=password%3D<secret-1>&y=1"),
     ],
 )
 def test_secret_in_a_url_encoded_query_goes(redactor: Redactor, text: str, expected: str) -> None:
     """A URL carried URL-encoded in another's query (a login's ``next``, an OAuth redirect)
-    loses its secret parameters, up to the encoded ``&``; an encoded ``=`` alone is no query."""
+    loses its secret parameters, up to the encoded ``&``; after an encoded ``=`` alone, only a
+    value that is no word goes (a search for ``token=nothing`` stays)."""
     assert redactor.text(text, artifact="log") == expected

@@ -435,16 +435,21 @@ def _url_parameter(text: str, name: tuple[int, int], value: int) -> _Finding | N
 
 def _encoded_query_value(text: str, start: int, pos: int) -> _Finding | None:
     """The value after an encoded ``=`` at ``pos`` of a name at ``start`` that follows an
-    encoded ``?`` or ``&`` (``%3Ftoken%3D…``), or that starts an encoded query whose next
-    parameter follows (``body=password%3D…%26user%3Dana``)."""
+    encoded ``?`` or ``&`` (``%3Ftoken%3D…``), or that starts an encoded query: before the
+    next parameter (``body=password%3D…%26user%3Dana``), or alone when its value is no word
+    (``q=token%3DZx9m…``; a search for ``token=nothing`` stays)."""
     if text[pos : pos + 3].upper() != "%3D":
         return None
     found = _ENCODED_QUERY_VALUE.match(text, pos + 3)
     if found is None:
         return None
-    after_encoded_query = text[max(0, start - 3) : start].upper() in ("%3F", "%26")
-    starts_one = text[start - 1 : start] in ("", "=", " ", '"', "'", "\t")
-    if after_encoded_query or (starts_one and text[found.end() : found.end() + 3].upper() == "%26"):
+    if text[max(0, start - 3) : start].upper() in ("%3F", "%26"):
+        return pos + 3, found.end(), "query"
+    if text[start - 1 : start] not in ("", "=", " ", '"', "'", "\t"):
+        return None
+    value = found.group()
+    word = value.isalpha() and (value.islower() or value.isupper() or value.istitle())
+    if text[found.end() : found.end() + 3].upper() == "%26" or not word:
         return pos + 3, found.end(), "query"
     return None
 
