@@ -366,6 +366,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "login-users": lambda n: "for user 'a" * (n // 11) + " Invalid user a" * (n // 15),
     "directory-users": lambda n: "uid=1(a) " * (n // 18) + "(a)" * (n // 6),
     "spoken-pins": lambda n: "my pin is 1234x " * (n // 16),
+    "logcat-tags": lambda n: "D/AuthToken: " * (n // 13),
+    "labels-before-pairs": lambda n: "token: a=b " * (n // 11),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

@@ -349,6 +349,9 @@ POSITIVES = [
      "secret"),
     ("kv-java-set-property", 'System.setProperty("db.password", "{s}");', "Sp8Pw2Xz7m",
      "secret"),
+    ("kv-pkce-verifier", "POST /oauth/token code_verifier={s}&client_id=app", fake(43),
+     "secret"),
+    ("kv-after-logcat-tag", "D/PinEntry: password: {s}", "Hunter22x", "secret"),
     ("kv-django-list", "POST=<QueryDict: {{'email': ['a'], 'password': ['{s}']}}>", "Hunter22!",
      "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
@@ -544,6 +547,9 @@ DECOYS = [
     "    DefaultUserName    REG_SZ    ana\n    PasswordExpiryWarning    REG_DWORD    0x5",
     "<Password><PlainText>true</PlainText></Password>",
     "GPIO pin is 17; the pin is 2024-12-06; token is 4821; build is 20261206",
+    "D/AuthManager: login ok in 120ms\nW/SessionManager( 1234): cleanup of 42 rows",
+    "12-06 10:00:00.123  1234  1250 D TokenRefresher: next run scheduled",
+    "req pi_3Lq8kLm2pW4nB7cD1eF6gH0j 4f2a9b8c7d6e5f4a3b2c1d0e9f8a7b6c9d8e7f6a",
 ]
 
 

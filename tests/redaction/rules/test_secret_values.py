@@ -36,6 +36,8 @@ def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected:
         ("run --token abc123 now", "run --token <secret-1> now"),
         ("the token Zx9mQ2vL8kR4tY7wPq3sN6 was", "the token <secret-1> was"),
         ("token  =  abc123", "token  =  <secret-1>"),
+        ("I/Firebase: getIdToken: token=abc123def", "I/Firebase: getIdToken: token=<secret-1>"),
+        ("<Creds: access_token=abc123def, user=ana>", "<Creds: access_token=<secret-1>, user=ana>"),
     ],
 )  # fmt: skip
 def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: str) -> None:

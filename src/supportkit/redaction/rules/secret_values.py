@@ -47,6 +47,8 @@ _SECRET_WORDS = frozenset(
         "psk",
         # Redis's passwords, slapd's and SSSD's bind passwords
         "requirepass", "masterauth", "rootpw", "bindpw", "authtok",
+        # OAuth's proof of the client (PKCE's code_verifier, OAuth 1.0a's oauth_verifier)
+        "verifier",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
@@ -110,6 +112,8 @@ def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
     previous = parts[index - 1]
     if part in ("key", "keys", "session") and previous in _KEY_QUALIFIERS | {"session"}:
         return True
+    if len(previous) < 2 or len(part) < 2:
+        return False  # letters of a random id, "…2pW4n…", are no words
     return previous + part in _SECRET_WORDS or previous + part in extra
 
 
@@ -170,7 +174,9 @@ def _random_case(value: str) -> bool:
 
 
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
-_KEY_ANCHORS = ("pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin")
+_KEY_ANCHORS = (
+    "pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin", "verifier",
+)  # fmt: skip
 _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk", "pw")
 # One-time and card codes whose names hold none of the words above: security_code, "Security
 # code:", verificationCode, recovery-code, backup codes.
@@ -227,9 +233,11 @@ _FLAG_VALUE = re.compile(
     r"[ \t]{1,3}(?:\"([^\"\r\n]{1,4096})\"|'([^'\r\n]{1,4096})'|([^\s\"'<>|&;(-]\S{0,4095}))"
 )
 _CONTEXT_VALUE = re.compile(
-    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/=_.~-]{20,512})(?![A-Za-z0-9+/=_.~-])"
+    r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/_.~-]{20,512}={0,3})(?![A-Za-z0-9+/=_.~-])"
 )
 _FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
+# A name and "=" then a value, where a value would start: the colon before it ends a label.
+_PAIR_AHEAD = re.compile(r"[A-Za-z_][\w.-]{0,64}=[^\s=]")
 # A password typed into a sentence: "my password is Hunter22!", "user ana pw Sommer2024".
 _SPOKEN_PASSWORD = re.compile(r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?" + SPOKEN_WORD)
 _PASSWORD_NAMES = ("password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw")
@@ -364,19 +372,31 @@ _PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
 def _cannot_have_value(text: str, start: int, end: int) -> bool:
     """A quick no for the names most often found that never have a value (``key orders``,
     ``auth.session: …``); the full check would say no too, at several times the cost. A
-    ``--no-auth-warning`` switch takes no value."""
+    ``--no-auth-warning`` switch takes no value, and an Android log's tag names the code
+    that wrote the message (``D/AuthManager: token refreshed``)."""
     after = text[end : end + 1]
     if after in (" ", "\t"):
-        return _spaced_name_has_no_value(text, start, end)
+        return _spaced_name_has_no_value(text, start, end) or _logcat_tag(text, start)
     if after != ":":
         return False
     if text[start - 1 : start] == "=":
         return True  # a value that starts with its kind: key=session:user:42
+    if text[start - 1 : start] in ("/", " ") and _logcat_tag(text, start):
+        return True
     return (
         "." in text[start:end]
         and _PLAIN_COLON.match(text, end) is not None
         and not _at_line_start(text, start)
     )
+
+
+# logcat's priority letter before a tag: "D/AuthManager: …" (brief) or, after the process and
+# thread ids, "1234  1250 D AuthManager: …" (threadtime).
+_LOGCAT_PRIORITY = re.compile(r"(?:(?<![^\s])[VDIWEFA]/|[0-9] {1,8}[VDIWEFA] )\Z")
+
+
+def _logcat_tag(text: str, start: int) -> bool:
+    return _LOGCAT_PRIORITY.search(text, max(0, start - 12), start) is not None
 
 
 def _spaced_name_has_no_value(text: str, start: int, end: int) -> bool:
@@ -774,6 +794,8 @@ class _SecretValueScanner:
         self, text: str, name: tuple[int, int], value: int, sep: str, *, quoted_key: bool
     ) -> _Finding | None:
         start, end = name
+        if sep == ":" and _PAIR_AHEAD.match(text, value):
+            return None  # a label before pairs, each judged on its own: "getIdToken: token=…"
         if not quoted_key and _at_line_start(text, start):
             if sep == "=":
                 pair = _LOGFMT_PAIR.match(text, value) or _COMMAND_AFTER.match(text, value)
