@@ -435,7 +435,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "«dapi{h32}»", "«EAAB{a150}»", "«gsk_{a52}»", "«lin_api_{a40}»", "«sbp_{h40}»",
          "«NRAK-{c27}»", "«ATATT3xFfGF0{u180}»", "«sntryu_{h64}»",
          "https://conda.anaconda.org/t/«{l2}-{uuid}»/acme", "«rubygems_{h48}»", "«cio{d2}{a30}»",
-         "«LTAI5t{a18}»")),
+         "«LTAI5t{a18}»", "«GR1348941{u20}»", "«1//0g{u100}»", "«figd_{u40}»", "«ntn_{a46}»",
+         "«fo1_{u43}»")),
     # a drawing lines up under its code line, so each form starts a line of its own
     "secret-shown-in-traceback": ("credential", ("Traceback (most recent call last):\n{}",
         "ERROR | app:login:42 - login failed\n{}"),

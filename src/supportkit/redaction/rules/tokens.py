@@ -250,6 +250,15 @@ _PREFIXED_TOKENS = tuple(
         ("onepassword-token", _literal("ops_eyJ"), "[A-Za-z0-9+/]{250,4096}={0,3}",
             "A-Za-z0-9+/=", 4110, None),
         ("alibaba-key", _literal("LTAI"), "[A-Za-z0-9]{20}", "A-Za-z0-9", 24, mixed),
+        # a GitLab runner's registration token; a Google OAuth refresh token
+        ("gitlab-token", _literal("GR1348941"), "[A-Za-z0-9_-]{20,64}", _TOKEN_CLASS, 73,
+            _varied),
+        ("google-oauth-token", _literal("1//0"), "[A-Za-z0-9_-]{40,512}", _TOKEN_CLASS, 516,
+            _varied),
+        # Figma's personal access tokens, Notion's integration secrets, Fly.io's tokens
+        ("figma-token", _literal("figd_"), "[A-Za-z0-9_-]{40,64}", _TOKEN_CLASS, 69, _varied),
+        ("notion-token", _literal("ntn_"), "[A-Za-z0-9]{40,50}", "A-Za-z0-9", 54, _varied),
+        ("flyio-token", _literal("fo1_"), "[A-Za-z0-9_-]{43}", _TOKEN_CLASS, 47, _varied),
     )
 )  # fmt: skip
 # An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
