@@ -55,6 +55,11 @@ def test_imei_look_alike_is_kept(text: str) -> None:
             "38400000-8cf0-11bd-b23e-10b96e40000d",
         ),
         ("android_id=9774d56d682e549c", "9774d56d682e549c"),
+        ('"idfv":"6D92078A-8246-4BA4-AE5B-76104861E7DC"', "6D92078A-8246-4BA4-AE5B-76104861E7DC"),
+        (
+            "identifierForVendor: 6D92078A-8246-4BA4-AE5B-76104861E7DC",
+            "6D92078A-8246-4BA4-AE5B-76104861E7DC",
+        ),
     ],
 )
 def test_advertising_and_android_ids_are_found(text: str, value: str) -> None:

@@ -1,7 +1,8 @@
 """Device identifiers that follow one device (and so its owner) everywhere: IMEI numbers,
-advertising ids (IDFA, Google's GAID), Android ids, an iPhone's UDID, and the SIM's subscriber
-(IMSI) and card (ICCID) numbers. Each only right after its name: UUIDs, hexadecimal ids and long
-numbers are kept everywhere else. Serial numbers stay: support needs them for warranty.
+advertising ids (IDFA, Google's GAID), Apple's identifierForVendor (IDFV), Android ids, an
+iPhone's UDID, and the SIM's subscriber (IMSI) and card (ICCID) numbers. Each only right after
+its name: UUIDs, hexadecimal ids and long numbers are kept everywhere else. Serial numbers stay:
+support needs them for warranty.
 
 And the owner's name in a device's name, which Apple and Amazon make from it: another person's
 ``Olga's iPhone`` in a Bluetooth or DHCP log names them as plainly as an email would."""
@@ -36,9 +37,12 @@ def _imeis(text: str) -> Iterator[Span]:
             yield Span(found.start(1), found.end(1), "imei")
 
 
-_ID_NAMES = _anchors.words(("advertising", "idfa", "gaid", "aaid", "android"))
+_ID_NAMES = _anchors.words(
+    ("advertising", "idfa", "idfv", "identifierfor", "gaid", "aaid", "android")
+)
 _DEVICE_ID = re.compile(
-    r"(?<![A-Za-z])(?:advertising[ _-]?id(?:entifier)?|idfa|gaid|aaid|android[ _-]?id)[\"']?"
+    r"(?<![A-Za-z])(?:advertising[ _-]?id(?:entifier)?|idf[av]|identifierforvendor|gaid|aaid"
+    r"|android[ _-]?id)[\"']?"
     r"[ \t]*[:=]?[ \t]*[\"']?"
     r"([0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}|[0-9A-Fa-f]{16})(?![\w-])",
     re.IGNORECASE,
