@@ -724,6 +724,10 @@ _TEMPLATES: dict[str, _Kind] = {
     "device-model": ("decoy", ("Bluetooth: connected to {}", "device: ", "model="),
         ("«iPhone {i11-16} Pro»", "«MacBook Pro ({i13-16}-inch, {i2019-2025})»",
          "«Apple's iPhone {i11-16}»", "«the user's iPad»", "«Kindle Paperwhite»")),
+    "object-printout": ("decoy", ("{}",),
+        ("«V WindowManager: Skipping AppWindowToken{{h7} token=Token{{h7} ActivityRecord{{h7} u0 "
+         "com.example.shop/.MainActivity t{i100-999}}}}» -- going to hide",
+         "«W ActivityManager: Bad activity token: android.os.BinderProxy@{h7}»")),
     "logcat-tag": ("decoy", ("{}",),
         ("«D/AuthManager: login ok in {i10-999}ms»",
          "«W/SessionManager( {i1000-9999}): cleanup of {i1-99} rows»",

@@ -358,6 +358,9 @@ POSITIVES = [
     ("kv-pkce-verifier", "POST /oauth/token code_verifier={s}&client_id=app", fake(43),
      "secret"),
     ("kv-after-logcat-tag", "D/PinEntry: password: {s}", "Hunter22x", "secret"),
+    ("kv-object-fields", "creds=Credentials{{accessToken='{s}', user=ana}}", "Zq8kLm2pW4",
+     "secret"),
+    ("kv-brace-password", "password={s} ok", "Hunter{22}x", "secret"),
     ("kv-django-list", "POST=<QueryDict: {{'email': ['a'], 'password': ['{s}']}}>", "Hunter22!",
      "secret"),
     ("kv-cli-flag", "mysql --password {s} -h db", "Tr0ub4dor", "secret"),
@@ -556,6 +559,9 @@ DECOYS = [
     "D/AuthManager: login ok in 120ms\nW/SessionManager( 1234): cleanup of 42 rows",
     "12-06 10:00:00.123  1234  1250 D TokenRefresher: next run scheduled",
     "req pi_3Lq8kLm2pW4nB7cD1eF6gH0j 4f2a9b8c7d6e5f4a3b2c1d0e9f8a7b6c9d8e7f6a",
+    "V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 "
+    "u0 com.example/.Main t761}}} -- going to hide",
+    "W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
 ]
 
 

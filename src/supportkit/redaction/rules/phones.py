@@ -17,7 +17,7 @@ from supportkit.redaction.rules._finders import (
     digits_of,
     inside_iban_groups,
 )
-from supportkit.redaction.rules._text import url_decoded
+from supportkit.redaction.rules._text import end_of_line, url_decoded
 
 __all__ = ["PHONE_REGIONS", "RULES", "significant_digits"]
 
@@ -105,7 +105,8 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
                 start = trunk.start() if trunk else start
             yield start, match.end(), "plus" if text[start] == "+" else "shape"
     for end in _PHONE_KEYWORDS.ends(text):
-        found = _PHONE_IN_WINDOW.search(text, end, end + 40)
+        # on the keyword's line: the next line's timestamp and ids are no number of its
+        found = _PHONE_IN_WINDOW.search(text, end, end_of_line(text, end, 40))
         if found:
             yield found.start(), found.end(), "keyword"
     for at in _anchors.starts(text, _ENCODED_PLUS):

@@ -236,6 +236,13 @@ _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/_.~-]{20,512}={0,3})(?![A-Za-z0-9+/=_.~-])"
 )
 _FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
+# An object as Java prints it, its class then its fields in braces (token=Token{a64f992 …}) or
+# its class and identity hash (android.os.BinderProxy@2bd79ce): no secret itself; the fields
+# inside are judged on their own.
+_OBJECT_PRINTOUT = re.compile(
+    r"(?:[a-z_$][\w$]*\.)*[A-Z][\w$]*\{(?:[0-9a-f]{6,8}[ }]|[a-z_][\w$]{0,64}[=:])"
+    r"|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*@[0-9a-f]{1,16}(?![\w@.])"
+)
 # A name and "=" then a value, where a value would start: the colon before it ends a label.
 _PAIR_AHEAD = re.compile(r"[A-Za-z_][\w.-]{0,64}=[^\s=]")
 # A password typed into a sentence: "my password is Hunter22!", "user ana pw Sommer2024".
@@ -680,7 +687,7 @@ class _SecretValueScanner:
             if not name or not self.matcher(name) or _normalized(name) in _DEDICATED:
                 continue
             found = self._value(text, start, end, flag=len(name) < end - start)
-            if found is not None:
+            if found is not None and not _OBJECT_PRINTOUT.match(text, found[0]):
                 done = found[1]
                 if not self._keeps(name, text[found[0] : found[1]]):
                     yield found
