@@ -728,6 +728,10 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«V WindowManager: Skipping AppWindowToken{{h7} token=Token{{h7} ActivityRecord{{h7} u0 "
          "com.example.shop/.MainActivity t{i100-999}}}}» -- going to hide",
          "«W ActivityManager: Bad activity token: android.os.BinderProxy@{h7}»")),
+    "chromium-log-prefix": ("decoy", ("{}",),
+        ("«[{i1000-99999}:{i1000-99999}:0{i1-9}{i10-28}/{i100000-235959}.{d3}:WARNING:"
+         "dns_config_service_posix.cc({i10-999})]» Failed to read DnsConfig.",
+         "«reason = AuthFail:sts:{i1-9}_rsn:0»")),
     "logcat-tag": ("decoy", ("{}",),
         ("«D/AuthManager: login ok in {i10-999}ms»",
          "«W/SessionManager( {i1000-9999}): cleanup of {i1-99} rows»",

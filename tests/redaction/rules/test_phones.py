@@ -144,6 +144,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "ts=1733480000 id=0912345678901 requestId: 0912345678 user_id 030 1234567",
         "SKU 090-123-4567-XL; serial: 0912345678; order 0912 345 678; routing 021000021",
         "D PhoneManager: phoneId=1\n03-17 16:13:46.778  2626  2839 D PhoneManager: x",
+        "Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

@@ -62,10 +62,14 @@ def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: 
         ("passport", False), ("usenha", False), ("passwort_length", False), ("имя", False),
         ("cvv", True), ("CVC2", True), ("x-functions-key", True), ("recovery_codes", True),
         ("security_code", True), ("mfa_enabled", False), ("cvv_length", False),
+        ("AuthFail", False), ("auth_failures", False), ("code_verifier", True),
+        ("handle_will_sleep_auth_and_shield_windows", False), ("pi_3Lq8kLm2pW4nB7c", False),
+        ("SENDGRID_API_KEY_ID", True), ("requirepass", True), ("ldap_default_authtok", True),
     ],
 )  # fmt: skip
 def test_secret_key_names(name: str, secret: bool) -> None:
-    """Names are judged by their components; later property words make them non-secret. The
+    """Names are judged by their components; later property words make them non-secret, and
+    a secret word more than three components from the end is part of a function's name. The
     word for password in another language counts at the end of a name."""
     assert is_secret_key(name) is secret
 

@@ -142,8 +142,10 @@ def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
         return False  # "version 01.02.03.04.05" has France's shape
     if before == " " and inside_iban_groups(text, start):
         return False
-    if evidence == "shape" and _ID_NAME_BEFORE.search(text, max(0, start - 24), start):
-        return False
+    if evidence == "shape" and (
+        after == ":" or _ID_NAME_BEFORE.search(text, max(0, start - 24), start)
+    ):
+        return False  # an id, or a time: Chromium's log prefix [0701/114930:WARNING:…
     following = text[end + 1 : end + 2]
     # a longer token goes on: "10.0.0.1:8080", "SKU 090-123-4567-XL"
     return not ((after in ".:-" and following.isdigit()) or (after == "-" and following.isalpha()))

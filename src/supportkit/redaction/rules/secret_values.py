@@ -81,6 +81,8 @@ _PROPERTY_WORDS = frozenset(
         # account a secret belongs to, and a flag that silences a warning about it
         "repo", "repository", "controller", "module", "middleware", "interceptor", "validator",
         "user", "username", "warning", "warnings",
+        # an outcome counted or reported ("AuthFail: sts:5", auth_failures=3)
+        "fail", "failed", "failure", "failures", "success", "result", "reason",
     }
 )  # fmt: skip
 _COMPONENT = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -137,7 +139,8 @@ def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
         return True
     if parts[:1] == ["session"] and parts[1:2] in (["id"], ["key"], ["token"], ["secret"]):
         return True
-    for index in range(len(parts)):
+    # the secret word among the last three: handle_will_sleep_auth_and_shield_windows is code
+    for index in range(max(0, len(parts) - 3), len(parts)):
         if _names_secret(parts, index, extra) and _PROPERTY_WORDS.isdisjoint(parts[index + 1 :]):
             return True
     return _names_a_password_in_another_language(name, parts)
