@@ -406,7 +406,13 @@ _LOGCAT_PRIORITY = re.compile(r"(?:(?<![^\s])[VDIWEFA]/|[0-9] {1,8}[VDIWEFA] )\Z
 
 
 def _logcat_tag(text: str, start: int) -> bool:
-    return _LOGCAT_PRIORITY.search(text, max(0, start - 12), start) is not None
+    return (
+        text[start - 2 : start - 1] in _LOGCAT_PRIORITY_LETTERS
+        and _LOGCAT_PRIORITY.search(text, max(0, start - 12), start) is not None
+    )
+
+
+_LOGCAT_PRIORITY_LETTERS = frozenset("VDIWEFA")
 
 
 def _spaced_name_has_no_value(text: str, start: int, end: int) -> bool:
