@@ -294,6 +294,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
         f"\0{_user_name(rng)}\0{_password(rng)}".encode()
     ).decode(),
     "ipfour": _public_ipv4,
+    "ipfourdashed": lambda rng: _public_ipv4(rng).replace(".", "-"),
     "ipsix": _public_ipv6,
     "mac": _mac,
     "bluezmac": lambda rng: _mac(rng).replace(":", "_").replace("-", "_").upper(),
@@ -609,6 +610,9 @@ _TEMPLATES: dict[str, _Kind] = {
     "phone-in": ("personal", _PHONE, ("«0{in} {d5}»", "«+91 {in} {d5}»", "«+91{in}{d5}»")),
     "ipv4-public": ("personal", ('{} - - [03/May/2024:10:22:41 +0000] "GET /healthz HTTP/1.1" 200',
         "client_ip=", "X-Forwarded-For: "), ("«{ipfour}»",)),
+    "ipv4-in-host-name": ("personal", ("postfix/smtpd[2000]: connect from {}",
+        "sshd[1234]: reverse mapping checking getaddrinfo for {} failed"),
+        ("c-«{ipfourdashed}».hsd1.ca.comcast.net", "«{ipfourdashed}».static.example-isp.net")),
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),
         ("«{ipsix}»",)),
     "mac-address": ("personal", ("wlan0 ether ", "device MAC ", "hwaddr=", "bluetoothd: {}"),

@@ -93,6 +93,7 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "email": _email,
     "iban": _alphanumeric_upper,
     "imei": _digits,
+    "ipv4": lambda value: value.replace("-", "."),  # as a host name holds it: 73-15-22-8
     "ipv6": _ipv6,
     "mac": _mac,
     "name": str.casefold,  # a device's owner: "Olga's iPhone" is "olgas-macbook" on the network

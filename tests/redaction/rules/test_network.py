@@ -172,3 +172,18 @@ def test_both_addresses_of_a_logged_frame_header_are_found(text: str, macs: list
 def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: list[str]) -> None:
     """BlueZ writes a device's address into its D-Bus path with "_" for ":"."""
     assert found("mac", text) == macs
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("connect from c-73-15-22-8.hsd1.ca.comcast.net[x]", ["73-15-22-8"]),
+        ("ftpd: connection from 24-54-76-216.bflony.adelphia.net", ["24-54-76-216"]),
+        ("rhost=203-0-113-77.static.example.net", ["203-0-113-77"]),
+        ("host ip-10-0-1-5.ec2.internal; 1-2-3-4.tar.gz; id 11-22-33-44-55.example.com", []),
+    ],
+)
+def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) -> None:
+    """An ISP names a customer's address after it; private addresses, versions and longer runs
+    of numbers stay."""
+    assert found("ipv4", text) == addresses

@@ -38,6 +38,13 @@ _SERVICE_ACCOUNTS = frozenset(
         "apache", "postgres", "mysql", "redis", "runner", "jenkins", "gitlab-runner", "ubuntu",
         "ec2-user", "vagrant", "docker", "node", "app", "appuser", "service", "builder",
         "sa", "sys", "oracle", "guest", "test", "user", "pi", "git", "ftp", "postfix",
+        # Debian's and Red Hat's system users, and the daemons that bring their own
+        "bin", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy", "backup", "list",
+        "irc", "gnats", "adm", "halt", "operator", "shutdown", "syslog", "messagebus", "dbus",
+        "sshd", "_apt", "uuidd", "tss", "tcpdump", "polkitd", "rpc", "rpcuser", "nfsnobody",
+        "avahi", "ntp", "chrony", "colord", "dnsmasq", "named", "bind", "squid", "cyrus",
+        "dovecot", "exim", "memcache", "mongodb", "rabbitmq", "tomcat", "nagios", "zabbix",
+        "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-coredump",
     }
 )  # fmt: skip
 

@@ -134,6 +134,46 @@ def _ipv4s(text: str) -> Iterator[Span]:
             yield Span(start, match.end(), "ipv4")
 
 
+# An ISP's name for a customer's address holds the address, with dashes for dots, before its
+# domain: c-73-15-22-8.hsd1.ca.comcast.net, 24-54-76-216.bflony.adelphia.net. Mail and ssh
+# logs print it beside the address itself ("connect from c-73-15-22-8.…[73.15.22.8]"), so it
+# gets the address's placeholder.
+_DASHED_IPV4_ANCHORS = tuple(
+    _anchors.pattern(rb"-" + rb"[0-9]" * digits + rb"\.[A-Za-z]", digits + 3)
+    for digits in (1, 2, 3)
+)
+_DASHED_IPV4 = re.compile(
+    r"(?<!\d)(?<![^A-Za-z]\d-)(?<![^A-Za-z]\d\d-)(?<![^A-Za-z]\d\d\d-)"
+    r"(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})"
+    r"(?=(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w.-]))"
+)
+# Last labels that are a file's extension, not a domain: "1-2-3-4.tar.gz" is a version.
+_NOT_DOMAINS = frozenset({"gz", "xz", "zip", "tar", "tgz", "log", "txt", "deb", "rpm", "jar"})
+
+
+def _hostname_ipv4s(text: str) -> Iterator[Span]:
+    for anchor in _DASHED_IPV4_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            found = _DASHED_IPV4_BEFORE.search(text, max(0, at - 12), at + 1)
+            if found is None:
+                continue
+            found = _DASHED_IPV4.match(text, found.start())
+            if found is None or found.group(5).lower() in _NOT_DOMAINS:
+                continue
+            octets = tuple(int(part) for part in found.groups()[:4])
+            if max(octets) <= 255 and _public_v4(*octets[:3]):
+                yield Span(found.start(), found.end(), "ipv4")
+
+
+# The three octets before the anchor's dash, read back from it.
+_DASHED_IPV4_BEFORE = re.compile(r"\d{1,3}-\d{1,3}-\d{1,3}-\Z")
+
+
+def _all_ipv4s(text: str) -> Iterator[Span]:
+    yield from _ipv4s(text)
+    yield from _hostname_ipv4s(text)
+
+
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 _IPV6_ANCHOR = _anchors.pattern(_IPV6_HINT.pattern)
 _IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
@@ -242,7 +282,7 @@ def _all_macs(text: str) -> Iterator[Span]:
 
 
 RULES: tuple[Rule, ...] = (
-    FinderRule("ipv4", 40, _ipv4s),
+    FinderRule("ipv4", 40, _all_ipv4s),
     FinderRule("ipv6", 96, _ipv6s),
     FinderRule("mac", 64, _all_macs),
 )
