@@ -562,6 +562,7 @@ DECOYS = [
     "V WindowManager: Skipping AppWindowToken{df0798e token=Token{78af589 ActivityRecord{3b04890 "
     "u0 com.example/.Main t761}}} -- going to hide",
     "W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
+    "2016-09-28 04:30:31, Info  CBS    Session: 30546173_4261722401 initialized by client WU",
 ]
 
 

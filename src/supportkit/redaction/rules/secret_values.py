@@ -239,6 +239,9 @@ _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/_.~-]{20,512}={0,3})(?![A-Za-z0-9+/=_.~-])"
 )
 _FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
+# A session that is only numbered is no web session's secret: Windows servicing's "Session:
+# 30546173_4261722401", logind's "Session 42".
+_NUMBERED = re.compile(r"[0-9][0-9_.]{0,40}")
 # An object as Java prints it, its class then its fields in braces (token=Token{a64f992 …}) or
 # its class and identity hash (android.os.BinderProxy@2bd79ce): no secret itself; the fields
 # inside are judged on their own.
@@ -732,6 +735,7 @@ class _SecretValueScanner:
             or _ANNOTATION.match(value) is not None
             or _TYPE_NAME.fullmatch(bare) is not None
             or _KEY_FILE.fullmatch(bare) is not None
+            or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
