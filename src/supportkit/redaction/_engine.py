@@ -45,6 +45,7 @@ from supportkit.redaction._policy import RedactionPolicy
 from supportkit.redaction._pseudonym import FAILED_PLACEHOLDER, Pseudonymizer
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction._structured import StructuredRedaction
+from supportkit.redaction.rules._text import is_plain_word
 
 __all__ = [
     "CHUNK_CHARS",
@@ -193,9 +194,7 @@ _ECHO_LENGTHS = range(8, 513)
 
 
 def _echoable(value: str) -> bool:
-    if len(value) not in _ECHO_LENGTHS or not value.isprintable():
-        return False
-    return not value.isalpha() or not (value.islower() or value.isupper() or value.istitle())
+    return len(value) in _ECHO_LENGTHS and value.isprintable() and not is_plain_word(value)
 
 
 def _echoes(text: str, hits: list[_Hit], base: int) -> list[_Hit]:

@@ -80,6 +80,11 @@ def spoken_password(sentence: re.Pattern[str], text: str, pos: int) -> tuple[int
     return found.span(1) if found is not None and mixed(found.group(1)) else None
 
 
+def is_plain_word(value: str) -> bool:
+    """Letters in one case, or capitalized: what a word is and a random secret is not."""
+    return value.isalpha() and (value.islower() or value.isupper() or value.istitle())
+
+
 def mixed(value: str) -> bool:
     """Random keys mix letters and digits; words and runs of one character do not."""
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)

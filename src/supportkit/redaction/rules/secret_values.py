@@ -18,6 +18,7 @@ from supportkit.redaction.rules._text import (
     TOKEN_CHARS,
     closing_quote,
     end_of_line,
+    is_plain_word,
     is_trivial,
     mixed,
     spoken_password,
@@ -486,9 +487,7 @@ def _encoded_query_value(text: str, start: int, pos: int) -> _Finding | None:
         return pos + 3, found.end(), "query"
     if text[start - 1 : start] not in ("", "=", " ", '"', "'", "\t"):
         return None
-    value = found.group()
-    word = value.isalpha() and (value.islower() or value.isupper() or value.istitle())
-    if text[found.end() : found.end() + 3].upper() == "%26" or not word:
+    if text[found.end() : found.end() + 3].upper() == "%26" or not is_plain_word(found.group()):
         return pos + 3, found.end(), "query"
     return None
 
