@@ -369,6 +369,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "logcat-tags": lambda n: "D/AuthToken: " * (n // 13),
     "labels-before-pairs": lambda n: "token: a=b " * (n // 11),
     "host-name-addresses": lambda n: "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4),
+    "pgpass-lines": lambda n: "h:5432:d:u:" * (n // 11),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
 }
 

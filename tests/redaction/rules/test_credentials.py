@@ -187,6 +187,8 @@ POSITIVES = [
     ("cli-sshpass", "sshpass -p '{s}' ssh ops@host", "hunter22", "password"),
     ("netrc", "machine api.example.com login bob password {s}", "hunter22", "password"),
     ("netrc-lines", "machine gh.io\n  login bob\n  password {s}\n", "p@ss", "password"),
+    ("pgpass", "db.internal:5432:app:ana:{s}\nnext", "Pg8Pw:2Xz7m", "password"),
+    ("pgpass-wildcards", "*:*:*:postgres:{s}", "Pg9Pw2Xz7m", "password"),
     ("cli-redis", "redis-cli -h cache -a {s} ping", fake(24), "password"),
     ("cli-quoted-spaces", "sshpass -p 'correct horse battery' ssh ops@host", "horse battery",
      "password"),
@@ -563,6 +565,7 @@ DECOYS = [
     "u0 com.example/.Main t761}}} -- going to hide",
     "W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
     "2016-09-28 04:30:31, Info  CBS    Session: 30546173_4261722401 initialized by client WU",
+    "connection to 10.0.0.5:5432: timeout; listening on *:5432: ready",
 ]
 
 

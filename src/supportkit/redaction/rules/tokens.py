@@ -457,6 +457,18 @@ _NETRC_PASSWORD = _prefix(
     check=_not_trivial,
     ascii_only=False,
 )
+# A PostgreSQL password file line (~/.pgpass, PGPASSFILE): host:port:database:user:password,
+# the port PostgreSQL's own or "*"; the password is the rest of the line.
+_PGPASS_PASSWORD = _prefix(
+    "pgpass-password",
+    "password",
+    _literal(":5432:", ":*:"),
+    r"[^:\s]{1,128}:[^:\s]{1,128}:([^\s]{1,256})(?=[ \t]*(?:\r?\n|\Z))",
+    520,
+    before="",
+    check=_not_trivial,
+    ascii_only=False,
+)
 # A password in an SQL statement, as a server's statement log keeps it: PostgreSQL's CREATE or
 # ALTER ROLE ... PASSWORD '...', MySQL's PASSWORD('...'), and IDENTIFIED [WITH plugin] BY '...'
 # (MySQL, MariaDB, Oracle; Oracle's may be a bare word, and a bare word after "identified by"
@@ -571,6 +583,7 @@ RULES: tuple[Rule, ...] = (
     *_PASSWORD_HASHES,
     *_PHP_CONNECT_PASSWORDS,
     _NETRC_PASSWORD,
+    _PGPASS_PASSWORD,
     *_SQL_PASSWORDS,
     *_ORACLE_LOGONS,
 )
