@@ -4,8 +4,9 @@ Every tool compared keeps line breaks (supportkit's engine keeps the line count 
 replaced PEM block; the others replace within lines), so a planted span on line *n* of the
 input is looked for on line *n* of the output. A value *survives* when it occurs there as a
 whole token: not glued to letters or digits on a side where the value itself ends in one (so
-a user name ``li`` does not "survive" inside ``client``). A planted item is caught when none
-of its spans survives; a decoy is kept when all of its spans survive.
+a user name ``li`` does not "survive" inside ``client``), and not inside a supportkit
+placeholder (a card's code ``711`` is not in ``<secret-711>``). A planted item is caught when
+none of its spans survives; a decoy is kept when all of its spans survive.
 
 Standard library only: this module also runs in the peers' virtual environment.
 """
@@ -13,6 +14,7 @@ Standard library only: this module also runs in the peers' virtual environment.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +31,10 @@ class KindScore:
     @property
     def rate(self) -> float:
         return self.good / self.total if self.total else 1.0
+
+
+# supportkit's placeholders, <email-1> or <email-3f9a1c2b>: their numbers are no one's digits.
+_PLACEHOLDER = re.compile(r"<[a-z0-9][a-z0-9-]{0,31}-(?:[0-9]+|[0-9a-f]{8})>")
 
 
 def survives(value: str, line: str) -> bool:
@@ -66,7 +72,10 @@ def score(
     for spans in items.values():
         kind, category = str(spans[0]["kind"]), str(spans[0]["category"])
         entry = scores.setdefault(kind, KindScore(kind, category))
-        alive = [survives(str(s["value"]), output_lines[int(str(s["line"]))]) for s in spans]
+        lines = [output_lines[int(str(s["line"]))] for s in spans]
+        if category != "decoy":
+            lines = [_PLACEHOLDER.sub(" ", line) for line in lines]
+        alive = [survives(str(s["value"]), line) for s, line in zip(spans, lines, strict=True)]
         good = all(alive) if category == "decoy" else not any(alive)
         entry.total += 1
         entry.good += good

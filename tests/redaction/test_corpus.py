@@ -93,6 +93,16 @@ def test_survives_needs_a_whole_token() -> None:
     assert scoring.survives("4111 1111", "card 4111 1111 end")
 
 
+def test_a_placeholders_number_is_no_survivor() -> None:
+    """A card's code replaced by ``<secret-711>`` is caught, though its digits are the
+    placeholder's number; a decoy is still looked for in the line as written."""
+    label = {"item": 1, "kind": "card-verification-code", "category": "credential", "line": 0}
+    caught = scoring.score([{**label, "value": "711"}], ["code: 711"], ["code: <secret-711>"])
+    assert caught["card-verification-code"].good == 1
+    left = scoring.score([{**label, "value": "711"}], ["code: 711"], ["code: 711 <secret-2>"])
+    assert left["card-verification-code"].good == 0
+
+
 @pytest.fixture(scope="module")
 def scores(large: tuple[str, list]) -> dict:
     """The default policy's score per kind on the larger corpus."""
