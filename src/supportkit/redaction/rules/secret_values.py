@@ -263,10 +263,8 @@ _PIN_NAMES = frozenset({"pin", "pincode", "otp", "totp", "passcode", "mfacode", 
 # A registry value as "reg query" lists it: name, type and data apart by four spaces
 # ("    DefaultPassword    REG_SZ    …", Winlogon's automatic logon). The data is the rest of
 # the line, or its first word when more than a value's worth follows.
-_REGISTRY_VALUE = re.compile(
-    r"[ \t]{2,16}REG_(?:SZ|EXPAND_SZ|MULTI_SZ|BINARY)[ \t]{2,16}"
-    r"(?:(\S[^\r\n]{0,255}?)[ \t]*(?=\r?\n|\Z)|(\S{1,256}))"
-)
+_REGISTRY_VALUE = re.compile(r"[ \t]{2,16}REG_(?:SZ|EXPAND_SZ|MULTI_SZ|BINARY)[ \t]{2,16}(?=\S)")
+_REGISTRY_WORD = re.compile(r"\S{1,256}")
 _Finding = tuple[int, int, str]
 _MAX_NAME = 256
 
@@ -1023,8 +1021,14 @@ def _registry_value(text: str, pos: int) -> _Finding | None:
     found = _REGISTRY_VALUE.match(text, pos)
     if found is None:
         return None
-    group = 1 if found.group(1) is not None else 2
-    return found.start(group), found.end(group), "assignment"
+    start = found.end()
+    end = end_of_line(text, start, 258)
+    if end - start > 256:  # more than a value's worth: its first word
+        word = _REGISTRY_WORD.match(text, start)
+        end = word.end() if word else start
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end, "assignment"
 
 
 def _spaced_code(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
