@@ -114,7 +114,8 @@ _NOT_OWNERS = frozenset(
 def _owner_names(text: str) -> Iterator[Span]:
     for anchor in _OWNED_DEVICES:
         for at in _anchors.starts(text, anchor):
-            before = _OWNER_BEFORE.search(text, max(0, at - 64), at)
+            owned = text[at - 3 : at] in ("'s ", "’s ") or text[at - 1 : at] == "-"
+            before = _OWNER_BEFORE.search(text, max(0, at - 64), at) if owned else None
             if before is not None:
                 yield from _owner(before, 1 if before.group(1) is not None else 2)
             after = _OWNER_AFTER.match(text, at + anchor.width)

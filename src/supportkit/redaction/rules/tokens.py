@@ -463,7 +463,7 @@ _PGPASS_PASSWORD = _prefix(
     "pgpass-password",
     "password",
     _literal(":5432:", ":*:"),
-    r"[^:\s]{1,128}:[^:\s]{1,128}:([^\s]{1,256})(?=[ \t]*(?:\r?\n|\Z))",
+    r"[^:\s]{1,128}:[^:\s]{1,128}:([^\s]{1,256}+)(?=[ \t]*(?:\r?\n|\Z))",
     520,
     before="",
     check=_not_trivial,
