@@ -87,6 +87,16 @@ class Keywords:
         return None
 
 
+def each_of(*finders: Callable[[str], Iterator[Span]]) -> Callable[[str], Iterator[Span]]:
+    """One finder for a rule whose value is written several ways, each found its own way."""
+
+    def find(text: str) -> Iterator[Span]:
+        for finder in finders:
+            yield from finder(text)
+
+    return find
+
+
 @dataclass(slots=True)
 class FinderRule:
     """A personal-data rule whose ``find`` is a generator function of the text."""

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, Keywords, digits_of, luhn_ok
+from supportkit.redaction.rules._finders import FinderRule, Keywords, digits_of, each_of, luhn_ok
 
 __all__ = ["RULES"]
 
@@ -138,13 +138,8 @@ def _owner(found: re.Match[str], group: int) -> Iterator[Span]:
     yield Span(start, end, "name")
 
 
-def _all_device_ids(text: str) -> Iterator[Span]:
-    yield from _device_ids(text)
-    yield from _sim_and_udids(text)
-
-
 RULES: tuple[Rule, ...] = (
     FinderRule("imei", 72, _imeis),
-    FinderRule("device-id", 96, _all_device_ids),
+    FinderRule("device-id", 96, each_of(_device_ids, _sim_and_udids)),
     FinderRule("device-owner", 128, _owner_names),
 )

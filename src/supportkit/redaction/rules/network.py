@@ -9,7 +9,12 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, after_version_word, ends_with_word
+from supportkit.redaction.rules._finders import (
+    FinderRule,
+    after_version_word,
+    each_of,
+    ends_with_word,
+)
 
 __all__ = ["RULES"]
 
@@ -169,11 +174,6 @@ def _hostname_ipv4s(text: str) -> Iterator[Span]:
 _DASHED_IPV4_BEFORE = re.compile(r"\d{1,3}-\d{1,3}-\d{1,3}-\Z")
 
 
-def _all_ipv4s(text: str) -> Iterator[Span]:
-    yield from _ipv4s(text)
-    yield from _hostname_ipv4s(text)
-
-
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 _IPV6_ANCHOR = _anchors.pattern(_IPV6_HINT.pattern)
 _IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
@@ -275,14 +275,8 @@ def _bluez_device_macs(text: str) -> Iterator[Span]:
             yield Span(device.start(1), device.end(1), "mac")
 
 
-def _all_macs(text: str) -> Iterator[Span]:
-    yield from _macs(text)
-    yield from _frame_header_macs(text)
-    yield from _bluez_device_macs(text)
-
-
 RULES: tuple[Rule, ...] = (
-    FinderRule("ipv4", 40, _all_ipv4s),
+    FinderRule("ipv4", 40, each_of(_ipv4s, _hostname_ipv4s)),
     FinderRule("ipv6", 96, _ipv6s),
-    FinderRule("mac", 64, _all_macs),
+    FinderRule("mac", 64, each_of(_macs, _frame_header_macs, _bluez_device_macs)),
 )

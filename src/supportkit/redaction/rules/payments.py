@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, Keywords, inside_iban_groups, luhn_ok
+from supportkit.redaction.rules._finders import (
+    FinderRule,
+    Keywords,
+    each_of,
+    inside_iban_groups,
+    luhn_ok,
+)
 
 __all__ = ["RULES"]
 
@@ -165,9 +171,7 @@ def _ibans(text: str) -> Iterator[Span]:
                 yield span
 
 
-def _all_cards(text: str) -> Iterator[Span]:
-    yield from _cards(text)
-    yield from _dotted_cards(text)
-
-
-RULES: tuple[Rule, ...] = (FinderRule("card", 32, _all_cards), FinderRule("iban", 48, _ibans))
+RULES: tuple[Rule, ...] = (
+    FinderRule("card", 32, each_of(_cards, _dotted_cards)),
+    FinderRule("iban", 48, _ibans),
+)
