@@ -53,16 +53,23 @@ def _kept(name: str) -> bool:
     return name.lower() in _SERVICE_ACCOUNTS or name.lower() in KEPT_NAMES
 
 
+def _account(found: re.Match[str] | None) -> Span | None:
+    """The account ``found`` names, in the last of its groups that matched (a domain before
+    it, ``ACME\\ana``, goes with it); None for no one's."""
+    if found is None:
+        return None
+    group = found.lastindex or 1
+    if _kept(found.group(group).rpartition("\\")[2]):
+        return None
+    return Span(found.start(group), found.end(group), "user")
+
+
 def _variables(text: str) -> Iterator[Span]:
     for anchor in _ANCHORS:
         for at in _anchors.starts(text, anchor):
             start = at - 5 if text[max(0, at - 5) : at] == "SUDO_" else at
-            found = _VARIABLE.match(text, start)
-            if found is None:
-                continue
-            group = found.lastindex or 1
-            if not _kept(found.group(group)):
-                yield Span(found.start(group), found.end(group), "user")
+            if span := _account(_VARIABLE.match(text, start)):
+                yield span
 
 
 # The Common and Combined Log Formats (Apache, nginx, most proxies): "HOST - AUTHUSER [DATE]
@@ -113,13 +120,10 @@ def _login_users(text: str) -> Iterator[Span]:
     seen: set[int] = set()  # "Failed password for invalid user" holds two anchors
     for anchor in _LOGIN_ANCHORS:
         for at in _anchors.starts(text, anchor):
-            found = _LOGIN_NAME.match(text, at + anchor.width)
-            if found is None:
-                continue
-            group = 2 if found.group(2) is not None else 3
-            if found.start(group) not in seen and not _kept(found.group(group).rpartition("\\")[2]):
-                seen.add(found.start(group))
-                yield Span(found.start(group), found.end(group), "user")
+            span = _account(_LOGIN_NAME.match(text, at + anchor.width))
+            if span is not None and span.start not in seen:
+                seen.add(span.start)
+                yield span
 
 
 # A directory's names for an account: an LDAP DN's uid (uid=ana,ou=people,dc=acme,dc=com, as
@@ -137,14 +141,12 @@ def _directory_users(text: str) -> Iterator[Span]:
     for anchor in _DIRECTORY_ANCHORS:
         for at in _anchors.starts(text, anchor):
             found = _DIRECTORY_NAME.match(text, at)
-            if found is None or (at and text[at - 1].isalnum()):
+            span = _account(found) if not (at and text[at - 1].isalnum()) else None
+            if found is None or span is None:
                 continue
-            group = found.lastindex or 1
-            if _kept(name := found.group(group)):
-                continue
-            yield Span(found.start(group), found.end(group), "user")
-            if group == 2:  # id: the user's own group is named after the user
-                yield from _own_groups(text, found.end(), f"({name})")
+            yield span
+            if found.lastindex == 2:  # id: the user's own group is named after the user
+                yield from _own_groups(text, found.end(), f"({found.group(2)})")
 
 
 # What follows a user in id's output: the primary group, then the list of all groups.
