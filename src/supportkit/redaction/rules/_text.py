@@ -120,6 +120,16 @@ def end_of_line(text: str, start: int, limit: int = 4096) -> int:
     return stop
 
 
+def go_list_values(text: str, opened: int) -> tuple[int, int] | None:
+    """What the brackets opened at ``opened`` hold, as Go prints a header or metadata map's
+    values (``map[Authorization:[Bearer …] Accept:[*/*]]``); None when they hold nothing or a
+    list of their own, or do not close on their line."""
+    close = text.find("]", opened, end_of_line(text, opened))
+    if close <= opened + 1 or "[" in text[opened + 1 : close]:
+        return None
+    return opened + 1, close
+
+
 def closing_quote(text: str, start: int, quote: str, stop: int) -> int:
     """Where the value quoted from ``start`` ends: past backslash-escaped quotes, and past a
     single quote written twice (YAML, SQL)."""

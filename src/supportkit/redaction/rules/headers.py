@@ -15,6 +15,7 @@ from supportkit.redaction.rules._text import (
     base64_bytes,
     closing_quote,
     end_of_line,
+    go_list_values,
     is_trivial,
     mixed,
     word_starts,
@@ -42,9 +43,7 @@ def _header_value(text: str, name_start: int, name_end: int) -> tuple[int, int] 
     quote = sep.group(3) or ("" if sep.group(1) else outer)
     line_end = end_of_line(text, start)
     if not quote and text[start : start + 1] == "[" and sep.group(2) == ":":
-        # Go prints a header map's values as lists: map[Authorization:[Bearer …] Accept:[…]]
-        close = text.find("]", start, line_end)
-        return (start + 1, close) if close > start + 1 else None
+        return go_list_values(text, start)
     end = closing_quote(text, start, quote, line_end) if quote else line_end
     while end > start and text[end - 1] in " \t,;":
         end -= 1

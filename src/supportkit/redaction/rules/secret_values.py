@@ -18,6 +18,7 @@ from supportkit.redaction.rules._text import (
     TOKEN_CHARS,
     closing_quote,
     end_of_line,
+    go_list_values,
     is_plain_word,
     is_trivial,
     mixed,
@@ -924,17 +925,9 @@ def _opened(text: str, value: int, sep: str, *, quoted_key: bool) -> _Finding | 
         if quoted_key and _quote_at(text, value + 1):
             return _listed(text, value)
         if text[value - 1] == ":" and not quoted_key:
-            return _go_header_values(text, value)
+            listed = go_list_values(text, value)  # Go's header map: X-Api-Key:[…]
+            return None if listed is None else (*listed, "assignment")
     return _braced(text, value) if sep == "=" else None
-
-
-def _go_header_values(text: str, value: int) -> _Finding | None:
-    """The values Go prints for a header or metadata key, ``map[X-Api-Key:[…] Accept:[…]]``:
-    what the brackets hold, when they hold no list themselves."""
-    close = text.find("]", value, end_of_line(text, value))
-    if close <= value + 1 or "[" in text[value + 1 : close]:
-        return None
-    return value + 1, close, "assignment"
 
 
 def _listed(text: str, value: int) -> _Finding | None:
