@@ -130,32 +130,42 @@ _ID_NAME_BEFORE = re.compile(
 )
 
 
-def _phone_context_ok(text: str, start: int, end: int, evidence: str) -> bool:
+def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
+    """What comes before a candidate allows a phone number there; checked once, however many
+    times the candidate's end is moved back."""
     before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
     refused_before = "_." if evidence != "shape" else "_.:/-#№"  # an id: "Order #0123456789"
-    if before.isalnum() or before in refused_before or after.isalnum() or after in "_/":
+    if before.isalnum() or before in refused_before:
         return False
     if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
         return False  # the tail of a longer run of numbers
-    if evidence == "shape" and "." in text[start:end] and after_version_word(text, start):
-        return False  # "version 01.02.03.04.05" has France's shape
     if before == " " and inside_iban_groups(text, start):
         return False
-    if evidence == "shape" and (
-        after == ":" or _ID_NAME_BEFORE.search(text, max(0, start - 24), start)
-    ):
-        return False  # an id, or a time: Chromium's log prefix [0701/114930:WARNING:…
+    # an id's name: "id=0912345678901", "requestId: …"
+    return not (evidence == "shape" and _ID_NAME_BEFORE.search(text, max(0, start - 24), start))
+
+
+def _phone_end_ok(text: str, start: int, end: int, evidence: str) -> bool:
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after in "_/":
+        return False
+    if evidence == "shape" and after == ":":
+        return False  # a time: Chromium's log prefix [0701/114930:WARNING:…
+    if evidence == "shape" and "." in text[start:end] and after_version_word(text, start):
+        return False  # "version 01.02.03.04.05" has France's shape
     following = text[end + 1 : end + 2]
     # a longer token goes on: "10.0.0.1:8080", "SKU 090-123-4567-XL"
     return not ((after in ".:-" and following.isdigit()) or (after == "-" and following.isalpha()))
+
+
+_FEWEST_DIGITS = 7
 
 
 def _phone_shape_ok(candidate: str) -> bool:
     if _FRENCH_PAIRS.fullmatch(candidate):
         return True
     digits = digits_of(candidate)
-    if not 7 <= len(digits) <= 15 or DATE_LIKE.search(candidate):
+    if not _FEWEST_DIGITS <= len(digits) <= 15 or DATE_LIKE.search(candidate):
         return False
     if "." in candidate:
         groups = re.split(r"[ .()-]+", candidate.strip("+()"))
@@ -256,21 +266,19 @@ def significant_digits(number: str) -> str:
 def _phones(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for start, run_end, evidence in _phone_candidates(text):
-        if start in seen:
+        if start in seen or not _phone_start_ok(text, start, evidence):
             continue
         end = run_end
         for _ in range(8):  # a greedy run may have taken numbers that follow the phone
-            candidate = (
-                "+" + text[start:end] if evidence == "chat" else url_decoded(text[start:end])
-            )
-            if (
-                _phone_context_ok(text, start, end, evidence)
-                and _phone_shape_ok(candidate)
-                and _is_phone(candidate, evidence)
-            ):
-                seen.add(start)
-                yield Span(start, end, "phone")
-                break
+            written = text[start:end]
+            candidate = "+" + written if evidence == "chat" else url_decoded(written)
+            if _phone_shape_ok(candidate):
+                if _phone_end_ok(text, start, end, evidence) and _is_phone(candidate, evidence):
+                    seen.add(start)
+                    yield Span(start, end, "phone")
+                    break
+            elif "%" not in written and len(digits_of(candidate)) < _FEWEST_DIGITS:
+                break  # each shorter candidate has fewer digits still
             last_group = _LAST_GROUP.search(candidate)
             if last_group is None or evidence == "encoded":  # decoded offsets are not the text's
                 break
