@@ -135,6 +135,8 @@ VERSION_WORDS = ("v", "ver", "version", "release", "firmware")
 
 def ends_with_word(before: str, words: tuple[str, ...]) -> bool:
     """Whether lower-cased ``before`` ends with one of ``words``, whole."""
+    if not before.endswith(words):
+        return False
     for word in words:
         if before.endswith(word):
             head = before[: len(before) - len(word)]

@@ -3,6 +3,7 @@ so do the public DNS resolvers' addresses."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Iterator
@@ -75,12 +76,16 @@ def _public_v4(a: int, b: int, c: int) -> bool:
     return not (a == 192 and (b == 168 or (b == 0 and c == 0)))
 
 
-def _octets(candidate: str) -> tuple[int, int, int, int] | None:
+@functools.lru_cache(maxsize=4096)  # logs repeat the same few addresses
+def _public_octets(candidate: str) -> tuple[int, int, int, int] | None:
+    """The numbers of the dotted address ``candidate`` when it is a public one; else None."""
     parts = candidate.split(".")
     if any(len(part) > 1 and part[0] == "0" for part in parts):
         return None
     a, b, c, d = map(int, parts)
-    return (a, b, c, d) if max(a, b, c, d) <= 255 else None
+    if max(a, b, c, d) > 255 or not _public_v4(a, b, c) or (a, b, c, d) in _PUBLIC_RESOLVERS_V4:
+        return None
+    return a, b, c, d
 
 
 def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -> bool:
@@ -91,8 +96,9 @@ def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -
         return True
     if start and text[start - 1] == "/":
         return _PRODUCT_TOKEN.search(text, max(0, start - 43), start) is not None
-    before = text[max(0, start - 18) : start].lower().rstrip(" =:")
-    return octets[1] == 0 and ends_with_word(before, _BROWSER_WORDS)
+    if octets[1] != 0:
+        return False
+    return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:"), _BROWSER_WORDS)
 
 
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
@@ -110,11 +116,12 @@ def _package_version(text: str, start: int, end: int) -> bool:
         return True
     if after == "-" and text[end + 1 : end + 2].isdigit():
         return _IPV4_FROM_START.match(_views.latin1(text), end + 1) is None
-    before = max(0, start - 4)
-    return (
-        _EPOCH_BEFORE.search(text, before, start) is not None
-        or _CONSTRAINT_BEFORE.search(text, before, start) is not None
-    )
+    just_before = text[start - 1 : start]
+    if just_before == ":":
+        return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
+    if just_before in ("=", "^", " ", "\t"):
+        return _CONSTRAINT_BEFORE.search(text, max(0, start - 4), start) is not None
+    return False
 
 
 def _ipv4s(text: str) -> Iterator[Span]:
@@ -128,11 +135,9 @@ def _ipv4s(text: str) -> Iterator[Span]:
             continue
         if before == "-" and _IPV4_BEFORE_DASH.search(text, max(0, start - 17), start) is None:
             continue  # "build-1.2.3.4", unless it ends a range of addresses
-        octets = _octets(text[start : match.end()])
+        octets = _public_octets(text[start : match.end()])
         if (
             octets
-            and _public_v4(*octets[:3])
-            and octets not in _PUBLIC_RESOLVERS_V4
             and not _product_version(text, start, octets)
             and not _package_version(text, start, match.end())
         ):
