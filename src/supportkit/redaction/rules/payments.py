@@ -52,8 +52,6 @@ def _cards(text: str) -> Iterator[Span]:
     )
     for match in found:
         start, end = match.span()
-        if inside_iban_groups(text, start):
-            continue
         candidate = text[start:end]
         if not _is_card(candidate):
             # "4111 1111 1111 1111 2 items": a card printed in groups, then another number.
@@ -63,7 +61,8 @@ def _cards(text: str) -> Iterator[Span]:
             end = start + trailing.start()
             if not _is_card(text[start:end]):
                 continue
-        yield Span(start, end, "card")
+        if not inside_iban_groups(text, start):
+            yield Span(start, end, "card")
 
 
 # Cards grouped by dots (4111.1111.1111.1111, Amex 3782.822463.10005): only in the printed
