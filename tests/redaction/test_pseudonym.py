@@ -113,11 +113,25 @@ def test_random_keys_make_different_tables() -> None:
 
 
 def test_table_holds_no_raw_values() -> None:
-    """The mapping is keyed by HMAC digests, not by the values themselves."""
+    """The mapping is keyed by HMAC digests, and the placeholders kept for repeats by hashes,
+    never by the values themselves."""
     names = Pseudonymizer()
     names.placeholder("secret", "hunter2")
-    assert all("hunter2" not in repr(key) for key in names._numbers)
+    names.placeholder("secret", "hunter2")
+    kept = [*names._numbers, *names._recent, *names._recent.values()]
+    assert kept
+    assert all("hunter2" not in repr(item) for item in kept)
     assert "hunter2" not in repr(names)
+
+
+def test_placeholders_kept_for_repeats_stay_bounded() -> None:
+    """A value seen again gets the same placeholder, however many values came between."""
+    names = Pseudonymizer()
+    first = names.placeholder("ipv4", "203.0.113.9")
+    for number in range(5000):
+        names.placeholder("ipv4", f"198.51.{number // 256}.{number % 256}")
+    assert len(names._recent) <= 4096
+    assert names.placeholder("ipv4", "203.0.113.9") == first
 
 
 def test_stable_key_correlates_across_redactors() -> None:

@@ -127,10 +127,13 @@ def safe_kind(kind: str) -> str:
     return kind if _KIND.fullmatch(kind) else "redacted"
 
 
+_RECENT_VALUES = 4096
+
+
 class Pseudonymizer:
     """Makes placeholders for one bundle. Thread-safe."""
 
-    __slots__ = ("_counters", "_lock", "_mac", "_numbers", "_stable")
+    __slots__ = ("_counters", "_lock", "_mac", "_numbers", "_recent", "_stable")
 
     def __init__(self, stable_key: bytes | None = None) -> None:
         self._stable = stable_key is not None
@@ -140,6 +143,10 @@ class Pseudonymizer:
         self._numbers: dict[tuple[str, bytes], int] = {}
         self._counters: dict[str, int] = {}
         self._lock = threading.Lock()
+        # Logs repeat the same few values (an address on every line), so the placeholders made
+        # last are kept by the value's hash, with the same per-process key as ``hash`` has, not
+        # by the value: one seen again costs a lookup rather than a MAC.
+        self._recent: dict[int, str] = {}
 
     @property
     def stable(self) -> bool:
@@ -148,6 +155,17 @@ class Pseudonymizer:
 
     def placeholder(self, kind: str, value: str) -> str:
         """The placeholder for ``value`` of ``kind``: ``<email-1>`` or ``<email-3f9a1c2b>``."""
+        seen = hash((kind, value))
+        known = self._recent.get(seen)
+        if known is not None:
+            return known
+        made = self._make(kind, value)
+        if len(self._recent) >= _RECENT_VALUES:
+            self._recent.clear()
+        self._recent[seen] = made
+        return made
+
+    def _make(self, kind: str, value: str) -> str:
         kind = safe_kind(kind)
         mac = self._mac.copy()
         mac.update(canonical(kind, value).encode("utf-8", "surrogatepass"))
