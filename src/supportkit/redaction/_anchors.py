@@ -121,8 +121,35 @@ def literal(text: str) -> Anchor:
 def pattern(
     regex: bytes, width: int = 0, *, re_hint: tuple[Callable[[str], bytes], bytes] | None = None
 ) -> Anchor:
-    """``regex`` of literals, character classes and counted repeats; ``width`` if fixed."""
+    """``regex`` of literals, character classes and counted repeats; ``width`` if fixed. A
+    plain literal, escaped as ``re.escape`` does (``hooks\\.slack\\.com/``), is the same anchor
+    as :func:`literal` makes of it, so both engines look for it once."""
+    plain = _plain_literal(regex) if re_hint is None else None
+    if plain is not None and len(plain) == width:
+        return literal(plain.decode("latin-1"))
     return _declared(Anchor(regex, width, re_hint=re_hint))
+
+
+_METACHARACTERS = frozenset(b".^$*+?{}[]|()")
+
+
+def _plain_literal(regex: bytes) -> bytes | None:
+    """The bytes ``regex`` matches, when it is a plain literal; else None."""
+    plain = bytearray()
+    escaped = False
+    for byte in regex:
+        if escaped:
+            if chr(byte).isalnum():
+                return None  # a class (\d) or a code (\x40): left to the engines
+            plain.append(byte)
+            escaped = False
+        elif byte == 0x5C:
+            escaped = True
+        elif byte in _METACHARACTERS:
+            return None
+        else:
+            plain.append(byte)
+    return None if escaped else bytes(plain)
 
 
 def keyword_run(keywords: Iterable[str], rest: bytes) -> Anchor:
