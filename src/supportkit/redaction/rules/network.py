@@ -27,10 +27,11 @@ _IPV4_TAIL = re.compile(
     rb"\.\d{1,3}\.\d{1,3})(?!\d|\.\d)"
 )
 # For Hyperscan: the address from its first digit, whose first octet is none of 0, 10, 127 and
-# 224-255; the finer ranges are left to ``_public_v4``.
+# 224-255; the finer ranges are left to ``_public_v4``. It ends at the last number's first
+# digit, where it ends once: Hyperscan reports every end.
 _IPV4_ANCHOR = _anchors.pattern(
     rb"(?:[1-9]|1[1-9]|[2-9][0-9]|1[013-9][0-9]|12[0-689]|2[01][0-9]|22[0-3])"
-    rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"
+    rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]"
 )
 _IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
 # Browsers named before their version ("Chrome 120.0.0.0", "Firefox 128.0.3.1"): a version whose
