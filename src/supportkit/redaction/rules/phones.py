@@ -141,8 +141,17 @@ def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
         return False  # the tail of a longer run of numbers
     if before == " " and inside_iban_groups(text, start):
         return False
-    # an id's name: "id=0912345678901", "requestId: …"
-    return not (evidence == "shape" and _ID_NAME_BEFORE.search(text, max(0, start - 24), start))
+    return not (evidence == "shape" and _id_name_before(text, start))
+
+
+def _id_name_before(text: str, start: int) -> bool:
+    """Whether an id's name comes right before ``start``: "id=0912345678901", "requestId: …".
+    The name ends in a letter, which is looked at before the pattern is searched for."""
+    window = max(0, start - 24)
+    name = text[window:start].rstrip("\"' \t:=#")
+    if not name[-1:].isalpha():
+        return False
+    return _ID_NAME_BEFORE.search(text, window, start) is not None
 
 
 def _phone_end_ok(text: str, start: int, end: int, evidence: str) -> bool:
