@@ -1,7 +1,8 @@
 """Redaction quality, speed and memory: supportkit beside detect-secrets, scrubadub and Presidio.
 
 Run: ``.venv/bin/python benchmarks/redaction/bench_redaction.py`` (``--quick``: 2 MB corpus and
-a 64 MB streaming run instead of 20 MB and 1 GB). The peers are 20-250 times slower than
+a 64 MB streaming run instead of 20 MB and 1 GB; ``--logs PATH…``: only the pace on log files of
+your own, which have no labels to score). The peers are 20-250 times slower than
 supportkit, so they run on the corpus's first 2 MB (``--peer-mb``; the same seed makes a
 smaller corpus an exact prefix of a larger one). The peers live only in a separate virtual
 environment, never in supportkit's dependencies; create it once with::
@@ -27,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -414,6 +416,52 @@ def stream_run(size: int) -> None:
         )
 
 
+# -------------------------------------------------------------- logs of your own
+
+
+def _logs_file(paths: list[Path], size: int) -> Path:
+    """The text files at ``paths`` (a folder: the files in it), one after another and repeated
+    until ``size`` bytes, so start-up weighs on them as on the corpus."""
+    files = sorted(f for p in paths for f in (p.iterdir() if p.is_dir() else [p]) if f.is_file())
+    if not files:
+        raise SystemExit("--logs: no files found")
+    text = b"".join(f.read_bytes().rstrip(b"\n") + b"\n" for f in files)
+    digest = hashlib.sha256(text).hexdigest()[:8]
+    path = WORK / f"logs-{size}-{digest}.txt"
+    if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text * max(1, -(-size // len(text))))
+    return path
+
+
+def logs_run(paths: list[Path], size: int, repeats: int = 3) -> None:
+    """supportkit's pace on logs of your own, which have no labels (so no recall): best of
+    ``repeats`` runs, each beside a line copy of the same file."""
+    src = _logs_file(paths, size)
+    dst = WORK / "logs-out.txt"
+    runs, copies = [], []
+    for _ in range(repeats):
+        copies.append(_measure("line-copy", src, dst))
+        runs.append(_measure("supportkit", src, dst))
+    out = dst.read_text(encoding="utf-8", errors="replace") if dst.exists() else ""
+    replaced = len(re.findall(r"<[a-z0-9-]{1,40}-[0-9a-f]{1,8}>", out))
+    dst.unlink(missing_ok=True)
+    failed = [r for r in runs + copies if "error" in r]
+    if failed:
+        print(f"\nlogs: failed: {failed[0]['error']}")
+        return
+    megabytes = src.stat().st_size / 1e6
+    mbps = megabytes / min(_seconds(r) for r in runs)
+    copy_mbps = megabytes / min(_seconds(r) for r in copies)
+    ratio, bar = mbps / copy_mbps, TARGET_MBPS / ISSUE_COPY_MBPS
+    print(
+        f"\nlogs ({', '.join(str(p) for p in paths)}) repeated to {megabytes:.1f} MB, "
+        f"about {replaced:,} placeholders: {mbps:.1f} MB/s; a line copy {copy_mbps:.1f} MB/s; "
+        f"{ratio:.2f}x the copy = {ratio * ISSUE_COPY_MBPS:.1f} MB/s at the issue's pace: "
+        f"target {'met' if ratio >= bar else 'missed'}"
+    )
+
+
 def main() -> None:
     if len(sys.argv) == 5 and sys.argv[1] == "--worker":
         worker(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
@@ -426,12 +474,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--examples", action="store_true", help="show supportkit's misses")
+    parser.add_argument(
+        "--logs",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="only measure the pace on these log files or folders (repeated to --size-mb)",
+    )
     args = parser.parse_args()
     size_mb = args.size_mb or (2 if args.quick else 20)
     peer_mb = args.peer_mb or (0.5 if args.quick else 2)
     stream_mb = args.stream_mb if args.stream_mb is not None else (64 if args.quick else 1024)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     sizes = int(size_mb * (1 << 20)), int(peer_mb * (1 << 20))
+    if args.logs:
+        logs_run(args.logs, sizes[0])
+        return
     compare(*sizes, args.seed, args.tools.split(","), args.examples)
     if stream_mb:
         stream_run(int(stream_mb * (1 << 20)))
