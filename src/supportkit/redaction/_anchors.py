@@ -410,22 +410,18 @@ class _HyperscanEngine:
                 encoding, haystack = "utf-32-le", text.encode("utf-32-le", "surrogatepass")
         anchors, database = self._compiled(encoding)
         unit = len(" ".encode(encoding))
-        hits: list[tuple[int, int, int]] = []
-        add = hits.append
-        database.scan(
-            haystack,
-            match_event_handler=lambda ident, start, end, _flags, _context: add(
-                (ident, start, end)
-            ),
-            scratch=self._scratch(database),
-        )
         lists: list[list[int]] = [[] for _ in anchors]
+        adds = [positions.append for positions in lists]
         # Where a match starts is its end less its width; a keyword run's position is its
         # end (a width of 0); only the other anchors of varying width report their start.
-        widths = [None if _tracks_start(item) else item.width for item in anchors]
-        for ident, start, end in hits:
+        # Each match is one call from Hyperscan into Python: it does no more than it must.
+        widths = [-1 if _tracks_start(item) else item.width for item in anchors]
+
+        def on_match(ident: int, start: int, end: int, _flags: int, _context: object) -> None:
             width = widths[ident]
-            lists[ident].append(end // unit - width if width is not None else start)
+            adds[ident](start if width < 0 else end // unit - width)
+
+        database.scan(haystack, match_event_handler=on_match, scratch=self._scratch(database))
         for item, positions in zip(anchors, lists, strict=True):
             # A varying width reports every end of a match: keep each position once.
             found[item] = positions if item.width else sorted(set(positions))
