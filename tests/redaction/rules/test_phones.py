@@ -145,6 +145,9 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "SKU 090-123-4567-XL; serial: 0912345678; order 0912 345 678; routing 021000021",
         "D PhoneManager: phoneId=1\n03-17 16:13:46.778  2626  2839 D PhoneManager: x",
         "Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed",
+        "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block",
+        "081109 205742 1001 INFO dfs.FSNamesystem: BLOCK* NameSystem.allocateBlock",
+        "20081109 203615 and 081109-203615 and 081109T2036",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:
