@@ -8,7 +8,8 @@ fake, and everything is deterministic given a :class:`random.Random`.
 
 Most kinds are written as templates: ``«…»`` marks a span, ``{a36}`` is 36 random characters
 of alphabet ``a`` (see ``_ALPHABETS``), ``{i1-99}`` a number, ``{z1-12}`` a zero-padded one
-and ``{name}`` a value from ``_NAMED``. A context holds the value at ``{}`` (else at its end).
+and ``{name}`` a value from ``_NAMED``; ``{same}`` is the value drawn last, again. A context
+holds the value at ``{}`` (else at its end).
 """
 
 from __future__ import annotations
@@ -325,20 +326,24 @@ _CODE = re.compile(r"\{([A-Za-z]+)(\d*)(?:-(\d+))?\}|«|»")
 
 def _expand(rng: random.Random, template: str, into: _Builder) -> None:
     """Append ``template`` with its codes filled in, marking the pieces inside ``«…»``."""
-    position = 0
+    position, drawn = 0, ""
     for code in _CODE.finditer(template):
         into.add(template[position : code.start()])
         position = code.end()
         name, count, upper = code.groups()
         if code.group() in "«»":
             into.toggle_mark()
+            continue
+        if name == "same":  # the value drawn last, again
+            pass
         elif upper is not None:
             number = rng.randint(int(count), int(upper))
-            into.add(str(number).zfill(len(upper)) if name == "z" else str(number))
+            drawn = str(number).zfill(len(upper)) if name == "z" else str(number)
         elif count:
-            into.add(_token(rng, int(count), _ALPHABETS[name]))
+            drawn = _token(rng, int(count), _ALPHABETS[name])
         else:
-            into.add(_NAMED[name](rng))
+            drawn = _NAMED[name](rng)
+        into.add(drawn)
     into.add(template[position:])
 
 
@@ -666,7 +671,9 @@ _TEMPLATES: dict[str, _Kind] = {
         ("/Users/«{n}»/Library/Logs/App/app.log", "/Users/«{n}»/Documents/report.pdf",
          '{"procPath":"\\/Users\\/«{n}»\\/Applications\\/Acme.app\\/Contents","userID":501}')),
     "home-path-windows": ("personal", ("path=", "saved to ", 'File "{}", line 12'),
-        ("C:\\Users\\«{n}»\\AppData\\Local\\App\\app.log", "C:\\users\\«{n}»\\Desktop\\a.csv")),
+        ("C:\\Users\\«{n}»\\AppData\\Local\\App\\app.log", "C:\\users\\«{n}»\\Desktop\\a.csv",
+         "C:\\Users\\«{n}»\\AppData\\Local\\Temp\\job.jar, staged in "
+         "/tmp/hadoop-yarn/staging/«{same}»/.staging")),
     # decoys: every one of them must survive
     "uuid": ("decoy", ("user_id=", "order ", "tenant: ", '"id": "{}"'), ("«{uuid}»",)),
     "request-id": ("decoy", ("X-Request-Id: ", "request_id=", "trace_id="),

@@ -50,7 +50,6 @@ def test_rule_follows_the_protocol() -> None:
         ("opened /var/spool/mail/ana.silva", "ana.silva"),
         (r"\\wsl$\Ubuntu\home\ana\project", "ana"),
         (r"\\wsl.localhost\Ubuntu-22.04\home\erin\src", "erin"),
-        (r"%USERPROFILE% = C:\Users\ana, HOMEPATH=\Users\ana", "ana"),
     ],
 )
 def test_user_name_is_found(text: str, name: str) -> None:
@@ -94,3 +93,35 @@ def test_non_personal_path_is_kept(text: str) -> None:
 def test_names_are_listed_once_in_text_order() -> None:
     """Two paths give two spans, in order, without duplicates from overlapping anchors."""
     assert names("C:/Users/ann/x and /home/ben/y") == ["ann", "ben"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "C:\\Users\\msrabi\\AppData\\x.jar\n"
+            "hdfs://nn:9000/tmp/hadoop-yarn/staging/msrabi/.staging/job_1",
+            ["msrabi", "msrabi"],
+        ),
+        ("/Users/ana.lima/Library and \\\\files\\scans\\ana.lima\\2024", ["ana.lima", "ana.lima"]),
+        ("/var/spool/cron/olga then /home/olga/.bashrc", ["olga", "olga"]),
+        (r"%USERPROFILE% = C:\Users\ana, HOMEPATH=\Users\ana", ["ana", "ana"]),
+    ],
+)
+def test_a_home_name_is_found_in_other_paths_too(text: str, expected: list[str]) -> None:
+    """A name seen in a home path gives away its user as a folder of any other path."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/home/msrabi/x and /srv/msrabix/ and /api/msrabi.json and msrabi alone",
+        "/home/ab/x and /data/ab/ stays",  # too short to tell from any folder
+        "/home/2024/x and /archive/2024/",
+        "/srv/olga/ comes with no home path",
+    ],
+)
+def test_other_paths_keep_what_is_not_a_home_name(text: str) -> None:
+    """Only whole folders named like a home path's user go, and only when a home path said so."""
+    assert names(text) == [name for name in names(text) if f"/home/{name}" in text][:1]

@@ -12,6 +12,10 @@ A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:``
 (``\\\\wsl$\\Ubuntu\\home\\NAME``) count too. Names under ``Users`` may contain spaces when
 the path goes on after them (``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
 
+A name found so is its user's wherever it is a whole folder of another path in the same text
+(Hadoop stages a job under ``/tmp/hadoop-yarn/staging/NAME/``), when it is three characters or
+longer.
+
 Kept: the folders every system has and placeholders (:data:`KEPT_NAMES`, any case), names
 that start with ``$``, ``%``, ``<`` or ``{`` (``/home/$USER``, ``C:\\Users\\%USERNAME%``), and
 ``~/`` (no name).
@@ -60,9 +64,37 @@ class _HomePathRule:
     max_span: int = 128
 
     def find(self, text: str) -> Iterator[Span]:
-        """Spans of user names in home-directory paths in ``text``."""
+        """Spans of user names in home-directory paths in ``text``, and of the same names
+        where they stand as a folder of another path."""
         found = {*_posix_names(text), *_windows_names(text), *_tilde_names(text)}
+        found.update(_names_in_other_paths(text, {text[span.start : span.end] for span in found}))
         return iter(sorted(found, key=lambda span: span.start))
+
+
+# A name found in a home path is also its user's where it stands between a path's separators
+# elsewhere: Hadoop stages a job under /tmp/hadoop-yarn/staging/NAME/, a shared drive keeps
+# \\files\scans\NAME\. Short names (a folder called "a") and more names than a text's paths
+# plausibly hold are not looked for.
+_FEWEST_CHARS_ELSEWHERE = 3
+_MOST_NAMES_ELSEWHERE = 64
+_NAME_GOES_ON = frozenset("._-@")
+
+
+def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
+    for name in sorted(names)[:_MOST_NAMES_ELSEWHERE]:
+        if len(name) < _FEWEST_CHARS_ELSEWHERE or name.isdigit():
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            after = text[end : end + 1]
+            if (
+                text[at - 1 : at] in ("/", "\\")
+                and not after.isalnum()
+                and after not in _NAME_GOES_ON
+            ):
+                yield Span(at, end, "user")
+            at = text.find(name, end)
 
 
 def _name_span(text: str, start: int, end: int) -> Span | None:
