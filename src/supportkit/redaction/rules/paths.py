@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import AnyStr
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
@@ -84,8 +85,7 @@ def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
     for name in sorted(names)[:_MOST_NAMES_ELSEWHERE]:
         if len(name) < _FEWEST_CHARS_ELSEWHERE or name.isdigit():
             continue
-        at = text.find(name)
-        while at >= 0:
+        for at in _starts_of(text, name):
             end = at + len(name)
             after = text[end : end + 1]
             if (
@@ -94,7 +94,23 @@ def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
                 and after not in _NAME_GOES_ON
             ):
                 yield Span(at, end, "user")
-            at = text.find(name, end)
+
+
+def _starts_of(text: str, name: str) -> Iterator[int]:
+    """Where ``name`` stands in ``text``: searched in the Latin-1 view, several times faster,
+    when it is Latin-1. A name has no "?", which the view puts for the other characters, so it
+    is found there exactly where the text holds it."""
+    try:
+        yield from _find_all(_views.latin1(text), name.encode("latin-1"))
+    except UnicodeEncodeError:
+        yield from _find_all(text, name)
+
+
+def _find_all(haystack: AnyStr, needle: AnyStr) -> Iterator[int]:
+    at = haystack.find(needle)
+    while at >= 0:
+        yield at
+        at = haystack.find(needle, at + len(needle))
 
 
 def _name_span(text: str, start: int, end: int) -> Span | None:
