@@ -566,6 +566,8 @@ DECOYS = [
     "W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce",
     "2016-09-28 04:30:31, Info  CBS    Session: 30546173_4261722401 initialized by client WU",
     "connection to 10.0.0.5:5432: timeout; listening on *:5432: ready",
+    "gdm-password]: pam_unix(gdm-password:auth): conversation failed",
+    "pam_sss(gdm-password:account): system info; pam_unix(passwd:chauthtok): password changed",
 ]
 
 

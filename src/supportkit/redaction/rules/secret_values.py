@@ -394,6 +394,8 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
         return False
     if text[start - 1 : start] == "=":
         return True  # a value that starts with its kind: key=session:user:42
+    if text[start - 1 : start] == "(" and _PAM_GROUP.match(text, end):
+        return True  # a PAM service and what it was asked for: pam_unix(gdm-password:auth)
     if text[start - 1 : start] in ("/", " ") and _logcat_tag(text, start):
         return True
     return (
@@ -403,6 +405,7 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
     )
 
 
+_PAM_GROUP = re.compile(r":(?:auth|account|session|password|chauthtok)\)")
 # logcat's priority letter before a tag: "D/AuthManager: …" (brief) or, after the process and
 # thread ids, "1234  1250 D AuthManager: …" (threadtime).
 _LOGCAT_PRIORITY = re.compile(r"(?:(?<![^\s])[VDIWEFA]/|[0-9] {1,8}[VDIWEFA] )\Z")
