@@ -371,6 +371,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "host-name-addresses": lambda n: "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4),
     "pgpass-lines": lambda n: "h:5432:d:u:" * (n // 11),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
+    "sudo-su-pam": lambda n: (
+        ("sudo: a : " * 3 + "(to a) a on " * 3) * (n // 66)
+        + "authentication failure; logname=a uid=1 euid=1 tty=t ruser=a rhost=h" * (n // 68)
+    ),
+    "home-names-elsewhere": lambda n: "".join(
+        f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
+    ),
 }
 
 

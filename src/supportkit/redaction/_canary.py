@@ -656,7 +656,10 @@ _TEMPLATES: dict[str, _Kind] = {
          'FATAL:  password authentication failed for user "«{n}»"',
          "Access denied for user '«{n}»'@'10.0.0.5' (using password: YES)",
          "sssd[be]: bound as uid=«{n}»,ou=people,dc=acme,dc=com",
-         "uid=1000(«{n}») gid=100(users) groups=100(users),27(sudo)")),
+         "uid=1000(«{n}») gid=100(users) groups=100(users),27(sudo)",
+         "sudo:     «{n}» : TTY=pts/0 ; PWD=/srv/app ; USER=root ; COMMAND=/usr/bin/apt update",
+         "pam_unix(gdm-password:auth): authentication failure; logname= uid=0 euid=0 "
+         "tty=/dev/tty1 ruser= rhost=  user=«{n}»")),
     "device-owner": ("personal", ("Bluetooth: connected to {}", 'AirDrop: found "{}"',
         "mDNS: {} has address 192.168.1.20"),
         ("«{first}»'s iPhone", "«{first}»’s MacBook Pro", "«{first}»s-MacBook-Pro.local",

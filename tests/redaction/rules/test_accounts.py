@@ -100,6 +100,48 @@ def test_login_message_user_is_found(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "sudo:     ana : TTY=pts/0 ; PWD=/home/ana ; USER=root ; COMMAND=/usr/bin/apt update",
+            ["ana"],
+        ),
+        ("sudo[4242]: olga.p : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/", ["olga.p"]),
+        ("su[1234]: (to root) ana on pts/1", ["ana"]),
+        ("su: FAILED SU (to root) juma on pts/2", ["juma"]),
+        ("pam_unix(su:session): session opened for user root by ana(uid=1000)", ["ana"]),
+        (
+            "pam_unix(gdm-password:auth): authentication failure; logname= uid=0 euid=0 "
+            "tty=/dev/tty1 ruser= rhost=  user=olga",
+            ["olga"],
+        ),
+        (
+            "pam_unix(sudo:auth): authentication failure; logname=ana uid=1000 euid=0 "
+            "tty=/dev/pts/0 ruser=ana rhost=  user=ana",
+            ["ana", "ana", "ana"],
+        ),
+    ],
+)
+def test_sudo_su_and_pam_failures_name_their_accounts(text: str, values: list[str]) -> None:
+    """sudo's and su's log lines and PAM's failure lines name who typed the command."""
+    assert _found(text, LOGIN_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sudo:     root : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/bin/ls",
+        "run sudo: then ana : is not a log line; sudo apt update",
+        "su[9]: (to postgres) root on pts/0",
+        "authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=10.0.0.5  "
+        "user=root",
+    ],
+)
+def test_sudo_su_and_pam_lines_of_no_ones_account_are_kept(text: str) -> None:
+    assert _found(text, LOGIN_RULE) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "sshd[1]: Failed password for root from 203.0.113.7 port 22",  # no one's

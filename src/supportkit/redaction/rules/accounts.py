@@ -1,7 +1,8 @@
 """User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``;
-the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; and
-the account in the login messages of sshd, systemd-logind and database servers (``Accepted
-publickey for ana from``, ``password authentication failed for user "ana"``); and the account
+the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; the
+account in the login messages of sshd, systemd-logind and database servers (``Accepted
+publickey for ana from``, ``password authentication failed for user "ana"``) and in sudo's,
+su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``); and the account
 in a directory's names for it (``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in
 ``id``'s output (``uid=1000(ana)``).
 
@@ -116,6 +117,22 @@ _LOGIN_NAME = re.compile(
 )
 
 
+# Who ran a command: sudo's "sudo:     ana : TTY=pts/0 ; …" (or "ana : 3 incorrect password
+# attempts ; …"), su's "(to root) ana on pts/1", PAM's "session opened for user root by
+# ana(uid=1000)", and the names in PAM's failure line: "authentication failure; logname=ana
+# uid=1000 euid=0 tty=… ruser=ana rhost=…  user=ana".
+_COMMAND_ANCHORS = tuple(
+    _anchors.literal(words) for words in ("sudo:", "sudo[", "(to ", "authentication failure; ")
+)
+_COMMAND_USERS = re.compile(
+    r"sudo(?:\[[0-9]{1,10}\])?:[ \t]{1,16}([A-Za-z_][\w.-]{0,63}) : "
+    r"|\(to [\w.-]{1,64}\) ([A-Za-z_][\w.-]{0,63}) on "
+    r"|authentication failure; logname=(\S{0,64}) uid=[0-9]{1,10} euid=[0-9]{1,10} tty=\S{0,64}"
+    r" ruser=(\S{0,64}) rhost=\S{0,255}(?:[ \t]+user=(\S{1,64}))?"
+)
+_BY_USER = re.compile(r"([A-Za-z_][\w.-]{0,63}) by ([A-Za-z_][\w.-]{0,63})\(uid=")
+
+
 def _login_users(text: str) -> Iterator[Span]:
     seen: set[int] = set()  # "Failed password for invalid user" holds two anchors
     for anchor in _LOGIN_ANCHORS:
@@ -124,6 +141,22 @@ def _login_users(text: str) -> Iterator[Span]:
             if span is not None and span.start not in seen:
                 seen.add(span.start)
                 yield span
+            elif span is None:  # "for user root by ana(uid=1000)"
+                yield from _names(_BY_USER.match(text, at + anchor.width))
+    for anchor in _COMMAND_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # not "visudo:"
+                yield from _names(_COMMAND_USERS.match(text, at))
+
+
+def _names(found: re.Match[str] | None) -> Iterator[Span]:
+    """A span for each of ``found``'s groups that names a person's account."""
+    if found is None:
+        return
+    for group in range(1, (found.lastindex or 0) + 1):
+        name = found.group(group)
+        if name and not _kept(name):
+            yield Span(found.start(group), found.end(group), "user")
 
 
 # A directory's names for an account: an LDAP DN's uid (uid=ana,ou=people,dc=acme,dc=com, as
