@@ -375,6 +375,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         ("sudo: a : " * 3 + "(to a) a on " * 3) * (n // 66)
         + "authentication failure; logname=a uid=1 euid=1 tty=t ruser=a rhost=h" * (n // 68)
     ),
+    "git-names": lambda n: (
+        "user.name=a " * (n // 24) + "[user]\n" * (n // 14) + "Author: a <" * (n // 22)
+    ),
+    "windows-accounts": lambda n: (
+        'Name="TargetUserName">a' * (n // 46) + "Account Name:  a " * (n // 34)
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -10,7 +10,7 @@ from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.accounts import RULES
 
-RULE, ACCESS_LOG_RULE, LOGIN_RULE, DIRECTORY_RULE = RULES
+RULE, ACCESS_LOG_RULE, LOGIN_RULE, DIRECTORY_RULE, GIT_NAME_RULE = RULES
 
 
 def _found(text: str, rule: Rule = RULE) -> list[str]:
@@ -139,6 +139,67 @@ def test_sudo_su_and_pam_failures_name_their_accounts(text: str, values: list[st
 )
 def test_sudo_su_and_pam_lines_of_no_ones_account_are_kept(text: str) -> None:
     assert _found(text, LOGIN_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            '<Data Name="SubjectUserName">OLGA-LAPTOP$</Data><Data Name="TargetUserName">olga.p'
+            '</Data><Data Name="TargetDomainName">ACME</Data>',
+            ["olga.p"],
+        ),
+        ("New Logon:\n\tSecurity ID:\t\tACME\\olga.p\n\tAccount Name:\t\tolga.p\n", ["olga.p"]),
+        ("Account For Which Logon Failed:\r\n\tAccount Name:\t\tJuma Ali\r\n", ["Juma Ali"]),
+    ],
+)
+def test_windows_security_events_name_their_accounts(text: str, values: list[str]) -> None:
+    """A logon event's account, as Event Viewer shows it and as its XML holds it."""
+    assert _found(text, LOGIN_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<Data Name="SubjectUserName">SYSTEM</Data><Data Name="TargetUserName">-</Data>',
+        '<Data Name="TargetUserName">DWM-1</Data><Data Name="SubjectUserName">WS01$</Data>',
+        "Subject:\n\tAccount Name:\t\tLOCAL SERVICE\n\tAccount Name:\t\t-\n",
+    ],
+)
+def test_windows_system_accounts_are_kept(text: str) -> None:
+    assert _found(text, LOGIN_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("user.name=Ana Lima\nuser.email=ana@example.com", "Ana Lima"),
+        ("[user]\n\tname = Juma Ali\n\temail = juma@example.com\n", "Juma Ali"),
+        ('git config --global user.name "Olga Petrova"', "Olga Petrova"),
+        ("[user]\n\temail = a@b.io\n\tname = Ana\n", "Ana"),
+        ("GIT_AUTHOR_NAME=Juma Ali\nGIT_AUTHOR_EMAIL=juma@example.com", "Juma Ali"),
+        ("export GIT_COMMITTER_NAME='Olga Petrova'", "Olga Petrova"),
+        ("commit 1a2b3c4d\nAuthor: Ana Lima <ana.lima@example.com>\nDate:   Sun Dec 6", "Ana Lima"),
+    ],
+)
+def test_git_committer_name_is_found(text: str, value: str) -> None:
+    """git's user.name is the name of the person who commits from this machine."""
+    assert _found(text, GIT_NAME_RULE) == [value]
+    assert {span.kind for span in GIT_NAME_RULE.find(text)} == {"name"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[remote]\n\tname = origin\n[core]\n\tname = x",
+        "user.name=${GIT_AUTHOR_NAME}",
+        'git config user.name "<your name>"',
+        "Author: see the docs; Commit: none",
+        "# GIT_AUTHOR_NAME=$NAME",
+    ],
+)
+def test_other_names_in_git_config_are_kept(text: str) -> None:
+    assert _found(text, GIT_NAME_RULE) == []
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,10 @@
 """User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``;
 the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; the
 account in the login messages of sshd, systemd-logind and database servers (``Accepted
-publickey for ana from``, ``password authentication failed for user "ana"``) and in sudo's,
-su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``); and the account
+publickey for ana from``, ``password authentication failed for user "ana"``), in sudo's,
+su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``) and in a Windows
+logon event (``<Data Name="TargetUserName">ana</Data>``); the name git commits under
+(``user.name=Ana Lima``, ``Author: Ana Lima <…>``), as a ``<name-N>``; and the account
 in a directory's names for it (``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in
 ``id``'s output (``uid=1000(ana)``).
 
@@ -133,6 +135,33 @@ _COMMAND_USERS = re.compile(
 _BY_USER = re.compile(r"([A-Za-z_][\w.-]{0,63}) by ([A-Za-z_][\w.-]{0,63})\(uid=")
 
 
+# A Windows logon event's account: in its XML (<Data Name="TargetUserName">ana</Data>) and as
+# Event Viewer renders it ("Account Name:\t\tana"). Windows' own accounts stay: SYSTEM, LOCAL
+# SERVICE, a computer's account (WS01$), the window manager's and font driver's (DWM-1, UMFD-0).
+_EVENT_XML, _EVENT_TEXT = _anchors.literal('UserName">'), _anchors.literal("Account Name:")
+_EVENT_USER = re.compile(
+    r'UserName">([^<>\s][^<>\r\n]{0,63})</Data>'
+    r"|Account Name:[ \t]+([^\s][^\r\n]{0,63}?)[ \t]*(?=\r?\n|\Z)"
+)
+_DATA_NAME_BEFORE = ('Name="', 'Name="Target', 'Name="Subject')
+_WINDOWS_OWN = re.compile(
+    r"-|.*\$|(?:DWM|UMFD)-[0-9]{1,4}|(?i:system|local service|network service|anonymous logon)"
+)
+
+
+def _event_users(text: str) -> Iterator[Span]:
+    xml = (at for at in _anchors.starts(text, _EVENT_XML) if _data_named_at(text, at))
+    for at in (*xml, *_anchors.starts(text, _EVENT_TEXT)):
+        found = _EVENT_USER.match(text, at)
+        if found and not _WINDOWS_OWN.fullmatch(found.group(found.lastindex or 1)):
+            yield from _names(found)
+
+
+def _data_named_at(text: str, at: int) -> bool:
+    """Whether ``UserName">`` at ``at`` ends an event's ``<Data Name="…UserName">``."""
+    return text[max(0, at - 13) : at].endswith(_DATA_NAME_BEFORE)
+
+
 def _login_users(text: str) -> Iterator[Span]:
     seen: set[int] = set()  # "Failed password for invalid user" holds two anchors
     for anchor in _LOGIN_ANCHORS:
@@ -143,6 +172,7 @@ def _login_users(text: str) -> Iterator[Span]:
                 yield span
             elif span is None:  # "for user root by ana(uid=1000)"
                 yield from _names(_BY_USER.match(text, at + anchor.width))
+    yield from _event_users(text)
     for anchor in _COMMAND_ANCHORS:
         for at in _anchors.starts(text, anchor):
             if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # not "visudo:"
@@ -201,9 +231,54 @@ def _own_groups(text: str, start: int, named: str) -> Iterator[Span]:
             yield Span(at + 1, at + len(named) - 1, "user")
 
 
+# The name git signs commits with: "git config -l"'s user.name=Ana Lima, "git config user.name
+# 'Ana Lima'", a .gitconfig's [user] section, the environment's GIT_AUTHOR_NAME and
+# GIT_COMMITTER_NAME, and git log's "Author: Ana Lima <ana@…>". A placeholder (${NAME},
+# <your name>) stays.
+_GIT_ANCHORS = tuple(
+    _anchors.literal(words)
+    for words in ("user.name", "GIT_AUTHOR_NAME=", "GIT_COMMITTER_NAME=", "Author: ", "Commit: ")
+)
+_GIT_SECTION = _anchors.literal("[user]")
+_GIT_USER_NAME = re.compile(
+    r"""(?:user\.name|GIT_AUTHOR_NAME|GIT_COMMITTER_NAME)(?:=["']?([^\s"'][^"'\r\n]{0,127}?)["']?"""
+    r"""[ \t]*(?=\r?\n|\Z)"""
+    r"""|[ \t]+(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'-]\S{0,63})))"""
+    r"|(?:Author|Commit): ([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
+)
+_SECTION_NAME = re.compile(r"[ \t]*name[ \t]*=[ \t]*([^\s][^\r\n]{0,127}?)[ \t]*\r?$")
+_SECTION_LINES = 16
+
+
+def _git_user_names(text: str) -> Iterator[Span]:
+    for anchor in _GIT_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            found = _GIT_USER_NAME.match(text, at)
+            if found and not (at and (text[at - 1].isalnum() or text[at - 1] in "_.")):
+                yield from _person(found, found.lastindex or 1)
+    for at in _anchors.starts(text, _GIT_SECTION):
+        line_start = text.find("\n", at) + 1
+        for _ in range(_SECTION_LINES):
+            if line_start <= 0 or text.startswith("[", line_start):
+                break
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            found = _SECTION_NAME.match(text, line_start, line_end)
+            if found:
+                yield from _person(found, 1)
+                break
+            line_start = line_end + 1 if line_end < len(text) else 0
+
+
+def _person(found: re.Match[str], group: int) -> Iterator[Span]:
+    if found.group(group)[0] not in "$<{%":
+        yield Span(found.start(group), found.end(group), "name")
+
+
 RULES: tuple[Rule, ...] = (
     FinderRule("user-variable", 160, _variables),
     FinderRule("access-log-user", 320, _access_log_users),
     FinderRule("login-user", 160, _login_users),
     FinderRule("directory-user", 160, _directory_users),
+    FinderRule("git-user-name", 2_400, _git_user_names),
 )
