@@ -196,6 +196,9 @@ def test_git_committer_name_is_found(text: str, value: str) -> None:
         'git config user.name "<your name>"',
         "Author: see the docs; Commit: none",
         "# GIT_AUTHOR_NAME=$NAME",
+        "[user]\n",
+        "[user]",
+        "[user]\n" + "\tx = 1\n" * 300 + "\tname = Too Far",
     ],
 )
 def test_other_names_in_git_config_are_kept(text: str) -> None:

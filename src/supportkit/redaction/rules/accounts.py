@@ -130,7 +130,7 @@ _COMMAND_USERS = re.compile(
     r"sudo(?:\[[0-9]{1,10}\])?:[ \t]{1,16}([A-Za-z_][\w.-]{0,63}) : "
     r"|\(to [\w.-]{1,64}\) ([A-Za-z_][\w.-]{0,63}) on "
     r"|authentication failure; logname=(\S{0,64}) uid=[0-9]{1,10} euid=[0-9]{1,10} tty=\S{0,64}"
-    r" ruser=(\S{0,64}) rhost=\S{0,255}(?:[ \t]+user=(\S{1,64}))?"
+    r" ruser=(\S{0,64}) rhost=\S{0,255}(?:[ \t]{1,8}user=(\S{1,64}))?"
 )
 _BY_USER = re.compile(r"([A-Za-z_][\w.-]{0,63}) by ([A-Za-z_][\w.-]{0,63})\(uid=")
 
@@ -141,7 +141,7 @@ _BY_USER = re.compile(r"([A-Za-z_][\w.-]{0,63}) by ([A-Za-z_][\w.-]{0,63})\(uid=
 _EVENT_XML, _EVENT_TEXT = _anchors.literal('UserName">'), _anchors.literal("Account Name:")
 _EVENT_USER = re.compile(
     r'UserName">([^<>\s][^<>\r\n]{0,63})</Data>'
-    r"|Account Name:[ \t]+([^\s][^\r\n]{0,63}?)[ \t]*(?=\r?\n|\Z)"
+    r"|Account Name:[ \t]{1,16}([^\s][^\r\n]{0,63}?)[ \t]{0,16}(?=\r?\n|\Z)"
 )
 _DATA_NAME_BEFORE = ('Name="', 'Name="Target', 'Name="Subject')
 _WINDOWS_OWN = re.compile(
@@ -247,7 +247,7 @@ _GIT_USER_NAME = re.compile(
     r"|(?:Author|Commit): ([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
 )
 _SECTION_NAME = re.compile(r"[ \t]*name[ \t]*=[ \t]*([^\s][^\r\n]{0,127}?)[ \t]*\r?$")
-_SECTION_LINES = 16
+_SECTION_LINES, _SECTION_CHARS = 16, 2_048
 
 
 def _git_user_names(text: str) -> Iterator[Span]:
@@ -259,7 +259,7 @@ def _git_user_names(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _GIT_SECTION):
         line_start = text.find("\n", at) + 1
         for _ in range(_SECTION_LINES):
-            if line_start <= 0 or text.startswith("[", line_start):
+            if not 0 < line_start - at <= _SECTION_CHARS or text.startswith("[", line_start):
                 break
             line_end = text.find("\n", line_start)
             line_end = len(text) if line_end < 0 else line_end
@@ -278,7 +278,7 @@ def _person(found: re.Match[str], group: int) -> Iterator[Span]:
 RULES: tuple[Rule, ...] = (
     FinderRule("user-variable", 160, _variables),
     FinderRule("access-log-user", 320, _access_log_users),
-    FinderRule("login-user", 160, _login_users),
+    FinderRule("login-user", 640, _login_users),  # PAM's failure line is the longest
     FinderRule("directory-user", 160, _directory_users),
     FinderRule("git-user-name", 2_400, _git_user_names),
 )
