@@ -669,7 +669,7 @@ _TEMPLATES: dict[str, _Kind] = {
         ("user.name=«{fullname}»\nuser.email=dev@example.org",
          "[user]\n\temail = dev@example.org\n\tname = «{fullname}»\n[core]",
          "commit {h40}\nAuthor: «{fullname}» <dev@example.org>\nDate:   Sun Dec 6 10:00:00 2026",
-         "GIT_COMMITTER_NAME=«{fullname}»")),
+         "export GIT_COMMITTER_NAME=\"«{fullname}»\"")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

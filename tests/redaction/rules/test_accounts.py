@@ -179,6 +179,10 @@ def test_windows_system_accounts_are_kept(text: str) -> None:
         ("[user]\n\temail = a@b.io\n\tname = Ana\n", "Ana"),
         ("GIT_AUTHOR_NAME=Juma Ali\nGIT_AUTHOR_EMAIL=juma@example.com", "Juma Ali"),
         ("export GIT_COMMITTER_NAME='Olga Petrova'", "Olga Petrova"),
+        (
+            'GIT_AUTHOR_NAME="Olga Petrova" GIT_AUTHOR_EMAIL=o@example.com git commit',
+            "Olga Petrova",
+        ),
         ("commit 1a2b3c4d\nAuthor: Ana Lima <ana.lima@example.com>\nDate:   Sun Dec 6", "Ana Lima"),
     ],
 )

@@ -241,9 +241,10 @@ _GIT_ANCHORS = tuple(
 )
 _GIT_SECTION = _anchors.literal("[user]")
 _GIT_USER_NAME = re.compile(
-    r"""(?:user\.name|GIT_AUTHOR_NAME|GIT_COMMITTER_NAME)(?:=["']?([^\s"'][^"'\r\n]{0,127}?)["']?"""
-    r"""[ \t]*(?=\r?\n|\Z)"""
-    r"""|[ \t]+(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'-]\S{0,63})))"""
+    r"""(?:user\.name|GIT_AUTHOR_NAME|GIT_COMMITTER_NAME)"""
+    r"""(?:=(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'][^\r\n]{0,127}?)[ \t]{0,16}"""
+    r"""(?=\r?\n|\Z))"""
+    r"""|[ \t]{1,16}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'-]\S{0,63})))"""
     r"|(?:Author|Commit): ([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
 )
 _SECTION_NAME = re.compile(r"[ \t]*name[ \t]*=[ \t]*([^\s][^\r\n]{0,127}?)[ \t]*\r?$")
