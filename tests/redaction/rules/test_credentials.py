@@ -119,6 +119,10 @@ POSITIVES = [
     ("cookie", "Cookie: theme=dark; sessionid={s}", fake(32), "cookie"),
     ("set-cookie", "Set-Cookie: sid={s}; Path=/; HttpOnly", fake(32), "cookie"),
     ("curl-cookie", "curl --cookie 'sid={s}' https://x", fake(32), "cookie"),
+    ("har-set-cookie", '{{"name": "Set-Cookie", "value": "MS_SESS={s}; Path=/"}}', fake(32),
+     "cookie"),
+    ("har-set-cookie-joined", '{{\n  "name": "Set-Cookie",\n  "value": "a=b; Path=/\\nsid={s}; '
+     'Path=/"\n}}', fake(32), "cookie"),
     ("url-password", "DATABASE_URL=postgres://app:{s}@db:5432/app", "Pa55-w0rd", "password"),
     ("url-password-redis", "redis://:{s}@cache:6379/0", fake(20), "password"),
     ("url-password-hash", "DB=postgres://app:{s}@db.internal:5432/app", "Xk9#mP2q?", "password"),
@@ -596,6 +600,10 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         (
             "Set-Cookie: sid=abc123def; Path=/; Max-Age=3600; HttpOnly",
             ["sid=", "Path=/", "Max-Age=3600"],
+        ),
+        (
+            '{"name": "Set-Cookie", "value": "sid=abc123def; Path=/\\nuid=9f8e7d6c; Path=/"}',
+            ['{"name": "Set-Cookie", "value": "sid=', "; Path=/\\nuid=", "; Path=/"],
         ),
         ("https://alice:s3cr3t-pw@example.com/x", ["https://alice:", "@example.com/x"]),
         ("postgres://app:Xk9#mP2q@db.internal:5432/app", ["postgres://app:", "@db.internal:5432/"]),

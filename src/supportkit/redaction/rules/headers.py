@@ -138,6 +138,10 @@ class _CookieRule:
 
     @staticmethod
     def _value(text: str, name_start: int, name_end: int) -> tuple[int, int] | None:
+        har = _NAME_THEN_VALUE.match(text, name_end)
+        if har is not None and text[name_start - 1 : name_start] == har.group(1):
+            start, quote = har.end(), har.group(3)
+            return start, closing_quote(text, start, quote, end_of_line(text, start))
         if text.startswith("--", name_start - 2) and text[name_end : name_end + 1] == " ":
             start = name_end + 1
             quote = text[start] if text[start : start + 1] in ("'", '"') else ""
@@ -148,7 +152,8 @@ class _CookieRule:
 
     def _pairs(self, text: str, start: int, end: int) -> Iterator[Span]:
         offset = start
-        for part in text[start:end].split(";"):
+        for separator in (*_COOKIE_SEPARATOR.finditer(text, start, end), None):
+            part = text[offset : separator.start() if separator else end]
             name, equals, value = part.partition("=")
             if equals and name.strip().lower() not in _COOKIE_ATTRIBUTES:
                 value_start = offset + len(name) + 1
@@ -156,7 +161,14 @@ class _CookieRule:
                 if stripped and not is_trivial(stripped):
                     lead = len(value) - len(value.lstrip())
                     yield Span(value_start + lead, value_start + lead + len(stripped), self.kind)
-            offset += len(part) + 1
+            offset = separator.end() if separator else end
+
+
+# A header as a name/value object, as a HAR file (a browser's network export) lists them:
+# {"name": "Set-Cookie", "value": "…"}, the value maybe on the next line.
+_NAME_THEN_VALUE = re.compile(r"""(["'])[ \t]*,[ \t\r\n]{0,64}(["'])value\2[ \t]*:[ \t]*(["'])""")
+# Cookies end at ";", and the Set-Cookie headers a HAR file joins end at its escaped line break.
+_COOKIE_SEPARATOR = re.compile(r";|\\[rn]")
 
 
 # SMTP AUTH (RFC 4954) as transcripts show it: ``smtplib``'s debug output (``send: 'AUTH PLAIN

@@ -190,7 +190,8 @@ _CODE_ANCHORS = tuple(
     for kind in ("security", "verification", "recovery", "backup")
     for separator in ("", "_", "-", " ")
 )
-_DEDICATED = frozenset({"authorization", "proxyauthorization", "cookie", "cookies", "setcookie"})
+_COOKIE_HEADERS = frozenset({"cookie", "cookies", "setcookie"})
+_DEDICATED = frozenset({"authorization", "proxyauthorization", *_COOKIE_HEADERS})
 # A name holding a keyword, and what follows it: a space or a separator, maybe after a quote
 # (a quote followed by anything else closes a value, ``"logger": "auth.session"``), which may
 # be escaped once or twice (JSON logged inside a JSON string: ``{\"password\": \"…\"}``); the
@@ -565,6 +566,8 @@ class _SecretValueScanner:
                 self.matcher(named.group(2)) or _in_cookie_list(text, named.start())
             ):
                 continue
+            if _normalized(named.group(2)) in _COOKIE_HEADERS:
+                continue  # a HAR file's {"name": "Set-Cookie", "value": …}: the cookie rule's
             found = self._value(text, start, start + 5, flag=False)
             if found is not None and not self._keeps(named.group(2), text[found[0] : found[1]]):
                 yield found[0], found[1], "named"
