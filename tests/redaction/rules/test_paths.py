@@ -83,6 +83,8 @@ def test_only_the_name_is_replaced() -> None:
         "ABC:\\Users\\x",
         "GET /mail/inbox HTTP/1.1; https://example.com/mail/ana",
         r"D:\backup\home\ana and C:\srv\home\index.html",
+        "/home/runner/work/app/app/tests/test_x.py and /home/ubuntu/.cache and /home/vagrant/x",
+        r"C:\Users\runneradmin\AppData and C:\Users\vagrant\AppData and /Users/runner/",
     ],
 )
 def test_non_personal_path_is_kept(text: str) -> None:

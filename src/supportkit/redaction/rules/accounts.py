@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
-from supportkit.redaction.rules.paths import KEPT_NAMES
+from supportkit.redaction.rules._no_ones import no_ones
 
 __all__ = ["RULES"]
 
@@ -35,25 +35,6 @@ _VARIABLE = re.compile(
     r"(?:(?:=[\"']?|[\"']?:[ \t]{0,4}[\"']?)" + _NAME + r"(?![\w$%@])"
     r"|[ \t]{2,40}" + _NAME + r"[ \t]*(?=[\r\n]|\Z))"
 )
-_SERVICE_ACCOUNTS = frozenset(
-    {
-        "root", "admin", "administrator", "nobody", "daemon", "system", "www-data", "nginx",
-        "apache", "postgres", "mysql", "redis", "runner", "jenkins", "gitlab-runner", "ubuntu",
-        "ec2-user", "vagrant", "docker", "node", "app", "appuser", "service", "builder",
-        "sa", "sys", "oracle", "guest", "test", "user", "pi", "git", "ftp", "postfix",
-        # Debian's and Red Hat's system users, and the daemons that bring their own
-        "bin", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy", "backup", "list",
-        "irc", "gnats", "adm", "halt", "operator", "shutdown", "syslog", "messagebus", "dbus",
-        "sshd", "_apt", "uuidd", "tss", "tcpdump", "polkitd", "rpc", "rpcuser", "nfsnobody",
-        "avahi", "ntp", "chrony", "colord", "dnsmasq", "named", "bind", "squid", "cyrus",
-        "dovecot", "exim", "memcache", "mongodb", "rabbitmq", "tomcat", "nagios", "zabbix",
-        "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-coredump",
-    }
-)  # fmt: skip
-
-
-def _kept(name: str) -> bool:
-    return name.lower() in _SERVICE_ACCOUNTS or name.lower() in KEPT_NAMES
 
 
 def _account(found: re.Match[str] | None) -> Span | None:
@@ -62,7 +43,7 @@ def _account(found: re.Match[str] | None) -> Span | None:
     if found is None:
         return None
     group = found.lastindex or 1
-    if _kept(found.group(group).rpartition("\\")[2]):
+    if no_ones(found.group(group).rpartition("\\")[2]):
         return None
     return Span(found.start(group), found.end(group), "user")
 
@@ -93,7 +74,7 @@ def _access_log_users(text: str) -> Iterator[Span]:
             text[start - 3 : start] == " - "
             and _ACCESS_LOG_DATE.match(text, end + 1)
             and "\t" not in text[start:end]
-            and not _kept(text[start:end])
+            and not no_ones(text[start:end])
         ):
             yield Span(start, end, "user")
 
@@ -185,7 +166,7 @@ def _names(found: re.Match[str] | None) -> Iterator[Span]:
         return
     for group in range(1, (found.lastindex or 0) + 1):
         name = found.group(group)
-        if name and not _kept(name):
+        if name and not no_ones(name):
             yield Span(found.start(group), found.end(group), "user")
 
 

@@ -16,7 +16,8 @@ A name found so is its user's wherever it is a whole folder of another path in t
 (Hadoop stages a job under ``/tmp/hadoop-yarn/staging/NAME/``), when it is three characters or
 longer.
 
-Kept: the folders every system has and placeholders (:data:`KEPT_NAMES`, any case), names
+Kept: the folders every system has, placeholders and the accounts systems, services and CI
+runners bring (:mod:`supportkit.redaction.rules._no_ones`, any case: ``/home/runner``), names
 that start with ``$``, ``%``, ``<`` or ``{`` (``/home/$USER``, ``C:\\Users\\%USERNAME%``), and
 ``~/`` (no name).
 """
@@ -30,16 +31,9 @@ from typing import AnyStr
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction.rules._no_ones import no_ones
 
-__all__ = ["KEPT_NAMES", "RULES"]
-
-#: Home-folder names that are no one's: shared folders, defaults and documentation placeholders.
-KEPT_NAMES = frozenset(
-    {
-        "shared", "public", "default", "default user", "defaultuser0", "all users", "guest",
-        "user", "username", "yourname", "your-name", "your_name", "name", "me", "someone",
-    }
-)  # fmt: skip
+__all__ = ["RULES"]
 
 _POSIX_NAME = re.compile(r"[^/\\\s:\"'`<>|*?,;=()\[\]{}]{1,64}")
 # Under /Users/ (macOS, and Windows' folders seen from WSL: /mnt/c/Users/Ana Silva/) a name may
@@ -117,7 +111,7 @@ def _name_span(text: str, start: int, end: int) -> Span | None:
     while end > start and text[end - 1] in ".-":
         end -= 1
     name = text[start:end]
-    if not name or name[0] in "$%<{." or name.lower() in KEPT_NAMES:
+    if not name or name[0] in "$%<{." or no_ones(name):
         return None
     return Span(start, end, "user")
 
