@@ -148,6 +148,16 @@ _TEAMS_WEBHOOK = _prefix(
     440,
     before="",
 )
+# SonarQube's tokens before they had prefixes: 40 hex digits, passed to a build as
+# -Dsonar.login= (the property's name before sonar.token, which the secret-name rule knows).
+_SONAR_LOGIN = _prefix(
+    "sonarqube-token",
+    "sonarqube-token",
+    _literal("sonar.login="),
+    "([a-f0-9]{40})" + _end("A-Za-z0-9"),
+    52,
+    before="",
+)
 # A bot's token in a Bot API URL (https://api.telegram.org/bot<id>:<secret>/sendMessage): the
 # bot id is part of the token.
 _TELEGRAM_BOT = _prefix(
@@ -259,6 +269,9 @@ _PREFIXED_TOKENS = tuple(
         ("figma-token", _literal("figd_"), "[A-Za-z0-9_-]{40,64}", _TOKEN_CLASS, 69, _varied),
         ("notion-token", _literal("ntn_"), "[A-Za-z0-9]{40,50}", "A-Za-z0-9", 54, _varied),
         ("flyio-token", _literal("fo1_"), "[A-Za-z0-9_-]{43}", _TOKEN_CLASS, 47, _varied),
+        # SonarQube's user, project and global analysis tokens
+        ("sonarqube-token", _literal("squ_", "sqp_", "sqa_"), "[a-f0-9]{40}", "A-Za-z0-9", 44,
+            None),
     )
 )  # fmt: skip
 # An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
@@ -571,6 +584,7 @@ RULES: tuple[Rule, ...] = (
     _DISCORD_WEBHOOK,
     _TEAMS_WEBHOOK,
     _TELEGRAM_BOT,
+    _SONAR_LOGIN,
     _ANACONDA_TOKEN,
     _OAUTH_CODE,
     _JWT,
