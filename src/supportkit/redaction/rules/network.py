@@ -34,9 +34,10 @@ _IPV4_ANCHOR = _anchors.pattern(
     rb"\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]"
 )
 _IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
-# Browsers named before their version ("Chrome 120.0.0.0", "Firefox 128.0.3.1"): a version whose
-# second number is 0, as theirs are, is kept after one of these. A bare "edge" is a network's.
-_BROWSER_WORDS = (
+# Browsers and runtimes named before their version ("Chrome 120.0.0.0", "Firefox 128.0.3.1",
+# "Java 11.0.14.1", "Windows 10.0.19045.3803"): a version whose second number is 0, as theirs
+# are, is kept after one of these. A bare "edge" is a network's.
+_PRODUCT_WORDS = (
     "brave",
     "chrome",
     "chromium",
@@ -45,6 +46,11 @@ _BROWSER_WORDS = (
     "microsoft edge",
     "opera",
     "safari",
+    "java",
+    "jdk",
+    "jre",
+    "openjdk",
+    "windows",
 )
 # A product token right before a slash, as in a User-Agent ("Chrome/120.0.0.0", "Edg/120.0.0.0",
 # "MyApp/2.1.0.3"): capitalised, and not a path segment (those follow a slash, or are lower-case).
@@ -99,7 +105,7 @@ def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -
         return _PRODUCT_TOKEN.search(text, max(0, start - 43), start) is not None
     if octets[1] != 0:
         return False
-    return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:"), _BROWSER_WORDS)
+    return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:"), _PRODUCT_WORDS)
 
 
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
@@ -110,10 +116,11 @@ _CONSTRAINT_BEFORE = re.compile(r"(?:[~=!<>]=|\^)[ \t]?\Z")
 
 def _package_version(text: str, start: int, end: int) -> bool:
     """Four numbers that are a package's version: an epoch or a version constraint before
-    (``2:6.1.7.10``, ``>=1.4.5.0``), or a ``+``/``~`` suffix or ``-`` revision after (``+dfsg``,
-    ``~rc1``, ``1.2.5.1-2``); a range of addresses (``203.0.113.1-203.0.113.254``) is not one."""
+    (``2:6.1.7.10``, ``>=1.4.5.0``), or a ``+``/``~`` suffix, a ``-`` revision or a ``-`` label
+    after (``+dfsg``, ``~rc1``, ``1.2.5.1-2``, ``1.0.0.0-main-20220531``); a range of addresses
+    (``203.0.113.1-203.0.113.254``) is not one."""
     after = text[end : end + 1]
-    if after in ("+", "~"):
+    if after in ("+", "~") or (after == "-" and text[end + 1 : end + 2].isalpha()):
         return True
     if after == "-" and text[end + 1 : end + 2].isdigit():
         return _IPV4_FROM_START.match(_views.latin1(text), end + 1) is None
