@@ -375,6 +375,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         ("sudo: a : " * 3 + "(to a) a on " * 3) * (n // 66)
         + "authentication failure; logname=a uid=1 euid=1 tty=t ruser=a rhost=h" * (n // 68)
     ),
+    "dovecot": lambda n: "user=<a" * (n // 14) + "imap(a" * (n // 12),
     "sonarqube": lambda n: "squ_" * (n // 8) + "sonar.login=" * (n // 24),
     "git-names": lambda n: (
         "user.name=a " * (n // 24) + "[user]\n" * (n // 14) + "Author: a <" * (n // 22)

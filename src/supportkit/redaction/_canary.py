@@ -661,7 +661,10 @@ _TEMPLATES: dict[str, _Kind] = {
          "uid=1000(«{n}») gid=100(users) groups=100(users),27(sudo)",
          "sudo:     «{n}» : TTY=pts/0 ; PWD=/srv/app ; USER=root ; COMMAND=/usr/bin/apt update",
          "pam_unix(gdm-password:auth): authentication failure; logname= uid=0 euid=0 "
-         "tty=/dev/tty1 ruser= rhost=  user=«{n}»")),
+         "tty=/dev/tty1 ruser= rhost=  user=«{n}»",
+         "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<«{n}»>, "
+         "method=PLAIN, rip=10.0.0.9, lip=10.0.0.5, TLS",
+         "dovecot: imap(«{n}»)<4242><x3AbCdEf>: Logged out in=120 out=4512")),
     "device-owner": ("personal", ("Bluetooth: connected to {}", 'AirDrop: found "{}"',
         "mDNS: {} has address 192.168.1.20"),
         ("«{first}»'s iPhone", "«{first}»’s MacBook Pro", "«{first}»s-MacBook-Pro.local",

@@ -145,6 +145,37 @@ def test_sudo_su_and_pam_lines_of_no_ones_account_are_kept(text: str) -> None:
     ("text", "values"),
     [
         (
+            "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<username.bob>, "
+            "method=PLAIN, rip=49.176.98.87",
+            ["username.bob"],
+        ),
+        ("dovecot: imap(ana)<4242><x3AbC>: Logged out in=120 out=4512", ["ana"]),
+        ("dovecot: pop3(olga.p): Disconnected: Logged out top=0/0", ["olga.p"]),
+        ("dovecot: lmtp(juma)<77><sess>: msgid=<a@b>: saved mail to INBOX", ["juma"]),
+    ],
+)
+def test_mail_server_logins_name_their_accounts(text: str, values: list[str]) -> None:
+    """Dovecot names the account it logs in as user=<…> and in its process's title."""
+    assert _found(text, LOGIN_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pop3-login: Disconnected (no auth attempts in 58 secs): user=<>, rip=10.0.0.5",
+        "imap-login: Login: user=<ana@example.com>, method=PLAIN",  # the e-mail rule's
+        "imap-login: user=<test>, user=<info>, imap(root)",
+        "sqlite3_exec(db) and gimap(ana) and pop3(x y)",
+    ],
+)
+def test_mail_server_lines_of_no_ones_account_are_kept(text: str) -> None:
+    assert _found(text, LOGIN_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
             '<Data Name="SubjectUserName">OLGA-LAPTOP$</Data><Data Name="TargetUserName">olga.p'
             '</Data><Data Name="TargetDomainName">ACME</Data>',
             ["olga.p"],

@@ -34,6 +34,9 @@ SERVICE_ACCOUNTS = frozenset(
         "dovecot", "exim", "memcache", "mongodb", "rabbitmq", "tomcat", "nagios", "zabbix",
         "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-coredump",
         "informix", "_www", "wwwrun",
+        # mailboxes of a role, not a person (RFC 2142's and their kin)
+        "info", "support", "sales", "contact", "noreply", "no-reply", "postmaster", "webmaster",
+        "hostmaster", "abuse", "security", "billing",
         # data platforms' own accounts
         "elastic", "kibana", "kibana_system", "logstash_system", "beats_system", "apm_system",
         "remote_monitoring_user", "hadoop", "hdfs", "yarn", "mapred", "hive", "spark",

@@ -2,8 +2,9 @@
 the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; the
 account in the login messages of sshd, systemd-logind and database servers (``Accepted
 publickey for ana from``, ``password authentication failed for user "ana"``), in sudo's,
-su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``) and in a Windows
-logon event (``<Data Name="TargetUserName">ana</Data>``); the name git commits under
+su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``), in Dovecot's logins
+(``user=<ana>``, ``imap(ana)``) and in a Windows logon event
+(``<Data Name="TargetUserName">ana</Data>``); the name git commits under
 (``user.name=Ana Lima``, ``Author: Ana Lima <…>``), as a ``<name-N>``; and the account
 in a directory's names for it (``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in
 ``id``'s output (``uid=1000(ana)``).
@@ -116,6 +117,17 @@ _COMMAND_USERS = re.compile(
 _BY_USER = re.compile(r"([A-Za-z_][\w.-]{0,63}) by ([A-Za-z_][\w.-]{0,63})\(uid=")
 
 
+# Dovecot names the account a client logs in as: "imap-login: … user=<ana>, method=PLAIN" and
+# in its processes' titles, "imap(ana)<4242><x3AbC>: Logged out". An address there is the
+# e-mail rule's.
+_MAIL_ANCHORS = tuple(
+    _anchors.literal(words) for words in ("user=<", "imap(", "pop3(", "lmtp(", "submission(")
+)
+_MAIL_USER = re.compile(
+    r"user=<([^<>@\s,]{1,64})>|(?:imap|pop3|lmtp|submission)\(([^()<>@\s,]{1,64})\)"
+)
+
+
 # A Windows logon event's account: in its XML (<Data Name="TargetUserName">ana</Data>) and as
 # Event Viewer renders it ("Account Name:\t\tana"). Windows' own accounts stay: SYSTEM, LOCAL
 # SERVICE, a computer's account (WS01$), the window manager's and font driver's (DWM-1, UMFD-0).
@@ -154,10 +166,11 @@ def _login_users(text: str) -> Iterator[Span]:
             elif span is None:  # "for user root by ana(uid=1000)"
                 yield from _names(_BY_USER.match(text, at + anchor.width))
     yield from _event_users(text)
-    for anchor in _COMMAND_ANCHORS:
-        for at in _anchors.starts(text, anchor):
-            if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # not "visudo:"
-                yield from _names(_COMMAND_USERS.match(text, at))
+    for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
+        for anchor in anchors:
+            for at in _anchors.starts(text, anchor):
+                if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # "visudo:"
+                    yield from _names(users.match(text, at))
 
 
 def _names(found: re.Match[str] | None) -> Iterator[Span]:
