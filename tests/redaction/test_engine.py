@@ -368,7 +368,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "spoken-pins": lambda n: "my pin is 1234x " * (n // 16),
     "logcat-tags": lambda n: "D/AuthToken: " * (n // 13),
     "labels-before-pairs": lambda n: "token: a=b " * (n // 11),
-    "host-name-addresses": lambda n: "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4),
+    "host-name-addresses": lambda n: (
+        "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4) + "1-2-3-4-a" * (n // 9) + "-1-a" * (n // 4)
+    ),
     "pgpass-lines": lambda n: "h:5432:d:u:" * (n // 11),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
     "sudo-su-pam": lambda n: (

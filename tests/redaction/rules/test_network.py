@@ -182,7 +182,10 @@ def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: li
         ("connect from c-73-15-22-8.hsd1.ca.comcast.net[x]", ["73-15-22-8"]),
         ("ftpd: connection from 24-54-76-216.bflony.adelphia.net", ["24-54-76-216"]),
         ("rhost=203-0-113-77.static.example.net", ["203-0-113-77"]),
+        ("from 173-10-140-217-BusName-sfba.ca.comcastbusiness.net[x]", ["173-10-140-217"]),
+        ("from 81-2-69-160-static.isp.example.net", ["81-2-69-160"]),
         ("host ip-10-0-1-5.ec2.internal; 1-2-3-4.tar.gz; id 11-22-33-44-55.example.com", []),
+        ("app-1-2-3-4-rc1.tar.gz and iso-8859-1-foo.example.com and 10-0-0-5-db.internal", []),
     ],
 )
 def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) -> None:

@@ -153,17 +153,20 @@ def _ipv4s(text: str) -> Iterator[Span]:
 
 
 # An ISP's name for a customer's address holds the address, with dashes for dots, before its
-# domain: c-73-15-22-8.hsd1.ca.comcast.net, 24-54-76-216.bflony.adelphia.net. Mail and ssh
-# logs print it beside the address itself ("connect from c-73-15-22-8.…[73.15.22.8]"), so it
-# gets the address's placeholder.
+# domain, maybe with a word after it: c-73-15-22-8.hsd1.ca.comcast.net, 24-54-76-216.bflony.
+# adelphia.net, 173-10-140-217-BusName-sfba.ca.comcastbusiness.net. Mail and ssh logs print it
+# beside the address itself ("connect from c-73-15-22-8.…[73.15.22.8]"), so it gets the
+# address's placeholder.
 _DASHED_IPV4_ANCHORS = tuple(
-    _anchors.pattern(rb"-" + rb"[0-9]" * digits + rb"\.[A-Za-z]", digits + 3)
+    _anchors.pattern(rb"-" + rb"[0-9]" * digits + after, digits + 3)
     for digits in (1, 2, 3)
+    for after in (rb"\.[A-Za-z]", rb"-[A-Za-z]")
 )
 _DASHED_IPV4 = re.compile(
     r"(?<!\d)(?<![^A-Za-z]\d-)(?<![^A-Za-z]\d\d-)(?<![^A-Za-z]\d\d\d-)"
     r"(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})"
-    r"(?=(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w.-]))"
+    r"(?=(?:-[A-Za-z][A-Za-z0-9-]{0,62})?"
+    r"(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w.-]))"
 )
 # Last labels that are a file's extension, not a domain: "1-2-3-4.tar.gz" is a version.
 _NOT_DOMAINS = frozenset({"gz", "xz", "zip", "tar", "tgz", "log", "txt", "deb", "rpm", "jar"})
