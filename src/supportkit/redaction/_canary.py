@@ -665,7 +665,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "tty=/dev/tty1 ruser= rhost=  user=«{n}»",
          "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<«{n}»>, "
          "method=PLAIN, rip=10.0.0.9, lip=10.0.0.5, TLS",
-         "dovecot: imap(«{n}»)<4242><x3AbCdEf>: Logged out in=120 out=4512")),
+         "dovecot: imap(«{n}»)<4242><x3AbCdEf>: Logged out in=120 out=4512",
+         "session:\n«{n}»@dev-laptop:~/src/app$ make test")),
     "device-owner": ("personal", ("Bluetooth: connected to {}", 'AirDrop: found "{}"',
         "mDNS: {} has address 192.168.1.20"),
         ("«{first}»'s iPhone", "«{first}»’s MacBook Pro", "«{first}»s-MacBook-Pro.local",

@@ -144,6 +144,32 @@ def test_sudo_su_and_pam_lines_of_no_ones_account_are_kept(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "values"),
     [
+        ("panmonster@panmonster-PC:~/projects/app$ mvn package", ["panmonster"]),
+        ("output\nana@laptop:/srv/app# systemctl restart app\n", ["ana"]),
+        ("[olga.p@fedora src]$ make\n(venv) juma@dev-box:~$ pytest", ["olga.p", "juma"]),
+        ("ana@Anas-MacBook-Pro ~ % brew install x", ["ana"]),
+    ],
+)
+def test_shell_prompt_names_its_user(text: str, values: list[str]) -> None:
+    """A terminal session pasted into a report shows who typed it in each prompt."""
+    assert _found(text, LOGIN_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "root@server:~# ls\nubuntu@ip-10-0-0-5:~$ ls\nrunner@fv-az123:~/work$ make",
+        "mail ana@example.com: see above; git@github.com:acme/app.git $ 5",
+        "ssh ana@host:22 and scp a.txt ana@host:/tmp/ # copied",
+    ],
+)
+def test_prompts_of_no_ones_account_and_addresses_are_kept(text: str) -> None:
+    assert _found(text, LOGIN_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
         (
             "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<username.bob>, "
             "method=PLAIN, rip=49.176.98.87",

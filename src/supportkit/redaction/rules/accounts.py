@@ -2,7 +2,8 @@
 the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; the
 account in the login messages of sshd, systemd-logind and database servers (``Accepted
 publickey for ana from``, ``password authentication failed for user "ana"``), in sudo's,
-su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``), in Dovecot's logins
+su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``), in a shell's prompt
+(``ana@laptop:~/src$``), in Dovecot's logins
 (``user=<ana>``, ``imap(ana)``) and in a Windows logon event
 (``<Data Name="TargetUserName">ana</Data>``); the name git commits under
 (``user.name=Ana Lima``, ``Author: Ana Lima <…>``), as a ``<name-N>``; and the account
@@ -128,6 +129,27 @@ _MAIL_USER = re.compile(
 )
 
 
+# A shell's prompt at the start of a line, as a pasted terminal session shows it: bash's
+# "ana@laptop:~/src$ ", Red Hat's "[ana@fedora src]$ ", zsh's "ana@Anas-MacBook-Pro ~ % ",
+# maybe after a virtual environment's "(venv) ". Found from its "@", the e-mail rule's anchor.
+_AT = _anchors.literal("@")
+_PROMPT = re.compile(
+    r"[ \t]{0,8}(?:\([\w.-]{1,32}\)[ \t]{1,4})?\[?([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63}"
+    r"(?::[~/][^\s$#%]{0,256}|[ \t](?:~|/|[\w.-]{1,64})[^\s$#%\]]{0,256})\]?[ \t]?[$#%][ \t]"
+)
+_PROMPT_REACH = 64
+
+
+def _prompt_users(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _AT):
+        line_start = text.rfind("\n", max(0, at - _PROMPT_REACH), at) + 1
+        if line_start == 0 and at > _PROMPT_REACH:
+            continue
+        found = _PROMPT.match(text, line_start)
+        if found is not None and found.end(1) == at:
+            yield from _names(found)
+
+
 # A Windows logon event's account: in its XML (<Data Name="TargetUserName">ana</Data>) and as
 # Event Viewer renders it ("Account Name:\t\tana"). Windows' own accounts stay: SYSTEM, LOCAL
 # SERVICE, a computer's account (WS01$), the window manager's and font driver's (DWM-1, UMFD-0).
@@ -166,6 +188,7 @@ def _login_users(text: str) -> Iterator[Span]:
             elif span is None:  # "for user root by ana(uid=1000)"
                 yield from _names(_BY_USER.match(text, at + anchor.width))
     yield from _event_users(text)
+    yield from _prompt_users(text)
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
         for anchor in anchors:
             for at in _anchors.starts(text, anchor):
