@@ -993,12 +993,17 @@ _DIRECTIVE_VALUE = re.compile(
 )
 
 
+_INDENT_REACH = 64
+
+
 def _directive(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     """The value of a password's directive in a configuration file: only indentation before
     the name, one word or one quoted string after it, and nothing else on the line. After a
     bare word for password the value must be quoted: "Password reset" is a line of prose."""
     start, end = name
-    line_start = text.rfind("\n", max(0, start - 64), start) + 1
+    line_start = text.rfind("\n", max(0, start - _INDENT_REACH), start) + 1
+    if line_start == 0 and start > _INDENT_REACH:
+        return None  # more than indentation before it: no directive
     normalized = _normalized(text[start:end])
     if text[line_start:start].strip(" \t") or not normalized.endswith(_DIRECTIVE_NAMES):
         return None
