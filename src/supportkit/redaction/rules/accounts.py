@@ -24,6 +24,7 @@ from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
 from supportkit.redaction.rules._no_ones import no_ones
+from supportkit.redaction.rules._text import start_of_line
 
 __all__ = ["RULES"]
 
@@ -142,10 +143,8 @@ _PROMPT_REACH = 64
 
 def _prompt_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _AT):
-        line_start = text.rfind("\n", max(0, at - _PROMPT_REACH), at) + 1
-        if line_start == 0 and at > _PROMPT_REACH:
-            continue
-        found = _PROMPT.match(text, line_start)
+        line_start = start_of_line(text, at, _PROMPT_REACH)
+        found = _PROMPT.match(text, line_start) if line_start >= 0 else None
         if found is not None and found.end(1) == at:
             yield from _names(found)
 

@@ -364,11 +364,13 @@ def _quote_at(text: str, pos: int) -> str:
     return ""
 
 
+# How far back a name's line is looked for: only indentation and a prefix may stand before it.
+_INDENT_REACH = 64
+
+
 def _at_line_start(text: str, start: int) -> bool:
-    line_start = text.rfind("\n", max(0, start - 64), start) + 1
-    if line_start == 0 and start > 64:
-        return False
-    return _LINE_PREFIX.fullmatch(text, line_start, start) is not None
+    line_start = start_of_line(text, start, _INDENT_REACH)
+    return line_start >= 0 and _LINE_PREFIX.fullmatch(text, line_start, start) is not None
 
 
 # What may follow a name and a space for it to have a value, unless the name is a flag: a
@@ -993,16 +995,13 @@ _DIRECTIVE_VALUE = re.compile(
 )
 
 
-_INDENT_REACH = 64
-
-
 def _directive(text: str, name: tuple[int, int], pos: int) -> _Finding | None:
     """The value of a password's directive in a configuration file: only indentation before
     the name, one word or one quoted string after it, and nothing else on the line. After a
     bare word for password the value must be quoted: "Password reset" is a line of prose."""
     start, end = name
-    line_start = text.rfind("\n", max(0, start - _INDENT_REACH), start) + 1
-    if line_start == 0 and start > _INDENT_REACH:
+    line_start = start_of_line(text, start, _INDENT_REACH)
+    if line_start < 0:
         return None  # more than indentation before it: no directive
     normalized = _normalized(text[start:end])
     if text[line_start:start].strip(" \t") or not normalized.endswith(_DIRECTIVE_NAMES):
