@@ -149,8 +149,10 @@ def ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 
 
 def after_version_word(text: str, start: int) -> bool:
-    """Whether the number at ``start`` follows a version word (``Version: ``, ``ver. ``)."""
-    return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:."), VERSION_WORDS)
+    """Whether the number at ``start`` follows a version word (``Version: ``, ``ver. ``,
+    JSON's ``"version":"``)."""
+    before = text[max(0, start - 18) : start].lower().rstrip(" =:.\"'")
+    return ends_with_word(before, VERSION_WORDS)
 
 
 def luhn_ok(digits: str) -> bool:

@@ -35,7 +35,7 @@ _IPV4_ANCHOR = _anchors.pattern(
 )
 _IPV4_FROM_START = re.compile(rb"\d{1,3}(\.\d{1,3}\.\d{1,3}\.\d{1,3})(?!\d|\.\d)")
 # Browsers and runtimes named before their version ("Chrome 120.0.0.0", "Firefox 128.0.3.1",
-# "Java 11.0.14.1", "Windows 10.0.19045.3803"): a version whose second number is 0, as theirs
+# "Java 11.0.14.1", "Nextcloud 21.0.3.1"): a version whose second number is 0, as theirs
 # are, is kept after one of these. A bare "edge" is a network's.
 _PRODUCT_WORDS = (
     "brave",
@@ -51,6 +51,7 @@ _PRODUCT_WORDS = (
     "jre",
     "openjdk",
     "windows",
+    "nextcloud",
 )
 # A product token right before a slash, as in a User-Agent ("Chrome/120.0.0.0", "Edg/120.0.0.0",
 # "MyApp/2.1.0.3"): capitalised, and not a path segment (those follow a slash, or are lower-case).

@@ -245,6 +245,9 @@ _FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
 # A session that is only numbered is no web session's secret: Windows servicing's "Session:
 # 30546173_4261722401", logind's "Session 42".
 _NUMBERED = re.compile(r"[0-9][0-9_.]{0,40}")
+# Where an object lives, as Ruby and Python print it (#<ActionDispatch::Request::Session:
+# 0x007f73645379b8>, <Session object at 0x7f3a…>): 64 bits of address, no secret.
+_OBJECT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
 # An object as Java prints it, its class then its fields in braces (token=Token{a64f992 …}) or
 # its class and identity hash (android.os.BinderProxy@2bd79ce): no secret itself; the fields
 # inside are judged on their own.
@@ -742,6 +745,7 @@ class _SecretValueScanner:
             or _TYPE_NAME.fullmatch(bare) is not None
             or _KEY_FILE.fullmatch(bare) is not None
             or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
+            or _OBJECT_ADDRESS.fullmatch(bare) is not None
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
