@@ -116,14 +116,20 @@ def test_a_home_name_is_found_in_other_paths_too(text: str, expected: list[str])
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "/home/msrabi/x and /srv/msrabix/ and /api/msrabi.json and msrabi alone",
-        "/home/ab/x and /data/ab/ stays",  # too short to tell from any folder
-        "/home/2024/x and /archive/2024/",
-        "/srv/olga/ comes with no home path",
+        ("/home/msrabi/x and /srv/msrabix/ and /api/msrabi.json and msrabi alone", ["msrabi"]),
+        ("/home/ab/x and /data/ab/ stays", ["ab"]),  # too short to tell from any folder
+        ("/home/2024/x and /archive/2024/", ["2024"]),
+        ("/srv/olga/ comes with no home path", []),
+        (
+            "/home/gitlab-tools/x and /etc/gitlab-tools/config.yml, /var/lib/gitlab-tools/db",
+            ["gitlab-tools"],
+        ),
+        (r"C:\Users\acmeapp\x and C:\Program Files\acmeapp\bin", ["acmeapp"]),
     ],
 )
-def test_other_paths_keep_what_is_not_a_home_name(text: str) -> None:
-    """Only whole folders named like a home path's user go, and only when a home path said so."""
-    assert names(text) == [name for name in names(text) if f"/home/{name}" in text][:1]
+def test_other_paths_keep_what_is_not_a_home_name(text: str, expected: list[str]) -> None:
+    """Only whole folders named like a home path's user go, and only when a home path said so;
+    not where software names its folders (/etc/NAME, C:\\Program Files\\NAME)."""
+    assert names(text) == expected

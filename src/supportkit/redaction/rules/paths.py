@@ -73,6 +73,14 @@ class _HomePathRule:
 _FEWEST_CHARS_ELSEWHERE = 3
 _MOST_NAMES_ELSEWHERE = 64
 _NAME_GOES_ON = frozenset("._-@")
+# Where a folder is named after software, not a person: /home/gitlab-tools/ is an app's own
+# account, and /etc/gitlab-tools/ its configuration.
+_SOFTWARE_FOLDERS = (
+    "/etc/", "/opt/", "/srv/", "/run/", "/var/lib/", "/var/log/", "/var/cache/", "/var/run/",
+    "/var/opt/", "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/usr/share/", "/usr/local/",
+    "/usr/local/lib/", "/usr/local/share/", "/Library/", "/Applications/",
+    "\\Program Files\\", "\\Program Files (x86)\\", "\\ProgramData\\",
+)  # fmt: skip
 
 
 def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
@@ -86,6 +94,7 @@ def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
                 text[at - 1 : at] in ("/", "\\")
                 and not after.isalnum()
                 and after not in _NAME_GOES_ON
+                and not text[max(0, at - 24) : at].endswith(_SOFTWARE_FOLDERS)
             ):
                 yield Span(at, end, "user")
 
