@@ -93,6 +93,11 @@ def test_access_log_lines_without_a_user_are_kept(text: str) -> None:
         ('FATAL:  password authentication failed for user "ana.silva"', "ana.silva"),
         ("Access denied for user 'olga'@'10.0.0.5' (using password: YES)", "olga"),
         ("Login failed for user 'ACME\\juma'. Reason: Password did not match.", "ACME\\juma"),
+        ('sshd[9]: debug1: PAM: initializing for "matelang"', "matelang"),
+        (
+            "debug1: userauth-request for user matelang service ssh-connection method none",
+            "matelang",
+        ),
     ],
 )
 def test_login_message_user_is_found(text: str, value: str) -> None:
@@ -148,6 +153,7 @@ def test_sudo_su_and_pam_lines_of_no_ones_account_are_kept(text: str) -> None:
         ("output\nana@laptop:/srv/app# systemctl restart app\n", ["ana"]),
         ("[olga.p@fedora src]$ make\n(venv) juma@dev-box:~$ pytest", ["olga.p", "juma"]),
         ("ana@Anas-MacBook-Pro ~ % brew install x", ["ana"]),
+        ("$ journalctl -u app\nlukas@ubuntu20:~$\nlukas@ubuntu20:~$ \r\n", ["lukas", "lukas"]),
     ],
 )
 def test_shell_prompt_names_its_user(text: str, values: list[str]) -> None:

@@ -89,17 +89,25 @@ def _access_log_users(text: str) -> Iterator[Span]:
 # 'ACME\\ana'."). The name may be quoted; a domain before it stays with it.
 _LOGIN_ANCHORS = tuple(
     _anchors.literal(words)
-    for words in ("for user ", "for invalid user ", "Invalid user ", "of user ", "of User ")
+    for words in (
+        "for user ",
+        "for invalid user ",
+        "Invalid user ",
+        "of user ",
+        "of User ",
+        "PAM: initializing for ",  # sshd's debug output
+    )
 ) + tuple(
     _anchors.literal(f"{outcome} {method} for ")
     for outcome in ("Accepted", "Failed")
     for method in ("password", "publickey", "keyboard-interactive/pam")
 )
 # Quoted, the name is whatever the quotes hold; bare, it must end as the messages end it (not
-# "for user sessions").
+# "for user sessions"): sshd's debug output goes on with the service ("userauth-request for
+# user ana service ssh-connection method none").
 _LOGIN_NAME = re.compile(
     r"""(?:invalid user )?(?:(["'`])([^"'`\s]{1,64})\1"""
-    r"""|([A-Za-z][\w.\\@-]{0,63}?)(?=\(uid=| from |\.?[ \t]*(?:\r?\n|\Z)))"""
+    r"""|([A-Za-z][\w.\\@-]{0,63}?)(?=\(uid=| from | service ssh-|\.?[ \t]*(?:\r?\n|\Z)))"""
 )
 
 
@@ -136,7 +144,8 @@ _MAIL_USER = re.compile(
 _AT = _anchors.literal("@")
 _PROMPT = re.compile(
     r"[ \t]{0,8}(?:\([\w.-]{1,32}\)[ \t]{1,4})?\[?([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63}"
-    r"(?::[~/][^\s$#%]{0,256}|[ \t](?:~|/|[\w.-]{1,64})[^\s$#%\]]{0,256})\]?[ \t]?[$#%][ \t]"
+    r"(?::[~/][^\s$#%]{0,256}|[ \t](?:~|/|[\w.-]{1,64})[^\s$#%\]]{0,256})\]?[ \t]?[$#%]"
+    r"(?:[ \t]|(?=\r?\n|\Z))"
 )
 _PROMPT_REACH = 64
 
