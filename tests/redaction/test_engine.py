@@ -378,6 +378,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "authentication failure; logname=a uid=1 euid=1 tty=t ruser=a rhost=h" * (n // 68)
     ),
     "password-words-on-one-line": lambda n: "password " * (n // 9),
+    "user-name-fields": lambda n: "username: a" * (n // 11) + "User_Name=" * (n // 10),
     "prompts": lambda n: "a@b:~/x$ \n" * (n // 20) + ("a" * 60 + "@") * (n // 122),
     "dovecot": lambda n: "user=<a" * (n // 14) + "imap(a" * (n // 12),
     "sonarqube": lambda n: "squ_" * (n // 8) + "sonar.login=" * (n // 24),

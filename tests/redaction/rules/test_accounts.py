@@ -33,6 +33,35 @@ def test_user_name_variable_is_found(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Registry: https://index.docker.io/v1/\n Username: joffrey\n", "joffrey"),
+        ("connect username=ana.lima host=db", "ana.lima"),
+        ('{"userName": "olga.p", "id": 7}', "olga.p"),
+        ("user_name: juma", "juma"),
+    ],
+)
+def test_user_name_field_is_found(text: str, value: str) -> None:
+    """A field named for a user name, in any case, holds one."""
+    assert _found(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "username: admin, Username=root, userName: runner",  # no one's
+        "username=null username: none username=",
+        "username: ana@example.com",  # the e-mail rule's
+        "$username = get(); %username%; DB_USERNAME=app; db_user_name=svc",
+        "username: <your-name> username: ${USER} username: {{ user }}",
+        "the username is required; usernames: 4",
+    ],
+)
+def test_user_name_fields_without_a_persons_name_are_kept(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "USER=root LOGNAME=runner USERNAME=Administrator",  # no one's

@@ -1,4 +1,5 @@
-"""User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``;
+"""User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``,
+and in fields named for one (docker info's ``Username: ana``, ``"userName": "ana"``);
 the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; the
 account in the login messages of sshd, systemd-logind and database servers (``Accepted
 publickey for ana from``, ``password authentication failed for user "ana"``), in sudo's,
@@ -24,7 +25,7 @@ from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
 from supportkit.redaction.rules._no_ones import no_ones
-from supportkit.redaction.rules._text import start_of_line
+from supportkit.redaction.rules._text import is_trivial, start_of_line
 
 __all__ = ["RULES"]
 
@@ -51,12 +52,29 @@ def _account(found: re.Match[str] | None) -> Span | None:
     return Span(found.start(group), found.end(group), "user")
 
 
+# A field named for a user name in any case, as config dumps and tools print it: docker info's
+# "Username: ana", "username=ana", {"userName": "ana"}. An address there is the e-mail rule's.
+_FIELD_ANCHORS = _anchors.words(("username", "user_name"))
+_USERNAME_FIELD = re.compile(
+    r"""(?i:user_?name)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([A-Za-z0-9_][\w.-]{0,63})(?![\w$%@])"""
+)
+
+
 def _variables(text: str) -> Iterator[Span]:
     for anchor in _ANCHORS:
         for at in _anchors.starts(text, anchor):
             start = at - 5 if text[max(0, at - 5) : at] == "SUDO_" else at
             if span := _account(_VARIABLE.match(text, start)):
                 yield span
+    for anchor in _FIELD_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            if (at and (text[at - 1].isalnum() or text[at - 1] in "_$%")) or text.startswith(
+                "USERNAME", at
+            ):
+                continue  # USERNAME is the variable rule's, DB_USERNAME no one's, $username code
+            found = _USERNAME_FIELD.match(text, at)
+            if found and not is_trivial(found.group(1)):
+                yield from _names(found)
 
 
 # The Common and Combined Log Formats (Apache, nginx, most proxies): "HOST - AUTHUSER [DATE]
