@@ -263,6 +263,8 @@ POSITIVES = [
     ("google-refresh-token", '"refresh_token": "{s}"', "1//0g" + fake(100), "google-oauth-token"),
     ("figma-token", "X-Figma-Token: {s}", "figd_" + fake(40), "figma-token"),
     ("sonarqube-token", "SONAR_TOKEN={s}", "squ_" + fake(40, HEX), "sonarqube-token"),
+    ("two-word-name", '  * session id: "{s}"', fake(32, HEX), "secret"),
+    ("two-word-name-key", "session key = {s}", fake(32), "secret"),
     ("sonarqube-login", "mvn sonar:sonar -Dsonar.login={s} -Dsonar.host.url=https://sq",
      fake(40, HEX), "sonarqube-token"),
     ("notion-token", "NOTION_KEY {s}", "ntn_" + fake(46), "notion-token"),

@@ -411,6 +411,17 @@ def _cannot_have_value(text: str, start: int, end: int) -> bool:
     )
 
 
+# A name's second word, before a separator: "session id: …", "session key = …".
+_SECOND_WORD = re.compile(r" (?i:id|key)(?=[\"']?[ \t]{0,8}[:=](?![:=/]))")
+
+
+def _past_second_word(text: str, end: int) -> int:
+    """Where a name ending at ``end`` ends with its second word, as Rails' exception mails
+    write one (``* session id: "…"``)."""
+    second = _SECOND_WORD.match(text, end) if text[end : end + 1] == " " else None
+    return end if second is None else second.end()
+
+
 _PAM_GROUP = re.compile(r":(?:auth|account|session|password|chauthtok)\)")
 # logcat's priority letter before a tag: "D/AuthManager: …" (brief) or, after the process and
 # thread ids, "1234  1250 D AuthManager: …" (threadtime).
@@ -696,6 +707,7 @@ class _SecretValueScanner:
                 if element[2]:
                     yield element
                 continue
+            end = _past_second_word(text, end)
             if _cannot_have_value(text, start, end):
                 continue
             if start < done or text[start - 3 : start] == "://":
