@@ -26,39 +26,15 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("environ({'HOME': '/x', 'USER': 'ana'})", "ana"),
         ('{"USERNAME": "Ana.Silva"}', "Ana.Silva"),
         ("USERNAME                       Ana.Silva\nUSERPROFILE    C:\\Users\\x", "Ana.Silva"),
-    ],
-)
-def test_user_name_variable_is_found(text: str, value: str) -> None:
-    assert _found(text) == [value]
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
+        # a field named for a user name, in any case
         ("Registry: https://index.docker.io/v1/\n Username: joffrey\n", "joffrey"),
         ("connect username=ana.lima host=db", "ana.lima"),
         ('{"userName": "olga.p", "id": 7}', "olga.p"),
         ("user_name: juma", "juma"),
     ],
 )
-def test_user_name_field_is_found(text: str, value: str) -> None:
-    """A field named for a user name, in any case, holds one."""
+def test_user_name_variable_is_found(text: str, value: str) -> None:
     assert _found(text) == [value]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "username: admin, Username=root, userName: runner",  # no one's
-        "username=null username: none username=",
-        "username: ana@example.com",  # the e-mail rule's
-        "$username = get(); %username%; DB_USERNAME=app; db_user_name=svc",
-        "username: <your-name> username: ${USER} username: {{ user }}",
-        "the username is required; usernames: 4",
-    ],
-)
-def test_user_name_fields_without_a_persons_name_are_kept(text: str) -> None:
-    assert _found(text) == []
 
 
 @pytest.mark.parametrize(
@@ -69,6 +45,12 @@ def test_user_name_fields_without_a_persons_name_are_kept(text: str) -> None:
         "DB_USER=app MY_USER=bob USERPROFILE=x USERS=4",  # other variables
         "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND",  # ps
         "the USER is ana",
+        "username: admin, Username=root, userName: runner",  # no one's
+        "username=null username: none username=",
+        "username: ana@example.com",  # the e-mail rule's
+        "$username = get(); %username%; DB_USERNAME=app; db_user_name=svc",
+        "username: <your-name> username: ${USER} username: {{ user }}",
+        "the username is required; usernames: 4",
     ],
 )
 def test_other_variables_and_service_accounts_are_kept(text: str) -> None:
@@ -110,156 +92,65 @@ def test_access_log_lines_without_a_user_are_kept(text: str) -> None:
     assert _found(text, ACCESS_LOG_RULE) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("sshd[1]: Accepted publickey for ana from 203.0.113.7 port 52144 ssh2", "ana"),
-        ("sshd[1]: Failed password for invalid user olga.p from 203.0.113.7 port 2", "olga.p"),
-        ("sshd[1]: Invalid user juma from 203.0.113.7 port 52146", "juma"),
-        ("pam_unix(sshd:session): session opened for user ana(uid=1000) by (uid=0)", "ana"),
-        ("systemd-logind[5]: New session 42 of user ana.\nnext", "ana"),
-        ("systemd[1]: Started Session 42 of User ana.", "ana"),
-        ('FATAL:  password authentication failed for user "ana.silva"', "ana.silva"),
-        ("Access denied for user 'olga'@'10.0.0.5' (using password: YES)", "olga"),
-        ("Login failed for user 'ACME\\juma'. Reason: Password did not match.", "ACME\\juma"),
-        ('sshd[9]: debug1: PAM: initializing for "matelang"', "matelang"),
-        (
-            "debug1: userauth-request for user matelang service ssh-connection method none",
-            "matelang",
-        ),
-    ],
-)
-def test_login_message_user_is_found(text: str, value: str) -> None:
-    assert _found(text, LOGIN_RULE) == [value]
+LOGIN_MESSAGES = [
+    # sshd, PAM, logind and database servers
+    ("sshd[1]: Accepted publickey for ana from 203.0.113.7 port 52144 ssh2", ["ana"]),
+    ("sshd[1]: Failed password for invalid user olga.p from 203.0.113.7 port 2", ["olga.p"]),
+    ("sshd[1]: Invalid user juma from 203.0.113.7 port 52146", ["juma"]),
+    ("pam_unix(sshd:session): session opened for user ana(uid=1000) by (uid=0)", ["ana"]),
+    ("systemd-logind[5]: New session 42 of user ana.\nnext", ["ana"]),
+    ("systemd[1]: Started Session 42 of User ana.", ["ana"]),
+    ('FATAL:  password authentication failed for user "ana.silva"', ["ana.silva"]),
+    ("Access denied for user 'olga'@'10.0.0.5' (using password: YES)", ["olga"]),
+    ("Login failed for user 'ACME\\juma'. Reason: Password did not match.", ["ACME\\juma"]),
+    ('sshd[9]: debug1: PAM: initializing for "matelang"', ["matelang"]),
+    ("debug1: userauth-request for user matelang service ssh-connection", ["matelang"]),
+    # who ran a command: sudo, su, PAM's failures
+    ("sudo:     ana : TTY=pts/0 ; PWD=/home/ana ; USER=root ; COMMAND=/usr/bin/apt", ["ana"]),
+    ("sudo[4242]: olga.p : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/", ["olga.p"]),
+    ("su[1234]: (to root) ana on pts/1", ["ana"]),
+    ("su: FAILED SU (to root) juma on pts/2", ["juma"]),
+    ("pam_unix(su:session): session opened for user root by ana(uid=1000)", ["ana"]),
+    (
+        "pam_unix(gdm-password:auth): authentication failure; logname= uid=0 euid=0 "
+        "tty=/dev/tty1 ruser= rhost=  user=olga",
+        ["olga"],
+    ),
+    (
+        "pam_unix(sudo:auth): authentication failure; logname=ana uid=1000 euid=0 "
+        "tty=/dev/pts/0 ruser=ana rhost=  user=ana",
+        ["ana", "ana", "ana"],
+    ),
+    # a shell's prompt in a pasted terminal session
+    ("panmonster@panmonster-PC:~/projects/app$ mvn package", ["panmonster"]),
+    ("output\nana@laptop:/srv/app# systemctl restart app\n", ["ana"]),
+    ("[olga.p@fedora src]$ make\n(venv) juma@dev-box:~$ pytest", ["olga.p", "juma"]),
+    ("ana@Anas-MacBook-Pro ~ % brew install x", ["ana"]),
+    ("$ journalctl -u app\nlukas@ubuntu20:~$\nlukas@ubuntu20:~$ \r\n", ["lukas", "lukas"]),
+    # Dovecot's logins and process titles
+    (
+        "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<username.bob>, "
+        "method=PLAIN, rip=49.176.98.87",
+        ["username.bob"],
+    ),
+    ("dovecot: imap(ana)<4242><x3AbC>: Logged out in=120 out=4512", ["ana"]),
+    ("dovecot: pop3(olga.p): Disconnected: Logged out top=0/0", ["olga.p"]),
+    ("dovecot: lmtp(juma)<77><sess>: msgid=<a@b>: saved mail to INBOX", ["juma"]),
+    # a Windows logon event, as XML and as Event Viewer shows it
+    (
+        '<Data Name="SubjectUserName">OLGA-LAPTOP$</Data><Data Name="TargetUserName">olga.p'
+        '</Data><Data Name="TargetDomainName">ACME</Data>',
+        ["olga.p"],
+    ),
+    ("New Logon:\n\tSecurity ID:\t\tACME\\olga.p\n\tAccount Name:\t\tolga.p\n", ["olga.p"]),
+    ("Account For Which Logon Failed:\r\n\tAccount Name:\t\tJuma Ali\r\n", ["Juma Ali"]),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "values"),
-    [
-        (
-            "sudo:     ana : TTY=pts/0 ; PWD=/home/ana ; USER=root ; COMMAND=/usr/bin/apt update",
-            ["ana"],
-        ),
-        ("sudo[4242]: olga.p : 3 incorrect password attempts ; TTY=pts/1 ; PWD=/", ["olga.p"]),
-        ("su[1234]: (to root) ana on pts/1", ["ana"]),
-        ("su: FAILED SU (to root) juma on pts/2", ["juma"]),
-        ("pam_unix(su:session): session opened for user root by ana(uid=1000)", ["ana"]),
-        (
-            "pam_unix(gdm-password:auth): authentication failure; logname= uid=0 euid=0 "
-            "tty=/dev/tty1 ruser= rhost=  user=olga",
-            ["olga"],
-        ),
-        (
-            "pam_unix(sudo:auth): authentication failure; logname=ana uid=1000 euid=0 "
-            "tty=/dev/pts/0 ruser=ana rhost=  user=ana",
-            ["ana", "ana", "ana"],
-        ),
-    ],
-)
-def test_sudo_su_and_pam_failures_name_their_accounts(text: str, values: list[str]) -> None:
-    """sudo's and su's log lines and PAM's failure lines name who typed the command."""
+@pytest.mark.parametrize(("text", "values"), LOGIN_MESSAGES)
+def test_login_message_user_is_found(text: str, values: list[str]) -> None:
+    """Login and command logs, prompts and logon events name the account that acted."""
     assert _found(text, LOGIN_RULE) == values
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "sudo:     root : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/bin/ls",
-        "run sudo: then ana : is not a log line; sudo apt update",
-        "su[9]: (to postgres) root on pts/0",
-        "authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=10.0.0.5  "
-        "user=root",
-    ],
-)
-def test_sudo_su_and_pam_lines_of_no_ones_account_are_kept(text: str) -> None:
-    assert _found(text, LOGIN_RULE) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "values"),
-    [
-        ("panmonster@panmonster-PC:~/projects/app$ mvn package", ["panmonster"]),
-        ("output\nana@laptop:/srv/app# systemctl restart app\n", ["ana"]),
-        ("[olga.p@fedora src]$ make\n(venv) juma@dev-box:~$ pytest", ["olga.p", "juma"]),
-        ("ana@Anas-MacBook-Pro ~ % brew install x", ["ana"]),
-        ("$ journalctl -u app\nlukas@ubuntu20:~$\nlukas@ubuntu20:~$ \r\n", ["lukas", "lukas"]),
-    ],
-)
-def test_shell_prompt_names_its_user(text: str, values: list[str]) -> None:
-    """A terminal session pasted into a report shows who typed it in each prompt."""
-    assert _found(text, LOGIN_RULE) == values
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "root@server:~# ls\nubuntu@ip-10-0-0-5:~$ ls\nrunner@fv-az123:~/work$ make",
-        "mail ana@example.com: see above; git@github.com:acme/app.git $ 5",
-        "ssh ana@host:22 and scp a.txt ana@host:/tmp/ # copied",
-    ],
-)
-def test_prompts_of_no_ones_account_and_addresses_are_kept(text: str) -> None:
-    assert _found(text, LOGIN_RULE) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "values"),
-    [
-        (
-            "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<username.bob>, "
-            "method=PLAIN, rip=49.176.98.87",
-            ["username.bob"],
-        ),
-        ("dovecot: imap(ana)<4242><x3AbC>: Logged out in=120 out=4512", ["ana"]),
-        ("dovecot: pop3(olga.p): Disconnected: Logged out top=0/0", ["olga.p"]),
-        ("dovecot: lmtp(juma)<77><sess>: msgid=<a@b>: saved mail to INBOX", ["juma"]),
-    ],
-)
-def test_mail_server_logins_name_their_accounts(text: str, values: list[str]) -> None:
-    """Dovecot names the account it logs in as user=<…> and in its process's title."""
-    assert _found(text, LOGIN_RULE) == values
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "pop3-login: Disconnected (no auth attempts in 58 secs): user=<>, rip=10.0.0.5",
-        "imap-login: Login: user=<ana@example.com>, method=PLAIN",  # the e-mail rule's
-        "imap-login: user=<test>, user=<info>, imap(root)",
-        "sqlite3_exec(db) and gimap(ana) and pop3(x y)",
-    ],
-)
-def test_mail_server_lines_of_no_ones_account_are_kept(text: str) -> None:
-    assert _found(text, LOGIN_RULE) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "values"),
-    [
-        (
-            '<Data Name="SubjectUserName">OLGA-LAPTOP$</Data><Data Name="TargetUserName">olga.p'
-            '</Data><Data Name="TargetDomainName">ACME</Data>',
-            ["olga.p"],
-        ),
-        ("New Logon:\n\tSecurity ID:\t\tACME\\olga.p\n\tAccount Name:\t\tolga.p\n", ["olga.p"]),
-        ("Account For Which Logon Failed:\r\n\tAccount Name:\t\tJuma Ali\r\n", ["Juma Ali"]),
-    ],
-)
-def test_windows_security_events_name_their_accounts(text: str, values: list[str]) -> None:
-    """A logon event's account, as Event Viewer shows it and as its XML holds it."""
-    assert _found(text, LOGIN_RULE) == values
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        '<Data Name="SubjectUserName">SYSTEM</Data><Data Name="TargetUserName">-</Data>',
-        '<Data Name="TargetUserName">DWM-1</Data><Data Name="SubjectUserName">WS01$</Data>',
-        "Subject:\n\tAccount Name:\t\tLOCAL SERVICE\n\tAccount Name:\t\t-\n",
-    ],
-)
-def test_windows_system_accounts_are_kept(text: str) -> None:
-    assert _found(text, LOGIN_RULE) == []
 
 
 @pytest.mark.parametrize(
@@ -307,6 +198,21 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         "sshd[1]: Failed password for root from 203.0.113.7 port 22",  # no one's
         "Login failed for user 'sa'. Access denied for user 'root'@'localhost'",
         "the number of user sessions; for user experience; cache for user 42",  # prose
+        "sudo:     root : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/bin/ls",
+        "run sudo: then ana : is not a log line; sudo apt update",
+        "su[9]: (to postgres) root on pts/0",
+        "authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=10.0.0.5  "
+        "user=root",
+        "root@server:~# ls\nubuntu@ip-10-0-0-5:~$ ls\nrunner@fv-az123:~/work$ make",
+        "mail ana@example.com: see above; git@github.com:acme/app.git $ 5",
+        "ssh ana@host:22 and scp a.txt ana@host:/tmp/ # copied",
+        "pop3-login: Disconnected (no auth attempts in 58 secs): user=<>, rip=10.0.0.5",
+        "imap-login: Login: user=<ana@example.com>, method=PLAIN",  # the e-mail rule's
+        "imap-login: user=<test>, user=<info>, imap(root)",
+        "sqlite3_exec(db) and gimap(ana) and pop3(x y)",
+        '<Data Name="SubjectUserName">SYSTEM</Data><Data Name="TargetUserName">-</Data>',
+        '<Data Name="TargetUserName">DWM-1</Data><Data Name="SubjectUserName">WS01$</Data>',
+        "Subject:\n\tAccount Name:\t\tLOCAL SERVICE\n\tAccount Name:\t\t-\n",
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:
