@@ -133,3 +133,11 @@ def test_other_paths_keep_what_is_not_a_home_name(text: str, expected: list[str]
     """Only whole folders named like a home path's user go, and only when a home path said so;
     not where software names its folders (/etc/NAME, C:\\Program Files\\NAME)."""
     assert names(text) == expected
+
+
+def test_a_home_name_is_looked_for_within_16_kib_of_its_home_path() -> None:
+    """Other paths are searched near the home path only, so a window costs little however
+    many home paths it holds."""
+    near, far = "x" * 15_000, "x" * 17_000
+    text = f"/home/ana.lima/a\n{near}\n/tmp/ana.lima/\n{far}\n/tmp/ana.lima/"
+    assert [span.start for span in RULE.find(text)] == [6, text.index("/tmp/ana.lima/") + 5]

@@ -12,7 +12,7 @@ A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:``
 (``\\\\wsl$\\Ubuntu\\home\\NAME``) count too. Names under ``Users`` may contain spaces when
 the path goes on after them (``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
 
-A name found so is its user's wherever it is a whole folder of another path in the same text
+A name found so is its user's where it is a whole folder of another path within 16 KiB of it
 (Hadoop stages a job under ``/tmp/hadoop-yarn/staging/NAME/``), when it is three characters or
 longer.
 
@@ -62,16 +62,17 @@ class _HomePathRule:
         """Spans of user names in home-directory paths in ``text``, and of the same names
         where they stand as a folder of another path."""
         found = {*_posix_names(text), *_windows_names(text), *_tilde_names(text)}
-        found.update(_names_in_other_paths(text, {text[span.start : span.end] for span in found}))
+        found.update(_names_in_other_paths(text, found))
         return iter(sorted(found, key=lambda span: span.start))
 
 
 # A name found in a home path is also its user's where it stands between a path's separators
-# elsewhere: Hadoop stages a job under /tmp/hadoop-yarn/staging/NAME/, a shared drive keeps
-# \\files\scans\NAME\. Short names (a folder called "a") and more names than a text's paths
-# plausibly hold are not looked for.
+# within 16 KiB of it: Hadoop stages a job under /tmp/hadoop-yarn/staging/NAME/, a shared drive
+# keeps \\files\scans\NAME\. Short names (a folder called "a") and more names than a text's
+# paths plausibly hold are not looked for.
 _FEWEST_CHARS_ELSEWHERE = 3
 _MOST_NAMES_ELSEWHERE = 64
+_REACH_ELSEWHERE = 16_384
 _NAME_GOES_ON = frozenset("._-@")
 # Where a folder is named after software, not a person: /home/gitlab-tools/ is an app's own
 # account, and /etc/gitlab-tools/ its configuration.
@@ -83,11 +84,17 @@ _SOFTWARE_FOLDERS = (
 )  # fmt: skip
 
 
-def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
-    for name in sorted(names)[:_MOST_NAMES_ELSEWHERE]:
+def _names_in_other_paths(text: str, found: set[Span]) -> Iterator[Span]:
+    reach: dict[str, tuple[int, int]] = {}
+    for span in found:
+        low, high = reach.get(text[span.start : span.end], (span.start, span.end))
+        reach[text[span.start : span.end]] = (min(low, span.start), max(high, span.end))
+    for name in sorted(reach)[:_MOST_NAMES_ELSEWHERE]:
         if len(name) < _FEWEST_CHARS_ELSEWHERE or name.isdigit():
             continue
-        for at in _starts_of(text, name):
+        low, high = reach[name]
+        window = (max(0, low - _REACH_ELSEWHERE), high + _REACH_ELSEWHERE)
+        for at in _starts_of(text, name, window):
             end = at + len(name)
             after = text[end : end + 1]
             if (
@@ -99,21 +106,22 @@ def _names_in_other_paths(text: str, names: set[str]) -> Iterator[Span]:
                 yield Span(at, end, "user")
 
 
-def _starts_of(text: str, name: str) -> Iterator[int]:
-    """Where ``name`` stands in ``text``: searched in the Latin-1 view, several times faster,
-    when it is Latin-1. A name has no "?", which the view puts for the other characters, so it
-    is found there exactly where the text holds it."""
+def _starts_of(text: str, name: str, window: tuple[int, int]) -> Iterator[int]:
+    """Where ``name`` stands in ``text`` within ``window``: searched in the Latin-1 view,
+    several times faster, when it is Latin-1. A name has no "?", which the view puts for the
+    other characters, so it is found there exactly where the text holds it."""
     try:
-        yield from _find_all(_views.latin1(text), name.encode("latin-1"))
+        yield from _find_all(_views.latin1(text), name.encode("latin-1"), window)
     except UnicodeEncodeError:
-        yield from _find_all(text, name)
+        yield from _find_all(text, name, window)
 
 
-def _find_all(haystack: AnyStr, needle: AnyStr) -> Iterator[int]:
-    at = haystack.find(needle)
+def _find_all(haystack: AnyStr, needle: AnyStr, window: tuple[int, int]) -> Iterator[int]:
+    start, stop = window
+    at = haystack.find(needle, start, stop)
     while at >= 0:
         yield at
-        at = haystack.find(needle, at + len(needle))
+        at = haystack.find(needle, at + len(needle), stop)
 
 
 def _name_span(text: str, start: int, end: int) -> Span | None:
