@@ -576,6 +576,8 @@ DECOYS = [
     "2016-09-28 04:30:31, Info  CBS    Session: 30546173_4261722401 initialized by client WU",
     "connection to 10.0.0.5:5432: timeout; listening on *:5432: ready",
     "gdm-password]: pam_unix(gdm-password:auth): conversation failed",
+    "cli.azure.cli.core.auth.util: MSAL error: {'error': 'invalid_scope', 'suberror': 'x'}",
+    "DEBUG cli.azure.cli.core.auth.msal_authentication: acquiring a token from the cache",
     "<tr><td>data</td><td>#&lt;ActionDispatch::Request::Session:0x007f73645379b8 ...&gt;",
     "pam_sss(gdm-password:account): system info; pam_unix(passwd:chauthtok): password changed",
 ]
