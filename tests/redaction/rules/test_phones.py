@@ -149,6 +149,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "081109 205742 1001 INFO dfs.FSNamesystem: BLOCK* NameSystem.allocateBlock",
         "20081109 203615 and 081109-203615 and 081109T2036",
         "PHONE order ORD-4177763 and phone: see ticket INC-0912345678",
+        "PHONE [34432:16455:0824/223796.631:WARNING:dns_config_service_posix.cc(509)] Failed",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

@@ -137,8 +137,8 @@ def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
     refused_before = "_." if evidence != "shape" else "_.:/-#№"  # an id: "Order #0123456789"
     if before.isalnum() or before in refused_before:
         return False
-    if before == "-" and text[start - 2 : start - 1].isalnum():
-        return False  # a token's tail: "ORD-4177763" after a phone keyword is an order
+    if evidence == "keyword" and before in "-/" and text[start - 2 : start - 1].isalnum():
+        return False  # a token's tail: "ORD-4177763", "0824/223796.631" after a phone keyword
     if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
         return False  # the tail of a longer run of numbers
     if before == " " and inside_iban_groups(text, start):
