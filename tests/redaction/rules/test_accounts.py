@@ -31,6 +31,8 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("connect username=ana.lima host=db", "ana.lima"),
         ('{"userName": "olga.p", "id": 7}', "olga.p"),
         ("user_name: juma", "juma"),
+        ("Username: CONTOSO\\Alice", "CONTOSO\\Alice"),
+        ('{"UserName": "acme\\\\olga.p"}', "acme\\\\olga.p"),
     ],
 )
 def test_user_name_variable_is_found(text: str, value: str) -> None:

@@ -56,7 +56,8 @@ def _account(found: re.Match[str] | None) -> Span | None:
 # "Username: ana", "username=ana", {"userName": "ana"}. An address there is the e-mail rule's.
 _FIELD_ANCHORS = _anchors.words(("username", "user_name"))
 _USERNAME_FIELD = re.compile(
-    r"""(?i:user_?name)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([A-Za-z0-9_][\w.-]{0,63})(?![\w$%@])"""
+    r"""(?i:user_?name)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?"""
+    r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63})(?![\w$%@\\])"""
 )
 
 
@@ -73,7 +74,7 @@ def _variables(text: str) -> Iterator[Span]:
             ):
                 continue  # USERNAME is the variable rule's, DB_USERNAME no one's, $username code
             found = _USERNAME_FIELD.match(text, at)
-            if found and not is_trivial(found.group(1)):
+            if found and not is_trivial(found.group(1)):  # a domain (ACME\ana) goes with it
                 yield from _names(found)
 
 
@@ -228,7 +229,7 @@ def _names(found: re.Match[str] | None) -> Iterator[Span]:
         return
     for group in range(1, (found.lastindex or 0) + 1):
         name = found.group(group)
-        if name and not no_ones(name):
+        if name and not no_ones(name.rpartition("\\")[2]):
             yield Span(found.start(group), found.end(group), "user")
 
 
