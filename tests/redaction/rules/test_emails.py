@@ -49,6 +49,8 @@ def test_email_is_found(text: str, value: str) -> None:
         "Message-ID: <CAF=x1@mail.gmail.com>\nIn-Reply-To: <x2@mail.example.com>",
         "References: <a1@mail.example.com>\n <b2@mail.example.com>\n\t<c3@mail.example.com>",
         'INFO sent message_id=<a1@smtp.example.com>; {"message-id": "<b2@smtp.example.com>"}',
+        "serviceAccount:terraform@gke-eu-1.iam.gserviceaccount.com, 1234-compute@developer."
+        "gserviceaccount.com",
     ],
 )
 def test_email_look_alike_is_kept(text: str) -> None:

@@ -18,6 +18,10 @@ KEPT_MAILBOXES = frozenset(
     {"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster"}
 )
 
+# Domains whose addresses are machines' accounts: Google Cloud's service accounts
+# (terraform@acme-prod.iam.gserviceaccount.com, 1234-compute@developer.gserviceaccount.com).
+_SERVICE_DOMAINS = ("gserviceaccount.com",)
+
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 _DOMAIN = re.compile(
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
@@ -135,6 +139,7 @@ def _emails(text: str) -> Iterator[Span]:
                 domain
                 and start is not None
                 and domain.group("tld").lower() not in _FILE_EXTENSIONS
+                and not domain.group().lower().endswith(_SERVICE_DOMAINS)
                 and not (anchor.width == 1 and _ends_url_user_info(text, at))
                 and not (
                     text[domain.end() : domain.end() + 1] == ">"
