@@ -80,6 +80,7 @@ def test_public_dns_resolvers_are_kept() -> None:
         "Java 11.0.14.1 (build 11.0.14.1+1), OpenJDK 17.0.9.1, Windows 10.0.19045.3803",
         "artifact 1.0.0.0-main-20220531-1 and 2.1.3.7-SNAPSHOT",
         '{"app":"audit","version":"21.0.3.1"} Nextcloud 21.0.3.1, "version": "81.2.69.160"',
+        "SerializationVersion: 1.1.0.1; FileVersion = 10.2.19041.1",
     ],
 )
 def test_ipv4_look_alike_is_kept(text: str) -> None:

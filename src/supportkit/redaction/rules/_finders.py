@@ -151,8 +151,10 @@ def ends_with_word(before: str, words: tuple[str, ...]) -> bool:
 def after_version_word(text: str, start: int) -> bool:
     """Whether the number at ``start`` follows a version word (``Version: ``, ``ver. ``,
     JSON's ``"version":"``)."""
-    before = text[max(0, start - 18) : start].lower().rstrip(" =:.\"'")
-    return ends_with_word(before, VERSION_WORDS)
+    before = text[max(0, start - 18) : start].rstrip(" =:.\"'")
+    if before.endswith("Version") and before[-8:-7].islower():
+        return True  # a CamelCase key: FileVersion, SerializationVersion
+    return ends_with_word(before.lower(), VERSION_WORDS)
 
 
 def luhn_ok(digits: str) -> bool:
