@@ -264,6 +264,9 @@ POSITIVES = [
     ("figma-token", "X-Figma-Token: {s}", "figd_" + fake(40), "figma-token"),
     ("sonarqube-token", "SONAR_TOKEN={s}", "squ_" + fake(40, HEX), "sonarqube-token"),
     ("two-word-name", '  * session id: "{s}"', fake(32, HEX), "secret"),
+    ("aws-sigv4-signature", "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/"
+     "20261206/us-east-1/s3/aws4_request, SignedHeaders=host, Signature={s}", fake(64, HEX),
+     "auth"),
     ("two-word-name-key", "session key = {s}", fake(32), "secret"),
     ("sonarqube-login", "mvn sonar:sonar -Dsonar.login={s} -Dsonar.host.url=https://sq",
      fake(40, HEX), "sonarqube-token"),
@@ -622,6 +625,14 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
         ("GET /a?api_key=abcdef123&page=2", ["?api_key=", "&page=2"]),
         ("GET /cart;jsessionid=0A1B2C3D4E5F?item=5#top", ["/cart;jsessionid=", "?item=5#top"]),
         ("Authorization: Bearer abcdef123456", ["Authorization: Bearer "]),
+        (
+            "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261206/us-east-1/s3"
+            "/aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "9f2c1e4b" * 8,
+            [
+                "Authorization: AWS4-HMAC-SHA256 Credential=",
+                "/20261206/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=",
+            ],
+        ),
         ('{"password": "hunter2", "user": "bob"}', ['{"password": "', '", "user": "bob"}']),
         ("token=abc123def user=bob level=info", ["token=", " user=bob level=info"]),
         ("PGPASSWORD=Pg2024x pg_dump -h db app", ["PGPASSWORD=", " pg_dump -h db app"]),

@@ -77,9 +77,29 @@ class _AuthorizationRule:
             scheme = _SCHEME.match(text, start, end)
             if scheme is not None:
                 start = scheme.end()
+                if _SIGNED.fullmatch(scheme.group().rstrip()):
+                    yield from self._signed(text, start, end)
+                    continue
             credential = text[start:end]
             if credential and not (is_trivial(credential) or _SCHEME_ALONE.fullmatch(credential)):
                 yield Span(start, end, self.kind)
+
+    def _signed(self, text: str, start: int, end: int) -> Iterator[Span]:
+        """A signed request's header names the key and carries its signature; the scope
+        (date, region, service) and the signed headers' names are what a report needs."""
+        for part in _SIGNED_PARTS.finditer(text, start, end):
+            value = part.group(1) or part.group(2)
+            if value and not is_trivial(value):
+                yield Span(
+                    part.start(part.lastindex or 1), part.end(part.lastindex or 1), self.kind
+                )
+
+
+# AWS Signature Version 4 and its kin (Alibaba's ACS3, Tencent's TC3, Google's GOOG4):
+# "AWS4-HMAC-SHA256 Credential=AKIA…/20261206/us-east-1/s3/aws4_request, SignedHeaders=host;
+# x-amz-date, Signature=9f2c…". Only the key id and the signature go.
+_SIGNED = re.compile(r"(?i:AWS4|ACS3|TC3|GOOG4)-HMAC-SHA256")
+_SIGNED_PARTS = re.compile(r"Credential=([^/,\s]{1,128})|Signature=([0-9A-Fa-f]{16,128})")
 
 
 _LOOSE_TOKEN = re.compile(r"[ \t]{1,3}([A-Za-z0-9._~+/-]{8,4096}=*)(?![A-Za-z0-9._~+/=-])")

@@ -249,6 +249,11 @@ _NUMBERED = re.compile(r"[0-9][0-9_.]{0,40}")
 # Where an object lives, as Ruby and Python print it (#<ActionDispatch::Request::Session:
 # 0x007f73645379b8>, <Session object at 0x7f3a…>): 64 bits of address, no secret.
 _OBJECT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
+# A signed request's credential: the key id (the authorization rule's to replace) and the
+# scope it signs for, "AKIA…/20261206/us-east-1/s3/aws4_request", which a report needs.
+_CREDENTIAL_SCOPE = re.compile(
+    r"[A-Za-z0-9*]{4,128}/[0-9]{8}/[\w-]{1,64}/[\w-]{1,64}/(?i:aws4|acs3|tc3|goog4)_request"
+)
 # An object as Java prints it, its class then its fields in braces (token=Token{a64f992 …}) or
 # its class and identity hash (android.os.BinderProxy@2bd79ce): no secret itself; the fields
 # inside are judged on their own.
@@ -759,6 +764,7 @@ class _SecretValueScanner:
             or _KEY_FILE.fullmatch(bare) is not None
             or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
             or _OBJECT_ADDRESS.fullmatch(bare) is not None
+            or _CREDENTIAL_SCOPE.fullmatch(bare) is not None
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
