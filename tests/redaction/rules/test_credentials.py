@@ -264,6 +264,8 @@ POSITIVES = [
     ("figma-token", "X-Figma-Token: {s}", "figd_" + fake(40), "figma-token"),
     ("sonarqube-token", "SONAR_TOKEN={s}", "squ_" + fake(40, HEX), "sonarqube-token"),
     ("two-word-name", '  * session id: "{s}"', fake(32, HEX), "secret"),
+    ("anaconda-path-token", "> GET /t/{s}/acme/noarch/repodata.json HTTP/1.1",
+     "su-fde61afe-2b1c-4d3e-9f8a-7b6c5d4e3f2a", "anaconda-token"),
     ("aws-sigv4-signature", "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/"
      "20261206/us-east-1/s3/aws4_request, SignedHeaders=host, Signature={s}", fake(64, HEX),
      "auth"),

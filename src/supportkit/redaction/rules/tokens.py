@@ -177,6 +177,16 @@ _ANACONDA_TOKEN = _prefix(
     150,
     before="",
 )
+# The same token in a request line without its host, as conda's debug output logs it
+# ("> GET /t/su-fde61afe-…/acme/noarch/repodata.json"): two letters and a UUID.
+_ANACONDA_PATH_TOKEN = _prefix(
+    "anaconda-token",
+    "anaconda-token",
+    _literal(" /t/"),
+    "([A-Za-z]{2}-[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})(?=/)",
+    60,
+    before="",
+)
 # Services' tokens, each with the prefix its vendor documents: (rule and placeholder kind,
 # prefixes, what follows, characters that may not follow it, longest match, check).
 _PREFIXED_TOKENS = tuple(
@@ -586,6 +596,7 @@ RULES: tuple[Rule, ...] = (
     _TELEGRAM_BOT,
     _SONAR_LOGIN,
     _ANACONDA_TOKEN,
+    _ANACONDA_PATH_TOKEN,
     _OAUTH_CODE,
     _JWT,
     _URL_PASSWORD,
