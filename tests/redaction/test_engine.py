@@ -381,6 +381,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "user-name-fields": lambda n: "username: a" * (n // 11) + "User_Name=" * (n // 10),
     "prompts": lambda n: "a@b:~/x$ \n" * (n // 20) + ("a" * 60 + "@") * (n // 122),
     "dovecot": lambda n: "user=<a" * (n // 14) + "imap(a" * (n // 12),
+    "net-use": lambda n: "net use \\\\a\\b " * (n // 14) + "x /user:" * (n // 8),
     "conda-paths": lambda n: " /t/ab-" * (n // 7),
     "signed-requests": lambda n: (
         "Authorization: AWS4-HMAC-SHA256 "

@@ -508,6 +508,7 @@ _TEMPLATES: dict[str, _Kind] = {
          'az keyvault secret set --vault-name kv --name db --value "«{p}»"',
          "schtasks /Create /TN backup /RU ACME\\{n} /RP «{urlpw}»",
          "psexec \\\\web01 -u ACME\\{n} -p «{urlpw}» cmd.exe", "127.0.0.1:6379> AUTH «{a24}»",
+         "net use Z: \\\\files01\\scans «{urlpw}» /user:ACME\\{n}",
          '"AUTH" "{n}" "«{a24}»"', "username {n} privilege 15 password 0 «{urlpw}»",
          "snmpwalk -v2c -c «{a20}» 192.0.2.10", "snmp-server community «{a20}» RO",
          "stats auth {n}:«{urlpw}»", "::add-mask::«{a32}»",

@@ -357,10 +357,13 @@ _CLI_PASSWORDS = tuple(
             _TOKEN_CLASS),
         # ssh-keygen -N NEW_PASSPHRASE (-N '' is none: nothing to replace)
         (("ssh-keygen",), _ARGUMENTS + r"-N[ \t]+", _TOKEN_CLASS),
-        # Windows: net user NAME PASSWORD, net use \\host\share /user:NAME PASSWORD
+        # Windows: net user NAME PASSWORD, net use \\host\share /user:NAME PASSWORD, and the order
+        # its help gives, net use [Z:] \\host\share PASSWORD /user:NAME
         (("net user",), r"[ \t]+" + _WINDOWS_USER + r"[ \t]+(?=[^\s/])", _TOKEN_CLASS),
         (("net use",), r"(?:[ \t]+[^\s/]\S{0,255}){0,2}[ \t]+/user:\S{1,64}[ \t]+(?=[^\s/])",
             _TOKEN_CLASS),
+        (("net use",), r"(?:[ \t]+[A-Za-z\*]:)?[ \t]+\\\\\S{1,255}[ \t]+"
+            r"(?=(?:\"[^\"\r\n]{1,256}\"|[^\s/*\"]\S{0,255})[ \t]+/user:)", _TOKEN_CLASS),
         # htpasswd -b FILE USER PASSWORD (-c creates the file; -B, -m... choose the hash)
         (("htpasswd",), r"(?:[ \t]+-[A-Za-z]{1,6})*?[ \t]+-[A-Za-z]{0,5}b[A-Za-z]{0,5}"
             r"(?:[ \t]+-[A-Za-z]{1,6})*(?:[ \t]+[^\s-]\S{0,255}){2}[ \t]+", _TOKEN_CLASS),
