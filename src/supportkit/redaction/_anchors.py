@@ -41,6 +41,7 @@ __all__ = [
     "keyword_run",
     "literal",
     "matches",
+    "occurrences",
     "pattern",
     "starts",
     "use_engine",
@@ -282,7 +283,7 @@ class _ReEngine:
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
         if anchor.wide is not None:
             positions = (
-                _occurrences(_views.lowered_text(text), anchor.wide)
+                occurrences(_views.lowered_text(text), anchor.wide)
                 if _views.beyond_latin1(text)
                 else []
             )
@@ -296,7 +297,7 @@ class _ReEngine:
             return found[anchor]
         if anchor.re_hint is not None:
             view_of, needle = anchor.re_hint
-            found[anchor] = _occurrences(view_of(text), needle)
+            found[anchor] = occurrences(view_of(text), needle)
             return found[anchor]
         view = _views.latin1(text)
         found[anchor] = [match.start() for match in _every(anchor).finditer(view)]
@@ -311,7 +312,7 @@ class _ReEngine:
         rest = _rest(anchor.pattern)
         positions: set[int] = set()
         for keyword in keywords:
-            for at in _occurrences(haystack, keyword):
+            for at in occurrences(haystack, keyword):
                 match = rest.match(haystack, at + len(keyword))
                 if match is not None:
                     positions.add(match.end())
@@ -337,13 +338,16 @@ class _ReEngine:
         found.update(new)
 
 
-def _occurrences(haystack: AnyStr, needle: AnyStr) -> list[int]:
-    """Every start of ``needle`` in ``haystack``, overlapping ones included."""
+def occurrences(
+    haystack: AnyStr, needle: AnyStr, start: int = 0, stop: int | None = None
+) -> list[int]:
+    """Every start of ``needle`` in ``haystack[start:stop]``, overlapping ones included."""
+    stop = len(haystack) if stop is None else stop
     found: list[int] = []
-    at = haystack.find(needle)
+    at = haystack.find(needle, start, stop)
     while at != -1:
         found.append(at)
-        at = haystack.find(needle, at + 1)
+        at = haystack.find(needle, at + 1, stop)
     return found
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import AnyStr
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
@@ -106,22 +105,15 @@ def _names_in_other_paths(text: str, found: set[Span]) -> Iterator[Span]:
                 yield Span(at, end, "user")
 
 
-def _starts_of(text: str, name: str, window: tuple[int, int]) -> Iterator[int]:
+def _starts_of(text: str, name: str, window: tuple[int, int]) -> list[int]:
     """Where ``name`` stands in ``text`` within ``window``: searched in the Latin-1 view,
     several times faster, when it is Latin-1. A name has no "?", which the view puts for the
     other characters, so it is found there exactly where the text holds it."""
     try:
-        yield from _find_all(_views.latin1(text), name.encode("latin-1"), window)
+        needle = name.encode("latin-1")
     except UnicodeEncodeError:
-        yield from _find_all(text, name, window)
-
-
-def _find_all(haystack: AnyStr, needle: AnyStr, window: tuple[int, int]) -> Iterator[int]:
-    start, stop = window
-    at = haystack.find(needle, start, stop)
-    while at >= 0:
-        yield at
-        at = haystack.find(needle, at + len(needle), stop)
+        return _anchors.occurrences(text, name, *window)
+    return _anchors.occurrences(_views.latin1(text), needle, *window)
 
 
 def _name_span(text: str, start: int, end: int) -> Span | None:
