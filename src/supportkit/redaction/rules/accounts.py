@@ -42,14 +42,32 @@ _VARIABLE = re.compile(
 
 
 def _account(found: re.Match[str] | None) -> Span | None:
-    """The account ``found`` names, in the last of its groups that matched (a domain before
-    it, ``ACME\\ana``, goes with it); None for no one's."""
+    """The account ``found`` names in the last of its groups that matched; None for no one's."""
+    return None if found is None else _group_account(found, found.lastindex or 1)
+
+
+def _names(found: re.Match[str] | None) -> Iterator[Span]:
+    """A span for each of ``found``'s groups that names a person's account."""
     if found is None:
-        return None
-    group = found.lastindex or 1
-    if no_ones(found.group(group).rpartition("\\")[2]):
+        return
+    for group in range(1, (found.lastindex or 0) + 1):
+        if span := _group_account(found, group):
+            yield span
+
+
+def _group_account(found: re.Match[str], group: int) -> Span | None:
+    """The account in ``found``'s ``group`` (a domain before it, ``ACME\\ana``, goes with
+    it); None when the group is empty or the account no one's."""
+    name = found.group(group)
+    if not name or no_ones(name.rpartition("\\")[2]):
         return None
     return Span(found.start(group), found.end(group), "user")
+
+
+def _glued(text: str, at: int, also: str = "") -> bool:
+    """Whether the anchor at ``at`` continues a word (or one of ``also``): ``visudo:``,
+    ``DB_USERNAME``, ``euid=``."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in also)
 
 
 # A field named for a user name in any case, as config dumps and tools print it: docker info's
@@ -69,9 +87,7 @@ def _variables(text: str) -> Iterator[Span]:
                 yield span
     for anchor in _FIELD_ANCHORS:
         for at in _anchors.starts(text, anchor):
-            if (at and (text[at - 1].isalnum() or text[at - 1] in "_$%")) or text.startswith(
-                "USERNAME", at
-            ):
+            if _glued(text, at, "_$%") or text.startswith("USERNAME", at):
                 continue  # USERNAME is the variable rule's, DB_USERNAME no one's, $username code
             found = _USERNAME_FIELD.match(text, at)
             if found and not is_trivial(found.group(1)):  # a domain (ACME\ana) goes with it
@@ -219,18 +235,8 @@ def _login_users(text: str) -> Iterator[Span]:
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
         for anchor in anchors:
             for at in _anchors.starts(text, anchor):
-                if not (at and (text[at - 1].isalnum() or text[at - 1] in "_-")):  # "visudo:"
+                if not _glued(text, at, "_-"):
                     yield from _names(users.match(text, at))
-
-
-def _names(found: re.Match[str] | None) -> Iterator[Span]:
-    """A span for each of ``found``'s groups that names a person's account."""
-    if found is None:
-        return
-    for group in range(1, (found.lastindex or 0) + 1):
-        name = found.group(group)
-        if name and not no_ones(name.rpartition("\\")[2]):
-            yield Span(found.start(group), found.end(group), "user")
 
 
 # A directory's names for an account: an LDAP DN's uid (uid=ana,ou=people,dc=acme,dc=com, as
@@ -248,7 +254,7 @@ def _directory_users(text: str) -> Iterator[Span]:
     for anchor in _DIRECTORY_ANCHORS:
         for at in _anchors.starts(text, anchor):
             found = _DIRECTORY_NAME.match(text, at)
-            span = _account(found) if not (at and text[at - 1].isalnum()) else None
+            span = None if _glued(text, at) else _account(found)
             if found is None or span is None:
                 continue
             yield span
@@ -299,7 +305,7 @@ def _git_user_names(text: str) -> Iterator[Span]:
     for anchor in _GIT_ANCHORS:
         for at in _anchors.starts(text, anchor):
             found = _GIT_USER_NAME.match(text, at)
-            if found and not (at and (text[at - 1].isalnum() or text[at - 1] in "_.")):
+            if found and not _glued(text, at, "_."):
                 yield from _person(found, found.lastindex or 1)
     for at in _anchors.starts(text, _GIT_SECTION):
         line_start = text.find("\n", at) + 1
