@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 
 __all__ = [
+    "SIGNED_SCHEMES",
     "TOKEN_CHARS",
     "URL_HOST",
     "URL_USER_INFO",
@@ -19,6 +20,8 @@ __all__ = [
     "base64_bytes",
     "closing_quote",
     "end_of_line",
+    "go_list_values",
+    "is_plain_word",
     "is_trivial",
     "keyword_positions",
     "mixed",
@@ -78,6 +81,11 @@ def spoken_password(sentence: re.Pattern[str], text: str, pos: int) -> tuple[int
     """Where the password of ``sentence`` (ending in :data:`SPOKEN_WORD`) at ``pos`` is."""
     found = sentence.match(text, pos)
     return found.span(1) if found is not None and mixed(found.group(1)) else None
+
+
+#: Signed requests' schemes, AWS Signature Version 4 and its kin (Alibaba's ACS3, Tencent's TC3,
+#: Google's GOOG4): "AWS4-HMAC-SHA256 Credential=KEY/20261206/us-east-1/s3/aws4_request, …".
+SIGNED_SCHEMES = r"(?i:aws4|acs3|tc3|goog4)"
 
 
 def is_plain_word(value: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
+    SIGNED_SCHEMES,
     TOKEN_CHARS,
     WORD_CHARS,
     base64_bytes,
@@ -88,17 +89,13 @@ class _AuthorizationRule:
         """A signed request's header names the key and carries its signature; the scope
         (date, region, service) and the signed headers' names are what a report needs."""
         for part in _SIGNED_PARTS.finditer(text, start, end):
-            value = part.group(1) or part.group(2)
-            if value and not is_trivial(value):
-                yield Span(
-                    part.start(part.lastindex or 1), part.end(part.lastindex or 1), self.kind
-                )
+            group = part.lastindex or 1
+            if not is_trivial(part.group(group)):
+                yield Span(part.start(group), part.end(group), self.kind)
 
 
-# AWS Signature Version 4 and its kin (Alibaba's ACS3, Tencent's TC3, Google's GOOG4):
-# "AWS4-HMAC-SHA256 Credential=AKIA…/20261206/us-east-1/s3/aws4_request, SignedHeaders=host;
-# x-amz-date, Signature=9f2c…". Only the key id and the signature go.
-_SIGNED = re.compile(r"(?i:AWS4|ACS3|TC3|GOOG4)-HMAC-SHA256")
+# A signed request's scheme (AWS4-HMAC-SHA256 …): only the key id and the signature go.
+_SIGNED = re.compile(SIGNED_SCHEMES + "-HMAC-SHA256")
 _SIGNED_PARTS = re.compile(r"Credential=([^/,\s]{1,128})|Signature=([0-9A-Fa-f]{16,128})")
 
 

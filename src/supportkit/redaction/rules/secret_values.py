@@ -14,6 +14,7 @@ from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
     FLAG_NAME,
+    SIGNED_SCHEMES,
     SPOKEN_WORD,
     TOKEN_CHARS,
     closing_quote,
@@ -252,7 +253,7 @@ _OBJECT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
 # A signed request's credential: the key id (the authorization rule's to replace) and the
 # scope it signs for, "AKIA…/20261206/us-east-1/s3/aws4_request", which a report needs.
 _CREDENTIAL_SCOPE = re.compile(
-    r"[A-Za-z0-9*]{4,128}/[0-9]{8}/[\w-]{1,64}/[\w-]{1,64}/(?i:aws4|acs3|tc3|goog4)_request"
+    r"[A-Za-z0-9*]{4,128}/[0-9]{8}/[\w-]{1,64}/[\w-]{1,64}/" + SIGNED_SCHEMES + "_request"
 )
 # An object as Java prints it, its class then its fields in braces (token=Token{a64f992 …}) or
 # its class and identity hash (android.os.BinderProxy@2bd79ce): no secret itself; the fields
