@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -65,11 +66,21 @@ def make_logs(folder: Path) -> list[Path]:
     return paths
 
 
+SCRATCH: list[Path] = []
+
+
+def scratch_folder() -> Path:
+    """A folder under benchmarks/.work, removed when the run ends."""
+    WORK.mkdir(exist_ok=True)
+    SCRATCH.append(Path(tempfile.mkdtemp(dir=WORK)))
+    return SCRATCH[-1]
+
+
 def bench_capture(rounds: int) -> list[tuple[str, float, float, str]]:
     import supportkit
     from supportkit.collectors.packages import installed_distributions
 
-    folder = Path(tempfile.mkdtemp(dir=WORK))
+    folder = scratch_folder()
     logs = make_logs(folder)
     ring = supportkit.BreadcrumbRing(1000)
     for index in range(1000):
@@ -129,7 +140,7 @@ def list_with_importlib(site: Path) -> list[tuple[str, str]]:
 
 
 def bench_memory() -> list[tuple[str, float, float, str]]:
-    folder = Path(tempfile.mkdtemp(dir=WORK))
+    folder = scratch_folder()
     huge = folder / "huge.log"
     with huge.open("wb") as handle:  # sparse: 2 GB on paper, a few blocks on disk
         handle.truncate(2 * 1024**3)
@@ -160,9 +171,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     args = parser.parse_args()
     rounds = 5 if args.quick else 21
-    WORK.mkdir(exist_ok=True)
-    os.environ["SUPPORTKIT_HOME"] = tempfile.mkdtemp(dir=WORK)
-    rows = bench_import(rounds) + bench_capture(rounds) + bench_memory()
+    os.environ["SUPPORTKIT_HOME"] = str(scratch_folder())
+    try:
+        rows = bench_import(rounds) + bench_capture(rounds) + bench_memory()
+    finally:
+        for folder in SCRATCH:
+            shutil.rmtree(folder, ignore_errors=True)
     print(f"{'measurement':<44} {'value':>10} {'ratio':>8}  note")
     for name, value, ratio, note in rows:
         unit = "" if "MB" in note else " ms"
