@@ -172,11 +172,10 @@ def _phone_end_ok(text: str, start: int, end: int, evidence: str) -> bool:
 _FEWEST_DIGITS = 7
 
 
-def _phone_shape_ok(candidate: str) -> bool:
-    if _FRENCH_PAIRS.fullmatch(candidate):
+def _phone_shape_ok(candidate: str, digits: int) -> bool:
+    if digits in (10, 11) and _FRENCH_PAIRS.fullmatch(candidate):  # 0 or +33, then 9
         return True
-    digits = digits_of(candidate)
-    if not _FEWEST_DIGITS <= len(digits) <= 15 or DATE_LIKE.search(candidate):
+    if not _FEWEST_DIGITS <= digits <= 15 or DATE_LIKE.search(candidate):
         return False
     if "." in candidate:
         groups = re.split(r"[ .()-]+", candidate.strip("+()"))
@@ -283,13 +282,17 @@ def _phones(text: str) -> Iterator[Span]:
         for _ in range(8):  # a greedy run may have taken numbers that follow the phone
             written = text[start:end]
             candidate = "+" + written if evidence == "chat" else url_decoded(written)
-            if _phone_shape_ok(candidate):
-                if _phone_end_ok(text, start, end, evidence) and _is_phone(candidate, evidence):
-                    seen.add(start)
-                    yield Span(start, end, "phone")
-                    break
-            elif "%" not in written and len(digits_of(candidate)) < _FEWEST_DIGITS:
+            digits = len(digits_of(candidate))
+            if digits < _FEWEST_DIGITS and "%" not in written:
                 break  # each shorter candidate has fewer digits still
+            if (
+                _phone_shape_ok(candidate, digits)
+                and _phone_end_ok(text, start, end, evidence)
+                and _is_phone(candidate, evidence)
+            ):
+                seen.add(start)
+                yield Span(start, end, "phone")
+                break
             last_group = _LAST_GROUP.search(candidate)
             if last_group is None or evidence == "encoded":  # decoded offsets are not the text's
                 break
