@@ -47,6 +47,23 @@ def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("run `export TOKEN=abc123def456` now.", "run `export TOKEN=<secret-1>` now."),
+        ("then `TOKEN=abc123def456`.", "then `TOKEN=<secret-1>`."),
+        ("see `x` and TOKEN=abc123`def456 there", "see `x` and TOKEN=<secret-1> there"),
+        ("TOKEN=abc123`def456", "TOKEN=<secret-1>"),
+    ],
+)  # fmt: skip
+def test_a_backtick_closes_a_value_inside_inline_code(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    """A command quoted in Markdown keeps the backtick that closes it, and what follows; a
+    backtick with no code span open on its line is part of the value."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),

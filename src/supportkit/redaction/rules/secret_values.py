@@ -395,6 +395,17 @@ _SPACED_VALUE = re.compile(
 _PLAIN_COLON = re.compile(r":(?![=/])[ \t]{0,8}(?![ \t\"'\\])")
 
 
+def _code_span_end(text: str, value: int, end: int) -> int:
+    """Where a value ends inside Markdown's inline code, which a backtick closes: "run
+    `export TOKEN=…`." keeps its closing backtick and full stop."""
+    tick = text.find("`", value, end)
+    if tick < 0:
+        return end
+    line_start = start_of_line(text, value, _INDENT_REACH * 4)
+    opened = line_start >= 0 and text.count("`", line_start, value) % 2 == 1
+    return tick if opened and tick > value else end
+
+
 def _cannot_have_value(text: str, start: int, end: int) -> bool:
     """A quick no for the names most often found that never have a value (``key orders``,
     ``auth.session: …``); the full check would say no too, at several times the cost. A
@@ -863,7 +874,11 @@ class _SecretValueScanner:
         elif sep == ":" and "." in text[start:end] and not quoted_key:
             return None  # a logger or module name before its message: "auth.session: …"
         found = _PLAIN_VALUE.match(text, value, value + 4096)
-        return None if found is None else (value, found.end(), "assignment")
+        return (
+            None
+            if found is None
+            else (value, _code_span_end(text, value, found.end()), "assignment")
+        )
 
     @staticmethod
     def _rest_of_line(text: str, value: int, *, block: bool) -> _Finding | None:
