@@ -64,6 +64,35 @@ def test_a_backtick_closes_a_value_inside_inline_code(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("--db.password=hunter2x -h db", "--db.password=<secret-1> -h db"),
+        ("  --spring.datasource.password=L@123 ^", "  --spring.datasource.password=<secret-1> ^"),
+        ("DB_PASSWORD=hunter2x ./run.sh --port 80", "DB_PASSWORD=<secret-1> ./run.sh --port 80"),
+        ("export PGPASSWORD=hunter2x && psql -h db", "export PGPASSWORD=<secret-1> && psql -h db"),
+        ("password=hunter2x;timeout=30", "password=<secret-1>;timeout=30"),
+        ("token=abc123XYZ789qwe&lang=en", "token=<secret-1>&lang=en"),
+        ("password: hunter2x  # a comment", "password: <secret-1>  # a comment"),
+        ("password=hunter2x, user=bob", "password=<secret-1>, user=bob"),
+        ("set PASSWORD=abc123 \\", "set PASSWORD=<secret-1> \\"),
+        ("DB_PASSWORD=my secret phrase", "DB_PASSWORD=<secret-1>"),
+        ("password=abc#def -x", "password=<secret-1> -x"),
+        ("PASSWORD=$(kubectl get secret pg)", "PASSWORD=$(kubectl get secret pg)"),
+        ("PASSWORD=`cat /run/secrets/pw`", "PASSWORD=`cat /run/secrets/pw`"),
+        ("PASSWORD=`hunter2x", "PASSWORD=<secret-1>"),
+    ],
+)  # fmt: skip
+def test_a_value_at_a_line_start_ends_before_what_follows_it(
+    redactor: Redactor, text: str, expected: str
+) -> None:
+    """A value at the start of its line runs to the line's end, as in an env or INI file, but
+    not over a comment, a shell line's next flag, command or continuation, or a connection
+    string's next setting; a flag's value is one word; a command substitution fetches the
+    secret and holds none."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),

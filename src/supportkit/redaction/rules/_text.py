@@ -183,9 +183,12 @@ _PACKAGE_DETAIL = re.compile(
     |[~^<>=v]{0,2}(?:\d{1,9}:)?\d{1,5}(?:\.\d{1,5}){2,3}(?:[-+~][A-Za-z0-9.+~]{1,40})?
     """
 )
-# A call or subscript, an attribute of self or cls, or a dunder: code quoted in a traceback.
+# A call or subscript, an attribute of self or cls, or a dunder: code quoted in a traceback;
+# or shell code.
 _CODE = re.compile(
     r"[A-Za-z_][\w.]{0,128}(?<!\.)[(\[]|\(?(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
+    # a shell's command substitution, which fetches the secret: $(kubectl get secret …)
+    r"|\$\(|`[A-Za-z./][^`\r\n]{0,1024}`\Z"
     # PowerShell: $cred = Get-Credential, $pw = Read-Host -AsSecureString, New-Object …
     r"|(?:Get|Read|New|ConvertTo|ConvertFrom|Import|Invoke|Select)-[A-Z][A-Za-z]{1,64}(?![\w-])"
 )

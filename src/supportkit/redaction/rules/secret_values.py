@@ -231,6 +231,13 @@ _PLAIN_VALUE = re.compile(
 # ``name=`` pairs, where an env or INI file's value would run to the end of the line.
 _LOGFMT_PAIR = re.compile(r"([^\s\"']{1,4096})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}=")
 # A count before the next name and colon, as test runners print them ("pass: 3 fail: 0").
+# What ends a value that would otherwise run to the end of its line: a comment; the next flag,
+# command, pipe or redirection of a shell line, or its continuation (^ or \ at the end); the
+# next setting of a connection string or a query (password=…;timeout=30, token=…&lang=en).
+_VALUE_ENDS = re.compile(
+    r"(?<![ \t])[ \t]+(?:#|-{1,2}[A-Za-z]|&&|\|\|?|;|[<>]|\.{1,2}/|[\^\\][ \t]*\Z)"
+    r"|[;&][A-Za-z_][\w.-]{0,63}="
+)
 _COLON_PAIR = re.compile(r"([0-9]{1,9})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}:[ \t]")
 # A variable set for one command (PGPASSWORD=… pg_dump -h db): the value is the word before it.
 _COMMAND_AFTER = re.compile(r"([^\s\"']{1,4096})[ \t]+[a-z][\w.-]{0,63}[ \t]+-")
@@ -863,13 +870,14 @@ class _SecretValueScanner:
             else:
                 pair = _COLON_PAIR.match(text, value) if sep == ":" else None
             if pair is not None:
-                return value, pair.end(1), "assignment"
+                return value, pair.end(1) - (text[pair.end(1) - 1] == ","), "assignment"
             quote = text[start - 1 : start]
             if quote in ('"', "'"):  # an entry of a list: "POSTGRES_PASSWORD=…",
                 line_end = end_of_line(text, value)
                 close = closing_quote(text, value, quote, line_end)
                 return (value, close, "assignment") if close > value else None
-            if sep != ":" or text[value - 1] != ":":  # YAML and headers: a space after ':'
+            flag = text[start] == "-"  # a flag's value is one word: --db.password=… -h db
+            if not flag and (sep != ":" or text[value - 1] != ":"):  # YAML: a space after ':'
                 return self._rest_of_line(text, value, block=sep == ":")
         elif sep == ":" and "." in text[start:end] and not quoted_key:
             return None  # a logger or module name before its message: "auth.session: …"
@@ -885,6 +893,8 @@ class _SecretValueScanner:
         end = end_of_line(text, value)
         if block and _YAML_BLOCK.match(text, value, end + 2) is not None:
             return _yaml_block(text, value)
+        cut = _VALUE_ENDS.search(text, value, end)
+        end = end if cut is None else cut.start()
         while end > value and text[end - 1] in " \t":
             end -= 1
         return (value, end, "assignment") if end > value else None
