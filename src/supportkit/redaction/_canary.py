@@ -553,7 +553,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "map[Accept:[*/*] X-Api-Key:[«{a32}»] User-Agent:[Go-http-client/1.1]]",
          '  * session id: "«{h32}»"')),
     "secret-json": ("credential", ('{"user": "{n}", {}, "remember": true}',),
-        tuple(f'"{key}": "«{{p}}»"' for key in _SECRET_KEYS)),
+        (*(f'"{key}": "«{{p}}»"' for key in _SECRET_KEYS),
+         '"spring.datasource.password": {"value": "«{p}»", "origin": "application.yml:5:17"}')),
     "secret-json-escaped": ("credential", ('{"level": "debug", "msg": "body {}"}',
         "request body: {}"), tuple(f'{{\\"user\\": \\"{{n}}\\", \\"{key}\\": \\"«{{p}}»\\"}}'
         for key in _SECRET_KEYS)),

@@ -93,6 +93,23 @@ def test_a_value_at_a_line_start_ends_before_what_follows_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"spring.datasource.password": { "value": "Xk29vLq7", "origin": "a.yml:5:17" }',
+         '"spring.datasource.password": { "value": "<secret-1>", "origin": "a.yml:5:17" }'),
+        ('"mail.password" : {\n    "value" : "s3cr\\"t",\n    "origin" : "env"\n  }',
+         '"mail.password" : {\n    "value" : "<secret-1>",\n    "origin" : "env"\n  }'),
+        ('{"api.key": {"value": 12345678}}', '{"api.key": {"value": <secret-1>}}'),
+        ('{"password": {"value": "******"}}', '{"password": {"value": "******"}}'),
+        ('{"password": {"hash": "ab", "algo": "x"}}', '{"password": {"hash": "ab", "algo": "x"}}'),
+    ],
+)  # fmt: skip
+def test_a_value_wrapped_with_its_origin_goes(redactor: Redactor, text: str, expected: str) -> None:
+    """Spring Boot's /actuator/env wraps each property's value in an object with its origin."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),

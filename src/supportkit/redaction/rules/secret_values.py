@@ -973,11 +973,24 @@ def _braced(text: str, value: int) -> _Finding | None:
     return found.start(1), found.end(1), "assignment"
 
 
+# A property's value wrapped in an object with its origin, as Spring Boot's /actuator/env lists
+# each: "spring.datasource.password": { "value": "…", "origin": "…" }, on one line or several.
+_WRAPPED_VALUE = re.compile(
+    r"""\{\s{0,64}"value"[ \t]{0,8}:[ \t]{0,8}(?:"((?:[^"\\\r\n]|\\.){1,4096})"|([^\s,}"]{1,256}))"""
+)
+
+
 def _opened(text: str, value: int, sep: str, *, quoted_key: bool) -> _Finding | None:
     """A value that opens a structure or a line: a list of strings in a printed dictionary, a
-    Go header map's list, or an ODBC braced value after ``=``; none for anything else (a
-    nested object has its own keys; a list in code, ``PASSWORD_HASHERS = [...]``, names
-    things)."""
+    Go header map's list, an object that wraps the value with its origin, or an ODBC braced
+    value after ``=``; none for anything else (a nested object has its own keys; a list in
+    code, ``PASSWORD_HASHERS = [...]``, names things)."""
+    if sep == ":" and quoted_key and text[value : value + 1] == "{":
+        wrapped = _WRAPPED_VALUE.match(text, value)
+        if wrapped is None:
+            return None
+        group = 1 if wrapped.group(1) is not None else 2
+        return wrapped.start(group), wrapped.end(group), "assignment"
     if sep == ":" and text[value : value + 1] == "[":
         if quoted_key and _quote_at(text, value + 1):
             return _listed(text, value)
