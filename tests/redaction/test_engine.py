@@ -395,6 +395,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         'Name="TargetUserName">a' * (n // 46) + "Account Name:  a " * (n // 34)
     ),
     "values-to-line-ends": lambda n: "password=" + "a ~\t" * (n // 4),
+    "padded-pairs": lambda n: "('nonce_salt',       " * (n // 20),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

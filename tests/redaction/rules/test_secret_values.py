@@ -110,6 +110,20 @@ def test_a_value_wrapped_with_its_origin_goes(redactor: Redactor, text: str, exp
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("define( 'AUTH_KEY',       'AN`d5;x' );", "define( 'AUTH_KEY',       '<secret-1>' );"),
+        ("define('NONCE_SALT',\t'p3w8w9e8');", "define('NONCE_SALT',\t'<secret-1>');"),
+        ("('password', 'hunter2')", "('password', '<secret-1>')"),
+        ("('total', 'password',  'email')", "('total', 'password',  'email')"),
+    ],
+)  # fmt: skip
+def test_a_pair_may_line_its_value_up(redactor: Redactor, text: str, expected: str) -> None:
+    """wp-config.php pads the name's side of each define() so the values line up."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),
@@ -128,6 +142,10 @@ def test_a_value_wrapped_with_its_origin_goes(redactor: Redactor, text: str, exp
         ("AuthFail", False), ("auth_failures", False), ("code_verifier", True),
         ("handle_will_sleep_auth_and_shield_windows", False), ("pi_3Lq8kLm2pW4nB7c", False),
         ("SENDGRID_API_KEY_ID", True), ("requirepass", True), ("ldap_default_authtok", True),
+        ("NONCE_KEY", True), ("LOGGED_IN_KEY", True), ("LOGGED_IN_SALT", True),
+        ("NONCE_SALT", True), ("salt", False), ("in_key", False), ("sign_in_key", False),
+        ("adminpass", True), ("replicationpass", True), ("rootpass", True), ("bypass", False),
+        ("compass", False), ("firstpass", False),
     ],
 )  # fmt: skip
 def test_secret_key_names(name: str, secret: bool) -> None:

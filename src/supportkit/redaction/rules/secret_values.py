@@ -63,6 +63,8 @@ _KEY_QUALIFIERS = frozenset(
         "deploy", "webhook", "admin", "root", "bot", "integration", "server", "crypto", "aes",
         "functions", "function", "preshared", "unseal", "age", "decryption", "wrapping", "jwt",
         "csrf",
+        # WordPress's cookie-signing keys and salts: NONCE_KEY, LOGGED_IN_SALT
+        "nonce", "loggedin",
     }
 )  # fmt: skip
 # A later component that makes the name a property of the secret rather than the secret.
@@ -105,18 +107,31 @@ def _normalized(name: str) -> str:
 # ``dbpassword``, ``Datenbankpasswort``); shorter ones would take in ordinary words (``bypass``,
 # ``compass``).
 _GLUED_SECRET_ENDINGS = ("password", "passwd", "secret", "token", "passwort", "kennwort")
+# "pass" glued to whose it is, as Redis, HAProxy and Terraform configs name them (adminpass,
+# replicationpass); after other words it is an ordinary one (bypass, compass, firstpass).
+_GLUED_PASS_HEADS = frozenset(
+    {
+        "admin", "user", "root", "db", "replication", "master", "mysql", "sql", "pg", "smtp",
+        "mail", "ldap", "redis", "ftp", "proxy", "bind", "auth", "web", "api", "app", "sa", "su",
+        "default", "login",
+    }
+)  # fmt: skip
 
 
 def _names_secret(parts: list[str], index: int, extra: frozenset[str]) -> bool:
     part = parts[index]
     if part in _SECRET_WORDS or part in extra:
         return part != "session" or len(parts) == 1
-    if part.endswith(_GLUED_SECRET_ENDINGS):
+    if part.endswith(_GLUED_SECRET_ENDINGS) or (
+        part.endswith("pass") and part[:-4] in _GLUED_PASS_HEADS
+    ):
         return True
     if index == 0:
         return False
     previous = parts[index - 1]
-    if part in ("key", "keys", "session") and previous in _KEY_QUALIFIERS | {"session"}:
+    if previous == "in" and index >= 2:
+        previous = parts[index - 2] + previous  # logged_in_key
+    if part in ("key", "keys", "session", "salt") and previous in _KEY_QUALIFIERS | {"session"}:
         return True
     if len(previous) < 2 or len(part) < 2:
         return False  # letters of a random id, "…2pW4n…", are no words
@@ -183,6 +198,7 @@ def _random_case(value: str) -> bool:
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = (
     "pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin", "verifier",
+    "salt",
 )  # fmt: skip
 _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk", "pw")
 # One-time and card codes whose names hold none of the words above: security_code, "Security
@@ -202,7 +218,7 @@ _DEDICATED = frozenset({"authorization", "proxyauthorization", *_COOKIE_HEADERS}
 # (``{default_pass, <<"guest">>}``); or a quote closing a subscript (``ENV["DB_PASSWORD"]``).
 _KEY_NAME_END = (
     rb"[A-Za-z0-9_.\-]*(?:(?:(?:\x5c\x5c)?\x5c?[\x22\x27])?(?:[ \t=:>]|%3d)"
-    rb"|[\x22\x27](?:,[ \t]?[\x22\x27]|\])|\]|,[ \t]?(?:<<)?\x22)"
+    rb"|[\x22\x27](?:,[ \t]{0,16}[\x22\x27]|\])|\]|,[ \t]?(?:<<)?\x22)"
 )
 # A (user, password) pair as a secret-named value, as requests takes one: auth=("svc", "…"),
 # auth=HTTPBasicAuth("svc", "…"). The password is the second string.
@@ -318,7 +334,9 @@ def _pair_opened(text: str, value_quote_end: int) -> tuple[str, str, str] | None
     pos = value_quote_end - 2
     binary = text[pos - 1 : pos + 1] == "<<"
     pos -= 2 if binary else 0
-    pos -= text[pos] in " \t"
+    padding = pos - 16  # wp-config.php lines its values up: define( 'AUTH_KEY',         '…' )
+    while pos > padding and text[pos] in " \t":
+        pos -= 1
     if text[pos] != ",":
         return None
     if text[pos - 1] == quote and not binary:
@@ -976,7 +994,8 @@ def _braced(text: str, value: int) -> _Finding | None:
 # A property's value wrapped in an object with its origin, as Spring Boot's /actuator/env lists
 # each: "spring.datasource.password": { "value": "…", "origin": "…" }, on one line or several.
 _WRAPPED_VALUE = re.compile(
-    r"""\{\s{0,64}"value"[ \t]{0,8}:[ \t]{0,8}(?:"((?:[^"\\\r\n]|\\.){1,4096})"|([^\s,}"]{1,256}))"""
+    r"""\{\s{0,64}"value"[ \t]{0,8}:[ \t]{0,8}"""
+    r"""(?:"((?:[^"\\\r\n]|\\.){1,4096})"|([^\s,}"]{1,256}))"""
 )
 
 
