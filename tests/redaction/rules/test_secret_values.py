@@ -123,6 +123,24 @@ def test_a_pair_may_line_its_value_up(redactor: Redactor, text: str, expected: s
     assert redactor.text(text, artifact="log") == expected
 
 
+_PHRASE = "replace equip genuine provide legal dash page pet corn pause bulb salute"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"mnemonic: {_PHRASE}", "mnemonic: <secret-1>"),
+        (f"INFO restored, seed phrase: {_PHRASE} ok", "INFO restored, seed phrase: <secret-1> ok"),
+        (f"I/Wallet: recovery phrase = {_PHRASE}", "I/Wallet: recovery phrase = <secret-1>"),
+        ("words: 12 of them", "words: 12 of them"),
+        ("key words: some words here", "key words: some words here"),
+    ],
+)  # fmt: skip
+def test_a_recovery_phrase_goes_whole(redactor: Redactor, text: str, expected: str) -> None:
+    """A wallet's twelve to twenty-four recovery words are its keys, every one of them."""
+    assert redactor.text(text, artifact="log") == expected
+
+
 @pytest.mark.parametrize(
     ("name", "secret"),
     [

@@ -52,6 +52,8 @@ _SECRET_WORDS = frozenset(
         "requirepass", "masterauth", "rootpw", "bindpw", "authtok",
         # OAuth's proof of the client (PKCE's code_verifier, OAuth 1.0a's oauth_verifier)
         "verifier",
+        # a wallet's recovery words (BIP-39), the whole of its keys
+        "mnemonic", "seedphrase", "recoveryphrase", "seedwords", "recoverywords",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
@@ -198,7 +200,7 @@ def _random_case(value: str) -> bool:
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = (
     "pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin", "verifier",
-    "salt",
+    "salt", "mnemonic", "phrase", "words",
 )  # fmt: skip
 _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk", "pw")
 # One-time and card codes whose names hold none of the words above: security_code, "Security
@@ -254,6 +256,9 @@ _VALUE_ENDS = re.compile(
     r"(?<![ \t])[ \t]+(?:#|-{1,2}[A-Za-z]|&&|\|\|?|;|[<>]|\.{1,2}/|[\^\\][ \t]*\Z)"
     r"|[;&][A-Za-z_][\w.-]{0,63}="
 )
+# A wallet's recovery phrase: twelve to twenty-four lower-case words, all of them the secret.
+_PHRASE_NAMES = ("mnemonic", "phrase", "words")
+_RECOVERY_WORDS = re.compile(r"[a-z]{3,8}(?:[ \t]{1,2}[a-z]{3,8}){11,23}(?![\w-])")
 _COLON_PAIR = re.compile(r"([0-9]{1,9})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}:[ \t]")
 # A variable set for one command (PGPASSWORD=… pg_dump -h db): the value is the word before it.
 _COMMAND_AFTER = re.compile(r"([^\s\"']{1,4096})[ \t]+[a-z][\w.-]{0,63}[ \t]+-")
@@ -899,7 +904,10 @@ class _SecretValueScanner:
                 return self._rest_of_line(text, value, block=sep == ":")
         elif sep == ":" and "." in text[start:end] and not quoted_key:
             return None  # a logger or module name before its message: "auth.session: …"
-        found = _PLAIN_VALUE.match(text, value, value + 4096)
+        phrase = _normalized(text[start:end]).endswith(_PHRASE_NAMES)
+        found = (phrase and _RECOVERY_WORDS.match(text, value)) or _PLAIN_VALUE.match(
+            text, value, value + 4096
+        )
         return (
             None
             if found is None
