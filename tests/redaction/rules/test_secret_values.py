@@ -142,6 +142,25 @@ def test_a_recovery_phrase_goes_whole(redactor: Redactor, text: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"session_id":"659c3115.3c21","session_line_num":"1"}',
+         '{"session_id":"659c3115.3c21","session_line_num":"1"}'),
+        ("session_id=659c3115.3c21x9", "session_id=<secret-1>"),
+        ('dsn = "host=db.internal port=5432 dbname=app"',
+         'dsn = "host=db.internal port=5432 dbname=app"'),
+        ("dsn=postgres://db:5432/app", "dsn=postgres://db:5432/app"),
+        ('dsn = "host=db password=hunter2x"', 'dsn = "<secret-1>"'),
+        ("SENTRY_DSN=https://abc123def456@o1.ingest.sentry.io/4", "SENTRY_DSN=<secret-1>"),
+    ],
+)  # fmt: skip
+def test_values_that_name_no_secret_are_kept(redactor: Redactor, text: str, expected: str) -> None:
+    """PostgreSQL's session id is a start time and a process id; a data source name without a
+    password or user info says where the database is, which a report needs."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),

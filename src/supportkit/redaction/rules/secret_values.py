@@ -275,6 +275,12 @@ _FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
 # A session that is only numbered is no web session's secret: Windows servicing's "Session:
 # 30546173_4261722401", logind's "Session 42".
 _NUMBERED = re.compile(r"[0-9][0-9_.]{0,40}")
+# PostgreSQL's session id (%c): its start time and process id in hex, "659c3115.3c21"; what
+# ties a session's log lines together, and no authenticator.
+_POSTGRES_SESSION = re.compile(r"[0-9a-f]{8}\.[0-9a-f]{1,8}")
+# A connection's data source name with no password or user info in it: host, port and
+# database, which a report about a failing connection needs.
+_PLAIN_DSN = re.compile(r"(?![\s\S]*(?:@|(?i:pass|pwd)))[^\r\n]{1,1024}")
 # Where an object lives, as Ruby and Python print it (#<ActionDispatch::Request::Session:
 # 0x007f73645379b8>, <Session object at 0x7f3a…>): 64 bits of address, no secret.
 _OBJECT_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,16}")
@@ -805,6 +811,11 @@ class _SecretValueScanner:
             or _TYPE_NAME.fullmatch(bare) is not None
             or _KEY_FILE.fullmatch(bare) is not None
             or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
+            or (
+                _POSTGRES_SESSION.fullmatch(bare) is not None
+                and _normalized(name) in ("session", "sessionid")
+            )
+            or (_normalized(name).endswith("dsn") and _PLAIN_DSN.fullmatch(value) is not None)
             or _OBJECT_ADDRESS.fullmatch(bare) is not None
             or _CREDENTIAL_SCOPE.fullmatch(bare) is not None
         )
