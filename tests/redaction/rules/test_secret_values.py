@@ -161,6 +161,26 @@ def test_values_that_name_no_secret_are_kept(redactor: Redactor, text: str, expe
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("{&quot;password&quot;=&gt;&quot;Hunter2pw&quot;}",
+         "{&quot;password&quot;=&gt;&quot;<secret-1>&quot;}"),
+        ("&quot;api_token&quot;: &quot;Hunter2pw&quot;, &quot;n&quot;: 1",
+         "&quot;api_token&quot;: &quot;<secret-1>&quot;, &quot;n&quot;: 1"),
+        ("&#x27;PASSWORD&#x27;: &#x27;Hunter2pw&#x27;, &#x27;HOST&#x27;: &#x27;db&#x27;",
+         "&#x27;PASSWORD&#x27;: &#x27;<secret-1>&#x27;, &#x27;HOST&#x27;: &#x27;db&#x27;"),
+        ("&#39;secret&#39;: &#39;Hunter2pw&#39;", "&#39;secret&#39;: &#39;<secret-1>&#39;"),
+        ("&quot;password&quot;=&gt;&quot;[FILTERED]&quot;",
+         "&quot;password&quot;=&gt;&quot;[FILTERED]&quot;"),
+        ("&quot;count&quot;:&quot;12&quot;", "&quot;count&quot;:&quot;12&quot;"),
+    ],
+)  # fmt: skip
+def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: str) -> None:
+    """Exception pages and mails print a request's parameters with their quotes escaped."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),

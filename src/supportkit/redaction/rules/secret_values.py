@@ -618,6 +618,7 @@ class _SecretValueScanner:
                     *self._form_fields(text),
                     *self._shown_values(text),
                     *self._encoded_json_values(text),
+                    *self._escaped_values(text),
                 ],
             )
             self._cache[0] = cached
@@ -673,6 +674,24 @@ class _SecretValueScanner:
                 and not self._keeps(name, url_decoded(text[value:close]))
             ):
                 yield value, close, "query"
+
+    def _escaped_values(self, text: str) -> Iterator[_Finding]:
+        """A quoted value of a secret-named key with its quotes escaped for HTML, as exception
+        pages and mails print a request's parameters: ``{&quot;password&quot;=&gt;&quot;…``
+        (Rails), ``&#x27;password&#x27;: &#x27;…`` (Django)."""
+        for entity, separator in _ESCAPED_SEPARATORS:
+            for at in _anchors.starts(text, separator):
+                start = _name_start(text, at)
+                value = at + separator.width
+                close = text.find(entity, value, end_of_line(text, value))
+                name = text[start:at]
+                if (
+                    close > value
+                    and text[start - len(entity) : start] == entity
+                    and self.matcher(name)
+                    and not self._keeps(name, text[value:close])
+                ):
+                    yield value, close, "assignment"
 
     def _shown_values(self, text: str) -> Iterator[_Finding]:
         """Values a traceback or a test report shows beside the variable or call that held
@@ -976,6 +995,16 @@ _JSON_INPUT_VALUE = re.compile(r'[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|(-?[0-9
 _LOC = re.compile(r'"loc":[ \t]*\[[^\[\]{}]{0,512}?"([^"\\]{1,128})"[ \t]*\][^{}]{0,1024}\Z')
 # URL-encoded JSON's '":"' between a key and a string value.
 _ENCODED_JSON_SEPARATOR = _anchors.word("%22%3a%22")  # either case
+# Each with the entity that quotes the name before it and closes the value after it.
+_ESCAPED_SEPARATORS = tuple(
+    (quote, _anchors.literal(f"{quote}{separator}{quote}"))
+    for quote, separators in (
+        ("&quot;", ("=&gt;", " =&gt; ", ":", ": ")),
+        ("&#x27;", (": ",)),
+        ("&#39;", (": ",)),
+    )
+    for separator in separators
+)
 # var_dump's string on the line after its key: ["password"]=>\n  string(9) "…".
 _VAR_DUMP_STRING = re.compile(r"[ \t]*\r?\n?[ \t]*string\([0-9]{1,9}\)[ \t]([\"'])")
 _COOKIE_LIST_KEY = re.compile(r"""["']?cookies["']?[ \t]*:[ \t\r\n]*\Z""", re.IGNORECASE)
