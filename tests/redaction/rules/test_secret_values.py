@@ -203,6 +203,7 @@ def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: s
         ("NONCE_SALT", True), ("salt", False), ("in_key", False), ("sign_in_key", False),
         ("adminpass", True), ("replicationpass", True), ("rootpass", True), ("bypass", False),
         ("compass", False), ("firstpass", False),
+        ("auth.identity", False), ("auth.persistence", False),
     ],
 )  # fmt: skip
 def test_secret_key_names(name: str, secret: bool) -> None:

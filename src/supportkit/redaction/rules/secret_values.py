@@ -88,6 +88,7 @@ _PROPERTY_WORDS = frozenset(
         # account a secret belongs to, and a flag that silences a warning about it
         "repo", "repository", "controller", "module", "middleware", "interceptor", "validator",
         "util", "utils", "client", "factory", "adapter", "impl", "filter", "store", "cache",
+        "identity", "persistence",
         "user", "username", "warning", "warnings",
         # an outcome counted or reported ("AuthFail: sts:5", auth_failures=3)
         "fail", "failed", "failure", "failures", "success", "result", "reason",
