@@ -34,6 +34,8 @@ from supportkit.redaction._engine import Redactor
         # bytes that were not UTF-8, read with surrogateescape, beside words beyond Latin-1
         ("caf\udce9 тел", _anchors.word("тел"), [5]),
         ("\udcff🙂 тел", _anchors.word("тел"), [3]),
+        # a wide word's bytes across two characters: U+2010 U+00FF is 10 20 FF 00, holding FF20
+        ("ab\u2010\u00ffexample ＠", _anchors.word("\uff20"), [12]),
     ],
 )
 def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[int]) -> None:

@@ -425,7 +425,15 @@ class _HyperscanEngine:
             width = widths[ident]
             adds[ident](start if width < 0 else end // unit - width)
 
-        database.scan(haystack, match_event_handler=on_match, scratch=self._scratch(database))
+        def on_wide_match(ident: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            if not end % unit:  # else the bytes matched straddle two characters of the text
+                adds[ident](end // unit - widths[ident])
+
+        database.scan(
+            haystack,
+            match_event_handler=on_match if unit == 1 else on_wide_match,
+            scratch=self._scratch(database),
+        )
         for item, positions in zip(anchors, lists, strict=True):
             # A varying width reports every end of a match: keep each position once.
             found[item] = positions if item.width else sorted(set(positions))
