@@ -398,6 +398,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "padded-pairs": lambda n: "('nonce_salt',       " * (n // 20),
     "recovery-words": lambda n: "mnemonic: " + "abc " * (n // 4),
     "html-escaped-pairs": lambda n: "token&quot;:&quot;" * (n // 18),
+    "full-width-at-signs": lambda n: "連絡先＠a.jpです" * (n // 10),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

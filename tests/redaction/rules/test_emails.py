@@ -1,4 +1,5 @@
-"""Emails: found also URL-encoded; role mailboxes, message ids and look-alikes are kept."""
+"""Emails: found also URL-encoded, with a full-width at sign and in unspaced CJK text; role
+mailboxes, message ids and look-alikes such as systemd units are kept."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ from _found import found
         ("Message-ID: <a1@mail.example.com>\nTo: <ana@example.com>", "ana@example.com"),
         ("References: <a1@mail.example.com>\nCc: x,\n <ana@example.com>", "ana@example.com"),
         ("user_id=<ana@example.com>", "ana@example.com"),
+        ("lpstat: printer HP_LaserJet@printserver.local is idle", "HP_LaserJet@printserver.local"),
+        ("連絡先はtaro@example.jpです", "taro@example.jp"),
+        ("によるとS0000004@section.metro.tokyo.jp", "S0000004@section.metro.tokyo.jp"),
+        ("联系邮箱zhang.wei@example.cn谢谢", "zhang.wei@example.cn"),
+        ("이메일은kim@example.kr입니다", "kim@example.kr"),
+        (
+            "窓口はhelp@example.co.jpまでお願いいたします営業時間は平日の午前九時から午後五時まで",
+            "help@example.co.jp",
+        ),
+        ("メール：taro.yamada＠example.co.jp まで", "taro.yamada＠example.co.jp"),
+        ("stop.covid19.hyogo＠gmail.com", "stop.covid19.hyogo＠gmail.com"),
     ],
 )
 def test_email_is_found(text: str, value: str) -> None:
@@ -51,6 +63,14 @@ def test_email_is_found(text: str, value: str) -> None:
         'INFO sent message_id=<a1@smtp.example.com>; {"message-id": "<b2@smtp.example.com>"}',
         "serviceAccount:terraform@gke-eu-1.iam.gserviceaccount.com, 1234-compute@developer."
         "gserviceaccount.com",
+        "systemd[1]: Started user@1000.service - User Manager for UID 1000.",
+        "systemd[1]: Started getty@tty1.service; Starting wpa_supplicant@wlan0.service...",
+        '"_SYSTEMD_CGROUP":"/user.slice/user-1000.slice/user@1000.service/app.slice/'
+        'app-pycharm@bc5ad7f66bbe4bcb9767b927877e084f.service"',
+        "dirmngr@1000.socket, snapper@home.timer, container@web.target, mnt@data.mount",
+        "user@1000.slice, run@u1.scope, unit@x.path, dev@sda.device, swap@sda.swap",
+        'envp[20]="PPD=/etc/cups/ppd/PSC-2200-Series@192.168.0.102.ppd"',
+        "ab\u2010\u00ffexample.com",  # no full-width at sign, though its UTF-16 bytes occur
     ],
 )
 def test_email_look_alike_is_kept(text: str) -> None:

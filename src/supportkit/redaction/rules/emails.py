@@ -1,12 +1,12 @@
-"""Email addresses, also URL-encoded; role mailboxes, addresses without a dotted domain and
-message ids stay."""
+"""Email addresses, also URL-encoded or with a full-width at sign; role mailboxes, addresses
+without a dotted domain, message ids, and systemd units and files named like addresses stay."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from supportkit.redaction import _anchors
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
 from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO, start_of_line
@@ -23,20 +23,46 @@ KEPT_MAILBOXES = frozenset(
 _SERVICE_DOMAINS = ("gserviceaccount.com",)
 
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+# Scripts written without spaces between words (Han, kana, Hangul) and the full-width forms
+# typed with them: Japanese, Chinese and Korean text runs on into an address without a break
+# ("連絡先はtaro@example.jpです"), so neither part of an address extends over them.
+_UNSPACED = (
+    "\u1100-\u11ff"  # Hangul Jamo
+    "\u2e80-\u9fff"  # CJK radicals, symbols and punctuation, kana, Bopomofo, Han
+    "\ua960-\ua97f\uac00-\ud7ff"  # Hangul
+    "\uf900-\ufaff\ufe30-\ufe4f"  # Han compatibility ideographs and forms
+    "\uff00-\uffef"  # full-width and half-width forms
+    "\U0001b000-\U0001b16f\U00020000-\U0003ffff"  # kana and Han supplements
+)
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 _DOMAIN = re.compile(
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
 )
-# File extensions that are no top-level domain: "icons-128x128@2.tar", "logo@2x.png".
-_FILE_EXTENSIONS = frozenset(
+# The same, stopping at unspaced scripts. Slower, so tried only in text beyond Latin-1 where
+# _DOMAIN found nothing or took in a character beyond ASCII: its ASCII matches are this one's.
+_LABEL_CHAR = f"[^\\W_{_UNSPACED}]"
+_DOMAIN_BESIDE_UNSPACED = re.compile(
+    rf"(?:{_LABEL_CHAR}(?:(?:[^\W{_UNSPACED}]|-){{0,61}}{_LABEL_CHAR})?\.){{1,8}}"
+    rf"(?P<tld>[^\W\d_{_UNSPACED}]{{2,24}})(?![^\W{_UNSPACED}]|-|\.{_LABEL_CHAR})"
+)
+# Last labels that are no top-level domain. File extensions: "icons-128x128@2.tar",
+# "logo@2x.png", a CUPS queue's driver "PSC-2200-Series@192.168.0.102.ppd". And systemd's unit
+# types, whose template instances are named "user@1000.service", "getty@tty1.service".
+_NOT_TOP_LEVEL_DOMAINS = frozenset(
     {
         "png", "jpg", "jpeg", "gif", "svg", "webp", "tar", "gz", "tgz", "xz", "bz2", "zst",
-        "json", "js", "css", "txt", "log", "xml", "html", "yaml", "yml", "toml", "whl",
+        "json", "js", "css", "txt", "log", "xml", "html", "yaml", "yml", "toml", "whl", "ppd",
+        "service", "socket", "device", "mount", "automount", "swap", "target", "path", "timer",
+        "slice", "scope",
     }
 )  # fmt: skip
 _ENCODED_BREAK = re.compile(r"%(?:3a|3d|2f|20|22|3c|26|3f|2c|3b|27|28)", re.IGNORECASE)
 
 
-_EMAIL_ANCHORS = (_anchors.literal("@"), _anchors.literal("%40"))
+_AT = _anchors.literal("@")
+# Typed with a Japanese or Chinese input method, sometimes to stay out of scrapers' reach.
+_FULL_WIDTH_AT = _anchors.word("\uff20")
+_EMAIL_ANCHORS = (_AT, _anchors.literal("%40"), _FULL_WIDTH_AT)
 
 
 def _email_local(text: str, at: int) -> int | None:
@@ -45,7 +71,10 @@ def _email_local(text: str, at: int) -> int | None:
     while (
         start > 0
         and at - start < 64
-        and (text[start - 1] in _LOCAL_CHARS or text[start - 1].isalnum())
+        and (
+            text[start - 1] in _LOCAL_CHARS
+            or (text[start - 1].isalnum() and _UNSPACED_CHAR.match(text[start - 1]) is None)
+        )
     ):
         start -= 1
     breaks = list(_ENCODED_BREAK.finditer(text, start, at))
@@ -134,13 +163,15 @@ def _emails(text: str) -> Iterator[Span]:
     for anchor in _EMAIL_ANCHORS:
         for at in _anchors.starts(text, anchor):
             domain = _DOMAIN.match(text, at + anchor.width)
+            if (domain is None or not domain.group().isascii()) and _views.beyond_latin1(text):
+                domain = _DOMAIN_BESIDE_UNSPACED.match(text, at + anchor.width)
             start = _email_local(text, at) if domain else None
             if (
                 domain
                 and start is not None
-                and domain.group("tld").lower() not in _FILE_EXTENSIONS
+                and domain.group("tld").lower() not in _NOT_TOP_LEVEL_DOMAINS
                 and not domain.group().lower().endswith(_SERVICE_DOMAINS)
-                and not (anchor.width == 1 and _ends_url_user_info(text, at))
+                and not (anchor is _AT and _ends_url_user_info(text, at))
                 and not (
                     text[domain.end() : domain.end() + 1] == ">"
                     and _in_message_id(text, start, folded)
