@@ -60,6 +60,14 @@ def test_imei_look_alike_is_kept(text: str) -> None:
             "identifierForVendor: 6D92078A-8246-4BA4-AE5B-76104861E7DC",
             "6D92078A-8246-4BA4-AE5B-76104861E7DC",
         ),
+        (
+            '"storeInfo" : {"deviceIdentifierForVendor":"7507F017-DDD6-5FDF-B711-BDBB2B3F58A9",',
+            "7507F017-DDD6-5FDF-B711-BDBB2B3F58A9",
+        ),
+        (
+            "deviceAdvertisingId=38400000-8cf0-11bd-b23e-10b96e40000d",
+            "38400000-8cf0-11bd-b23e-10b96e40000d",
+        ),
     ],
 )
 def test_advertising_and_android_ids_are_found(text: str, value: str) -> None:
@@ -74,6 +82,7 @@ def test_advertising_and_android_ids_are_found(text: str, value: str) -> None:
         "android 14 build 9774d56d682e549c",
         "advertising campaign 38400000-8cf0-11bd-b23e-10b96e40000d",
         "imsi: 12; udid: 1234; pseudid: 00008103-001A2B3C4D5E6F7A",
+        "pseudoIdfa=38400000-8cf0-11bd-b23e-10b96e40000d",
         "Serial Number (system): C02XL0GSJGH5",  # support needs it for warranty
     ],
 )
@@ -95,6 +104,10 @@ def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:
         ("Handoff: iPad von Jürgen", "Jürgen"),
         ("sync: iPhone d’Anne done", "Anne"),
         ("Send to Kindle: Olga's Kindle", "Olga"),
+        ("Find AirPods Pro von Philip - Find My Model airpodspro Disconnected", "Philip"),
+        ("Handoff: MacBook Air de Olga", "Olga"),
+        ("AirDrop: iPad mini d’Anne", "Anne"),
+        ("Bluetooth: Apple Watch Ultra von Jürgen connected", "Jürgen"),
     ],
 )
 def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
@@ -107,6 +120,7 @@ def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
         "Apple's iPhone 15 lineup; the user's iPhone; Amazon's Kindle store",
         "iPhone 15 Pro (iOS 18.1), MacBook Pro 14-inch, iPad de test, Kindle Paperwhite",
         "ci-runners-macbook-pool; my iPhone; Samsung's Galaxy",
+        "iPad Pro de test; AirPods Max von Apple",
     ],
 )
 def test_devices_without_an_owner_are_kept(text: str) -> None:

@@ -40,9 +40,12 @@ def _imeis(text: str) -> Iterator[Span]:
 _ID_NAMES = _anchors.words(
     ("advertising", "idfa", "idfv", "identifierfor", "gaid", "aaid", "android")
 )
+# A name may stand alone or after "device", as in an .ips crash report's storeInfo
+# ("deviceIdentifierForVendor"); not inside another word ("pseudid").
 _DEVICE_ID = re.compile(
-    r"(?<![A-Za-z])(?:advertising[ _-]?id(?:entifier)?|idf[av]|identifierforvendor|gaid|aaid"
-    r"|android[ _-]?id)[\"']?"
+    r"(?:(?<![A-Za-z])|(?<=device))"
+    r"(?:advertising[ _-]?id(?:entifier)?|idf[av]|identifierforvendor|gaid|aaid|android[ _-]?id)"
+    r"[\"']?"
     r"[ \t]*[:=]?[ \t]*[\"']?"
     r"([0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}|[0-9A-Fa-f]{16})(?![\w-])",
     re.IGNORECASE,
@@ -82,7 +85,7 @@ def _sim_and_udids(text: str) -> Iterator[Span]:
 
 # Devices whose default name is their owner's: "Olga's iPhone", "Olga Petrova’s MacBook Pro",
 # "Olga's Kindle"; the host name made from it, "Olgas-MacBook-Pro.local"; and in other
-# languages after the model, "iPhone de Olga", "iPad von Olga", "iPhone d’Anne".
+# languages after the model, "iPhone de Olga", "iPad Pro von Olga", "iPhone d’Anne".
 _OWNED_DEVICES = _anchors.words(
     ("iphone", "ipad", "ipod", "macbook", "imac", "mac mini", "mac pro", "mac studio", "airpods",
      "apple watch", "homepod", "kindle")
@@ -92,9 +95,11 @@ _OWNER_BEFORE = re.compile(
     rf"(?<![\w'’.-])(?:({_LETTERS}{{2,30}}(?:[ ]{_LETTERS}{{2,30}})?)['’]s[ ]"
     rf"|([A-Za-z]{{2,30}})(?:s|-s)-)\Z"
 )
+# The model may follow the product: "AirPods Pro von Olga", "MacBook Air de Olga".
+_MODEL_WORDS = r"(?:[ ](?:Pro|Max|Mini|mini|Plus|Air|Ultra|SE|touch|Studio)){0,2}"
 _OWNER_AFTER = re.compile(
-    rf"[ ](?:de|von|van|di|da|của)[ ]({_LETTERS}{{2,30}})(?![\w@])|[ ]d['’]({_LETTERS}{{2,30}})"
-    rf"(?![\w@])"
+    rf"{_MODEL_WORDS}(?:[ ](?:de|von|van|di|da|của)[ ]({_LETTERS}{{2,30}})(?![\w@])"
+    rf"|[ ]d['’]({_LETTERS}{{2,30}})(?![\w@]))"
 )
 # Not owners: makers and stores ("Apple's iPhone"), and words that stand before a device in
 # prose or a title ("Connected To ...").
