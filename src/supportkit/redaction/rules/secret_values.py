@@ -53,7 +53,7 @@ _SECRET_WORDS = frozenset(
         # OAuth's proof of the client (PKCE's code_verifier, OAuth 1.0a's oauth_verifier)
         "verifier",
         # a wallet's recovery words (BIP-39), the whole of its keys
-        "mnemonic", "seedphrase", "recoveryphrase", "seedwords", "recoverywords",
+        "mnemonic", "seedphrase", "recoveryphrase",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.
@@ -201,7 +201,7 @@ def _random_case(value: str) -> bool:
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = (
     "pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin", "verifier",
-    "salt", "mnemonic", "phrase", "words",
+    "salt", "mnemonic", "phrase",
 )  # fmt: skip
 _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk", "pw")
 # One-time and card codes whose names hold none of the words above: security_code, "Security
@@ -258,7 +258,7 @@ _VALUE_ENDS = re.compile(
     r"|[;&][A-Za-z_][\w.-]{0,63}="
 )
 # A wallet's recovery phrase: twelve to twenty-four lower-case words, all of them the secret.
-_PHRASE_NAMES = ("mnemonic", "phrase", "words")
+_PHRASE_NAMES = ("mnemonic", "phrase")
 _RECOVERY_WORDS = re.compile(r"[a-z]{3,8}(?:[ \t]{1,2}[a-z]{3,8}){11,23}(?![\w-])")
 _COLON_PAIR = re.compile(r"([0-9]{1,9})[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,63}:[ \t]")
 # A variable set for one command (PGPASSWORD=… pg_dump -h db): the value is the word before it.
