@@ -19,6 +19,11 @@ from _found import found
         ("http://203.0.113.7/status", "203.0.113.7"),
         ("connected to edge 203.0.113.5", "203.0.113.5"),
         ("firefox 203.1.113.5", "203.1.113.5"),
+        ("connect from 203.0.113.5 (root)", "203.0.113.5"),
+        ("host: 81.2.69.160 driver loaded", "81.2.69.160"),
+        ("server 9.0.58.0", "9.0.58.0"),
+        ("client=81.2.69.160; flash ok", "81.2.69.160"),
+        ("build host 81.2.69.160", "81.2.69.160"),
     ],
 )
 def test_public_ipv4_is_found_without_its_port(text: str, value: str) -> None:
@@ -81,6 +86,12 @@ def test_public_dns_resolvers_are_kept() -> None:
         "artifact 1.0.0.0-main-20220531-1 and 2.1.3.7-SNAPSHOT",
         '{"app":"audit","version":"21.0.3.1"} Nextcloud 21.0.3.1, "version": "81.2.69.160"',
         "SerializationVersion: 1.1.0.1; FileVersion = 10.2.19041.1",
+        "INFO [main] VersionLoggerListener.log Server version number: 9.0.58.0",
+        "Version No.: 23.4.5.6, version nr 23.4.5.6",
+        "mysqld 8.0.15.1 starting",
+        "JavaScript\tV8 3.8.9.13 and Flash\t11.5.31.5",
+        "Broadcom driver 6.30.223.141, AMD driver: 23.9.1.1, BIOS 1.2.3.4, Build 4.4.11.1",
+        "wlan0: Broadcom BCM4357 802.11 Hybrid Wireless Controller 6.30.223.141 (r415941)",
     ],
 )
 def test_ipv4_look_alike_is_kept(text: str) -> None:

@@ -131,9 +131,11 @@ def inside_iban_groups(text: str, start: int) -> bool:
     return _IBAN_GROUPS_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-#: Words a version follows (``version 1.2.3.4``, ``firmware 06.12.34.56.78``): numbers after
-#: them are not addresses or phone numbers.
-VERSION_WORDS = ("v", "ver", "version", "release", "firmware")
+#: Words a version follows (``version 1.2.3.4``, ``firmware 06.12.34.56.78``, Tomcat's
+#: ``Server version number: 9.0.58.0``): numbers after them are not addresses or phone numbers.
+VERSION_WORDS = (
+    "v", "ver", "version", "release", "firmware", "version number", "version no", "version nr",
+)  # fmt: skip
 
 
 def ends_with_word(before: str, words: tuple[str, ...]) -> bool:

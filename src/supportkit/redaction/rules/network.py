@@ -53,6 +53,16 @@ _PRODUCT_WORDS = (
     "windows",
     "nextcloud",
 )
+# Names a version follows, whatever its numbers: drivers and BIOS ("AMD driver 23.9.1.1",
+# "wl driver 6.30.223.141"), MySQL's server ("mysqld 8.0.15.1") and the engines
+# chrome://version lists ("V8 3.8.9.13", "Flash 11.5.31.5"). An address follows words such as
+# "host", "server" or "from", not these.
+_VERSIONED_WORDS = (
+    "driver", "drivers", "bios", "build", "mysqld", "v8", "flash",
+)  # fmt: skip
+# A source revision after a version, as Broadcom's wl driver prints its own:
+# "Wireless Controller 6.30.223.141 (r415941)".
+_REVISION_AFTER = re.compile(r" \(r\d{1,10}\)")
 # A product token right before a slash, as in a User-Agent ("Chrome/120.0.0.0", "Edg/120.0.0.0",
 # "MyApp/2.1.0.3"): capitalised, and not a path segment (those follow a slash, or are lower-case).
 _PRODUCT_TOKEN = re.compile(r"(?<![\w/.:\\-])[A-Z][A-Za-z0-9_.-]{1,40}/\Z")
@@ -96,17 +106,21 @@ def _public_octets(candidate: str) -> tuple[int, int, int, int] | None:
     return a, b, c, d
 
 
-def _product_version(text: str, start: int, octets: tuple[int, int, int, int]) -> bool:
+def _product_version(text: str, start: int, end: int, octets: tuple[int, int, int, int]) -> bool:
     """Four numbers that are a product's version: after a version word (``version 1.2.3.4``),
-    a User-Agent product token (``Chrome/120.0.0.0``), or a browser's name (``Firefox
-    128.0.3.1``)."""
+    a User-Agent product token (``Chrome/120.0.0.0``), a driver's or engine's name (``driver
+    23.9.1.1``, ``V8 3.8.9.13``) or a browser's (``Firefox 128.0.3.1``), or before a source
+    revision (``6.30.223.141 (r415941)``)."""
     if after_version_word(text, start):
         return True
     if start and text[start - 1] == "/":
         return _PRODUCT_TOKEN.search(text, max(0, start - 43), start) is not None
-    if octets[1] != 0:
-        return False
-    return ends_with_word(text[max(0, start - 18) : start].lower().rstrip(" =:"), _PRODUCT_WORDS)
+    if _REVISION_AFTER.match(text, end):
+        return True
+    before = text[max(0, start - 18) : start].lower().rstrip(" \t=:")
+    if ends_with_word(before, _VERSIONED_WORDS):
+        return True
+    return octets[1] == 0 and ends_with_word(before, _PRODUCT_WORDS)
 
 
 _IPV4_BEFORE_DASH = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}-\Z")
@@ -147,7 +161,7 @@ def _ipv4s(text: str) -> Iterator[Span]:
         octets = _public_octets(text[start : match.end()])
         if (
             octets
-            and not _product_version(text, start, octets)
+            and not _product_version(text, start, match.end(), octets)
             and not _package_version(text, start, match.end())
         ):
             yield Span(start, match.end(), "ipv4")
