@@ -65,6 +65,17 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("+84 28 3822 1234 5678 rows", "+84 28 3822 1234"),
         ("Mobile ID: 0912345678", "0912345678"),
         ("contact no. 030 12345678", "030 12345678"),
+        ("手机号13812345678", "13812345678"),
+        ("我的手机号是13812345678，谢谢", "13812345678"),
+        ("電話番号は09012345678です", "09012345678"),
+        ("мой номер 89161234567", "89161234567"),
+        ("mój numer: 601 234 567", "601 234 567"),
+        ("meu celular é 11 99999-8888", "11 99999-8888"),
+        ("मेरा मोबाइल नंबर 9876543210 है", "9876543210"),
+        ("नंबर 9876543210", "9876543210"),
+        ("numéro de 06 12 34 56 78", "06 12 34 56 78"),
+        ("sshd: rhost=061092085098.ctinets.com", "061092085098"),
+        ("Telefone inválido: 11 996113223 (53021)", "11 996113223"),
     ],
 )
 def test_phone_is_found(text: str, value: str) -> None:
@@ -150,6 +161,11 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "20081109 203615 and 081109-203615 and 081109T2036",
         "PHONE order ORD-4177763 and phone: see ticket INC-0912345678",
         "PHONE [34432:16455:0824/223796.631:WARNING:dns_config_service_posix.cc(509)] Failed",
+        "WPA: TX EAPOL-Key 2/4 - hexdump(len=137): 88 8e 01 03 00 77 fe 01 09 00 20 00 00 00 01",
+        "hostapd: hexdump(len=6): 0c 01 09 00 20 00",
+        'ECR_REGISTRY="054331651301.dkr.ecr.us-east-1.amazonaws.com"',
+        "Telefone do comprador inválido: 247561 (53021)",
+        "номер заказа 1234567890, numer zamówienia 601234567",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

@@ -11,6 +11,7 @@ from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import (
     DATE_LIKE,
+    UNSPACED_SCRIPT,
     FinderRule,
     Keywords,
     after_version_word,
@@ -27,7 +28,7 @@ PHONE_REGIONS = ("US", "GB", "DE", "RU", "VN", "TZ", "FR", "IN", "BR", "CN", "JP
 _PHONE_KEYWORDS = Keywords(
     anchors=(
         "phone", "tel", "тел", "моб", "điện thoại", "đt", "mobil", "handy", "whatsapp", "sms",
-        "手机", "电话", "電話", "携帯", "휴대폰", "전화",
+        "celular", "मोबाइल", "手机", "电话", "電話", "携帯", "휴대폰", "전화",
     ),
     words=frozenset(
         {
@@ -35,11 +36,19 @@ _PHONE_KEYWORDS = Keywords(
             "workphone", "tel", "telefon", "telefone", "telefono", "teléfono", "téléphone",
             "telefonnummer", "телефон",
             "телефона", "тел", "моб", "мобильный", "đt", "sđt", "mobile", "mobil", "móvil",
-            "mobilnummer", "handy", "handynummer", "whatsapp", "sms",
+            "mobilnummer", "handy", "handynummer", "whatsapp", "sms", "celular", "मोबाइल",
             "手机", "电话", "電話", "携帯", "휴대폰", "전화",
         }
     ),
 )  # fmt: skip
+# "Number" in languages where it is how one gives a phone number ("мой номер 89161234567", "mój
+# numer 601 234 567", "नंबर 9876543210"): also an order's or a document's, so only a number
+# right after the word counts ("номер заказа 1234567890" is an order's).
+_NUMBER_WORDS = Keywords(
+    anchors=("номер", "numer", "नंबर"),
+    words=frozenset({"номер", "номера", "numer", "numeru", "नंबर"}),
+)
+_RIGHT_AFTER_NUMBER_WORD = re.compile(r"[ \t]*[:#№]?[ \t]*")
 # Over the Latin-1 view (ASCII classes only), where ``re`` runs two to three times faster.
 # Each form with how far its match starts after the number does, and an anchor that finds the
 # number for Hyperscan (None: the form's own pass is as cheap).
@@ -72,7 +81,12 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
     ),
 )
 _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
-_PHONE_IN_WINDOW = re.compile(r"(?<![\w.])\+?\(?\d[\d ().-]{5,20}\d(?!\w|[.:]\d)")
+# A number after a keyword; in a script written without spaces it may touch the words around
+# it (手机号13812345678, 電話番号は09012345678です).
+_PHONE_IN_WINDOW = re.compile(
+    rf"(?:(?<={UNSPACED_SCRIPT.pattern})|(?<![\w.]))"
+    rf"\+?\(?\d[\d ().-]{{5,20}}\d(?!(?!{UNSPACED_SCRIPT.pattern})\w|[.:]\d)"
+)
 _LAST_GROUP = re.compile(r"[ .-]+\(?\d+\)?\Z")
 # Dots group a number in threes or more (shorter dotted groups are versions, addresses and
 # dates), except in France's pairs: 06.12.34.56.78.
@@ -109,6 +123,12 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         found = _PHONE_IN_WINDOW.search(text, end, end_of_line(text, end, 40))
         if found:
             yield found.start(), found.end(), "keyword"
+    for end in _NUMBER_WORDS.ends(text):
+        gap = _RIGHT_AFTER_NUMBER_WORD.match(text, end)  # always matches, maybe empty
+        begin = gap.end() if gap else end
+        found = _PHONE_IN_WINDOW.match(text, begin, end_of_line(text, end, 40))
+        if found:
+            yield found.start(), found.end(), "keyword"
     for at in _anchors.starts(text, _ENCODED_PLUS):
         found = _ENCODED_NUMBER.match(text, at)
         if found:
@@ -130,10 +150,19 @@ _ID_NAME_BEFORE = re.compile(
 )
 
 
+# Byte pairs of a hexdump (wpa_supplicant, hostapd: "… 77 fe 01 09 00 20 00 …"): two pairs, or
+# one holding a digit, so that a word such as French "de" is not taken for one.
+_BYTE_PAIRS_BEFORE = re.compile(
+    r"(?<![\w])(?:[0-9A-Fa-f]{2} [0-9A-Fa-f]{2}|\d[0-9A-Fa-f]|[0-9A-Fa-f]\d) \Z"
+)
+
+
 def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
     """What comes before a candidate allows a phone number there; checked once, however many
     times the candidate's end is moved back."""
     before = text[start - 1] if start else " "
+    if evidence == "keyword" and UNSPACED_SCRIPT.match(before):
+        return True  # its keyword's sentence: 手机号13812345678
     refused_before = "_." if evidence != "shape" else "_.:/-#№"  # an id: "Order #0123456789"
     if before.isalnum() or before in refused_before:
         return False
@@ -141,9 +170,16 @@ def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
         return False  # a token's tail: "ORD-4177763", "0824/223796.631" after a phone keyword
     if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
         return False  # the tail of a longer run of numbers
-    if before == " " and inside_iban_groups(text, start):
+    if before == " " and (inside_iban_groups(text, start) or _in_hexdump(text, start)):
         return False
     return not (evidence == "shape" and _id_name_before(text, start))
+
+
+def _in_hexdump(text: str, start: int) -> bool:
+    """Whether the two-digit group at ``start`` follows bytes of a hexdump."""
+    if not (text[start : start + 2].isdigit() and text[start + 2 : start + 3] == " "):
+        return False
+    return _BYTE_PAIRS_BEFORE.search(text, max(0, start - 7), start) is not None
 
 
 def _id_name_before(text: str, start: int) -> bool:
@@ -158,15 +194,31 @@ def _id_name_before(text: str, start: int) -> bool:
 
 def _phone_end_ok(text: str, start: int, end: int, evidence: str) -> bool:
     after = text[end] if end < len(text) else " "
-    if after.isalnum() or after in "_/":
+    if (after.isalnum() or after in "_/") and not (
+        evidence == "keyword" and UNSPACED_SCRIPT.match(after)
+    ):
         return False
+    if text.count("(", start, end) > text.count(")", start, end):
+        return False  # an unclosed "(" opens what follows: "247561 (53021)", an error's code
+    following = text[end + 1 : end + 2]
+    if after == "." and following.isalpha() and not _zero_padded_address(text[start:end]):
+        return False  # a host name's label: an AWS account's registry, 054331651301.dkr.ecr…
     if evidence == "shape" and after == ":":
         return False  # a time: Chromium's log prefix [0701/114930:WARNING:…
     if evidence == "shape" and "." in text[start:end] and after_version_word(text, start):
         return False  # "version 01.02.03.04.05" has France's shape
-    following = text[end + 1 : end + 2]
     # a longer token goes on: "10.0.0.1:8080", "SKU 090-123-4567-XL"
     return not ((after in ".:-" and following.isdigit()) or (after == "-" and following.isalpha()))
+
+
+def _zero_padded_address(candidate: str) -> bool:
+    """Whether ``candidate`` is an IPv4 address as four zero-padded octets, as an ISP names a
+    customer's host (``061092085098.ctinets.com``): it stays hidden."""
+    return (
+        len(candidate) == 12
+        and candidate.isdigit()
+        and all(candidate[at : at + 3] <= "255" for at in range(0, 12, 3))
+    )
 
 
 _FEWEST_DIGITS = 7
