@@ -13,6 +13,7 @@ from supportkit.redaction._rule import Category, Span
 
 __all__ = [
     "DATE_LIKE",
+    "UNSPACED_CHARS",
     "UNSPACED_SCRIPT",
     "VERSION_WORDS",
     "FinderRule",
@@ -25,9 +26,19 @@ __all__ = [
 ]
 
 _LETTERS = re.compile(r"[^\W\d_]{0,32}")
-#: Scripts written without spaces between words (Thai, Japanese kana, CJK, Hangul): a keyword
-#: there is a keyword wherever it stands (用户手机号码).
-UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: Scripts written without spaces between words (Thai, kana, Han, Hangul) and the full-width
+#: forms typed with them, as ranges for a character class: a keyword there is a keyword
+#: wherever it stands (用户手机号码), and an address or a number may touch the words around it.
+UNSPACED_CHARS = (
+    "\u0e00-\u0e7f"  # Thai
+    "\u1100-\u11ff"  # Hangul Jamo
+    "\u2e80-\u9fff"  # CJK radicals, symbols and punctuation, kana, Bopomofo, Han
+    "\ua960-\ua97f\uac00-\ud7ff"  # Hangul
+    "\uf900-\ufaff\ufe30-\ufe4f"  # Han compatibility ideographs and forms
+    "\uff00-\uffef"  # full-width and half-width forms
+    "\U0001b000-\U0001b16f\U00020000-\U0003ffff"  # kana and Han supplements
+)
+UNSPACED_SCRIPT = re.compile(f"[{UNSPACED_CHARS}]")
 
 
 @functools.lru_cache(maxsize=64)

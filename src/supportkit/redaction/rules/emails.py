@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._finders import UNSPACED_CHARS, UNSPACED_SCRIPT, FinderRule
 from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO, start_of_line
 
 __all__ = ["KEPT_MAILBOXES", "RULES"]
@@ -23,18 +23,9 @@ KEPT_MAILBOXES = frozenset(
 _SERVICE_DOMAINS = ("gserviceaccount.com",)
 
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
-# Scripts written without spaces between words (Han, kana, Hangul) and the full-width forms
-# typed with them: Japanese, Chinese and Korean text runs on into an address without a break
-# ("連絡先はtaro@example.jpです"), so neither part of an address extends over them.
-_UNSPACED = (
-    "\u1100-\u11ff"  # Hangul Jamo
-    "\u2e80-\u9fff"  # CJK radicals, symbols and punctuation, kana, Bopomofo, Han
-    "\ua960-\ua97f\uac00-\ud7ff"  # Hangul
-    "\uf900-\ufaff\ufe30-\ufe4f"  # Han compatibility ideographs and forms
-    "\uff00-\uffef"  # full-width and half-width forms
-    "\U0001b000-\U0001b16f\U00020000-\U0003ffff"  # kana and Han supplements
-)
-_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+# Japanese, Chinese and Korean text runs on into an address without a break
+# ("連絡先はtaro@example.jpです"), so neither part of an address extends over such scripts.
+_UNSPACED = UNSPACED_CHARS
 _DOMAIN = re.compile(
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.){1,8}(?P<tld>[^\W\d_]{2,24})(?![\w-]|\.[^\W_])"
 )
@@ -73,7 +64,7 @@ def _email_local(text: str, at: int) -> int | None:
         and at - start < 64
         and (
             text[start - 1] in _LOCAL_CHARS
-            or (text[start - 1].isalnum() and _UNSPACED_CHAR.match(text[start - 1]) is None)
+            or (text[start - 1].isalnum() and UNSPACED_SCRIPT.match(text[start - 1]) is None)
         )
     ):
         start -= 1
