@@ -402,6 +402,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "number-words": lambda n: "номер: 12 numer # 1234 手机号1234" * (n // 30),
     "hexdump-pairs": lambda n: "fe 01 09 00 20 00 " * (n // 18),
     "version-words": lambda n: "driver 1.2.3.4 (r1) V8\t" * (n // 22),
+    "glued-macs": lambda n: "x74:d8:3e:da:65:55-" * (n // 19),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -149,11 +149,29 @@ def test_mac_is_found(mac: str) -> None:
         "fe80:aa:bb:cc:dd:ee:ff",
         "hh:hh:hh:hh:hh:hh",
         "aa:bb:cc-dd-ee-ff",
+        "fe80::74:d8:3e:da:65:55",
+        "abc12:34:56:78:9a:bc",
+        "x74:d8:3e:da:65:55:66",
+        "time 12:34:56:78:90:12:00",
     ],
 )
 def test_mac_look_alike_is_kept(text: str) -> None:
     """Null and broadcast MACs, times, dates, UUIDs and dotted numbers stay."""
     assert found("mac", f"value {text} end") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "macs"),
+    [
+        ("Bluetooth#Bluetooth74:d8:3e:da:65:55-00:21:3c:a2:bd:95:",
+         ["74:d8:3e:da:65:55", "00:21:3c:a2:bd:95"]),
+        ("Device 74:d8:3e:da:65:55: connected", ["74:d8:3e:da:65:55"]),
+    ],
+)  # fmt: skip
+def test_colon_separated_mac_is_found_glued_to_a_label(text: str, macs: list[str]) -> None:
+    """Six colon-separated octets are an address even glued to a label's word, after another
+    address and a dash, or before a colon that ends a label."""
+    assert found("mac", text) == macs
 
 
 @pytest.mark.parametrize(

@@ -262,14 +262,38 @@ _MAC_FORMS = tuple(
 _KEPT_MACS = frozenset({"000000000000", "ffffffffffff"})
 
 
+_HEX_CHARS = frozenset("0123456789abcdefABCDEF")
+_COLON_MAC_BEFORE = re.compile(r"(?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}-\Z")
+
+
+def _mac_stands_alone(text: str, start: int, end: int, separator: str) -> bool:
+    """Whether the six octets at ``start`` are an address rather than part of a longer token.
+    Colon-separated ones are unmistakable enough to stand glued to a word (a log's label,
+    "Bluetooth74:d8:…"), after another address and a dash (a connection's two ends), or before
+    a colon that ends a label ("Device 74:d8:…:55: connected")."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after == "_":
+        return False
+    colons = separator == ":"
+    if after == separator and not (colons and text[end + 1 : end + 2] not in _HEX_CHARS):
+        return False
+    if not (before.isalnum() or before in "_:.-"):
+        return True
+    if colons and before.isalpha() and before not in _HEX_CHARS:
+        return True
+    return (
+        colons
+        and before == "-"
+        and _COLON_MAC_BEFORE.search(text, max(0, start - 19), start) is not None
+    )
+
+
 def _macs(text: str) -> Iterator[Span]:
     for anchor, separator in _MAC_FORMS:
         for start in _anchors.starts(text, anchor):
             end = start + anchor.width
-            before = text[start - 1] if start else " "
-            after = text[end] if end < len(text) else " "
-            glued = before.isalnum() or before in "_:.-" or after.isalnum() or after == "_"
-            if not glued and after != separator:
+            if _mac_stands_alone(text, start, end, separator):
                 digits = text[start:end].replace(separator, "").lower()
                 if digits not in _KEPT_MACS and not (separator == "." and digits.isdigit()):
                     yield Span(start, end, "mac")
