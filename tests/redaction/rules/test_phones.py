@@ -76,6 +76,7 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("numéro de 06 12 34 56 78", "06 12 34 56 78"),
         ("sshd: rhost=061092085098.ctinets.com", "061092085098"),
         ("Telefone inválido: 11 996113223 (53021)", "11 996113223"),
+        ("ist die Hotline +44-20.3900.0164.", "+44-20.3900.0164"),
     ],
 )
 def test_phone_is_found(text: str, value: str) -> None:

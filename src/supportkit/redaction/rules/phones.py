@@ -231,7 +231,8 @@ def _phone_shape_ok(candidate: str, digits: int) -> bool:
         return False
     if "." in candidate:
         groups = re.split(r"[ .()-]+", candidate.strip("+()"))
-        return all(len(group) >= 3 for group in groups[1:])
+        # after a country code, an area code may be short: +44-20.3900.0164
+        return all(len(group) >= 3 for group in groups[1 + candidate.startswith("+") :])
     return True
 
 
