@@ -15,6 +15,7 @@ from supportkit.redaction.rules.secret_values import is_secret_key
         ("SET pwd = 'o''brien''s' WHERE", "SET pwd = '<secret-1>' WHERE"),
         ('"{\\"token\\": \\"abc123\\"}"', '"{\\"token\\": \\"<secret-1>\\"}"'),
         ("password: ''", "password: ''"),
+        ("CSRF_COOKIE = 'eGPwAOUixJkQUG'", "CSRF_COOKIE = '<secret-1>'"),
     ],
 )  # fmt: skip
 def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected: str) -> None:
