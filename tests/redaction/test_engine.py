@@ -403,6 +403,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "hexdump-pairs": lambda n: "fe 01 09 00 20 00 " * (n // 18),
     "version-words": lambda n: "driver 1.2.3.4 (r1) V8\t" * (n // 22),
     "glued-macs": lambda n: "x74:d8:3e:da:65:55-" * (n // 19),
+    "device-keys": lambda n: "tacacs-server snmp-server user a b v3 " * (n // 37),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -325,6 +325,9 @@ _WINDOWS_USER = r"[^\s/\"\\\[\]:;|=,+*?<>]{1,64}"
 # What follows a flag that takes a value, unless it is the next flag.
 _NOT_A_FLAG = rf"(?!{FLAG_NAME}(?:[ \t]|$))"
 # A password on a command line: quoted (spaces and all), or one word.
+# A network device's secret is written with its type: 0 (the password itself), 7 (a reversible
+# encoding), 5, 8 or 9 (hashes), or a hash's name ("enable secret sha512 $6$…").
+_SECRET_TYPE = r"(?:[ \t]+(?:[0-9]|sha512|sha256|md5|pbkdf2|scrypt))?"  # noqa: S105
 _QUOTED_OR_WORD = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|([^\s\"'|;&<>]{1,256}))"
 _CLI_PASSWORDS = tuple(
     _prefix("cli-password", "password", _literal(*commands), rest + _QUOTED_OR_WORD, 4_400,
@@ -380,9 +383,9 @@ _CLI_PASSWORDS = tuple(
         # "enable secret|password [level N] [TYPE] VALUE" (type 0 is the password itself,
         # the others a hash of it or a reversible encoding); HAProxy's "stats auth user:pass"
         (("username",), r"[ \t]+\S{1,64}(?:[ \t]+privilege[ \t]+[0-9]{1,2})?[ \t]+"
-            r"(?:password|secret)(?:[ \t]+[0-9])?[ \t]+", _TOKEN_CLASS),
+            r"(?:password|secret)" + _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
         (("enable secret", "enable password"), r"(?:[ \t]+level[ \t]+[0-9]{1,2})?"
-            r"(?:[ \t]+[0-9])?[ \t]+", _TOKEN_CLASS),
+            + _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
         (("stats auth",), r"[ \t]+[^\s:]{1,64}:", _TOKEN_CLASS),
         # a package manager's credentials for a repository: poetry and composer's
         # "config http-basic.REPO USER PASSWORD"; cargo login TOKEN
@@ -397,6 +400,34 @@ _CLI_PASSWORDS = tuple(
             r"[^\r\n|]{1,256}(?:--password-stdin|--with-token|chpasswd))", _TOKEN_CLASS),
     )
 )  # fmt: skip
+# The other keys in network devices' configurations, whatever characters they hold: IPsec
+# pre-shared keys (IOS keyrings and ISAKMP, ASA tunnel groups, Junos' ascii-text), key chains',
+# TACACS+ and RADIUS servers' keys, routing protocols' authentication keys, ASA's failover key,
+# SNMPv3 users' passwords, a line's password with its type; strongSwan's ipsec.secrets.
+_QUOTED_OR_UNSPACED = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|(\S{1,256}))"
+_DEVICE_SECRETS = tuple(
+    _prefix("cli-password", "password", _literal(*words), rest + _QUOTED_OR_UNSPACED, 4_400,
+        before=before, check=_not_trivial)
+    for words, rest, before in (
+        (("pre-shared-key",), r"(?:[ \t]+(?:address|hostname)[ \t]+\S{1,255}"
+            r"(?:[ \t]+[0-9.]{7,15})?[ \t]+key)?(?:[ \t]+(?:ascii-text|hexadecimal))?"
+            + _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
+        (("crypto isakmp key", "key-string", "server-key", "authentication-key", "failover key"),
+            _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
+        (("message-digest-key",), r"[ \t]+[0-9]{1,3}[ \t]+md5" + _SECRET_TYPE + r"[ \t]+",
+            _TOKEN_CLASS),
+        (("tacacs-server", "radius-server", "server-private"),
+            r"[^\r\n]{0,200}?[ \t]key" + _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
+        ((" key 0", " key 7", "\tkey 0", "\tkey 7", " password 0", " password 7"), r"[ \t]+",
+            ""),
+        (("snmp-server user",), r"[^\r\n]{0,200}?[ \t]auth[ \t]+(?:md5|sha[0-9]{0,3})[ \t]+",
+            _TOKEN_CLASS),
+        (("snmp-server user",), r"[^\r\n]{0,300}?[ \t]priv[ \t]+(?:des|3des|aes)"
+            r"(?:[ \t]+[0-9]{3})?[ \t]+", _TOKEN_CLASS),
+        # strongSwan's ipsec.secrets: [ids] : PSK "…" (XAUTH and EAP passwords alike)
+        ((": PSK", ": XAUTH", ": EAP"), r"[ \t]+", ""),
+    )
+)  # fmt: skip
 # An SNMP community string is its password: after the net-snmp tools' -c, and in Cisco's and
 # net-snmp's configuration. "public" is everyone's default, no secret.
 _SNMP_COMMUNITIES = tuple(
@@ -406,6 +437,8 @@ _SNMP_COMMUNITIES = tuple(
         (("snmp",), r"(?:(?:bulk)?walk|(?:bulk)?get|getnext|set|table|trap|inform|delta|df"
             r"|netstat|status)(?:\.exe)?" + _ARGUMENTS + r"-c[ \t]*"),
         (("snmp-server community", "rocommunity", "rwcommunity"), r"6?[ \t]+"),
+        (("snmp-server host",), r"[ \t]+\S{1,255}(?:[ \t]+(?:traps|informs))?"
+            r"(?:[ \t]+version[ \t]+(?:1|2c|3[ \t]+(?:auth|noauth|priv)))?[ \t]+"),
     )
 )  # fmt: skip
 # A password hash in crypt(3)'s format (/etc/shadow, htpasswd, a users table in a statement
@@ -419,6 +452,8 @@ _PASSWORD_HASHES = tuple(
         (("$2a$", "$2b$", "$2y$"), rf"[0-9]{{2}}\$[{_CRYPT}]{{53}}"),
         (("$5$", "$6$"), rf"(?:rounds=[0-9]{{1,9}}\$)?[{_CRYPT}]{{1,16}}\$[{_CRYPT}]{{43,86}}"),
         (("$1$", "$apr1$"), rf"[{_CRYPT}]{{1,8}}\$[{_CRYPT}]{{22}}"),
+        # Juniper's reversible "$9$" encoding of a secret in a configuration
+        (("$9$",), r"[./A-Za-z0-9-]{4,512}"),
         (("$y$",), rf"[{_CRYPT}]{{1,64}}\$[{_CRYPT}]{{1,64}}\$[{_CRYPT}]{{43}}"),
         (("$argon2",), r"(?:id|i|d)\$v=[0-9]{1,3}\$m=[0-9]{1,10},t=[0-9]{1,10},p=[0-9]{1,3}"
             r"\$[A-Za-z0-9+/]{8,128}\$[A-Za-z0-9+/]{16,256}"),
@@ -605,6 +640,7 @@ RULES: tuple[Rule, ...] = (
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
     *_CLI_PASSWORDS,
+    *_DEVICE_SECRETS,
     *_SNMP_COMMUNITIES,
     _ACCOUNT_PASSWORD,
     *_BUNDLER_CREDENTIALS,
