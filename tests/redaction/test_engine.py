@@ -404,6 +404,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "version-words": lambda n: "driver 1.2.3.4 (r1) V8\t" * (n // 22),
     "glued-macs": lambda n: "x74:d8:3e:da:65:55-" * (n // 19),
     "device-keys": lambda n: "tacacs-server snmp-server user a b v3 " * (n // 37),
+    "stream-urls": lambda n: "rtmp://a/b/c/" * (n // 13) + "rtmp://a?x&" * (n // 11),
+    "imap-logins": lambda n: '1 LOGIN a 2 login "' * (n // 19),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

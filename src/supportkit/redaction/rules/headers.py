@@ -188,11 +188,16 @@ _NAME_THEN_VALUE = re.compile(r"""(["'])[ \t]*,[ \t\r\n]{0,64}(["'])value\2[ \t]
 _COOKIE_SEPARATOR = re.compile(r";|\\[rn]")
 
 
-# SMTP AUTH (RFC 4954) as transcripts show it: ``smtplib``'s debug output (``send: 'AUTH PLAIN
-# …\r\n'``), swaks (``~> …``), a raw session. PLAIN and XOAUTH2 carry the credential in base64,
-# on the command line or on the client's next line; LOGIN sends the password after the server's
-# base64 "Password:" prompt (``334 UGFzc3dvcmQ6``; aiosmtpd asks ``UGFzc3dvcmQA``).
-_AUTH_MECHANISMS = ("auth plain", "auth xoauth2", "auth oauthbearer")
+# SMTP AUTH (RFC 4954) and IMAP's AUTHENTICATE as transcripts show them: ``smtplib``'s debug
+# output (``send: 'AUTH PLAIN …\r\n'``), swaks (``~> …``), a raw session. PLAIN and XOAUTH2
+# carry the credential in base64, on the command line or on the client's next line; LOGIN
+# sends the password after the server's base64 "Password:" prompt (``334 UGFzc3dvcmQ6``;
+# aiosmtpd asks ``UGFzc3dvcmQA``).
+_AUTH_MECHANISMS = (
+    "auth plain", "auth xoauth2", "auth oauthbearer",
+    # IMAP's and POP3's SASL commands with their initial response (RFC 3501, 5034)
+    "authenticate plain", "authenticate xoauth2", "authenticate oauthbearer",
+)  # fmt: skip
 _PASSWORD_PROMPTS = (_anchors.literal("UGFzc3dvcmQ"), _anchors.literal("cGFzc3dvcmQ"))
 _anchors.words(_AUTH_MECHANISMS)  # made now: the first scan looks for them too
 _BASE64 = r"([A-Za-z0-9+/]{4,8192}={0,2})"

@@ -54,6 +54,8 @@ _SECRET_WORDS = frozenset(
         "verifier",
         # a wallet's recovery words (BIP-39), the whole of its keys
         "mnemonic", "seedphrase", "recoveryphrase",
+        # a live stream's key (OBS, Twitch, YouTube)
+        "streamkey",
     }
 )  # fmt: skip
 # A bare "key" is everywhere (cache keys, keyboard keys); it names a secret after one of these.

@@ -295,6 +295,20 @@ _OAUTH_CODE = _prefix(
     before="",
     check=mixed,
 )
+# A live stream's key: the last segment of an RTMP ingest URL (OBS, nginx-rtmp and every
+# streaming service print rtmp://host/app/KEY), or its key= or p= parameter. Whoever has it
+# broadcasts on the account.
+_STREAM_KEY = _prefix(
+    "stream-key",
+    "stream-key",
+    _literal("rtmp://", "rtmps://"),
+    r"[^\s/?#'\"]{1,255}(?:/[^\s/?#'\"]{1,255}){0,8}"
+    r"(?:/|\?(?:[^\s#'\"]{0,255}&)?(?:key|p|streamkey|stream_key)=)"
+    r"([^\s/?#&'\"]{12,512})(?![^\s/?#&'\"])",
+    1_900,
+    before="",
+    check=mixed,
+)
 _JWT = _prefix(
     "jwt",
     "jwt",
@@ -403,7 +417,8 @@ _CLI_PASSWORDS = tuple(
 # The other keys in network devices' configurations, whatever characters they hold: IPsec
 # pre-shared keys (IOS keyrings and ISAKMP, ASA tunnel groups, Junos' ascii-text), key chains',
 # TACACS+ and RADIUS servers' keys, routing protocols' authentication keys, ASA's failover key,
-# SNMPv3 users' passwords, a line's password with its type; strongSwan's ipsec.secrets.
+# SNMPv3 users' passwords, a line's password with its type; strongSwan's ipsec.secrets; and
+# an IMAP client's LOGIN.
 _QUOTED_OR_UNSPACED = r"(?:\"([^\"\r\n]{1,256})\"|'([^'\r\n]{1,256})'|(\S{1,256}))"
 _DEVICE_SECRETS = tuple(
     _prefix("cli-password", "password", _literal(*words), rest + _QUOTED_OR_UNSPACED, 4_400,
@@ -426,6 +441,11 @@ _DEVICE_SECRETS = tuple(
             r"(?:[ \t]+[0-9]{3})?[ \t]+", _TOKEN_CLASS),
         # strongSwan's ipsec.secrets: [ids] : PSK "…" (XAUTH and EAP passwords alike)
         ((": PSK", ": XAUTH", ": EAP"), r"[ \t]+", ""),
+        # IMAP's LOGIN command after its tag (which ends in a digit): a1 LOGIN user password,
+        # 3 login "user" "password"
+        (("LOGIN",), r"(?<=[0-9] LOGIN)[ \t]+(?:\"[^\"\r\n]{1,256}\"|[^\s\"]{1,256})[ \t]+",
+            ""),
+        (("login \"",), r"(?<=[0-9] login \")[^\"\r\n]{1,256}\"[ \t]+", ""),
     )
 )  # fmt: skip
 # An SNMP community string is its password: after the net-snmp tools' -c, and in Cisco's and
@@ -636,6 +656,7 @@ RULES: tuple[Rule, ...] = (
     _ANACONDA_TOKEN,
     _ANACONDA_PATH_TOKEN,
     _OAUTH_CODE,
+    _STREAM_KEY,
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
