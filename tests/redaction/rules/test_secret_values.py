@@ -182,6 +182,26 @@ def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: s
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  auth = psk", "  auth = psk"),
+        ('phase2="auth=MSCHAPV2"', 'phase2="auth=MSCHAPV2"'),
+        ("* CAPABILITY AUTH=PLAIN AUTH=XOAUTH2", "* CAPABILITY AUTH=PLAIN AUTH=XOAUTH2"),
+        ("Authentication-Results: mx; auth=pass", "Authentication-Results: mx; auth=pass"),
+        ("auth = eap-mschapv2", "auth = eap-mschapv2"),
+        ("auth = hunter2x", "auth = <secret-1>"),
+        ("auth-user-pass creds.txt", "auth-user-pass creds.txt"),
+        ("userPassword:: e1NTSEF9cXJzdHV2d3h5", "userPassword:: <secret-1>"),
+        ("userPassword: {SSHA}qrstuvwxyz012345", "userPassword: <secret-1>"),
+    ],
+)  # fmt: skip
+def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expected: str) -> None:
+    """An authentication's method or result is no secret, nor is the file credentials are
+    read from; LDIF's base64 value after "::" and an LDAP hash after its {SCHEME} are."""
+    assert redactor.text(text, artifact="log") == expected
+
+
+@pytest.mark.parametrize(
     ("name", "secret"),
     [
         ("password", True), ("DB_PASSWORD", True), ("stripeSecretKey", True), ("X-Api-Key", True),

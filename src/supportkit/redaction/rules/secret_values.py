@@ -232,7 +232,8 @@ _CREDENTIAL_PAIR = re.compile(
     r"""(["'])([^"'\r\n]{1,256})\2[ \t]*\)"""
 )
 # "==" compares or pins a version (google-auth==2.23.0); it never assigns.
-_SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|=(?!=)|:(?!//))[ \t]{0,8}")
+# LDIF writes a base64 value after "::" (userPassword:: e1NTSEF9…).
+_SEPARATOR = re.compile(r"[ \t]{0,8}(=>|:=|::(?=[ \t])|=(?!=)|:(?!//))[ \t]{0,8}")
 _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|declare -x)[ \t]+|-[ \t]+)?[\"']?")
 _YAML_BLOCK = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?=\r?\n)")
 _QUERY_VALUE = re.compile(r"[^\s&#\"'<>]{1,4096}")
@@ -513,7 +514,23 @@ _ANNOTATION = re.compile(
     r"(?:[ \t]*\|[ \t]*None)?[ \t]*=[ \t]*[^\s=]"  # then a default: base64 ends in a bare '='
 )
 # Where a key or certificate is kept (tls_privatekey = CONFDIR/exim.key): a file, not the key.
-_KEY_FILE = re.compile(r"\S{0,256}\.(?:key|pem|crt|cer|der|p12|pfx|ppk|jks|keystore|gpg|asc)")
+_KEY_FILE = re.compile(
+    r"\S{0,256}\.(?:key|pem|crt|cer|der|p12|pfx|ppk|jks|keystore|gpg|asc"
+    # or a file the credentials are read from: OpenVPN's auth-user-pass creds.txt
+    r"|txt|conf|cfg|ini)"
+)
+# A password hash with its scheme before it, as LDAP stores one: {SSHA}…, {CRYPT}$6$…
+_HASH_SCHEME = re.compile(r"\{[A-Z][A-Z0-9-]{1,15}\}\S")
+# An authentication's method or result, not its secret: swanctl's auth = psk, IMAP's
+# AUTH=PLAIN, wpa_supplicant's phase2="auth=MSCHAPV2", Authentication-Results' auth=pass.
+_AUTH_METHODS = frozenset(
+    {
+        "psk", "pubkey", "eap", "xauth", "plain", "login", "xoauth2", "oauthbearer", "cram-md5",
+        "digest-md5", "scram-sha-1", "scram-sha-256", "gssapi", "ntlm", "kerberos", "basic",
+        "digest", "bearer", "mschapv2", "mschap", "pap", "chap", "gtc", "md5", "sha1", "sha",
+        "pass", "fail", "neutral", "softfail", "anonymous", "external", "otp",
+    }
+)  # fmt: skip
 _TYPE_NAME = re.compile(
     r"(?:str|bytes|bytearray|int|float|bool|object|Any|None|Optional|Union|SecretStr|SecretBytes"
     r"|typing\.\w{1,32})(?:\[[\w., |\[\]]{0,128}\]?)?(?:[ \t]*\|[ \t]*None)?"
@@ -833,6 +850,8 @@ class _SecretValueScanner:
             or _TYPE_NAME.fullmatch(bare) is not None
             or _KEY_FILE.fullmatch(bare) is not None
             or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
+            or (_normalized(name) == "auth" and bare.lower() in _AUTH_METHODS)
+            or (bare.lower().startswith("eap-") and _normalized(name) == "auth")
             or (
                 _POSTGRES_SESSION.fullmatch(bare) is not None
                 and _normalized(name) in ("session", "sessionid")
@@ -903,7 +922,7 @@ class _SecretValueScanner:
         pair = _CREDENTIAL_PAIR.match(text, value)
         if pair is not None:
             return pair.start(3), pair.end(3), "assignment"
-        if value >= len(text) or text[value] in "{[\r\n":
+        if value >= len(text) or (text[value] in "{[\r\n" and not _HASH_SCHEME.match(text, value)):
             return _opened(text, value, sep.group(1), quoted_key=quoted_key)
         quote = _quote_at(text, value)
         if quote:
