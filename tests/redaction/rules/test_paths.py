@@ -50,6 +50,10 @@ def test_rule_follows_the_protocol() -> None:
         ("opened /var/spool/mail/ana.silva", "ana.silva"),
         (r"\\wsl$\Ubuntu\home\ana\project", "ana"),
         (r"\\wsl.localhost\Ubuntu-22.04\home\erin\src", "erin"),
+        ("mounted /run/media/thomas/USBSTICK", "thomas"),
+        ("cp /media/ana/DISK/x .", "ana"),
+        (r"wine: Z:\home\gamer42\.wine\drive_c", "gamer42"),
+        (r"C:\Documents and Settings\Olga\Application Data", "Olga"),
     ],
 )
 def test_user_name_is_found(text: str, name: str) -> None:
@@ -85,6 +89,7 @@ def test_only_the_name_is_replaced() -> None:
         r"D:\backup\home\ana and C:\srv\home\index.html",
         "/home/runner/work/app/app/tests/test_x.py and /home/ubuntu/.cache and /home/vagrant/x",
         r"C:\Users\runneradmin\AppData and C:\Users\vagrant\AppData and /Users/runner/",
+        "ls /media/cdrom/ https://example.com/media/photos/1.jpg src/media/icons/a.png",
     ],
 )
 def test_non_personal_path_is_kept(text: str) -> None:

@@ -8,9 +8,11 @@ A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:``
 ``PATH`` list, ``file://``...) or after a mount prefix that holds home folders (``/var``,
 ``/export``, ``/mnt/c`` of WSL, ``/System/Volumes/Data``, ``/private``); inside a URL path
 (``https://example.com/home/about``) it does not. A mailbox in the mail spool
-(``/var/mail/NAME``) and a home folder of a WSL distribution seen from Windows
-(``\\\\wsl$\\Ubuntu\\home\\NAME``) count too. Names under ``Users`` may contain spaces when
-the path goes on after them (``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
+(``/var/mail/NAME``), removable media mounted for a user (``/run/media/NAME/``), and a home
+folder seen from Windows, in a WSL distribution (``\\\\wsl$\\Ubuntu\\home\\NAME``) or on
+Wine's drive (``Z:\\home\\NAME``), count too; so does ``C:\\Documents and Settings\\NAME``.
+Names under ``Users`` may contain spaces when the path goes on after them
+(``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
 
 A name found so is its user's where it is a whole folder of another path within 16 KiB of it
 (Hadoop stages a job under ``/tmp/hadoop-yarn/staging/NAME/``), when it is three characters or
@@ -41,7 +43,9 @@ _SPACED_NAME = re.compile(f"{_POSIX_NAME.pattern}(?: {_POSIX_NAME.pattern}){{1,2
 _WINDOWS_NAME = re.compile(
     r"(?:[^\\/:*?\"<>|\r\n\t,;=+\[\]]{1,64}?(?=[\\/]))|[^\s\\/:*?\"<>|,;=+'`()\[\]{}]{1,64}"
 )
-_WINDOWS_USERS = re.compile(rb":(?:\\\\|\\|/)(?:Users|users|USERS)(?:\\\\|\\|/)")
+_WINDOWS_USERS = re.compile(
+    rb":(?:\\\\|\\|/)(?:Users|users|USERS|Documents and Settings)(?:\\\\|\\|/)"
+)
 _WINDOWS_ANCHOR = _anchors.pattern(_WINDOWS_USERS.pattern)
 _TILDE_NAME = re.compile(r"~([A-Za-z_][\w.-]{1,31})(?=/)")
 _HOME_MOUNT = re.compile(
@@ -138,7 +142,13 @@ _SPACED_NAME_ESCAPED = re.compile(
 # A mailbox in the mail spool is named after its user (/var/mail/ana); so is a home folder in a
 # WSL distribution seen from Windows (\\wsl$\Ubuntu\home\ana, \\wsl.localhost\Debian\home\ana).
 _MAIL_SPOOL = re.compile(r"(?:^|[^\w.-])/var(?:/spool)?\Z")
-_WSL_DISTRIBUTION = re.compile(r"\\\\wsl(?:\$|\.localhost)\\[^\\\s]{1,64}\Z")
+_WSL_DISTRIBUTION = re.compile(
+    r"(?:\\\\wsl(?:\$|\.localhost)\\[^\\\s]{1,64}|(?<![\w.-])[A-Za-z]:)\Z"
+)
+# Removable media mount under a folder named after the user who plugged them in:
+# /media/ana/USB-DISK (Ubuntu), /run/media/ana/… (Fedora, Arch); not /media/cdrom.
+_MEDIA_MOUNT = re.compile(r"(?:^|[^\w.-])(?:/run)?\Z")
+_MEDIA_DEVICES = re.compile(r"(?:cdrom|cdrw|dvd|floppy|usb|sd[a-z]|disk|data|backup)[0-9]*")
 # Each home folder's anchor, the longer name first tried after it, and what must come before
 # the anchor (by default, the start of a path or a mount that holds home folders).
 _POSIX_HOMES: tuple[tuple[_anchors.Anchor, re.Pattern[str] | None, re.Pattern[str] | None], ...] = (
@@ -148,6 +158,7 @@ _POSIX_HOMES: tuple[tuple[_anchors.Anchor, re.Pattern[str] | None, re.Pattern[st
     (_anchors.literal("\\/Users\\/"), _SPACED_NAME_ESCAPED, None),
     (_anchors.literal("/mail/"), None, _MAIL_SPOOL),
     (_anchors.literal("\\home\\"), None, _WSL_DISTRIBUTION),
+    (_anchors.literal("/media/"), None, _MEDIA_MOUNT),
 )
 
 
@@ -161,6 +172,7 @@ def _posix_names(text: str) -> Iterator[Span]:
                 _path_starts_at(text, at)
                 if before is None
                 else before.search(text, max(0, at - 80), at) is not None
+                and not (before is _MEDIA_MOUNT and _MEDIA_DEVICES.fullmatch(name.group()))
             ):
                 span = _name_span(text, name.start(), name.end())
                 if span:
