@@ -407,6 +407,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "stream-urls": lambda n: "rtmp://a/b/c/" * (n // 13) + "rtmp://a?x&" * (n // 11),
     "imap-logins": lambda n: '1 LOGIN a 2 login "' * (n // 19),
     "media-and-wine-homes": lambda n: " /media/a Z:\\home\\b " * (n // 22),
+    "discord-tokens": lambda n: "MTA4NjQxMjM0NTY3ODkwMTIzNA.GaBcDe." * (n // 34),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -285,6 +285,10 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "first": lambda rng: rng.choice(_FIRST).capitalize(),
     "fullname": lambda rng: f"{rng.choice(_FIRST).title()} {rng.choice(_LAST).title()}",
     "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
+    # a Discord account's id (a snowflake) as its token begins: base64 without padding
+    "discordid": lambda rng: (
+        base64.urlsafe_b64encode(str(rng.randint(10**17, 10**19 - 1)).encode()).decode().rstrip("=")
+    ),
     "urlpw": lambda rng: quote(_password(rng), safe=""),
     "imei": _imei,
     "cpf": _cpf,
@@ -464,6 +468,8 @@ _TEMPLATES: dict[str, _Kind] = {
          'array(1) {\n  ["password"]=>\n  string(12) "«{p}»"\n}',
          "define( 'LOGGED_IN_SALT',   '«{a64}»' );",
          "<td>{&quot;utf8&quot;=&gt;&quot;✓&quot;, &quot;password&quot;=&gt;&quot;«{p}»&quot;}")),
+    "discord-token": ("credential", ("token: ", "DISCORD_TOKEN=", "logging in with "),
+        ("«{discordid}.{u6}.{u38}»",)),
     "stream-key": ("credential", ("[rtmp stream: 'adv_stream'] Connecting to ", "server: "),
         ("rtmp://live.twitch.tv/app/«live_{d9}_{a30}»",
          "rtmps://live-api-s.facebook.com:443/rtmp/«FB-{d16}-0-{a28}»")),

@@ -6,6 +6,8 @@ start at a token boundary, which keeps adversarial input linear."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -129,6 +131,29 @@ _TWILIO = _prefix(
     34,
     check=mixed,
 )
+
+
+def _discord_user_id(value: str) -> bool:
+    """Whether a token's first part is a Discord user id (17 to 20 digits) in base64."""
+    first = value.partition(".")[0]
+    try:
+        decoded = base64.urlsafe_b64decode(first + "=" * (-len(first) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return decoded.isdigit() and 17 <= len(decoded) <= 20
+
+
+# A Discord account's token, with no label: its user id in base64, a timestamp and an HMAC
+# (MTA4NjQ…​.GaBcDe.…). Whoever has it is signed in as the user.
+_DISCORD_USER_TOKEN = _prefix(
+    "discord-token",
+    "discord-token",
+    [(id_chars + 8, rf"[MNO][A-Za-z0-9_-]{{{id_chars - 1}}}\.[A-Za-z0-9_-]{{6}}\.")
+     for id_chars in (23, 24, 25, 26)],
+    "[A-Za-z0-9_-]{27,38}" + _end(_TOKEN_CLASS),
+    74,
+    check=_discord_user_id,
+)  # fmt: skip
 _DISCORD_WEBHOOK = _prefix(
     "discord-webhook",
     "discord-webhook",
@@ -650,6 +675,7 @@ RULES: tuple[Rule, ...] = (
     _SLACK_WEBHOOK,
     _TWILIO,
     _DISCORD_WEBHOOK,
+    _DISCORD_USER_TOKEN,
     _TEAMS_WEBHOOK,
     _TELEGRAM_BOT,
     _SONAR_LOGIN,
