@@ -408,6 +408,18 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "imap-logins": lambda n: '1 LOGIN a 2 login "' * (n // 19),
     "media-and-wine-homes": lambda n: " /media/a Z:\\home\\b " * (n // 22),
     "discord-tokens": lambda n: "MTA4NjQxMjM0NTY3ODkwMTIzNA.GaBcDe." * (n // 34),
+    "ci-variables": lambda n: (
+        "GITHUB_TRIGGERING_ACTOR=a BUILD_REQUESTEDFOR=a a a GITLAB_USER_NAME=" * (n // 66)
+    ),
+    "quoted-user-names": lambda n: 'userName = "a a' * (n // 15),
+    "code-arguments": lambda n: "(username=a.b.c" * (n // 15),
+    "server-users": lambda n: "user 'a User 'a user: 'a for login 'a # User@Host: a[" * (n // 52),
+    "cups-owners": lambda n: "queued on 'a' by 'a" * (n // 19),
+    "jenkins-causes": lambda n: "Started by user a" * (n // 17),
+    "spring-starts": lambda n: " with PID 1 (" + "started by a " * (n // 13),
+    "postgres-users": lambda n: "user=a database=" * (n // 16) + ",db=" * (n // 4),
+    "postgres-prefixes": lambda n: "a@a LOG: " * (n // 9) + ("a" * 70 + "@b:[1]:") * (n // 78),
+    "pam-actors": lambda n: "for user a(uid=1) by " * (n // 21),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -1,6 +1,6 @@
-"""User names in USER, LOGNAME and USERNAME variables, found in the forms dumps print them, in
-the user field of web server access logs, in the login messages of sshd, PAM, logind and
-database servers, and in a directory's names for an account."""
+"""User names in USER, LOGNAME and USERNAME variables and in a CI job's, found in the forms dumps
+print them, in the user field of web server access logs, in the login messages of sshd, PAM,
+logind, database, broker and print servers, and in a directory's names for an account."""
 
 from __future__ import annotations
 
@@ -33,6 +33,16 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("user_name: juma", "juma"),
         ("Username: CONTOSO\\Alice", "CONTOSO\\Alice"),
         ('{"UserName": "acme\\\\olga.p"}', "acme\\\\olga.p"),
+        ("User(id=7, username=ana.lima, email=x)", "ana.lima"),  # Lombok's toString
+        # quoted, a display name is taken whole
+        ('    userName = "Vinod Pittampalli";', "Vinod Pittampalli"),
+        ("{'username': 'Ana Maria Lima', 'id': 7}", "Ana Maria Lima"),
+        # who a CI job runs for, by login
+        ("GITLAB_USER_LOGIN=asmith\nGITLAB_USER_EMAIL=a@example.com", "asmith"),
+        ("GITHUB_ACTOR=asmith-gh", "asmith-gh"),
+        ("env:\n  GITHUB_TRIGGERING_ACTOR: 'asmith-gh'", "asmith-gh"),
+        ('{"CIRCLE_USERNAME": "asmith", "CIRCLE_BRANCH": "main"}', "asmith"),
+        ("BUILD_USER_ID=asmith", "asmith"),
     ],
 )
 def test_user_name_variable_is_found(text: str, value: str) -> None:
@@ -53,10 +63,43 @@ def test_user_name_variable_is_found(text: str, value: str) -> None:
         "$username = get(); %username%; DB_USERNAME=app; db_user_name=svc",
         "username: <your-name> username: ${USER} username: {{ user }}",
         "the username is required; usernames: 4",
+        "[pypi]\nusername = __token__\npassword = <secret-1>",  # PyPI's token login
+        "GITHUB_ACTOR=dependabot[bot] GITHUB_TRIGGERING_ACTOR=renovate[bot]",  # bots
+        "username: github-actions[bot]",
+        # source code in a traceback passes an expression
+        "    user = User.query.filter_by(username=form.login.data).first()",
+        "login(username=form.username, remember=True); username=getpass.getuser()",
+        'authenticate(request, username=request.POST.get("username"))',
+        # CI variables referred to, not set, and their neighbours
+        "echo $GITHUB_ACTOR %BUILD_USER% ${GITLAB_USER_LOGIN}",
+        "MY_GITHUB_ACTOR=x BUILD_REQUESTEDFORID=1f2e GITLAB_USER_ID=42",
+        "GITHUB_ACTOR   is who pushed; BUILD_USER=${BUILD_USER_ID}",
+        "GITLAB_USER_NAME=<your name>\nBUILD_REQUESTEDFOR=Project Collection Build Service (acme)",
+        "BUILD_REQUESTEDFOR=Microsoft.VisualStudio.Services.TFS",
     ],
 )
 def test_other_variables_and_service_accounts_are_kept(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("GITLAB_USER_NAME=Alice Smith\nGITLAB_USER_LOGIN=asmith", ["Alice Smith"]),
+        (
+            "BUILD_REQUESTEDFOR=Alice Smith\r\nBUILD_REQUESTEDFOREMAIL=a@example.com",
+            ["Alice Smith"],
+        ),
+        ("BUILD_REQUESTEDFOR             Alice Smith   \n", ["Alice Smith"]),  # PowerShell's env:
+        ('{"GITLAB_USER_NAME": "Alice Smith", "CI": "true"}', ["Alice Smith"]),
+        ("export BUILD_USER='Ana Lima' BUILD_USER_FIRST_NAME=Ana", ["Ana Lima", "Ana"]),
+        ("BUILD_USER=Ana Lima BUILD_USER_ID=ana", ["Ana Lima"]),
+    ],
+)
+def test_ci_display_name_is_found(text: str, values: list[str]) -> None:
+    """A CI job's display name for who started it is a person's name, spaces and all."""
+    names = [span for span in RULE.find(text) if span.kind == "name"]
+    assert [text[span.start : span.end] for span in names] == values
 
 
 def test_the_name_shares_its_placeholder_with_the_home_path() -> None:
@@ -146,6 +189,54 @@ LOGIN_MESSAGES = [
     ),
     ("New Logon:\n\tSecurity ID:\t\tACME\\olga.p\n\tAccount Name:\t\tolga.p\n", ["olga.p"]),
     ("Account For Which Logon Failed:\r\n\tAccount Name:\t\tJuma Ali\r\n", ["Juma Ali"]),
+    # PAM's actor beside a person's or a system account, sudo's prompt
+    (
+        "pam_unix(gdm-password:session): session opened for user atibam(uid=1000) by atibam(uid=0)",
+        ["atibam", "atibam"],
+    ),
+    (
+        "sudo: pam_unix(sudo:session): session opened for user root(uid=0) by edward(uid=1000)",
+        ["edward"],
+    ),
+    ("[sudo] password for pranav: ", ["pranav"]),
+    # database servers' connection lines and line prefixes
+    ("LOG:  connection authorized: user=jsmith database=app application_name=psql", ["jsmith"]),
+    (
+        "LOG:  disconnection: session time: 0:00:02.112 user=jsmith database=postgres "
+        "host=203.0.113.7 port=51800",
+        ["jsmith"],
+    ),
+    (
+        "2023-12-02 12:31:13.875 CET [344648] jsmith@salesdb FATAL:  password authentication "
+        'failed for user "jsmith"',
+        ["jsmith", "jsmith"],
+    ),
+    ('172.16.105.4(43212) olga@appdb FATAL:  database "appdb" does not exist', ["olga"]),
+    ("2024-01-02 03:04:05 UTC:10.0.0.1(5432):ana@appdb:[1234]:LOG:  statement: x", ["ana"]),
+    ("[12]: user=olga,db=app,app=psql,client=10.0.0.5 LOG:  duration: 5 ms", ["olga"]),
+    ("Aborted connection 4016575 to db: 'testdb' user: 'sherlock' host: 'localhost'", ["sherlock"]),
+    ("# User@Host: jsmith[jsmith] @ apphost [203.0.113.9]  Id: 10997316", ["jsmith", "jsmith"]),
+    ('{"message":"Logon failed for login \'teste\' due to trigger execution."}', ["teste"]),
+    # a broker's and a print server's
+    (
+        "connection <0.1345.0> (10.0.0.7:64875 -> 10.0.0.2:5672): user 'jsmith' authenticated "
+        "and granted access to vhost '/'",
+        ["jsmith"],
+    ),
+    ("closing AMQP connection (vhost: '/', user: 'olga.p', state: running)", ["olga.p"]),
+    ("I [25/Oct/2004:15:41:59 +0200] Job 24 queued on 'BJC-2000' by 'titoxx69'.", ["titoxx69"]),
+    ('I [12/Mar/2024:10:00:00 +0100] [Job 12] Queued on "HP_LaserJet" by "juma".', ["juma"]),
+    # the account a Spring Boot application started as
+    (
+        "INFO Starting DurableStarterApplication using Java 17.0.16 with PID 115622 "
+        "(/srv/x/main started by harry in /srv/x)",
+        ["harry"],
+    ),
+    (
+        "Starting BooksAppApplication on BLR019 with PID 10464 (D:\\Akash\\target\\classes "
+        "started by Akash.Potdar in D:\\Akash)",
+        ["Akash.Potdar"],
+    ),
 ]
 
 
@@ -153,6 +244,20 @@ LOGIN_MESSAGES = [
 def test_login_message_user_is_found(text: str, values: list[str]) -> None:
     """Login and command logs, prompts and logon events name the account that acted."""
     assert _found(text, LOGIN_RULE) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Started by user snagareddi\nRunning as SYSTEM", ["snagareddi"]),
+        ("Started by user Jane Doe\r\n[Pipeline] Start of Pipeline", ["Jane Doe"]),
+        ('"shortDescription":"Started by user Jane Doe","userId":"jdoe"', ["Jane Doe"]),
+    ],
+)
+def test_who_started_a_jenkins_build_is_a_name(text: str, values: list[str]) -> None:
+    """Jenkins names who started a build by their display name: a person's name."""
+    assert _found(text, LOGIN_RULE) == values
+    assert {span.kind for span in LOGIN_RULE.find(text)} == {"name"}
 
 
 @pytest.mark.parametrize(
@@ -169,6 +274,7 @@ def test_login_message_user_is_found(text: str, values: list[str]) -> None:
             "Olga Petrova",
         ),
         ("commit 1a2b3c4d\nAuthor: Ana Lima <ana.lima@example.com>\nDate:   Sun Dec 6", "Ana Lima"),
+        ("CI_COMMIT_AUTHOR=Ana Lima <ana.lima@example.com>\nCI_COMMIT_BRANCH=main", "Ana Lima"),
     ],
 )
 def test_git_committer_name_is_found(text: str, value: str) -> None:
@@ -188,6 +294,8 @@ def test_git_committer_name_is_found(text: str, value: str) -> None:
         "[user]\n",
         "[user]",
         "[user]\n" + "\tx = 1\n" * 300 + "\tname = Too Far",
+        '[command]/usr/bin/git config user.name "github-actions[bot]"',  # bots
+        "Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
     ],
 )
 def test_other_names_in_git_config_are_kept(text: str) -> None:
@@ -215,6 +323,14 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         '<Data Name="SubjectUserName">SYSTEM</Data><Data Name="TargetUserName">-</Data>',
         '<Data Name="TargetUserName">DWM-1</Data><Data Name="SubjectUserName">WS01$</Data>',
         "Subject:\n\tAccount Name:\t\tLOCAL SERVICE\n\tAccount Name:\t\t-\n",
+        "Aborted connection 7 to db: 'unconnected' user: 'unauthenticated' host: '10.0.0.5'",
+        "Access denied for user ''@'localhost'; # User@Host: root[root] @ localhost []",
+        "postgres@postgres LOG:  checkpoint starting; user=postgres database=postgres",
+        "mail ana@example.com: see above; ruser=ana database=x",
+        "Started by user anonymous\nStarted by timer\nStarted by upstream project",
+        "Job restarted by cron; started by ana in 5s",  # not Spring Boot's line
+        "Job 3 queued on 'Q' by 'root'. [sudo] password for root:",
+        "log.info(\"user '%s' authenticated\", name); user '{}'; [sudo] password for %p:",
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:

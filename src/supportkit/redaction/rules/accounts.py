@@ -1,19 +1,24 @@
 """User names in the environment variables that hold them: ``USER=ana``, ``'LOGNAME': 'ana'``,
-and in fields named for one (docker info's ``Username: ana``, ``"userName": "ana"``);
-the signed-in user of a web server's access log line, ``203.0.113.7 - ana [06/Dec/2026…``; the
-account in the login messages of sshd, systemd-logind and database servers (``Accepted
-publickey for ana from``, ``password authentication failed for user "ana"``), in sudo's,
-su's and PAM's lines about who ran a command (``sudo:  ana : TTY=pts/0``), in a shell's prompt
-(``ana@laptop:~/src$``), in Dovecot's logins
-(``user=<ana>``, ``imap(ana)``) and in a Windows logon event
-(``<Data Name="TargetUserName">ana</Data>``); the name git commits under
-(``user.name=Ana Lima``, ``Author: Ana Lima <…>``), as a ``<name-N>``; and the account
-in a directory's names for it (``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in
-``id``'s output (``uid=1000(ana)``).
+and a CI job's (``GITHUB_ACTOR=ana``; a display name such as ``GITLAB_USER_NAME=Ana Lima`` as
+a ``<name-N>``), and in fields named for one (docker info's ``Username: ana``,
+``"userName": "ana"``); the signed-in user of a web server's access log line,
+``203.0.113.7 - ana [06/Dec/2026…``; the account in the login messages of sshd,
+systemd-logind and database, broker and print servers (``Accepted publickey for ana from``,
+``password authentication failed for user "ana"``, ``connection authorized: user=ana
+database=app``, ``user 'ana' authenticated``), in sudo's, su's and PAM's lines about who ran a
+command (``sudo:  ana : TTY=pts/0``), in sudo's prompt, in a shell's prompt
+(``ana@laptop:~/src$``), in Dovecot's logins (``user=<ana>``, ``imap(ana)``), in Spring Boot's
+start-up line (``started by ana in /srv``), in a Windows logon event
+(``<Data Name="TargetUserName">ana</Data>``); who started a Jenkins build (``Started by user
+Ana Lima``) and the name git commits under (``user.name=Ana Lima``, ``Author: Ana Lima <…>``),
+as a ``<name-N>``; and the account in a directory's names for it
+(``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in ``id``'s output
+(``uid=1000(ana)``).
 
 An environment dump names the account as often as a home path does, so the name goes here too,
-with the same placeholder kind (``HOME=/home/<user-1> USER=<user-1>``). Service accounts and
-placeholders stay: they are no one's.
+with the same placeholder kind (``HOME=/home/<user-1> USER=<user-1>``). Service accounts,
+placeholders and bots (``dependabot[bot]``) stay: they are no one's. So does source code that
+passes a user name along (``filter_by(username=form.login.data)``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
-from supportkit.redaction.rules._no_ones import no_ones
+from supportkit.redaction.rules._no_ones import is_bot, no_ones
 from supportkit.redaction.rules._text import is_trivial, start_of_line
 
 __all__ = ["RULES"]
@@ -39,6 +44,63 @@ _VARIABLE = re.compile(
     r"(?:(?:=[\"']?|[\"']?:[ \t]{0,4}[\"']?)" + _NAME + r"(?![\w$%@])"
     r"|[ \t]{2,40}" + _NAME + r"[ \t]*(?=[\r\n]|\Z))"
 )
+
+
+# Who a CI job runs for, as CI systems put it in the job's environment: a login (GitLab's
+# GITLAB_USER_LOGIN, GitHub's GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR, CircleCI's
+# CIRCLE_USERNAME, Jenkins' build-user-vars BUILD_USER_ID), group 1, or a display name
+# (GITLAB_USER_NAME, Azure Pipelines' BUILD_REQUESTEDFOR, Jenkins' BUILD_USER), which may hold
+# spaces. USER finds most of them; the rest have anchors of their own. A variable is read from
+# its first letter, so a longer one that ends in it (MY_GITHUB_ACTOR) is not it.
+_CI_ANCHORS = (
+    _anchors.literal("USER"),
+    _anchors.literal("_ACTOR"),
+    _anchors.literal("BUILD_REQUESTEDFOR"),
+)
+_CI_VARIABLE = re.compile(
+    r"(?<![\w$%])(?:(GITLAB_USER_LOGIN|GITHUB_(?:TRIGGERING_)?ACTOR|CIRCLE_USERNAME|BUILD_USER_ID)"
+    r"|GITLAB_USER_NAME|BUILD_REQUESTEDFOR|BUILD_USER(?:_FIRST_NAME|_LAST_NAME)?)"
+    r"(?:=|[\"']?:[ \t]{0,4}|([ \t]{2,40}))"
+)
+_CI_LOGIN = re.compile(r"""(["']?)([A-Za-z0-9_][\w.-]{0,63}(?:\[bot\])?)\1(?![\w$%@\[])""")
+# A display name runs to its closing quote, or unquoted to the end of the line or the next
+# variable on it (BUILD_USER=Ana Lima BUILD_USER_ID=ana).
+_CI_DISPLAY_NAME = re.compile(
+    r""""([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'"""
+    r"""|([^\s"'$%{<][^\r\n=]{0,127}?)[ \t]{0,16}(?=\r?\n|\Z|[ \t][A-Z_]{1,64}=)"""
+)
+_CI_NAME_REACH = 18  # from GITHUB_TRIGGERING_ACTOR's "_ACTOR" back to its first letter
+# Azure Pipelines requests scheduled and service-triggered builds for its own identities.
+_AZURE_SERVICES = ("Microsoft.VisualStudio.Services.", "Project Collection Build Service")
+
+
+def _ci_variables(text: str) -> Iterator[Span]:
+    for anchor in _CI_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            start = at
+            while start > 0 and at - start < _CI_NAME_REACH and text[start - 1] in _NAME_CHARS:
+                start -= 1
+            found = _CI_VARIABLE.match(text, start)
+            if found is None:
+                continue
+            value = (_CI_LOGIN if found.group(1) else _CI_DISPLAY_NAME).match(text, found.end())
+            if value is None:
+                continue
+            group = 2 if found.group(1) else value.lastindex or 1
+            name, end = value.group(group), value.end(group)
+            if found.group(2) and not _ends_line(text, end):
+                continue  # PowerShell's listing is a column: "GITHUB_ACTOR   is set" is not it
+            if not (is_trivial(name) or no_ones(name) or name.startswith(_AZURE_SERVICES)):
+                yield Span(value.start(group), end, "user" if found.group(1) else "name")
+
+
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+
+
+def _ends_line(text: str, at: int) -> bool:
+    """Whether only blanks follow ``at`` on its line."""
+    rest = text[at : at + 64].lstrip(" \t")
+    return not rest or rest[0] in "\r\n"
 
 
 def _account(found: re.Match[str] | None) -> Span | None:
@@ -72,26 +134,69 @@ def _glued(text: str, at: int, also: str = "") -> bool:
 
 # A field named for a user name in any case, as config dumps and tools print it: docker info's
 # "Username: ana", "username=ana", {"userName": "ana"}. An address there is the e-mail rule's.
+# Quoted, the value may be a display name, taken whole: userName = "Ana Lima".
 _FIELD_ANCHORS = _anchors.words(("username", "user_name"))
 _USERNAME_FIELD = re.compile(
-    r"""(?i:user_?name)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?"""
-    r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63})(?![\w$%@\\])"""
+    r"""(?i:user_?name)["']?[ \t]{0,8}[:=][ \t]{0,8}(["']?)"""
+    r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63}(?:\[bot\])?)(?![\w$%@\\])"""
+)
+_NAME_LENGTH = 128
+_QUOTED_REST = {
+    quote: re.compile(
+        rf"(?:[ \t]{{1,4}}[^\s{quote}<>@=$%{{}}]{{1,64}}){{1,6}}(?=[ \t]{{0,4}}{quote})"
+    )
+    for quote in "\"'"
+}
+# Source code quoted in a traceback passes an expression where a log would print a name:
+# filter_by(username=form.login.data), authenticate(username=request.args.get("u")). In an
+# argument list, a path of three names or one through a field (form.username) is code, not a
+# dotted login (Lombok's User(id=7, username=ana.lima)).
+_FIELD_WORDS = frozenset(
+    {"user", "username", "user_name", "login", "name", "data", "value", "text"}
 )
 
 
-def _variables(text: str) -> Iterator[Span]:
-    for anchor in _ANCHORS:
-        for at in _anchors.starts(text, anchor):
-            start = at - 5 if text[max(0, at - 5) : at] == "SUDO_" else at
-            if span := _account(_VARIABLE.match(text, start)):
-                yield span
+def _field_users(text: str) -> Iterator[Span]:
     for anchor in _FIELD_ANCHORS:
         for at in _anchors.starts(text, anchor):
             if _glued(text, at, "_$%") or text.startswith("USERNAME", at):
                 continue  # USERNAME is the variable rule's, DB_USERNAME no one's, $username code
             found = _USERNAME_FIELD.match(text, at)
-            if found and not is_trivial(found.group(1)):  # a domain (ACME\ana) goes with it
-                yield from _names(found)
+            if found is None or is_trivial(found.group(2)) or _code(text, at, found):
+                continue
+            span = _group_account(found, 2)  # a domain (ACME\ana) goes with it
+            quote = found.group(1)
+            rest = _QUOTED_REST[quote].match(text, found.end(2)) if quote else None
+            if span is not None and rest is not None and rest.end() - span.start <= _NAME_LENGTH:
+                span = Span(span.start, rest.end(), span.kind)
+            if span is not None:
+                yield span
+
+
+def _code(text: str, at: int, found: re.Match[str]) -> bool:
+    """Whether the user-name field ``found`` at ``at`` passes an expression in source code."""
+    value, end = found.group(2), found.end(2)
+    if text.startswith(("(", "["), end):
+        return True  # a call or a subscript: username=getpass.getuser()
+    if found.group(1) or "." not in value or text[found.start(2) - 1] != "=":
+        return False
+    key = at
+    while key > 0 and at - key < 4 and text[key - 1] == " ":
+        key -= 1
+    if key == 0 or text[key - 1] not in "(,":
+        return False  # not an argument
+    parts = value.lower().split(".")
+    return len(parts) > 2 or not _FIELD_WORDS.isdisjoint(parts[1:])
+
+
+def _variables(text: str) -> Iterator[Span]:
+    yield from _ci_variables(text)
+    for anchor in _ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            start = at - 5 if text[max(0, at - 5) : at] == "SUDO_" else at
+            if span := _account(_VARIABLE.match(text, start)):
+                yield span
+    yield from _field_users(text)
 
 
 # The Common and Combined Log Formats (Apache, nginx, most proxies): "HOST - AUTHUSER [DATE]
@@ -159,7 +264,77 @@ _COMMAND_USERS = re.compile(
     r"|authentication failure; logname=(\S{0,64}) uid=[0-9]{1,10} euid=[0-9]{1,10} tty=\S{0,64}"
     r" ruser=(\S{0,64}) rhost=\S{0,255}(?:[ \t]{1,8}user=(\S{1,64}))?"
 )
-_BY_USER = re.compile(r"([A-Za-z_][\w.-]{0,63}) by ([A-Za-z_][\w.-]{0,63})\(uid=")
+_BY_USER = re.compile(
+    r"([A-Za-z_][\w.-]{0,63})(?:\(uid=[0-9]{1,10}\))? by ([A-Za-z_][\w.-]{0,63})\(uid="
+)
+
+
+# Servers' own phrasings of the account, quoted: RabbitMQ's "user 'ana' authenticated and
+# granted access", MySQL's "Aborted connection 7 to db: 'app' user: 'ana' host: …", SQL
+# Server's "Logon failed for login 'ana'", CUPS' job owner ("Job 24 queued on 'Q' by 'ana'",
+# 'Queued on "Q" by "ana"'); MySQL's slow log ("# User@Host: ana[ana] @ host []"); sudo's
+# prompt, "[sudo] password for ana:".
+_CUPS_OWNER = (
+    r"(?:'[^'\r\n]{1,127}' by '([^'\s]{1,64})'|\"[^\"\r\n]{1,127}\" by \"([^\"\s]{1,64})\")"
+)
+_SERVER_USERS = tuple(
+    (_anchors.literal(words), re.compile(re.escape(words) + pattern))
+    for words, pattern in (
+        ("user '", r"([^'\s]{1,64})'"),
+        ("User '", r"([^'\s]{1,64})'"),
+        ("user: '", r"([^'\s]{1,64})'"),
+        ("for login '", r"([^'\s]{1,64})'"),
+        ("queued on ", _CUPS_OWNER),
+        ("Queued on ", _CUPS_OWNER),
+        ("# User@Host: ", r"([\w.$-]{0,64})\[([\w.$-]{0,64})\] @ "),
+        ("[sudo] password for ", r"([^\s:]{1,64}):"),
+    )
+)
+# Who started a Jenkins build, as its console's first line names them: "Started by user Ana
+# Lima", the account's display name, up to the end of the line (or of a JSON string).
+_JENKINS_CAUSE = _anchors.literal("Started by user ")
+_JENKINS_USER = re.compile(r"""([^\s"'<>$][^"<>\r\n]{0,127}?)[ \t]{0,16}(?=["<]|\r?\n|\Z)""")
+# Spring Boot's first line names the account the application runs as: "Starting App v1 using
+# Java 17 with PID 4242 (/srv/app.jar started by ana in /srv)"; on Windows it may hold a space.
+_SPRING_START = _anchors.literal("started by ")
+_SPRING_USER = re.compile(r"started by ([^\s()][^()\r\n]{0,63}?) in ")
+_SPRING_REACH = 600  # back to "with PID" over the folder the application started in
+# PostgreSQL's account beyond its login messages: log_connections' "connection authorized:
+# user=ana database=app", log_disconnections' "… user=ana database=app host=…", and the
+# log_line_prefix escapes for it: user=%u,db=%d, and %u@%d ("[4242] ana@app FATAL:  …", Amazon
+# RDS's ":ana@app:[4242]:LOG:"). Found from the database that follows the name.
+_PG_ANCHORS = (_anchors.literal(" database="), _anchors.literal(",db="))
+_PG_NAME = re.compile(r"[A-Za-z_][\w.$-]{0,63}")
+_PG_NAME_CHARS = frozenset("_.$-")
+_PG_PREFIX_AFTER = re.compile(
+    r"@[\w.$-]{1,63}(?: (?:LOG|FATAL|ERROR|WARNING|PANIC|STATEMENT|DETAIL|HINT|NOTICE|INFO"
+    r"|DEBUG[1-5]?|CONTEXT|LOCATION):[ \t]|:\[[0-9]{1,10}\]:)"
+)
+
+
+def _postgres_users(text: str) -> Iterator[Span]:
+    for anchor in _PG_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            key = text.rfind("user=", max(0, at - 69), at)
+            if key >= 0 and not _glued(text, key, "_-"):
+                yield from _named(text, key + 5, at)
+    for at in _anchors.starts(text, _AT):
+        if _PG_PREFIX_AFTER.match(text, at):
+            start = at
+            while (
+                start > 0
+                and at - start < 64
+                and (text[start - 1].isalnum() or text[start - 1] in _PG_NAME_CHARS)
+            ):
+                start -= 1
+            if start == 0 or text[start - 1] in " \t:)]\n":
+                yield from _named(text, start, at)
+
+
+def _named(text: str, start: int, end: int) -> Iterator[Span]:
+    """The account ``text[start:end]``, if it is one and a person's."""
+    if _PG_NAME.fullmatch(text, start, end) and not no_ones(text[start:end]):
+        yield Span(start, end, "user")
 
 
 # Dovecot names the account a client logs in as: "imap-login: … user=<ana>, method=PLAIN" and
@@ -215,6 +390,40 @@ def _event_users(text: str) -> Iterator[Span]:
             yield from _names(found)
 
 
+def _login_message_users(text: str) -> Iterator[Span]:
+    for anchor in _LOGIN_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            # "for user ana(uid=1000) by ana(uid=0)", "for user root by ana(uid=1000)"
+            by = _BY_USER.match(text, at + anchor.width)
+            if by:
+                yield from _names(by)
+            elif span := _account(_LOGIN_NAME.match(text, at + anchor.width)):
+                yield span
+    for anchor, users in _SERVER_USERS:
+        for at in _anchors.starts(text, anchor):
+            if not _glued(text, at, "_-"):
+                yield from _filled_in(text, _names(users.match(text, at)))
+    for at in _anchors.starts(text, _JENKINS_CAUSE):
+        found = _JENKINS_USER.match(text, at + _JENKINS_CAUSE.width)
+        if found and not no_ones(found.group(1)):
+            yield Span(found.start(1), found.end(1), "name")
+    for at in _anchors.starts(text, _SPRING_START):
+        if _glued(text, at):
+            continue  # restarted by
+        pid = text.rfind(" with PID ", max(0, at - _SPRING_REACH), at)
+        if pid >= 0 and "\n" not in text[pid:at]:
+            yield from _names(_SPRING_USER.match(text, at))
+    yield from _postgres_users(text)
+
+
+def _filled_in(text: str, spans: Iterator[Span]) -> Iterator[Span]:
+    """``spans`` but those of a format string's placeholders: "user '%s'", "for %p:"."""
+    for span in spans:
+        name = text[span.start : span.end]
+        if name[0] not in "$%{<" and not is_trivial(name):
+            yield span
+
+
 def _data_named_at(text: str, at: int) -> bool:
     """Whether ``UserName">`` at ``at`` ends an event's ``<Data Name="…UserName">``."""
     return text[max(0, at - 13) : at].endswith(_DATA_NAME_BEFORE)
@@ -222,14 +431,10 @@ def _data_named_at(text: str, at: int) -> bool:
 
 def _login_users(text: str) -> Iterator[Span]:
     seen: set[int] = set()  # "Failed password for invalid user" holds two anchors
-    for anchor in _LOGIN_ANCHORS:
-        for at in _anchors.starts(text, anchor):
-            span = _account(_LOGIN_NAME.match(text, at + anchor.width))
-            if span is not None and span.start not in seen:
-                seen.add(span.start)
-                yield span
-            elif span is None:  # "for user root by ana(uid=1000)"
-                yield from _names(_BY_USER.match(text, at + anchor.width))
+    for span in _login_message_users(text):
+        if span.start not in seen:
+            seen.add(span.start)
+            yield span
     yield from _event_users(text)
     yield from _prompt_users(text)
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
@@ -283,11 +488,14 @@ def _own_groups(text: str, start: int, named: str) -> Iterator[Span]:
 
 # The name git signs commits with: "git config -l"'s user.name=Ana Lima, "git config user.name
 # 'Ana Lima'", a .gitconfig's [user] section, the environment's GIT_AUTHOR_NAME and
-# GIT_COMMITTER_NAME, and git log's "Author: Ana Lima <ana@…>". A placeholder (${NAME},
-# <your name>) stays.
+# GIT_COMMITTER_NAME, git log's "Author: Ana Lima <ana@…>" and GitLab CI's
+# CI_COMMIT_AUTHOR=Ana Lima <ana@…>. A placeholder (${NAME}, <your name>) and a bot stay.
 _GIT_ANCHORS = tuple(
     _anchors.literal(words)
-    for words in ("user.name", "GIT_AUTHOR_NAME=", "GIT_COMMITTER_NAME=", "Author: ", "Commit: ")
+    for words in (
+        *("user.name", "GIT_AUTHOR_NAME=", "GIT_COMMITTER_NAME=", "Author: ", "Commit: "),
+        "CI_COMMIT_AUTHOR=",
+    )
 )
 _GIT_SECTION = _anchors.literal("[user]")
 _GIT_USER_NAME = re.compile(
@@ -295,7 +503,8 @@ _GIT_USER_NAME = re.compile(
     r"""(?:=(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'][^\r\n]{0,127}?)[ \t]{0,16}"""
     r"""(?=\r?\n|\Z))"""
     r"""|[ \t]{1,16}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'-]\S{0,63})))"""
-    r"|(?:Author|Commit): ([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
+    r"|(?:Author: |Commit: |CI_COMMIT_AUTHOR=)"
+    r"([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
 )
 _SECTION_NAME = re.compile(r"[ \t]*name[ \t]*=[ \t]*([^\s][^\r\n]{0,127}?)[ \t]*\r?$")
 _SECTION_LINES, _SECTION_CHARS = 16, 2_048
@@ -322,12 +531,12 @@ def _git_user_names(text: str) -> Iterator[Span]:
 
 
 def _person(found: re.Match[str], group: int) -> Iterator[Span]:
-    if found.group(group)[0] not in "$<{%":
+    if found.group(group)[0] not in "$<{%" and not is_bot(found.group(group)):
         yield Span(found.start(group), found.end(group), "name")
 
 
 RULES: tuple[Rule, ...] = (
-    FinderRule("user-variable", 160, _variables),
+    FinderRule("user-variable", 256, _variables),
     FinderRule("access-log-user", 320, _access_log_users),
     FinderRule("login-user", 640, _login_users),  # PAM's failure line is the longest
     FinderRule("directory-user", 160, _directory_users),
