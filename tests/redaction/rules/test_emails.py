@@ -35,6 +35,7 @@ from _found import found
         ),
         ("メール：taro.yamada＠example.co.jp まで", "taro.yamada＠example.co.jp"),
         ("stop.covid19.hyogo＠gmail.com", "stop.covid19.hyogo＠gmail.com"),
+        ("user id <ana.lima@example.com>", "ana.lima@example.com"),
     ],
 )
 def test_email_is_found(text: str, value: str) -> None:
@@ -71,6 +72,9 @@ def test_email_is_found(text: str, value: str) -> None:
         "user@1000.slice, run@u1.scope, unit@x.path, dev@sda.device, swap@sda.swap",
         'envp[20]="PPD=/etc/cups/ppd/PSC-2200-Series@192.168.0.102.ppd"',
         "ab\u2010\u00ffexample.com",  # no full-width at sign, though its UTF-16 bytes occur
+        "Received: by mx1.example.com with ESMTP\n"
+        "        id <20040120203404.CCCC18555.mx1.example.com@client.example.com>",
+        "X-Abuse-Reports-To: abuse@splio.com; notifications@github.com; security@example.org",
     ],
 )
 def test_email_look_alike_is_kept(text: str) -> None:

@@ -15,8 +15,13 @@ __all__ = ["KEPT_MAILBOXES", "RULES"]
 
 #: Local parts of role mailboxes that name a service, never a person.
 KEPT_MAILBOXES = frozenset(
-    {"git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster"}
-)
+    {
+        "git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster",
+        "notifications",
+        # RFC 2142's mailboxes for a domain's services: mail headers name them for complaints
+        "abuse", "noc", "security", "hostmaster", "webmaster", "usenet", "news",
+    }
+)  # fmt: skip
 
 # Domains whose addresses are machines' accounts: Google Cloud's service accounts
 # (terraform@acme-prod.iam.gserviceaccount.com, 1234-compute@developer.gserviceaccount.com).
@@ -107,6 +112,10 @@ _MESSAGE_ID_HEADER = re.compile(
 )
 _THREAD_HEADER = re.compile(r"(?i:in-reply-to|references)[ \t]*:")
 _MESSAGE_ID_KEY = re.compile(r"(?i:message[_-]?id)[\"']?[ \t]*[:=][ \t]*[\"']?<\Z")
+# A Received header's "id <…>": the message's id as the relaying server queued it, a run of
+# digits before its "@" (id <20040120203404.CCCC18555.mx1.example.com@client.example.com>).
+_RECEIVED_ID = re.compile(r"[ \t]id[ \t]+<\Z")
+_FEWEST_ID_DIGITS = 6
 
 
 def _in_message_id(text: str, start: int, folded: dict[int, bool]) -> bool:
@@ -117,6 +126,9 @@ def _in_message_id(text: str, start: int, folded: dict[int, bool]) -> bool:
         return False
     if _MESSAGE_ID_KEY.search(text, max(0, opened - 24), opened + 1):
         return True
+    if _RECEIVED_ID.search(text, max(0, opened - 8), opened + 1):
+        local = text[start : text.find("@", start, start + 65)]
+        return sum(char.isdigit() for char in local) >= _FEWEST_ID_DIGITS
     line = start_of_line(text, opened, 1024)
     if line < 0:
         return False
