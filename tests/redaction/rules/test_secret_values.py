@@ -193,6 +193,8 @@ def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: s
         ("auth-user-pass creds.txt", "auth-user-pass creds.txt"),
         ("userPassword:: e1NTSEF9cXJzdHV2d3h5", "userPassword:: <secret-1>"),
         ("userPassword: {SSHA}qrstuvwxyz012345", "userPassword: <secret-1>"),
+        ("         :date:dkim-signature:arc-authentication-results;",
+         "         :date:dkim-signature:arc-authentication-results;"),
     ],
 )  # fmt: skip
 def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expected: str) -> None:

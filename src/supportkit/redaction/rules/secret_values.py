@@ -519,6 +519,9 @@ _KEY_FILE = re.compile(
     # or a file the credentials are read from: OpenVPN's auth-user-pass creds.txt
     r"|txt|conf|cfg|ini)"
 )
+# The header fields a DKIM or ARC signature signs, listed on the lines after its h= tag
+# (:subject:from:dkim-signature:arc-authentication-results;): names, no signature.
+_SIGNED_HEADER_NAMES = re.compile(r"[a-z][a-z0-9-]{1,64}(?::[a-z][a-z0-9-]{1,64}){0,32};?")
 # A password hash with its scheme before it, as LDAP stores one: {SSHA}…, {CRYPT}$6$…
 _HASH_SCHEME = re.compile(r"\{[A-Z][A-Z0-9-]{1,15}\}\S")
 # An authentication's method or result, not its secret: swanctl's auth = psk, IMAP's
@@ -851,6 +854,10 @@ class _SecretValueScanner:
             or _KEY_FILE.fullmatch(bare) is not None
             or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
             or (_normalized(name) == "auth" and bare.lower() in _AUTH_METHODS)
+            or (
+                _normalized(name).endswith("signature")
+                and _SIGNED_HEADER_NAMES.fullmatch(value.strip()) is not None
+            )
             or (bare.lower().startswith("eap-") and _normalized(name) == "auth")
             or (
                 _POSTGRES_SESSION.fullmatch(bare) is not None
