@@ -172,6 +172,8 @@ LOGIN_MESSAGES = [
     ("[olga.p@fedora src]$ make\n(venv) juma@dev-box:~$ pytest", ["olga.p", "juma"]),
     ("ana@Anas-MacBook-Pro ~ % brew install x", ["ana"]),
     ("$ journalctl -u app\nlukas@ubuntu20:~$\nlukas@ubuntu20:~$ \r\n", ["lukas", "lukas"]),
+    ("thomas@SUSE:~> sudo zypper up\nana@laptop ~> ls", ["thomas", "ana"]),
+    ("╭─mint@mint-HP ~/src\n╰─$ ls\n┌──(olga@box)-[~]", ["mint", "olga"]),
     # Dovecot's logins and process titles
     (
         "dovecot: imap-login: Disconnected (auth failed, 2 attempts): user=<username.bob>, "
@@ -331,6 +333,7 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         "Job restarted by cron; started by ana in 5s",  # not Spring Boot's line
         "Job 3 queued on 'Q' by 'root'. [sudo] password for root:",
         "log.info(\"user '%s' authenticated\", name); user '{}'; [sudo] password for %p:",
+        "if a@b.c > 3 then mail ana@example.com> x",
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:

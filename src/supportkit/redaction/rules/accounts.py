@@ -352,18 +352,26 @@ _MAIL_USER = re.compile(
 # "ana@laptop:~/src$ ", Red Hat's "[ana@fedora src]$ ", zsh's "ana@Anas-MacBook-Pro ~ % ",
 # maybe after a virtual environment's "(venv) ". Found from its "@", the e-mail rule's anchor.
 _AT = _anchors.literal("@")
+# Bash's "ana@laptop:~/src$", zsh's "%", fish's and openSUSE's "ana@laptop ~>", maybe after a
+# virtualenv's name; or a theme's two-line prompt, whose first line starts with a box-drawing
+# corner and whose second holds the "$" (oh-my-zsh's "╭─ana@laptop ~/src", "┌──(ana@kali)").
 _PROMPT = re.compile(
     r"[ \t]{0,8}(?:\([\w.-]{1,32}\)[ \t]{1,4})?\[?([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63}"
-    r"(?::[~/][^\s$#%]{0,256}|[ \t](?:~|/|[\w.-]{1,64})[^\s$#%\]]{0,256})\]?[ \t]?[$#%]"
+    r"(?::[~/][^\s$#%>]{0,256}|[ \t](?:~|/|[\w.-]{1,64})[^\s$#%>\]]{0,256})\]?[ \t]?[$#%>]"
     r"(?:[ \t]|(?=\r?\n|\Z))"
 )
+_BOX_PROMPT = re.compile(r"[ \t]{0,8}[╭┌]─{1,2}\(?([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63}")
 _PROMPT_REACH = 64
 
 
 def _prompt_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _AT):
         line_start = start_of_line(text, at, _PROMPT_REACH)
-        found = _PROMPT.match(text, line_start) if line_start >= 0 else None
+        found = (
+            (_PROMPT.match(text, line_start) or _BOX_PROMPT.match(text, line_start))
+            if line_start >= 0
+            else None
+        )
         if found is not None and found.end(1) == at:
             yield from _names(found)
 
