@@ -43,6 +43,8 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("env:\n  GITHUB_TRIGGERING_ACTOR: 'asmith-gh'", "asmith-gh"),
         ('{"CIRCLE_USERNAME": "asmith", "CIRCLE_BRANCH": "main"}', "asmith"),
         ("BUILD_USER_ID=asmith", "asmith"),
+        # a game launcher's command line
+        ("java -jar mc.jar --username Steve_1987 --uuid 1234", "Steve_1987"),
     ],
 )
 def test_user_name_variable_is_found(text: str, value: str) -> None:

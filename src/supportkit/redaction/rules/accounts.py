@@ -133,11 +133,12 @@ def _glued(text: str, at: int, also: str = "") -> bool:
 
 
 # A field named for a user name in any case, as config dumps and tools print it: docker info's
-# "Username: ana", "username=ana", {"userName": "ana"}. An address there is the e-mail rule's.
+# "Username: ana", "username=ana", {"userName": "ana"}, a launcher's flag "--username ana". An
+# address there is the e-mail rule's.
 # Quoted, the value may be a display name, taken whole: userName = "Ana Lima".
 _FIELD_ANCHORS = _anchors.words(("username", "user_name"))
 _USERNAME_FIELD = re.compile(
-    r"""(?i:user_?name)["']?[ \t]{0,8}[:=][ \t]{0,8}(["']?)"""
+    r"""(?i:user_?name)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?<=-username)[ \t]{1,4})(["']?)"""
     r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63}(?:\[bot\])?)(?![\w$%@\\])"""
 )
 _NAME_LENGTH = 128
