@@ -374,6 +374,8 @@ POSITIVES = [
     ("named-java-properties-xml", '<entry key="db.password">{s}</entry>', "PropsPw9", "secret"),
     ("kv-argv-list-flag", '"sys.argv": ["app.py", "--db-password", "{s}", "-v"]', "S3cr3tPw",
      "secret"),
+    ("kv-argv-list-dashed-value", "['app.py', '--db-password', '{s}', '--verbose']",
+     "-RkoTzEZdQzhuRsHXOHL", "secret"),
     ("kv-requests-auth-tuple", 'session.get(url, auth=("svc", "{s}"), timeout=3)', "Tr4ceAuthPw9",
      "secret"),
     ("kv-requests-basic-auth", 'requests.get(u, auth=HTTPBasicAuth("svc", "{s}"))', "p4ss w0rd",

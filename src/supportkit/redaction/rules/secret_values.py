@@ -276,6 +276,17 @@ _CONTEXT_VALUE = re.compile(
     r"[ \t]{1,3}(?:(?:is|was)[ \t]{1,3})?([A-Za-z0-9+/_.~-]{20,512}={0,3})(?![A-Za-z0-9+/=_.~-])"
 )
 _FLAG = re.compile(FLAG_NAME + r"(?:=.*)?")
+_FLAG_CAPITALS = 2
+
+
+def _next_flag(value: str) -> bool:
+    """Whether an argument after a flag is the next flag rather than its value. A value may
+    start with a dash too; then its capitals spread through it ("-RkoTzEZdQzhuRsHXOH"), where
+    a flag has one or two ("--verbose", "--SomeOption")."""
+    return (
+        _FLAG.fullmatch(value) is not None
+        and sum(char.isupper() for char in value) <= _FLAG_CAPITALS
+    )
 # A session that is only numbered is no web session's secret: Windows servicing's "Session:
 # 30546173_4261722401", logind's "Session 42".
 _NUMBERED = re.compile(r"[0-9][0-9_.]{0,40}")
@@ -779,7 +790,7 @@ class _SecretValueScanner:
         if closer:
             closed = after != "" and after in closer
         else:
-            closed = after in (",", "]") and not _FLAG.fullmatch(value)
+            closed = after in (",", "]") and not _next_flag(value)
         if closed and value and not self._keeps(name, value):
             yield value_quote_end, close, "assignment"
 
