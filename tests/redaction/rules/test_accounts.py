@@ -10,7 +10,7 @@ from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.accounts import RULES
 
-RULE, ACCESS_LOG_RULE, LOGIN_RULE, DIRECTORY_RULE, GIT_NAME_RULE = RULES
+RULE, ACCESS_LOG_RULE, LOGIN_RULE, DIRECTORY_RULE, GIT_NAME_RULE, CONNECTION_RULE = RULES
 
 
 def _found(text: str, rule: Rule = RULE) -> list[str]:
@@ -365,3 +365,36 @@ def test_directory_user_is_found(text: str, values: list[str]) -> None:
 )
 def test_directory_names_without_a_persons_account_are_kept(text: str) -> None:
     assert _found(text, DIRECTORY_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("postgresql://bob:s3cret@db.example.com:5432/prod", ["bob"]),
+        ("mssql://teste:teste@172.18.86.65/Emociograma", ["teste"]),
+        ("git clone https://alice@bitbucket.org/team/repo.git", ["alice"]),
+        ("Server=tcp:db,1433;Initial Catalog=app;User ID=jdoe;Password=Hunter2!", ["jdoe"]),
+        ("Driver={ODBC Driver 17};Server=db1;UID=jdoe;PWD=Hunter2!;", ["jdoe"]),
+        ("jdbc:postgresql://db:5432/app?user=bob&password=S3cr3tPw&ssl=true", ["bob"]),
+        ("host=db port=5432 dbname=app user=bob password=S3cr3tPw", ["bob"]),
+        ("PGPASSWORD=x psql -h db -U jsmith app; pg_dump --username=olga app", ["jsmith", "olga"]),
+    ],
+)
+def test_a_connections_account_is_found(text: str, values: list[str]) -> None:
+    """A URL's user info, a connection string's user beside its password and a database
+    client's user flag name the account a connection signs in as."""
+    assert _found(text, CONNECTION_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://__token__:abc@gitlab.com/x redis://default:pw@cache ssh://git@github.com/a",
+        "https://example.com:8080/a@b and mailto:ana@example.com",
+        "level=info user=bob msg=hi; ruser=ana rhost=h user=root",
+        "psql -U postgres -d app; git push -u origin main; sort -u",
+        "DB_USER=ana DB_PASSWORD=x",  # the variable rules' to judge
+    ],
+)
+def test_connections_without_a_persons_account_are_kept(text: str) -> None:
+    assert _found(text, CONNECTION_RULE) == []

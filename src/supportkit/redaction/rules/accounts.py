@@ -30,7 +30,7 @@ from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
-from supportkit.redaction.rules._text import is_trivial, start_of_line
+from supportkit.redaction.rules._text import end_of_line, is_trivial, start_of_line
 
 __all__ = ["RULES"]
 
@@ -544,10 +544,55 @@ def _person(found: re.Match[str], group: int) -> Iterator[Span]:
         yield Span(found.start(group), found.end(group), "name")
 
 
+# The account a connection signs in as: a URL's user info (postgresql://bob:…@db,
+# https://alice@bitbucket.org/…); a connection string's user key with a password key on its
+# line (ADO.NET's User ID=jdoe;Password=…, ODBC's UID=…;PWD=…, libpq's user=bob password=…,
+# JDBC's ?user=bob&password=…); a database client's user flag (psql -U jsmith).
+_URL_START = _anchors.literal("://")
+_URL_USER = re.compile(r"://([A-Za-z0-9_][\w.+-]{0,63})(?::[^@\s/]{0,256})?@[A-Za-z0-9\[]")
+_CONNECTION_KEYS = _anchors.words(("user id=", "uid=", "user=", "userid="))
+_CONNECTION_USER = re.compile(
+    r"(?i:user[ _]?id|uid|user)[ \t]*=[ \t]*([A-Za-z0-9_][\w.@\\-]{0,63})(?=[;&\s'\"]|\Z)"
+)
+_PASSWORD_KEY = re.compile(r"(?i:password|passwd|pwd)[ \t]*=")
+_DATABASE_CLIENTS = tuple(
+    _anchors.literal(name)
+    for name in ("psql", "pg_dump", "pg_restore", "mysqldump", "mongosh", "sqlcmd")
+)
+_CLIENT_USER = re.compile(
+    r"[a-z_]{0,8}(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+(?:-U|--username)(?:[ \t]+|=)"
+    r"([A-Za-z_][\w.-]{0,63})(?![\w.-])"
+)
+_LINE_REACH = 256
+
+
+def _connection_users(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _URL_START):
+        found = _URL_USER.match(text, at)
+        if found is not None and not is_trivial(found.group(1)):
+            yield from _names(found)
+    for anchor in _CONNECTION_KEYS:
+        for at in _anchors.starts(text, anchor):
+            if _glued(text, at, "_$%.-"):
+                continue  # ruser=, DB_USER=, $user=
+            found = _CONNECTION_USER.match(text, at)
+            if found is None:
+                continue
+            start = start_of_line(text, at, _LINE_REACH)
+            line = (max(0, start, at - _LINE_REACH), end_of_line(text, found.end(), _LINE_REACH))
+            if _PASSWORD_KEY.search(text, *line) is not None and not is_trivial(found.group(1)):
+                yield from _names(found)
+    for anchor in _DATABASE_CLIENTS:
+        for at in _anchors.starts(text, anchor):
+            if not _glued(text, at, "_-./"):
+                yield from _names(_CLIENT_USER.match(text, at + anchor.width))
+
+
 RULES: tuple[Rule, ...] = (
     FinderRule("user-variable", 256, _variables),
     FinderRule("access-log-user", 320, _access_log_users),
     FinderRule("login-user", 640, _login_users),  # PAM's failure line is the longest
     FinderRule("directory-user", 160, _directory_users),
     FinderRule("git-user-name", 2_400, _git_user_names),
+    FinderRule("connection-user", 4_400, _connection_users),
 )
