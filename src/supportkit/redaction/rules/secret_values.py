@@ -287,6 +287,8 @@ def _next_flag(value: str) -> bool:
         _FLAG.fullmatch(value) is not None
         and sum(char.isupper() for char in value) <= _FLAG_CAPITALS
     )
+
+
 # A session that is only numbered is no web session's secret: Windows servicing's "Session:
 # 30546173_4261722401", logind's "Session 42".
 _NUMBERED = re.compile(r"[0-9][0-9_.]{0,40}")
