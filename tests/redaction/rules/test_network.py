@@ -211,6 +211,7 @@ def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: li
     ("text", "addresses"),
     [
         ("connect from c-73-15-22-8.hsd1.ca.comcast.net[x]", ["73-15-22-8"]),
+        ("Received: from pc (c-73-15-22-10.hsd1.ca.comcast.net. [x])", ["73-15-22-10"]),
         ("ftpd: connection from 24-54-76-216.bflony.adelphia.net", ["24-54-76-216"]),
         ("rhost=203-0-113-77.static.example.net", ["203-0-113-77"]),
         ("from 173-10-140-217-BusName-sfba.ca.comcastbusiness.net[x]", ["173-10-140-217"]),

@@ -181,7 +181,7 @@ _DASHED_IPV4 = re.compile(
     r"(?<!\d)(?<![^A-Za-z]\d-)(?<![^A-Za-z]\d\d-)(?<![^A-Za-z]\d\d\d-)"
     r"(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})"
     r"(?=(?:-[A-Za-z][A-Za-z0-9-]{0,62})?"
-    r"(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w.-]))"
+    r"(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w-]|\.[\w-]))"
 )
 # Last labels that are a file's extension, not a domain: "1-2-3-4.tar.gz" is a version.
 _NOT_DOMAINS = frozenset({"gz", "xz", "zip", "tar", "tgz", "log", "txt", "deb", "rpm", "jar"})
