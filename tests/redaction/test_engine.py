@@ -422,6 +422,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "pam-actors": lambda n: "for user a(uid=1) by " * (n // 21),
     "box-prompts": lambda n: "╭─a@b " * (n // 6) + "\na@b ~" + ">" * (n // 2),
     "connection-users": lambda n: "://a:b@c user=a uid=b " * (n // 22) + "psql -x " * (n // 8),
+    "mail-headers": lambda n: "\nTo: a <b@c>, " + "a <b@c>, " * (n // 9),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -10,7 +10,15 @@ from supportkit.redaction import Redactor, default_policy
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules.accounts import RULES
 
-RULE, ACCESS_LOG_RULE, LOGIN_RULE, DIRECTORY_RULE, GIT_NAME_RULE, CONNECTION_RULE = RULES
+(
+    RULE,
+    ACCESS_LOG_RULE,
+    LOGIN_RULE,
+    DIRECTORY_RULE,
+    GIT_NAME_RULE,
+    CONNECTION_RULE,
+    MAIL_NAME_RULE,
+) = RULES
 
 
 def _found(text: str, rule: Rule = RULE) -> list[str]:
@@ -398,3 +406,28 @@ def test_a_connections_account_is_found(text: str, values: list[str]) -> None:
 )
 def test_connections_without_a_persons_account_are_kept(text: str) -> None:
     assert _found(text, CONNECTION_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("From: Jane Doe <jane@example.com>", ["Jane Doe"]),
+        ('To: "Lima, Ana" <a@example.org>, Bob Stone <b@example.org>', ["Lima, Ana", "Bob Stone"]),
+        ("> Cc: Olga <olga@example.net>", ["Olga"]),
+    ],
+)  # fmt: skip
+def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
+    """A message pasted with its headers names its sender and recipients beside their
+    addresses."""
+    assert _found(text, MAIL_NAME_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: GitHub <noreply@github.com>\nFrom: jane@example.com",
+        "Go To: the page <x@y.z>; forward To: Jane <j@example.com>",
+    ],
+)
+def test_mail_headers_without_a_persons_name_are_kept(text: str) -> None:
+    assert _found(text, MAIL_NAME_RULE) == []

@@ -31,6 +31,7 @@ from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
 from supportkit.redaction.rules._text import end_of_line, is_trivial, start_of_line
+from supportkit.redaction.rules.emails import KEPT_MAILBOXES
 
 __all__ = ["RULES"]
 
@@ -544,6 +545,37 @@ def _person(found: re.Match[str], group: int) -> Iterator[Span]:
         yield Span(found.start(group), found.end(group), "name")
 
 
+# A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima
+# <ana@…>, To: "Lima, Ana" <…>, Bob <…>. A service's name before its role mailbox stays
+# (GitHub <noreply@github.com>). The addresses are the e-mail rule's.
+_MAIL_HEADERS = tuple(
+    _anchors.literal(header)
+    for header in ("From: ", "To: ", "Cc: ", "CC: ", "Bcc: ", "Reply-To: ", "Sender: ")
+)
+_MAIL_NAME = re.compile(
+    r"""[ \t]*(?:"([^"\r\n<>]{1,128})"|([^\s"<>,;:@][^"<>,;:@\r\n]{0,127}?))[ \t]*"""
+    r"""<([^<>@\s]{1,64})@[^<>\s]{1,255}>[ \t]*,?"""
+)
+
+
+def _mail_names(text: str) -> Iterator[Span]:
+    for anchor in _MAIL_HEADERS:
+        for at in _anchors.starts(text, anchor):
+            line_start = start_of_line(text, at, _INDENT_REACH)
+            if line_start < 0 or text[line_start:at].strip(" \t>"):
+                continue  # a header starts its line (or a quoted reply's: "> From: …")
+            end = end_of_line(text, at)
+            position = at + anchor.width
+            while (found := _MAIL_NAME.match(text, position, end)) is not None:
+                group = 1 if found.group(1) is not None else 2
+                if found.group(3).lower() not in KEPT_MAILBOXES:
+                    yield from _person(found, group)
+                position = found.end()
+
+
+_INDENT_REACH = 64
+
+
 # The account a connection signs in as: a URL's user info (postgresql://bob:…@db,
 # https://alice@bitbucket.org/…); a connection string's user key with a password key on its
 # line (ADO.NET's User ID=jdoe;Password=…, ODBC's UID=…;PWD=…, libpq's user=bob password=…,
@@ -595,4 +627,5 @@ RULES: tuple[Rule, ...] = (
     FinderRule("directory-user", 160, _directory_users),
     FinderRule("git-user-name", 2_400, _git_user_names),
     FinderRule("connection-user", 4_400, _connection_users),
+    FinderRule("mail-name", 4_400, _mail_names),
 )
