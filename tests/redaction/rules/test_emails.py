@@ -36,6 +36,10 @@ from _found import found
         ("メール：taro.yamada＠example.co.jp まで", "taro.yamada＠example.co.jp"),
         ("stop.covid19.hyogo＠gmail.com", "stop.covid19.hyogo＠gmail.com"),
         ("user id <ana.lima@example.com>", "ana.lima@example.com"),
+        (
+            '"userPrincipalName":"jane.smith_gmail.com#EXT#@contoso.onmicrosoft.com"',
+            "jane.smith_gmail.com#EXT#@contoso.onmicrosoft.com",
+        ),
     ],
 )
 def test_email_is_found(text: str, value: str) -> None:
@@ -75,6 +79,8 @@ def test_email_is_found(text: str, value: str) -> None:
         "Received: by mx1.example.com with ESMTP\n"
         "        id <20040120203404.CCCC18555.mx1.example.com@client.example.com>",
         "X-Abuse-Reports-To: abuse@splio.com; notifications@github.com; security@example.org",
+        "at io.undertow.core@2.2.5.Final//io.undertow.server.Connectors.executeRootHandler",
+        "at org.jboss.ironjacamar.jdbcadapters@1.4.27.Final//org.jboss.jca.adapters.jdbc",
     ],
 )
 def test_email_look_alike_is_kept(text: str) -> None:

@@ -55,6 +55,10 @@ _NOT_TOP_LEVEL_DOMAINS = frozenset(
 _ENCODED_BREAK = re.compile(r"%(?:3a|3d|2f|20|22|3c|26|3f|2c|3b|27|28)", re.IGNORECASE)
 
 
+_GUEST_MARK = "#EXT#"
+# A Java module and its version before a stack frame's class, as JBoss, WildFly and Keycloak
+# print frames (at io.undertow.core@2.2.5.Final//io.undertow…): numbers, then a qualifier.
+_MODULE_VERSION = re.compile(r"(?:[0-9]{1,9}\.){1,6}[A-Za-z]{2,24}")
 _AT = _anchors.literal("@")
 # Typed with a Japanese or Chinese input method, sometimes to stay out of scrapers' reach.
 _FULL_WIDTH_AT = _anchors.word("\uff20")
@@ -62,8 +66,9 @@ _EMAIL_ANCHORS = (_AT, _anchors.literal("%40"), _FULL_WIDTH_AT)
 
 
 def _email_local(text: str, at: int) -> int | None:
-    """Start of the local part that ends at ``at``, or None when there is no valid one."""
-    start = at
+    """Start of the local part that ends at ``at``, or None when there is no valid one. Entra
+    ID names a guest after the address at home: jane.smith_gmail.com#EXT#@contoso.…"""
+    start = at - len(_GUEST_MARK) if text.endswith(_GUEST_MARK, 0, at) else at
     while (
         start > 0
         and at - start < 64
@@ -173,6 +178,7 @@ def _emails(text: str) -> Iterator[Span]:
                 domain
                 and start is not None
                 and domain.group("tld").lower() not in _NOT_TOP_LEVEL_DOMAINS
+                and _MODULE_VERSION.fullmatch(domain.group()) is None
                 and not domain.group().lower().endswith(_SERVICE_DOMAINS)
                 and not (anchor is _AT and _ends_url_user_info(text, at))
                 and not (
