@@ -195,6 +195,11 @@ def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: s
         ("userPassword: {SSHA}qrstuvwxyz012345", "userPassword: <secret-1>"),
         ("         :date:dkim-signature:arc-authentication-results;",
          "         :date:dkim-signature:arc-authentication-results;"),
+        ("client_token=hmac-sha256:9cc3aa7a5f0e", "client_token=hmac-sha256:9cc3aa7a5f0e"),
+        ('"resultSignature": "Succeeded.", "signature": "Conflict"',
+         '"resultSignature": "Succeeded.", "signature": "Conflict"'),
+        ("getting credentials: exec: aws failed", "getting credentials: exec: aws failed"),
+        ("password: hunter2:", "password: <secret-1>"),
     ],
 )  # fmt: skip
 def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expected: str) -> None:

@@ -532,6 +532,15 @@ _KEY_FILE = re.compile(
     # or a file the credentials are read from: OpenVPN's auth-user-pass creds.txt
     r"|txt|conf|cfg|ini)"
 )
+# Vault's audit log hashes every secret it records (client_token=hmac-sha256:9cc3…): what it
+# shows is no secret, and what ties a request to its response.
+_AUDIT_HMAC = "hmac-sha256:"
+# An operation's outcome in a field named like a signature: Azure's activity log records
+# "resultSignature": "Succeeded." on every event.
+_OUTCOME = re.compile(r"[A-Z][a-z]{2,24}\.?")
+# A word ending in a colon after a secret's name is the next label, not its value: kubectl's
+# "getting credentials: exec: executable aws failed".
+_LABEL = re.compile(r"[a-z]{2,24}:")
 # The header fields a DKIM or ARC signature signs, listed on the lines after its h= tag
 # (:subject:from:dkim-signature:arc-authentication-results;): names, no signature.
 _SIGNED_HEADER_NAMES = re.compile(r"[a-z][a-z0-9-]{1,64}(?::[a-z][a-z0-9-]{1,64}){0,32};?")
@@ -867,6 +876,9 @@ class _SecretValueScanner:
             or _KEY_FILE.fullmatch(bare) is not None
             or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
             or (_normalized(name) == "auth" and bare.lower() in _AUTH_METHODS)
+            or bare.startswith(_AUDIT_HMAC)
+            or (_normalized(name).endswith("signature") and _OUTCOME.fullmatch(bare) is not None)
+            or _LABEL.fullmatch(value.strip()) is not None
             or (
                 _normalized(name).endswith("signature")
                 and _SIGNED_HEADER_NAMES.fullmatch(value.strip()) is not None
