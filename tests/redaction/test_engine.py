@@ -423,6 +423,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "box-prompts": lambda n: "╭─a@b " * (n // 6) + "\na@b ~" + ">" * (n // 2),
     "connection-users": lambda n: "://a:b@c user=a uid=b " * (n // 22) + "psql -x " * (n // 8),
     "mail-headers": lambda n: "\nTo: a <b@c>, " + "a <b@c>, " * (n // 9),
+    "cloud-users": lambda n: ":user/a/" * (n // 8) + "-o User=" * (n // 8),
+    "person-fields": lambda n: 'displayName: "' * (n // 14) + "first_name='a" * (n // 13),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -18,6 +18,8 @@ from supportkit.redaction.rules.accounts import RULES
     GIT_NAME_RULE,
     CONNECTION_RULE,
     MAIL_NAME_RULE,
+    CLOUD_USER_RULE,
+    PERSON_FIELD_RULE,
 ) = RULES
 
 
@@ -53,6 +55,8 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("BUILD_USER_ID=asmith", "asmith"),
         # a game launcher's command line
         ("java -jar mc.jar --username Steve_1987 --uuid 1234", "Steve_1987"),
+        # after an identity provider's prefix, as Kubernetes' audit log writes it
+        ('"user": {"username": "oidc:jsmith"}', "jsmith"),
     ],
 )
 def test_user_name_variable_is_found(text: str, value: str) -> None:
@@ -431,3 +435,43 @@ def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
 )
 def test_mail_headers_without_a_persons_name_are_kept(text: str) -> None:
     assert _found(text, MAIL_NAME_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ('"arn": "arn:aws:iam::111122223333:user/JohnDoe"', ["JohnDoe"]),
+        ("User: arn:aws:iam::123456789012:user/dev/Qikink is not authorized", ["Qikink"]),
+        ("""SSH: EXEC ssh -C -o ControlMaster=auto -o 'User="bob"' -o Port=22""", ["bob"]),
+        ("(-o)(User=jsmith) and ssh -o User=olga host", ["jsmith", "olga"]),
+    ],
+)  # fmt: skip
+def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
+    """An IAM user's ARN ends in its name; Ansible prints the ssh command with its User."""
+    assert _found(text, CLOUD_USER_RULE) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ('"userDisplayName": "Jane Smith", "userPrincipalName": "js@x.com"', ["Jane Smith"]),
+        ('"actor": {"type": "User", "displayName": "Jane Smith"}', ["Jane Smith"]),
+        ("given_name: 'Jane'; 'family_name': 'Smith'", ["Jane", "Smith"]),
+    ],
+)
+def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
+    """Identity providers and error trackers name the person in fields of their own."""
+    assert _found(text, PERSON_FIELD_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"serviceDisplayName": "Azure Portal", "appDisplayName": "Office 365"',
+        'first_name = "N/A"; "displayName": "anonymous"',
+        "arn:aws:iam::aws:policy/ReadOnly and role/user/x; User=$USER; LogonUser=ana",
+        '"user":{"username":"aksService"}, {"username":"kubernetes-admin"}, FOR USER: None',
+    ],
+)
+def test_names_that_are_no_persons_are_kept(text: str) -> None:
+    assert all(_found(text, rule) == [] for rule in RULES)

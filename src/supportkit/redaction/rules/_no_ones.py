@@ -50,6 +50,8 @@ SERVICE_ACCOUNTS = frozenset(
         # GitHub's and GitLab's (in clone URLs and CI jobs), Google's, Bitbucket's and ECR's
         "__token__", "x-access-token", "oauth2", "gitlab-ci-token", "oauth2accesstoken",
         "_json_key", "_json_key_base64", "x-token-auth", "aws",
+        # managed Kubernetes' own identities (AKS's aksService, kubeadm's kubernetes-admin)
+        "aksservice", "masterclient", "kubernetes-admin", "kube-admin",
     }
 )  # fmt: skip
 

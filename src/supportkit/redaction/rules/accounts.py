@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._finders import FinderRule, each_of
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
 from supportkit.redaction.rules._text import end_of_line, is_trivial, start_of_line
 from supportkit.redaction.rules.emails import KEPT_MAILBOXES
@@ -122,7 +122,7 @@ def _group_account(found: re.Match[str], group: int) -> Span | None:
     """The account in ``found``'s ``group`` (a domain before it, ``ACME\\ana``, goes with
     it); None when the group is empty or the account no one's."""
     name = found.group(group)
-    if not name or no_ones(name.rpartition("\\")[2]):
+    if not name or no_ones(name.rpartition("\\")[2]) or is_trivial(name):
         return None
     return Span(found.start(group), found.end(group), "user")
 
@@ -138,8 +138,10 @@ def _glued(text: str, at: int, also: str = "") -> bool:
 # address there is the e-mail rule's.
 # Quoted, the value may be a display name, taken whole: userName = "Ana Lima".
 _FIELD_ANCHORS = _anchors.words(("username", "user_name"))
+# An identity provider's prefix stays before the name (Kubernetes' "oidc:ana").
 _USERNAME_FIELD = re.compile(
     r"""(?i:user_?name)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?<=-username)[ \t]{1,4})(["']?)"""
+    r"""(?:(?:oidc|ldap|saml|sso|github|gitlab|google|okta|azure|aad|keycloak|dex)[:#])?"""
     r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63}(?:\[bot\])?)(?![\w$%@\\])"""
 )
 _NAME_LENGTH = 128
@@ -545,6 +547,52 @@ def _person(found: re.Match[str], group: int) -> Iterator[Span]:
         yield Span(found.start(group), found.end(group), "name")
 
 
+# An AWS IAM user's name at the end of its ARN (arn:aws:iam::111122223333:user/dev/JohnDoe),
+# which CloudTrail and the CLI's errors print beside the "userName" field.
+_IAM_USER_ANCHOR = _anchors.literal(":user/")
+_IAM_ACCOUNT_BEFORE = re.compile(r"arn:aws[a-z-]{0,12}:iam::[0-9]{12}\Z")
+_IAM_USER = re.compile(r":user/(?:[\w+=,.@-]{1,128}/){0,8}([\w+=,.@-]{1,64})(?![\w+=,.@/-])")
+# ssh's User option, as Ansible's -vvv prints the ssh command it runs: -o 'User="bob"',
+# (-o)(User=bob), ssh -o User=bob.
+_SSH_USER_ANCHOR = _anchors.literal("User=")
+_SSH_USER = re.compile(r"""User=(\\?["']?)([A-Za-z_][\w.-]{0,63})\1(?![\w.-])""")
+_SSH_OPTION_BEFORE = re.compile(r"""(?:-o[ \t]{1,4}["']?|\(|-o)\Z""")
+# A person's name in the fields identity providers and error trackers log: Entra's
+# "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last name.
+_PERSON_FIELDS = _anchors.words(
+    ("displayname", "userdisplayname", "givenname", "given_name", "surname", "familyname",
+     "family_name", "fullname", "full_name", "firstname", "first_name", "lastname", "last_name")
+)  # fmt: skip
+_PERSON_FIELD = re.compile(
+    r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full_?name|first_?name"""
+    r"""|last_?name)(["']?)[ \t]{0,8}[:=][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
+)
+
+
+def _iam_users(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _IAM_USER_ANCHOR):
+        if _IAM_ACCOUNT_BEFORE.search(text, max(0, at - 40), at) is not None:
+            yield from _names(_IAM_USER.match(text, at))
+
+
+def _ssh_users(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _SSH_USER_ANCHOR):
+        if _SSH_OPTION_BEFORE.search(text, max(0, at - 8), at) is not None:
+            found = _SSH_USER.match(text, at)
+            if found is not None and (span := _group_account(found, 2)):
+                yield span
+
+
+def _person_fields(text: str) -> Iterator[Span]:
+    for anchor in _PERSON_FIELDS:
+        for at in _anchors.starts(text, anchor):
+            if _glued(text, at, "_"):
+                continue  # a longer name: serviceDisplayName, app_display_name
+            found = _PERSON_FIELD.match(text, at)
+            if found is not None and not (is_trivial(found.group(3)) or no_ones(found.group(3))):
+                yield from _person(found, 3)
+
+
 # A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima
 # <ana@…>, To: "Lima, Ana" <…>, Bob <…>. A service's name before its role mailbox stays
 # (GitHub <noreply@github.com>). The addresses are the e-mail rule's.
@@ -628,4 +676,6 @@ RULES: tuple[Rule, ...] = (
     FinderRule("git-user-name", 2_400, _git_user_names),
     FinderRule("connection-user", 4_400, _connection_users),
     FinderRule("mail-name", 4_400, _mail_names),
+    FinderRule("cloud-user", 320, each_of(_iam_users, _ssh_users)),
+    FinderRule("person-name-field", 200, _person_fields),
 )
