@@ -200,6 +200,13 @@ def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: s
          '"resultSignature": "Succeeded.", "signature": "Conflict"'),
         ("getting credentials: exec: aws failed", "getting credentials: exec: aws failed"),
         ("password: hunter2:", "password: <secret-1>"),
+        ("Type '{ token: string; user: string | undefined; }'",
+         "Type '{ token: string; user: string | undefined; }'"),
+        ("const token = await getToken()", "const token = await getToken()"),
+        ('fetch(u, {"credentials":"omit"}); {"credentials": "same-origin"}',
+         'fetch(u, {"credentials":"omit"}); {"credentials": "same-origin"}'),
+        ("Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a",
+         "Version=4.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a"),
     ],
 )  # fmt: skip
 def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expected: str) -> None:
@@ -231,6 +238,7 @@ def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expecte
         ("NONCE_SALT", True), ("salt", False), ("in_key", False), ("sign_in_key", False),
         ("adminpass", True), ("replicationpass", True), ("rootpass", True), ("bypass", False),
         ("compass", False), ("firstpass", False),
+        ("PublicKeyToken", False), ("public_key", False),
         ("auth.identity", False), ("auth.persistence", False),
     ],
 )  # fmt: skip

@@ -158,6 +158,7 @@ _TRIVIAL = re.compile(
     |started|created|opened|closed|ended|active|inactive|pending|succeeded|success|failed
     |accepted|rejected|denied|granted|updated|deleted|saved|loaded|cleared|rotated|issued
     |verified|unverified|locked|unlocked|skipped|ignored
+    |omit|same-origin|include|await|yield
     |not(?:\x20(?:set|configured|provided|found|available|required|needed|shown))?
     |wrong|incorrect|changed|forgotten|lost|it|is|was|the|this|that|here|below|above|same
     |and|or|to|for|of|in|with|from|as|at|by|if|then|else|when|also|only|instead|\W{1,2}

@@ -156,9 +156,16 @@ def _names_a_password_in_another_language(name: str, parts: list[str]) -> bool:
     )
 
 
+# Names of public values that hold a secret word: .NET's assembly PublicKeyToken, a key pair's
+# public key; fetch()'s "credentials" option, which says whether to send cookies.
+_PUBLIC_NAMES = frozenset({"publickeytoken", "publickey", "publickeys"})
+
+
 def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
     """Whether a key, field or header ``name`` names a secret (``extra``: normalized names)."""
     parts = _components(name)
+    if "".join(parts) in _PUBLIC_NAMES:
+        return False
     if extra and "".join(parts) in extra:
         return True
     if parts[:1] == ["session"] and parts[1:2] in (["id"], ["key"], ["token"], ["secret"]):
@@ -561,6 +568,8 @@ _TYPE_NAME = re.compile(
     r"|typing\.\w{1,32})(?:\[[\w., |\[\]]{0,128}\]?)?(?:[ \t]*\|[ \t]*None)?"
     # GraphQL's variable types: mutation Login($password: String!)
     r"|\[?(?:String|Int|Float|Boolean|ID)!?\]?!?"
+    # TypeScript's, as a compiler's error quotes a type: { token: string; secret?: string }
+    r"|(?:string|number|boolean|unknown|undefined|null|never|object|bigint|symbol)(?:\[\])?"
 )
 
 
