@@ -397,6 +397,17 @@ _CLI_PASSWORDS = tuple(
             _TOKEN_CLASS),
         (("nmcli",), _ARGUMENTS + r"(?:password|wifi-sec\.psk|802-11-wireless-security\.psk)[ \t]+",
             _TOKEN_CLASS),
+        # Apple's build tools: security's keychain commands (-p, an .p12's -P, -k), altool's and
+        # notarytool's app-specific password; dotnet's and nuget's package source password
+        (("security",), r"[ \t]+(?:unlock|create)-keychain" + _ARGUMENTS + r"-p[ \t]+"
+            + _NOT_A_FLAG, _TOKEN_CLASS),
+        (("security",), r"[ \t]+import" + _ARGUMENTS + r"-P[ \t]+" + _NOT_A_FLAG, _TOKEN_CLASS),
+        (("security",), r"[ \t]+set-key-partition-list" + _ARGUMENTS + r"-k[ \t]+" + _NOT_A_FLAG,
+            _TOKEN_CLASS),
+        (("altool", "notarytool"), _ARGUMENTS + r"(?:-p|--password)[ \t]+" + _NOT_A_FLAG,
+            _TOKEN_CLASS),
+        (("nuget",), r"(?:[ \t]+(?:add|update)[ \t]+source|[ \t]+sources[ \t]+(?:add|update))"
+            + _ARGUMENTS + r"(?:-p|--password|-Password)[ \t]+" + _NOT_A_FLAG, _TOKEN_CLASS),
         # ssh-keygen -N NEW_PASSPHRASE (-N '' is none: nothing to replace)
         (("ssh-keygen",), _ARGUMENTS + r"-N[ \t]+", _TOKEN_CLASS),
         # Windows: net user NAME PASSWORD, net use \\host\share /user:NAME PASSWORD, and the order
