@@ -425,6 +425,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "mail-headers": lambda n: "\nTo: a <b@c>, " + "a <b@c>, " * (n // 9),
     "cloud-users": lambda n: ":user/a/" * (n // 8) + "-o User=" * (n // 8),
     "person-fields": lambda n: 'displayName: "' * (n // 14) + "first_name='a" * (n // 13),
+    "signing-identities": lambda n: "Apple Development: " + "a " * (n // 2),
+    "msys-prompts": lambda n: "\na@b MINGW64" * (n // 13),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -187,6 +187,7 @@ LOGIN_MESSAGES = [
     ("ana@Anas-MacBook-Pro ~ % brew install x", ["ana"]),
     ("$ journalctl -u app\nlukas@ubuntu20:~$\nlukas@ubuntu20:~$ \r\n", ["lukas", "lukas"]),
     ("thomas@SUSE:~> sudo zypper up\nana@laptop ~> ls", ["thomas", "ana"]),
+    ("jsmith@DESKTOP-AB12CD MINGW64 ~/project (main)\n$ npm run build", ["jsmith"]),
     ("╭─mint@mint-HP ~/src\n╰─$ ls\n┌──(olga@box)-[~]", ["mint", "olga"]),
     # Dovecot's logins and process titles
     (
@@ -457,10 +458,17 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ('"userDisplayName": "Jane Smith", "userPrincipalName": "js@x.com"', ["Jane Smith"]),
         ('"actor": {"type": "User", "displayName": "Jane Smith"}', ["Jane Smith"]),
         ("given_name: 'Jane'; 'family_name': 'Smith'", ["Jane", "Smith"]),
+        (
+            'Signing Identity: "Apple Development: Andrew McDermott (E3QZ4B62AW)"',
+            ["Andrew McDermott"],
+        ),
+        ("identityName=Developer ID Application: Johann Blake (ABCDE12345)", ["Johann Blake"]),
+        ("CODE_SIGN_IDENTITY = Apple Distribution: John Smith", ["John Smith"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
-    """Identity providers and error trackers name the person in fields of their own."""
+    """Identity providers and error trackers name the person in fields of their own, and a
+    code-signing certificate names the person it was issued to."""
     assert _found(text, PERSON_FIELD_RULE) == values
 
 

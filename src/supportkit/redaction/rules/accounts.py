@@ -364,6 +364,10 @@ _PROMPT = re.compile(
     r"(?::[~/][^\s$#%>]{0,256}|[ \t](?:~|/|[\w.-]{1,64})[^\s$#%>\]]{0,256})\]?[ \t]?[$#%>]"
     r"(?:[ \t]|(?=\r?\n|\Z))"
 )
+# Git for Windows' and MSYS2's prompt: "ana@DESKTOP-1A2B3C MINGW64 ~/src (main)", "$" below.
+_MSYS_PROMPT = re.compile(
+    r"[ \t]{0,8}([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63} (?:MINGW|MSYS|UCRT|CLANG)(?:32|64)?\b"
+)
 _BOX_PROMPT = re.compile(r"[ \t]{0,8}[╭┌]─{1,2}\(?([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63}")
 _PROMPT_REACH = 64
 
@@ -372,7 +376,11 @@ def _prompt_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _AT):
         line_start = start_of_line(text, at, _PROMPT_REACH)
         found = (
-            (_PROMPT.match(text, line_start) or _BOX_PROMPT.match(text, line_start))
+            (
+                _PROMPT.match(text, line_start)
+                or _BOX_PROMPT.match(text, line_start)
+                or _MSYS_PROMPT.match(text, line_start)
+            )
             if line_start >= 0
             else None
         )
@@ -547,6 +555,30 @@ def _person(found: re.Match[str], group: int) -> Iterator[Span]:
         yield Span(found.start(group), found.end(group), "name")
 
 
+# The person a code-signing certificate is issued to, as Xcode, codesign and electron-builder
+# print it: "Apple Development: Andrew McDermott (E3QZ4B62AW)", "Developer ID Application:
+# Johann Blake". The team id in parentheses stays.
+_SIGNING_IDENTITIES = tuple(
+    _anchors.literal(kind + ": ")
+    for kind in (
+        "Apple Development", "Apple Distribution", "iPhone Developer", "iPhone Distribution",
+        "Mac Developer", "Developer ID Application", "Developer ID Installer",
+        "3rd Party Mac Developer Application", "3rd Party Mac Developer Installer",
+    )
+)  # fmt: skip
+_SIGNING_NAME = re.compile(
+    r"([^\s\"'(),:;=<>][^\"'(),:;=<>\r\n]{0,127}?)(?=[ \t]*(?:\(|[\"',;]|\r?\n|\Z))"
+)
+
+
+def _signing_names(text: str) -> Iterator[Span]:
+    for anchor in _SIGNING_IDENTITIES:
+        for at in _anchors.starts(text, anchor):
+            found = _SIGNING_NAME.match(text, at + anchor.width)
+            if found is not None and not is_trivial(found.group(1)):
+                yield from _person(found, 1)
+
+
 # An AWS IAM user's name at the end of its ARN (arn:aws:iam::111122223333:user/dev/JohnDoe),
 # which CloudTrail and the CLI's errors print beside the "userName" field.
 _IAM_USER_ANCHOR = _anchors.literal(":user/")
@@ -677,5 +709,5 @@ RULES: tuple[Rule, ...] = (
     FinderRule("connection-user", 4_400, _connection_users),
     FinderRule("mail-name", 4_400, _mail_names),
     FinderRule("cloud-user", 320, each_of(_iam_users, _ssh_users)),
-    FinderRule("person-name-field", 200, _person_fields),
+    FinderRule("person-name-field", 200, each_of(_person_fields, _signing_names)),
 )
