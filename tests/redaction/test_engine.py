@@ -427,6 +427,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "person-fields": lambda n: 'displayName: "' * (n // 14) + "first_name='a" * (n // 13),
     "signing-identities": lambda n: "Apple Development: " + "a " * (n // 2),
     "msys-prompts": lambda n: "\na@b MINGW64" * (n // 13),
+    "encoded-homes": lambda n: "=%2FUsers%2F" * (n // 12) + "%5Cusers%5Ca" * (n // 12),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

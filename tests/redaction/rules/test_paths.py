@@ -54,6 +54,8 @@ def test_rule_follows_the_protocol() -> None:
         ("cp /media/ana/DISK/x .", "ana"),
         (r"wine: Z:\home\gamer42\.wine\drive_c", "gamer42"),
         (r"C:\Documents and Settings\Olga\Application Data", "Olga"),
+        ("GET /a?platform=ios&assetPlugin=C%3A%5CUsers%5CE.Robert%5Capp%5Cx", "E.Robert"),
+        ("open?file=%2FUsers%2Fana.silva%2FDesktop%2Fx.png", "ana.silva"),
     ],
 )
 def test_user_name_is_found(text: str, name: str) -> None:
@@ -90,6 +92,7 @@ def test_only_the_name_is_replaced() -> None:
         "/home/runner/work/app/app/tests/test_x.py and /home/ubuntu/.cache and /home/vagrant/x",
         r"C:\Users\runneradmin\AppData and C:\Users\vagrant\AppData and /Users/runner/",
         "ls /media/cdrom/ https://example.com/media/photos/1.jpg src/media/icons/a.png",
+        "https://example.com/api%2Fusers%2F123 and /x%2Fhome%2Fpage",
     ],
 )
 def test_non_personal_path_is_kept(text: str) -> None:

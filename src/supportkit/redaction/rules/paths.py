@@ -12,7 +12,8 @@ A POSIX anchor counts at the start of a path (after a space, quote, ``=``, ``:``
 folder seen from Windows, in a WSL distribution (``\\\\wsl$\\Ubuntu\\home\\NAME``) or on
 Wine's drive (``Z:\\home\\NAME``), count too; so does ``C:\\Documents and Settings\\NAME``.
 Names under ``Users`` may contain spaces when the path goes on after them
-(``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``).
+(``C:\\Users\\Ana Silva\\AppData``, ``/mnt/c/Users/Ana Silva/``). A home path percent-encoded into
+a URL (``assetPlugin=C%3A%5CUsers%5CNAME%5C…``) counts too.
 
 A name found so is its user's where it is a whole folder of another path within 16 KiB of it
 (Hadoop stages a job under ``/tmp/hadoop-yarn/staging/NAME/``), when it is three characters or
@@ -64,7 +65,12 @@ class _HomePathRule:
     def find(self, text: str) -> Iterator[Span]:
         """Spans of user names in home-directory paths in ``text``, and of the same names
         where they stand as a folder of another path."""
-        found = {*_posix_names(text), *_windows_names(text), *_tilde_names(text)}
+        found = {
+            *_posix_names(text),
+            *_windows_names(text),
+            *_tilde_names(text),
+            *_encoded_names(text),
+        }
         found.update(_names_in_other_paths(text, found))
         return iter(sorted(found, key=lambda span: span.start))
 
@@ -191,6 +197,25 @@ def _windows_names(text: str) -> Iterator[Span]:
             span = _name_span(text, name.start(), name.end())
             if span:
                 yield span
+
+
+# A home path percent-encoded into a URL, as Metro and Expo put the project's folder in an
+# asset URL (assetPlugin=C%3A%5CUsers%5CE.Robert%5C…) and file pickers pass one (%2FUsers%2Fana).
+_ENCODED_HOMES = _anchors.words(("%2fusers%2f", "%2fhome%2f", "%5cusers%5c"))
+_ENCODED_HOME = re.compile(
+    r"(?:(?<=[=&?:])|(?<=%3[Aa])|(?<=%2[Ff])|\A)%(?:2[Ff](?:Users|home)%2[Ff]|5[Cc][Uu]sers%5[Cc])"
+    r"([^%/\\\s&?#\"'<>]{1,64})(?=%(?:2[Ff]|5[Cc])|[&\s\"'#]|\Z)"
+)
+
+
+def _encoded_names(text: str) -> Iterator[Span]:
+    for anchor in _ENCODED_HOMES:
+        for at in _anchors.starts(text, anchor):
+            found = _ENCODED_HOME.match(text, at)
+            if found is not None and any(char.isalpha() for char in found.group(1)):
+                span = _name_span(text, found.start(1), found.end(1))
+                if span:
+                    yield span
 
 
 def _tilde_names(text: str) -> Iterator[Span]:
