@@ -428,6 +428,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "signing-identities": lambda n: "Apple Development: " + "a " * (n // 2),
     "msys-prompts": lambda n: "\na@b MINGW64" * (n // 13),
     "encoded-homes": lambda n: "=%2FUsers%2F" * (n // 12) + "%5Cusers%5Ca" * (n // 12),
+    "netrc-machines": lambda n: "machine a " * (n // 10) + "Logged in as " * (n // 13),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

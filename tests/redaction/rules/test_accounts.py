@@ -55,6 +55,7 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("BUILD_USER_ID=asmith", "asmith"),
         # a game launcher's command line
         ("java -jar mc.jar --username Steve_1987 --uuid 1234", "Steve_1987"),
+        ("systemProp.https.proxyUser=jdoe", "jdoe"),
         # after an identity provider's prefix, as Kubernetes' audit log writes it
         ('"user": {"username": "oidc:jsmith"}', "jsmith"),
     ],
@@ -216,6 +217,8 @@ LOGIN_MESSAGES = [
         ["edward"],
     ),
     ("[sudo] password for pranav: ", ["pranav"]),
+    ("› Logged in as jsmith", ["jsmith"]),
+    ("machine api.example.com login jdoe password x\nmachine h\n  login olga\n", ["jdoe", "olga"]),
     # database servers' connection lines and line prefixes
     ("LOG:  connection authorized: user=jsmith database=app application_name=psql", ["jsmith"]),
     (
@@ -348,6 +351,7 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         "Job restarted by cron; started by ana in 5s",  # not Spring Boot's line
         "Job 3 queued on 'Q' by 'root'. [sudo] password for root:",
         "log.info(\"user '%s' authenticated\", name); user '{}'; [sudo] password for %p:",
+        "Logged in as root; machine learning models; machine x login $USER",
         "if a@b.c > 3 then mail ana@example.com> x",
     ],
 )

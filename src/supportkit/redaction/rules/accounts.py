@@ -134,13 +134,14 @@ def _glued(text: str, at: int, also: str = "") -> bool:
 
 
 # A field named for a user name in any case, as config dumps and tools print it: docker info's
-# "Username: ana", "username=ana", {"userName": "ana"}, a launcher's flag "--username ana". An
-# address there is the e-mail rule's.
+# "Username: ana", "username=ana", {"userName": "ana"}, a launcher's flag "--username ana",
+# Gradle's systemProp.https.proxyUser=ana. An address there is the e-mail rule's.
 # Quoted, the value may be a display name, taken whole: userName = "Ana Lima".
-_FIELD_ANCHORS = _anchors.words(("username", "user_name"))
+_FIELD_ANCHORS = _anchors.words(("username", "user_name", "proxyuser", "proxy_user"))
 # An identity provider's prefix stays before the name (Kubernetes' "oidc:ana").
 _USERNAME_FIELD = re.compile(
-    r"""(?i:user_?name)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?<=-username)[ \t]{1,4})(["']?)"""
+    r"""(?i:user_?name|proxy_?user)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?<=-username)[ \t]{1,4})"""
+    r"""(["']?)"""
     r"""(?:(?:oidc|ldap|saml|sso|github|gitlab|google|okta|azure|aad|keycloak|dex)[:#])?"""
     r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63}(?:\[bot\])?)(?![\w$%@\\])"""
 )
@@ -292,6 +293,10 @@ _SERVER_USERS = tuple(
         ("Queued on ", _CUPS_OWNER),
         ("# User@Host: ", r"([\w.$-]{0,64})\[([\w.$-]{0,64})\] @ "),
         ("[sudo] password for ", r"([^\s:]{1,64}):"),
+        # a CLI's account after its login (Expo's, npm's whoami-like lines)
+        ("Logged in as ", r"([A-Za-z0-9_][\w.-]{0,63})(?![\w@-])"),
+        # .netrc: machine HOST login NAME password …, on one line or one per line
+        ("machine ", r"\S{1,255}\s{1,16}login[ \t]+([^\s]{1,64})"),
     )
 )
 # Who started a Jenkins build, as its console's first line names them: "Started by user Ana
