@@ -16,6 +16,9 @@ from supportkit.redaction.rules.secret_values import is_secret_key
         ('"{\\"token\\": \\"abc123\\"}"', '"{\\"token\\": \\"<secret-1>\\"}"'),
         ("password: ''", "password: ''"),
         ("CSRF_COOKIE = 'eGPwAOUixJkQUG'", "CSRF_COOKIE = '<secret-1>'"),
+        ("<nt-hash>8846f7eaee8fb117ad06bdd830b7586c</nt-hash>", "<nt-hash><secret-1></nt-hash>"),
+        ("<crt>TUlJ</crt><prv>TUlJRVBSSVZBVEU=</prv>", "<crt>TUlJ</crt><prv><secret-1></prv>"),
+        ("<rocommunity>s3cr3t</rocommunity>", "<rocommunity><secret-1></rocommunity>"),
     ],
 )  # fmt: skip
 def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected: str) -> None:
@@ -239,6 +242,8 @@ def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expecte
         ("adminpass", True), ("replicationpass", True), ("rootpass", True), ("bypass", False),
         ("compass", False), ("firstpass", False),
         ("PublicKeyToken", False), ("public_key", False),
+        ("nt-hash", True), ("bcrypt-hash", True), ("prv", True), ("rocommunity", True),
+        ("md5-hash", False),
         ("auth.identity", False), ("auth.persistence", False),
     ],
 )  # fmt: skip

@@ -156,6 +156,10 @@ def _names_a_password_in_another_language(name: str, parts: list[str]) -> bool:
     )
 
 
+# Secrets named by what they are, as pfSense's and OPNsense's config.xml keeps its users'
+# password hashes, certificates' private keys and SNMP community: <bcrypt-hash>, <nt-hash>,
+# <prv>. (Its older <md5-hash> is left alone: a file's checksum is named so too.)
+_SECRET_NAMES = frozenset({"nthash", "bcrypthash", "prv", "rocommunity", "rwcommunity"})
 # Names of public values that hold a secret word: .NET's assembly PublicKeyToken, a key pair's
 # public key; fetch()'s "credentials" option, which says whether to send cookies.
 _PUBLIC_NAMES = frozenset({"publickeytoken", "publickey", "publickeys"})
@@ -164,8 +168,11 @@ _PUBLIC_NAMES = frozenset({"publickeytoken", "publickey", "publickeys"})
 def is_secret_key(name: str, extra: frozenset[str] = frozenset()) -> bool:
     """Whether a key, field or header ``name`` names a secret (``extra``: normalized names)."""
     parts = _components(name)
-    if "".join(parts) in _PUBLIC_NAMES:
+    whole = "".join(parts)
+    if whole in _PUBLIC_NAMES:
         return False
+    if whole in _SECRET_NAMES:
+        return True
     if extra and "".join(parts) in extra:
         return True
     if parts[:1] == ["session"] and parts[1:2] in (["id"], ["key"], ["token"], ["secret"]):
@@ -210,7 +217,8 @@ def _random_case(value: str) -> bool:
 _NAME_CHARS_TEXT = "".join(sorted(TOKEN_CHARS | {"."}))
 _KEY_ANCHORS = (
     "pass", "pwd", "secret", "token", "key", "auth", "cred", "sess", "sig", "pin", "verifier",
-    "salt", "mnemonic", "phrase", "csrf",
+    "salt", "mnemonic", "phrase", "csrf", "nt-hash", "bcrypt-hash", "prv", "rocommunity",
+    "rwcommunity",
 )  # fmt: skip
 _KEY_ANCHORS_SHORT = ("otp", "dsn", "cvv", "cvc", "mfa", "psk", "pw")
 # One-time and card codes whose names hold none of the words above: security_code, "Security
