@@ -429,6 +429,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "msys-prompts": lambda n: "\na@b MINGW64" * (n // 13),
     "encoded-homes": lambda n: "=%2FUsers%2F" * (n // 12) + "%5Cusers%5Ca" * (n // 12),
     "netrc-machines": lambda n: "machine a " * (n // 10) + "Logged in as " * (n // 13),
+    "terraform-state": lambda n: (
+        '"attributes": {' + '"a": "b", ' * (n // 20)
+        + ('"sensitive_attributes": [[{"type": "get_attr", "value": "a"}]] ' * (n // 130))
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

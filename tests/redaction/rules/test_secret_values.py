@@ -218,6 +218,36 @@ def test_methods_and_files_are_no_secrets(redactor: Redactor, text: str, expecte
     assert redactor.text(text, artifact="log") == expected
 
 
+_STATE = """{"resources": [
+  {"type": "random_password", "instances": [{
+    "attributes": {"id": "none", "result": "p4ssw0rd-xyz", "length": 24},
+    "sensitive_attributes": [
+      [
+        {
+          "type": "get_attr",
+          "value": "result"
+        }
+      ]
+    ]}]},
+  {"type": "aws_ssm_parameter", "instances": [{
+    "attributes": {"id": "/acme/x", "value": "hunter2x", "type": "SecureString"},
+    "sensitive_attributes": [[{"type": "get_attr", "value": "value"}]]}]},
+  {"type": "aws_instance", "instances": [{
+    "attributes": {"id": "i-123", "result": "keep-me", "value": "keep-too"},
+    "sensitive_attributes": []}]}
+]}"""
+
+
+def test_terraform_state_loses_the_attributes_it_marks_sensitive(redactor: Redactor) -> None:
+    """Terraform's state names its resources' sensitive attributes after them, whatever the
+    attributes are called; the others stay."""
+    redacted = redactor.text(_STATE, artifact="terraform.tfstate")
+    assert "p4ssw0rd-xyz" not in redacted
+    assert "hunter2x" not in redacted
+    assert '"result": "keep-me", "value": "keep-too"' in redacted
+    assert '"type": "SecureString"' in redacted
+
+
 @pytest.mark.parametrize(
     ("name", "secret"),
     [

@@ -681,6 +681,7 @@ class _SecretValueScanner:
                     *self._shown_values(text),
                     *self._encoded_json_values(text),
                     *self._escaped_values(text),
+                    *_terraform_sensitive(text),
                 ],
             )
             self._cache[0] = cached
@@ -1066,6 +1067,33 @@ _JSON_INPUT_VALUE = re.compile(r'[ \t]*(?:"((?:[^"\\\r\n]|\\.){1,4096})"|(-?[0-9
 _LOC = re.compile(r'"loc":[ \t]*\[[^\[\]{}]{0,512}?"([^"\\]{1,128})"[ \t]*\][^{}]{0,1024}\Z')
 # URL-encoded JSON's '":"' between a key and a string value.
 _ENCODED_JSON_SEPARATOR = _anchors.word("%22%3a%22")  # either case
+# Terraform's state lists which of a resource's attributes are sensitive after them
+# ("attributes": {"result": "…"}, "sensitive_attributes": [[{"type": "get_attr", "value":
+# "result"}]]): random_password's result, an SSM parameter's value, whatever their names.
+_SENSITIVE_ATTRIBUTES = _anchors.literal('"sensitive_attributes"')
+_GET_ATTRIBUTE = re.compile(r'"type":\s{0,64}"get_attr",\s{0,64}"value":\s{0,64}"([\w.-]{1,128})"')
+_STATE_REACH = 16_384  # a resource's attributes, back from its list
+_LIST_REACH = 4096  # to the next resource's attributes at most
+
+
+def _terraform_sensitive(text: str) -> Iterator[_Finding]:
+    for at in _anchors.starts(text, _SENSITIVE_ATTRIBUTES):
+        attributes = text.rfind('"attributes"', max(0, at - _STATE_REACH), at)
+        if attributes < 0:
+            continue
+        listed = text.find('"attributes"', at + 1, at + _LIST_REACH)
+        listed = min(len(text), at + _LIST_REACH) if listed < 0 else listed
+        for name in {found.group(1) for found in _GET_ATTRIBUTE.finditer(text, at, listed)}:
+            value = _state_value(name).search(text, attributes, at)
+            if value is not None:
+                yield value.start(1), value.end(1), "assignment"
+
+
+@functools.lru_cache(maxsize=256)
+def _state_value(name: str) -> re.Pattern[str]:
+    return re.compile(rf'"{re.escape(name)}":[ \t]*"((?:[^"\\\r\n]|\\.){{1,4096}})"')
+
+
 # Each with the entity that quotes the name before it and closes the value after it.
 _ESCAPED_SEPARATORS = tuple(
     (quote, _anchors.literal(f"{quote}{separator}{quote}"))
