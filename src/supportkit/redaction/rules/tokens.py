@@ -320,6 +320,16 @@ _OAUTH_CODE = _prefix(
     before="",
     check=mixed,
 )
+# A shorter code is one only beside the state it answers (…&code=1KIn6H&state=093a…).
+_OAUTH_SHORT_CODE = _prefix(
+    "oauth-code",
+    "oauth-code",
+    _literal("?code=", "&code="),
+    "([A-Za-z0-9_.~-]{6,19})(?=&(?:state|session_state|scope|iss)=)",
+    40,
+    before="",
+    check=mixed,
+)
 # A live stream's key: the last segment of an RTMP ingest URL (OBS, nginx-rtmp and every
 # streaming service print rtmp://host/app/KEY), or its key= or p= parameter. Whoever has it
 # broadcasts on the account.
@@ -693,6 +703,7 @@ RULES: tuple[Rule, ...] = (
     _ANACONDA_TOKEN,
     _ANACONDA_PATH_TOKEN,
     _OAUTH_CODE,
+    _OAUTH_SHORT_CODE,
     _STREAM_KEY,
     _JWT,
     _URL_PASSWORD,
