@@ -423,6 +423,7 @@ def test_connections_without_a_persons_account_are_kept(text: str) -> None:
         ("From: Jane Doe <jane@example.com>", ["Jane Doe"]),
         ('To: "Lima, Ana" <a@example.org>, Bob Stone <b@example.org>', ["Lima, Ana", "Bob Stone"]),
         ("> Cc: Olga <olga@example.net>", ["Olga"]),
+        ("From: Stephen Griffin <notifications@github.com>", ["Stephen Griffin"]),
     ],
 )  # fmt: skip
 def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
@@ -435,6 +436,7 @@ def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
     "text",
     [
         "From: GitHub <noreply@github.com>\nFrom: jane@example.com",
+        "To: acme/app <app@noreply.github.com>",
         "Go To: the page <x@y.z>; forward To: Jane <j@example.com>",
     ],
 )

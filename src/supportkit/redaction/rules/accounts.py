@@ -31,7 +31,6 @@ from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule, each_of
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
 from supportkit.redaction.rules._text import end_of_line, is_trivial, start_of_line
-from supportkit.redaction.rules.emails import KEPT_MAILBOXES
 
 __all__ = ["RULES"]
 
@@ -631,15 +630,17 @@ def _person_fields(text: str) -> Iterator[Span]:
 
 
 # A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima
-# <ana@…>, To: "Lima, Ana" <…>, Bob <…>. A service's name before its role mailbox stays
-# (GitHub <noreply@github.com>). The addresses are the e-mail rule's.
+# <ana@…>, To: "Lima, Ana" <…>, Bob <…>; also before a service's mailbox, which forwards a
+# person's words ("Ana Lima <notifications@github.com>"). A service's own name stays (GitHub
+# <noreply@github.com>), as does a repository's (To: acme/app <app@noreply.github.com>). The
+# addresses are the e-mail rule's.
 _MAIL_HEADERS = tuple(
     _anchors.literal(header)
     for header in ("From: ", "To: ", "Cc: ", "CC: ", "Bcc: ", "Reply-To: ", "Sender: ")
 )
 _MAIL_NAME = re.compile(
     r"""[ \t]*(?:"([^"\r\n<>]{1,128})"|([^\s"<>,;:@][^"<>,;:@\r\n]{0,127}?))[ \t]*"""
-    r"""<([^<>@\s]{1,64})@[^<>\s]{1,255}>[ \t]*,?"""
+    r"""<[^<>@\s]{1,64}@([^<>\s]{1,255})>[ \t]*,?"""
 )
 
 
@@ -653,7 +654,8 @@ def _mail_names(text: str) -> Iterator[Span]:
             position = at + anchor.width
             while (found := _MAIL_NAME.match(text, position, end)) is not None:
                 group = 1 if found.group(1) is not None else 2
-                if found.group(3).lower() not in KEPT_MAILBOXES:
+                name = found.group(group)
+                if "/" not in name and name.replace(" ", "").lower() not in found.group(3).lower():
                     yield from _person(found, group)
                 position = found.end()
 
