@@ -437,6 +437,7 @@ def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
     [
         "From: GitHub <noreply@github.com>\nFrom: jane@example.com",
         "To: acme/app <app@noreply.github.com>",
+        "To: admin <admin@example.com>, root <root@localhost>",
         "Go To: the page <x@y.z>; forward To: Jane <j@example.com>",
     ],
 )

@@ -655,7 +655,8 @@ def _mail_names(text: str) -> Iterator[Span]:
             while (found := _MAIL_NAME.match(text, position, end)) is not None:
                 group = 1 if found.group(1) is not None else 2
                 name = found.group(group)
-                if "/" not in name and name.replace(" ", "").lower() not in found.group(3).lower():
+                service = name.replace(" ", "").lower() in found.group(3).lower()
+                if not ("/" in name or service or no_ones(name)):
                     yield from _person(found, group)
                 position = found.end()
 
