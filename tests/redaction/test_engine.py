@@ -421,7 +421,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "postgres-prefixes": lambda n: "a@a LOG: " * (n // 9) + ("a" * 70 + "@b:[1]:") * (n // 78),
     "pam-actors": lambda n: "for user a(uid=1) by " * (n // 21),
     "box-prompts": lambda n: "╭─a@b " * (n // 6) + "\na@b ~" + ">" * (n // 2),
-    "connection-users": lambda n: "://a:b@c user=a uid=b " * (n // 22) + "psql -x " * (n // 8),
+    "connection-users": lambda n: (
+        "://a:b@c user=a uid=b " * (n // 22) + "psql -x " * (n // 8) + "user=a pwd=" * (n // 11)
+    ),
     "mail-headers": lambda n: "\nTo: a <b@c>, " + "a <b@c>, " * (n // 9),
     "cloud-users": lambda n: ":user/a/" * (n // 8) + "-o User=" * (n // 8),
     "person-fields": lambda n: 'displayName: "' * (n // 14) + "first_name='a" * (n // 13),

@@ -670,11 +670,12 @@ _INDENT_REACH = 64
 # JDBC's ?user=bob&password=…); a database client's user flag (psql -U jsmith).
 _URL_START = _anchors.literal("://")
 _URL_USER = re.compile(r"://([A-Za-z0-9_][\w.+-]{0,63})(?::[^@\s/]{0,256})?@[A-Za-z0-9\[]")
-_CONNECTION_KEYS = _anchors.words(("user id=", "uid=", "user=", "userid="))
+# Found from the password's key, far rarer in logs than a user's (PAM's "uid=0 euid=0 … user=").
+_PASSWORD_KEYS = _anchors.words(("password=", "passwd=", "pwd="))
 _CONNECTION_USER = re.compile(
-    r"(?i:user[ _]?id|uid|user)[ \t]*=[ \t]*([A-Za-z0-9_][\w.@\\-]{0,63})(?=[;&\s'\"]|\Z)"
+    r"(?<![\w$%.-])(?i:user[ _]?id|uid|user)[ \t]*=[ \t]*([A-Za-z0-9_][\w.@\\-]{0,63})"
+    r"(?=[;&\s'\"]|\Z)"
 )
-_PASSWORD_KEY = re.compile(r"(?i:password|passwd|pwd)[ \t]*=")
 _DATABASE_CLIENTS = tuple(
     _anchors.literal(name)
     for name in ("psql", "pg_dump", "pg_restore", "mysqldump", "mongosh", "sqlcmd")
@@ -691,17 +692,15 @@ def _connection_users(text: str) -> Iterator[Span]:
         found = _URL_USER.match(text, at)
         if found is not None and not is_trivial(found.group(1)):
             yield from _names(found)
-    for anchor in _CONNECTION_KEYS:
+    seen: set[int] = set()
+    for anchor in _PASSWORD_KEYS:
         for at in _anchors.starts(text, anchor):
-            if _glued(text, at, "_$%.-"):
-                continue  # ruser=, DB_USER=, $user=
-            found = _CONNECTION_USER.match(text, at)
-            if found is None:
-                continue
             start = start_of_line(text, at, _LINE_REACH)
-            line = (max(0, start, at - _LINE_REACH), end_of_line(text, found.end(), _LINE_REACH))
-            if _PASSWORD_KEY.search(text, *line) is not None and not is_trivial(found.group(1)):
-                yield from _names(found)
+            line = (max(0, start, at - _LINE_REACH), end_of_line(text, at, _LINE_REACH))
+            for found in _CONNECTION_USER.finditer(text, *line):
+                if found.start() not in seen and not is_trivial(found.group(1)):
+                    seen.add(found.start())
+                    yield from _names(found)
     for anchor in _DATABASE_CLIENTS:
         for at in _anchors.starts(text, anchor):
             if not _glued(text, at, "_-./"):
