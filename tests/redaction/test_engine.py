@@ -422,7 +422,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "pam-actors": lambda n: "for user a(uid=1) by " * (n // 21),
     "box-prompts": lambda n: "╭─a@b " * (n // 6) + "\na@b ~" + ">" * (n // 2),
     "connection-users": lambda n: (
-        "://a:b@c user=a uid=b " * (n // 22) + "psql -x " * (n // 8) + "user=a pwd=" * (n // 11)
+        "://a:b@c user=a uid=b " * (n // 44) + "psql -x " * (n // 16) + "user=a pwd=" * (n // 44)
     ),
     "mail-headers": lambda n: "\nTo: a <b@c>, " + "a <b@c>, " * (n // 9),
     "cloud-users": lambda n: ":user/a/" * (n // 8) + "-o User=" * (n // 8),

@@ -685,6 +685,7 @@ _CLIENT_USER = re.compile(
     r"([A-Za-z_][\w.-]{0,63})(?![\w.-])"
 )
 _LINE_REACH = 256
+_USER_KEY_CHARS = 80
 
 
 def _connection_users(text: str) -> Iterator[Span]:
@@ -694,13 +695,17 @@ def _connection_users(text: str) -> Iterator[Span]:
             yield from _names(found)
     seen: set[int] = set()
     for anchor in _PASSWORD_KEYS:
+        scanned = 0  # a line with many keys is read once, give or take a user key's length
         for at in _anchors.starts(text, anchor):
-            start = start_of_line(text, at, _LINE_REACH)
-            line = (max(0, start, at - _LINE_REACH), end_of_line(text, at, _LINE_REACH))
-            for found in _CONNECTION_USER.finditer(text, *line):
+            start = max(0, start_of_line(text, at, _LINE_REACH), at - _LINE_REACH)
+            end = end_of_line(text, at, _LINE_REACH)
+            for found in _CONNECTION_USER.finditer(
+                text, max(start, scanned - _USER_KEY_CHARS), end
+            ):
                 if found.start() not in seen and not is_trivial(found.group(1)):
                     seen.add(found.start())
                     yield from _names(found)
+            scanned = max(scanned, end)
     for anchor in _DATABASE_CLIENTS:
         for at in _anchors.starts(text, anchor):
             if not _glued(text, at, "_-./"):
