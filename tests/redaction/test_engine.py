@@ -432,7 +432,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "encoded-homes": lambda n: "=%2FUsers%2F" * (n // 12) + "%5Cusers%5Ca" * (n // 12),
     "netrc-machines": lambda n: "machine a " * (n // 10) + "Logged in as " * (n // 13),
     "terraform-state": lambda n: (
-        '"attributes": {' + '"a": "b", ' * (n // 20)
+        '"attributes": {'
+        + '"a": "b", ' * (n // 20)
         + ('"sensitive_attributes": [[{"type": "get_attr", "value": "a"}]] ' * (n // 130))
     ),
     "home-names-elsewhere": lambda n: "".join(
