@@ -471,10 +471,13 @@ _DEVICE_SECRETS = tuple(
         before=before, check=_not_trivial)
     for words, rest, before in (
         (("pre-shared-key",), r"(?:[ \t]+(?:address|hostname)[ \t]+\S{1,255}"
-            r"(?:[ \t]+[0-9.]{7,15})?[ \t]+key)?(?:[ \t]+(?:ascii-text|hexadecimal))?"
+            r"(?:[ \t]+[0-9.]{7,15})?[ \t]+key)?(?:[ \t]+(?:ascii-text|hexadecimal|key))?"
             + _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
-        (("crypto isakmp key", "key-string", "server-key", "authentication-key", "failover key"),
-            _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
+        (("crypto isakmp key", "key-string", "server-key", "failover key"),
+            r"(?:[ \t]+(?:password|key))?" + _SECRET_TYPE + r"[ \t]+", _TOKEN_CLASS),
+        # NTP's "authentication-key 1 md5 KEY [TYPE]", OSPF's "authentication-key [TYPE] KEY"
+        (("authentication-key",), r"(?:[ \t]+[0-9]{1,10}[ \t]+md5)?" + _SECRET_TYPE + r"[ \t]+",
+            _TOKEN_CLASS),
         (("message-digest-key",), r"[ \t]+[0-9]{1,3}[ \t]+md5" + _SECRET_TYPE + r"[ \t]+",
             _TOKEN_CLASS),
         (("tacacs-server", "radius-server", "server-private"),
