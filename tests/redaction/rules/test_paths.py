@@ -51,7 +51,6 @@ def test_rule_follows_the_protocol() -> None:
         (r"\\wsl$\Ubuntu\home\ana\project", "ana"),
         (r"\\wsl.localhost\Ubuntu-22.04\home\erin\src", "erin"),
         ("mounted /run/media/thomas/USBSTICK", "thomas"),
-        ("cp /media/ana/DISK/x .", "ana"),
         (r"wine: Z:\home\gamer42\.wine\drive_c", "gamer42"),
         (r"C:\Documents and Settings\Olga\Application Data", "Olga"),
         ("GET /a?platform=ios&assetPlugin=C%3A%5CUsers%5CE.Robert%5Capp%5Cx", "E.Robert"),
@@ -92,6 +91,7 @@ def test_only_the_name_is_replaced() -> None:
         "/home/runner/work/app/app/tests/test_x.py and /home/ubuntu/.cache and /home/vagrant/x",
         r"C:\Users\runneradmin\AppData and C:\Users\vagrant\AppData and /Users/runner/",
         "ls /media/cdrom/ https://example.com/media/photos/1.jpg src/media/icons/a.png",
+        "GET /media/pi_fontawesome/css/a.css; '/media/wp-includes/x.xml'; /run/media/cdrom/",
         "https://example.com/api%2Fusers%2F123 and /x%2Fhome%2Fpage",
     ],
 )

@@ -152,8 +152,9 @@ _WSL_DISTRIBUTION = re.compile(
     r"(?:\\\\wsl(?:\$|\.localhost)\\[^\\\s]{1,64}|(?<![\w.-])[A-Za-z]:)\Z"
 )
 # Removable media mount under a folder named after the user who plugged them in:
-# /media/ana/USB-DISK (Ubuntu), /run/media/ana/… (Fedora, Arch); not /media/cdrom.
-_MEDIA_MOUNT = re.compile(r"(?:^|[^\w.-])(?:/run)?\Z")
+# /run/media/ana/… (Fedora, Arch); not /run/media/cdrom. (Ubuntu's /media/ana/… is left
+# alone: a web server's /media/ holds its uploads.)
+_MEDIA_MOUNT = re.compile(r"(?:^|[^\w.-])/run\Z")
 _MEDIA_DEVICES = re.compile(r"(?:cdrom|cdrw|dvd|floppy|usb|sd[a-z]|disk|data|backup)[0-9]*")
 # Each home folder's anchor, the longer name first tried after it, and what must come before
 # the anchor (by default, the start of a path or a mount that holds home folders).
