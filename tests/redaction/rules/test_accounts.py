@@ -486,6 +486,8 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         'first_name = "N/A"; "displayName": "anonymous"',
         "arn:aws:iam::aws:policy/ReadOnly and role/user/x; User=$USER; LogonUser=ana",
         '"user":{"username":"aksService"}, {"username":"kubernetes-admin"}, FOR USER: None',
+        "#Fields: date time s-ip cs-method cs-uri-stem cs-username c-ip cs(User-Agent)",
+        '"target": [{"type": "PolicyEntity", "displayName": "Default Policy"}]',
     ],
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:

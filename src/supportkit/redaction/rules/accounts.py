@@ -139,7 +139,8 @@ def _glued(text: str, at: int, also: str = "") -> bool:
 _FIELD_ANCHORS = _anchors.words(("username", "user_name", "proxyuser", "proxy_user"))
 # An identity provider's prefix stays before the name (Kubernetes' "oidc:ana").
 _USERNAME_FIELD = re.compile(
-    r"""(?i:user_?name|proxy_?user)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?<=-username)[ \t]{1,4})"""
+    r"""(?i:user_?name|proxy_?user)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?:(?<=[ \t]-username)"""
+    r"""|(?<=[ \t]--username))[ \t]{1,4})"""
     r"""(["']?)"""
     r"""(?:(?:oidc|ldap|saml|sso|github|gitlab|google|okta|azure|aad|keycloak|dex)[:#])?"""
     r"""((?:[\w.-]{1,64}\\{1,2})?[A-Za-z0-9_][\w.-]{0,63}(?:\[bot\])?)(?![\w$%@\\])"""
@@ -619,13 +620,33 @@ def _ssh_users(text: str) -> Iterator[Span]:
                 yield span
 
 
+# Words in a display name that make it a thing's: Okta's "Default Policy", Entra's
+# "Microsoft Azure PowerShell", a group's or an app's name.
+_NOT_PERSON_WORDS = frozenset(
+    {
+        "policy", "rule", "group", "app", "application", "service", "default", "team", "role",
+        "portal", "admin", "administrator", "administrators", "system", "bot", "api", "client",
+        "server", "account", "directory", "organization", "everyone", "microsoft", "azure",
+        "office", "google", "okta", "aws", "users", "apps", "integration", "connector",
+    }
+)  # fmt: skip
+
+
+def _a_persons(name: str) -> bool:
+    return _NOT_PERSON_WORDS.isdisjoint(name.lower().split())
+
+
 def _person_fields(text: str) -> Iterator[Span]:
     for anchor in _PERSON_FIELDS:
         for at in _anchors.starts(text, anchor):
             if _glued(text, at, "_"):
                 continue  # a longer name: serviceDisplayName, app_display_name
             found = _PERSON_FIELD.match(text, at)
-            if found is not None and not (is_trivial(found.group(3)) or no_ones(found.group(3))):
+            if (
+                found is not None
+                and _a_persons(found.group(3))
+                and not (is_trivial(found.group(3)) or no_ones(found.group(3)))
+            ):
                 yield from _person(found, 3)
 
 
