@@ -83,6 +83,7 @@ def test_a_backtick_closes_a_value_inside_inline_code(
         ("password=abc#def -x", "password=<secret-1> -x"),
         ("PASSWORD=$(kubectl get secret pg)", "PASSWORD=$(kubectl get secret pg)"),
         ("PASSWORD=`cat /run/secrets/pw`", "PASSWORD=`cat /run/secrets/pw`"),
+        ("userpass = var.postgres_apps_password", "userpass = var.postgres_apps_password"),
         ("PASSWORD=`hunter2x", "PASSWORD=<secret-1>"),
     ],
 )  # fmt: skip

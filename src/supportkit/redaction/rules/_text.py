@@ -190,6 +190,8 @@ _CODE = re.compile(
     r"[A-Za-z_][\w.]{0,128}(?<!\.)[(\[]|\(?(?:self|cls)\.[A-Za-z_]|[\w.]{0,128}\.__\w+__"
     # a shell's command substitution, which fetches the secret: $(kubectl get secret …)
     r"|\$\(|`[A-Za-z./][^`\r\n]{0,1024}`\Z"
+    # Terraform's and HCL's references: var.db_password, local.x, module.db.password
+    r"|(?:var|local|module|data)\.[A-Za-z_][\w.-]{0,128}\Z"
     # PowerShell: $cred = Get-Credential, $pw = Read-Host -AsSecureString, New-Object …
     r"|(?:Get|Read|New|ConvertTo|ConvertFrom|Import|Invoke|Select)-[A-Z][A-Za-z]{1,64}(?![\w-])"
 )
