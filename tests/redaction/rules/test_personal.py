@@ -86,3 +86,20 @@ def test_a_value_two_rules_find_is_named_by_the_more_specific(text: str, placeho
     """An SSN's shape or a passport keyword says more than a valid phone number does."""
     redactor = Redactor(default_policy(detect_machine=False))
     assert redactor.text(text, artifact="log") == placeholder
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "value"),
+    [
+        ("email", '{"msg": "Contact:\\njohn.doe@example.com"}', "john.doe@example.com"),
+        ("ssn", '{"text": "SSN:\\n536-90-4399"}', "536-90-4399"),
+        ("phone", '{"note": "phone:\\n0912345678"}', "0912345678"),
+        ("ipv4", '{"ip": "from\\t73.15.22.10"}', "73.15.22.10"),
+        ("card", '{"text": "Card:\\n4111111111111111"}', "4111111111111111"),
+        ("national-id", '{"text": "CPF:\\n123.456.789-09"}', "123.456.789-09"),
+    ],
+)
+def test_a_value_after_an_escaped_line_break_is_found(rule: str, text: str, value: str) -> None:
+    """JSON and C strings write a line break or tab as \\n or \\t; the value after it starts
+    a word, though the escape's letter stands right before it."""
+    assert found(rule, text) == [value]

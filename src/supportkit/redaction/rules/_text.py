@@ -98,6 +98,17 @@ def mixed(value: str) -> bool:
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
 
 
+def after_escape(text: str, pos: int) -> bool:
+    """Whether ``pos`` follows an escaped line break or tab, as JSON and C strings write one
+    ("Card:\\n4111…"): a boundary, though its letter is a word's."""
+    return (
+        pos >= 2
+        and text[pos - 2] == "\\"
+        and text[pos - 1] in "ntr"
+        and text[pos - 3 : pos - 2] != "\\"
+    )
+
+
 def start_of_line(text: str, pos: int, limit: int = 4096) -> int:
     """Where the line holding ``pos`` starts, or -1 when it starts more than ``limit``
     characters back: a rule that reads the lines above a match pays for at most that much."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import UNSPACED_CHARS, UNSPACED_SCRIPT, FinderRule
-from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO, start_of_line
+from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO, after_escape, start_of_line
 
 __all__ = ["KEPT_MAILBOXES", "RULES"]
 
@@ -72,6 +72,7 @@ def _email_local(text: str, at: int) -> int | None:
     while (
         start > 0
         and at - start < 64
+        and not after_escape(text, start)
         and (
             text[start - 1] in _LOCAL_CHARS
             or (text[start - 1].isalnum() and UNSPACED_SCRIPT.match(text[start - 1]) is None)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import DATE_LIKE, FinderRule, Keywords, digits_of
+from supportkit.redaction.rules._text import after_escape
 
 __all__ = ["RULES"]
 
@@ -42,7 +43,9 @@ _PASSPORT_IN_WINDOW = re.compile(
 
 def _glued_before(text: str, start: int) -> bool:
     """Whether the number at ``start`` goes on from a word, a path or a longer number."""
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-/")
+    if not start or after_escape(text, start):
+        return False
+    return text[start - 1].isalnum() or text[start - 1] in "_.-/"
 
 
 def _ssn_ok(candidate: str) -> bool:

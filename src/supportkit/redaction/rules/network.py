@@ -16,6 +16,7 @@ from supportkit.redaction.rules._finders import (
     each_of,
     ends_with_word,
 )
+from supportkit.redaction.rules._text import after_escape
 
 __all__ = ["RULES"]
 
@@ -153,7 +154,7 @@ def _ipv4s(text: str) -> Iterator[Span]:
         tail = start = match.start(1)
         while start > 0 and tail - start < 3 and text[start - 1].isdigit():
             start -= 1
-        before = text[start - 1] if start else " "
+        before = " " if not start or after_escape(text, start) else text[start - 1]
         if start == tail or before.isalnum() or before in "._":
             continue
         if before == "-" and _IPV4_BEFORE_DASH.search(text, max(0, start - 17), start) is None:

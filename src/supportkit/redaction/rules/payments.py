@@ -18,14 +18,18 @@ from supportkit.redaction.rules._finders import (
 __all__ = ["RULES"]
 
 # A run of 13-19 digits, maybe grouped by single spaces or dashes, in the digit shape.
-_CARD_SHAPE = re.compile(rb"0000(?<![\w.-]0000)(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-])")
+# After an escaped line break or tab ("Card:\\n4111…") too, though its letter is a word's.
+_CARD_SHAPE = re.compile(
+    rb"0000(?:(?<=\\[ntr]0000)|(?<![\w.-]0000))(?<!0[ -]0000)(?=((?:[ -]?0){9,15}))\1(?![\w.:-])"
+)
 # For Hyperscan: thirteen digits, maybe grouped, from a digit an issuer's number can start with
 # (no card number starts with 0, 1, 7, 8 or 9, which epoch seconds and ids often do).
 _CARD_ANCHOR = _anchors.pattern(rb"[2-6][0-9]{3}(?:[ \-]?[0-9]){9}")
 # The same over the Latin-1 view, for Hyperscan's starts: no shape view to build. A word
 # character there is what the shape view turns into one: the upper half of Latin-1 too.
 _CARD_AT_ANCHOR = re.compile(
-    rb"\d{4}(?<![\w\x80-\xff.-]\d{4})(?<!\d[ -]\d{4})(?=((?:[ -]?\d){9,15}))\1(?![\w\x80-\xff.:-])"
+    rb"\d{4}(?:(?<=\\[ntr]\d{4})|(?<![\w\x80-\xff.-]\d{4}))(?<!\d[ -]\d{4})"
+    rb"(?=((?:[ -]?\d){9,15}))\1(?![\w\x80-\xff.:-])"
 )
 # A card printed the way cards are: 4-4-4-4(-3) or American Express's 4-6-5.
 _CARD_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|\d{4}([ -])\d{6}\2\d{5}")

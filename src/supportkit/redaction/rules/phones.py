@@ -18,7 +18,7 @@ from supportkit.redaction.rules._finders import (
     digits_of,
     inside_iban_groups,
 )
-from supportkit.redaction.rules._text import end_of_line, url_decoded
+from supportkit.redaction.rules._text import after_escape, end_of_line, url_decoded
 
 __all__ = ["PHONE_REGIONS", "RULES", "significant_digits"]
 
@@ -84,7 +84,7 @@ _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
 # A number after a keyword; in a script written without spaces it may touch the words around
 # it (手机号13812345678, 電話番号は09012345678です).
 _PHONE_IN_WINDOW = re.compile(
-    rf"(?:(?<={UNSPACED_SCRIPT.pattern})|(?<![\w.]))"
+    rf"(?:(?<={UNSPACED_SCRIPT.pattern})|(?<=\\[ntr])|(?<![\w.]))"
     rf"\+?\(?\d[\d ().-]{{5,20}}\d(?!(?!{UNSPACED_SCRIPT.pattern})\w|[.:]\d)"
 )
 _LAST_GROUP = re.compile(r"[ .-]+\(?\d+\)?\Z")
@@ -160,7 +160,7 @@ _BYTE_PAIRS_BEFORE = re.compile(
 def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
     """What comes before a candidate allows a phone number there; checked once, however many
     times the candidate's end is moved back."""
-    before = text[start - 1] if start else " "
+    before = " " if not start or after_escape(text, start) else text[start - 1]
     if evidence == "keyword" and UNSPACED_SCRIPT.match(before):
         return True  # its keyword's sentence: 手机号13812345678
     refused_before = "_." if evidence != "shape" else "_.:/-#№"  # an id: "Order #0123456789"
