@@ -97,6 +97,7 @@ def test_a_value_two_rules_find_is_named_by_the_more_specific(text: str, placeho
         ("ipv4", '{"ip": "from\\t73.15.22.10"}', "73.15.22.10"),
         ("card", '{"text": "Card:\\n4111111111111111"}', "4111111111111111"),
         ("national-id", '{"text": "CPF:\\n123.456.789-09"}', "123.456.789-09"),
+        ("iban", '{"note": "x\\nDE89370400440532013000"}', "DE89370400440532013000"),
     ],
 )
 def test_a_value_after_an_escaped_line_break_is_found(rule: str, text: str, value: str) -> None:

@@ -102,9 +102,11 @@ def _is_card(candidate: str) -> bool:
     return _issuer_ok(digits) and luhn_ok(digits)
 
 
-_IBAN_SHAPE = re.compile(rb"AA00(?<![\w]AA00)(?: ?[A0]){11}")
+_IBAN_SHAPE = re.compile(rb"AA00(?:(?<=\\[ntr]AA00)|(?<![\w]AA00))(?: ?[A0]){11}")
 _IBAN_ANCHOR = _anchors.pattern(rb"[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11}")
-_IBAN_AT_ANCHOR = re.compile(rb"[A-Z]{2}\d\d(?<![\w\x80-\xff][A-Z]{2}\d\d)(?: ?[A-Z0-9]){11}")
+_IBAN_AT_ANCHOR = re.compile(
+    rb"[A-Z]{2}\d\d(?:(?<=\\[ntr][A-Z]{2}\d\d)|(?<![\w\x80-\xff][A-Z]{2}\d\d))(?: ?[A-Z0-9]){11}"
+)
 _IBAN_LENGTHS = {
     country: int(size)
     for country, size in re.findall(
@@ -143,7 +145,7 @@ def _mod97_ok(iban: str) -> bool:
 # An IBAN in lower case (typed into a form, then logged) only right after the word "IBAN":
 # anywhere else too many hexadecimal ids start with two letters and two digits.
 _IBAN_KEYWORD = Keywords(("iban",), frozenset({"iban"}))
-_IBAN_AFTER_KEYWORD = re.compile(r"(?<![\w-])[A-Za-z]{2}\d\d")
+_IBAN_AFTER_KEYWORD = re.compile(r"(?:(?<=\\[ntr])|(?<![\w-]))[A-Za-z]{2}\d\d")
 
 
 def _iban_at(text: str, start: int) -> Span | None:
