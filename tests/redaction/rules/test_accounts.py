@@ -471,6 +471,10 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ),
         ("identityName=Developer ID Application: Johann Blake (ABCDE12345)", ["Johann Blake"]),
         ("CODE_SIGN_IDENTITY = Apple Distribution: John Smith", ["John Smith"]),
+        (
+            '{"holderName": "John Smith", "card_holder_name": "Ana Lima"}',
+            ["John Smith", "Ana Lima"],
+        ),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:

@@ -594,15 +594,18 @@ _IAM_USER = re.compile(r":user/(?:[\w+=,.@-]{1,128}/){0,8}([\w+=,.@-]{1,64})(?![
 _SSH_USER_ANCHOR = _anchors.literal("User=")
 _SSH_USER = re.compile(r"""User=(\\?["']?)([A-Za-z_][\w.-]{0,63})\1(?![\w.-])""")
 _SSH_OPTION_BEFORE = re.compile(r"""(?:-o[ \t]{1,4}["']?|\(|-o)\Z""")
-# A person's name in the fields identity providers and error trackers log: Entra's
-# "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last name.
+# A person's name in the fields identity providers, error trackers and payment APIs log:
+# Entra's "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last
+# name, a card's holder ("holderName", "card_holder_name").
 _PERSON_FIELDS = _anchors.words(
     ("displayname", "userdisplayname", "givenname", "given_name", "surname", "familyname",
-     "family_name", "fullname", "full_name", "firstname", "first_name", "lastname", "last_name")
+     "family_name", "fullname", "full_name", "firstname", "first_name", "lastname", "last_name",
+     "holdername", "holder_name", "cardholdername", "cardholder_name", "card_holder_name")
 )  # fmt: skip
 _PERSON_FIELD = re.compile(
     r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full_?name|first_?name"""
-    r"""|last_?name)(["']?)[ \t]{0,8}[:=][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
+    r"""|last_?name|(?:card_?)?holder_?name)"""
+    r"""(["']?)[ \t]{0,8}[:=][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
 )
 
 
