@@ -432,6 +432,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "encoded-homes": lambda n: "=%2FUsers%2F" * (n // 12) + "%5Cusers%5Ca" * (n // 12),
     "netrc-machines": lambda n: "machine a " * (n // 10) + "Logged in as " * (n // 13),
     "escaped-breaks": lambda n: "\\n4111 \\t1.2.3 \\na@b.c " * (n // 26),
+    "typed-documents": lambda n: '{"type": "CPF", ' + '"a": "b", ' * (n // 10),
     "terraform-state": lambda n: (
         '"attributes": {'
         + '"a": "b", ' * (n // 20)

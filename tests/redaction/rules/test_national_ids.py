@@ -101,6 +101,8 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ("Steuerliche Identifikationsnummer: 86095742719", "86095742719"),
         ("NIDA: 19900101-12345-00001-23", "19900101-12345-00001-23"),
         ("Kitambulisho cha Taifa: 19900101123450000123", "19900101123450000123"),
+        # a payment API's documents: the kind in one field, the number in another
+        ('{"type": "CPF", "expeditionDate": null, "number": "52998224725"}', "52998224725"),
     ],
 )
 def test_national_id_is_found(text: str, value: str) -> None:
@@ -119,6 +121,7 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "version 529.982.247-25x; build 7.529.982.247-25",
         "Steuer-ID 86095742718; steuerid 06095742719",  # check digit wrong; leading 0
         "nida 12345678901234567890; NIDA status pending",  # no date of birth first
+        '{"type": "CPF", "number": "52998224726"}',  # a check digit is wrong
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

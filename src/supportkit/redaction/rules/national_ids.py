@@ -238,6 +238,25 @@ def _named_id_ok(text: str, end: int, candidate: str) -> bool:
     return _nino_ok(candidate) if digits_ok is None else digits_ok(digits_of(candidate), candidate)
 
 
+# A document whose kind is a field of its own, as payment APIs list a customer's documents:
+# {"type": "CPF", "expeditionDate": null, "number": "71133500110"}.
+_DOCUMENT_NUMBER = re.compile(
+    r"""["'](?:number|value|document|documentNumber)["'][ \t]*:[ \t]*["']"""
+)
+_DOCUMENT_REACH = 256
+
+
+def _typed_document(text: str, end: int) -> re.Match[str] | None:
+    """The id in the number field of the object whose type field names it, ``end`` being just
+    past the name in quotes."""
+    quote = text[end : end + 1]
+    if quote not in ('"', "'") or text.rfind(quote, max(0, end - 41), end) < 0:
+        return None  # the name is no quoted value
+    close = text.find("}", end, end + _DOCUMENT_REACH)
+    field = _DOCUMENT_NUMBER.search(text, end, close if close >= 0 else end + _DOCUMENT_REACH)
+    return None if field is None else _NAMED_ID_IN_WINDOW.match(text, field.end())
+
+
 def _national_ids(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for anchor, pattern, valid in (
@@ -250,7 +269,7 @@ def _national_ids(text: str) -> Iterator[Span]:
                 seen.add(start)
                 yield Span(start, match.end(), "national-id")
     for end in _NAMED_ID_KEYWORDS.ends(text):
-        found = _NAMED_ID_IN_WINDOW.search(text, end, end + 32)
+        found = _NAMED_ID_IN_WINDOW.search(text, end, end + 32) or _typed_document(text, end)
         if found is None or found.start() in seen:
             continue
         if _named_id_ok(text, end, found.group()):
