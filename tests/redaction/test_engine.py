@@ -433,6 +433,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "netrc-machines": lambda n: "machine a " * (n // 10) + "Logged in as " * (n // 13),
     "escaped-breaks": lambda n: "\\n4111 \\t1.2.3 \\na@b.c " * (n // 26),
     "typed-documents": lambda n: '{"type": "CPF", ' + '"a": "b", ' * (n // 10),
+    "phone-objects": lambda n: '"phone": {' * (n // 10),
     "terraform-state": lambda n: (
         '"attributes": {'
         + '"a": "b", ' * (n // 20)

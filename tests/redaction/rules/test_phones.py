@@ -77,6 +77,7 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("sshd: rhost=061092085098.ctinets.com", "061092085098"),
         ("Telefone inválido: 11 996113223 (53021)", "11 996113223"),
         ("ist die Hotline +44-20.3900.0164.", "+44-20.3900.0164"),
+        ('{"phone": {\n  "country_code": "1",\n  "number": "8056594427"\n}}', "8056594427"),
     ],
 )
 def test_phone_is_found(text: str, value: str) -> None:
@@ -167,6 +168,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         'ECR_REGISTRY="054331651301.dkr.ecr.us-east-1.amazonaws.com"',
         "Telefone do comprador inválido: 247561 (53021)",
         "номер заказа 1234567890, numer zamówienia 601234567",
+        '{"phone": {"number": "12", "verified": true}}',
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

@@ -103,6 +103,26 @@ _CLICK_TO_CHAT = _anchors.literal("wa.me/")
 _CHAT_NUMBER = re.compile(r"[1-9][0-9]{6,14}(?![\w])")
 
 
+# A phone given as an object, as payment and CRM APIs write one, maybe over several lines:
+# "phone": {"country_code": "1", "number": "8056594427"}.
+_OBJECT_OPENS = re.compile(r"""["']?[ \t]*:[ \t]*\{""")
+_OBJECT_NUMBER = re.compile(
+    r"""["'](?:number|national_number|phone_number|e164|value)["'][ \t]*:[ \t]*["']?"""
+)
+_OBJECT_REACH = 256
+
+
+def _phone_object_number(text: str, end: int) -> re.Match[str] | None:
+    """The number field of the object that opens right after the phone keyword ending at
+    ``end``."""
+    opened = _OBJECT_OPENS.match(text, end)
+    if opened is None:
+        return None
+    close = text.find("}", opened.end(), opened.end() + _OBJECT_REACH)
+    field = _OBJECT_NUMBER.search(text, opened.end(), close if close >= 0 else opened.end())
+    return None if field is None else _PHONE_IN_WINDOW.match(text, field.end())
+
+
 def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, evidence)`` of digit runs with some sign of being a phone number."""
     view = _views.latin1(text)
@@ -121,7 +141,7 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     for end in _PHONE_KEYWORDS.ends(text):
         # on the keyword's line: the next line's timestamp and ids are no number of its
         found = _PHONE_IN_WINDOW.search(text, end, end_of_line(text, end, 40))
-        if found:
+        if found or (found := _phone_object_number(text, end)):
             yield found.start(), found.end(), "keyword"
     for end in _NUMBER_WORDS.ends(text):
         gap = _RIGHT_AFTER_NUMBER_WORD.match(text, end)  # always matches, maybe empty
