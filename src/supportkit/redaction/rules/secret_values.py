@@ -579,6 +579,9 @@ _TYPE_NAME = re.compile(
     # TypeScript's, as a compiler's error quotes a type: { token: string; secret?: string }
     r"|(?:string|number|boolean|unknown|undefined|null|never|object|bigint|symbol)(?:\[\])?"
 )
+# Whole values that hold no secret whatever names them: a type, a key's file, an object's
+# address, a signed request's credential scope.
+_KEPT_SHAPES = (_TYPE_NAME, _KEY_FILE, _OBJECT_ADDRESS, _CREDENTIAL_SCOPE)
 
 
 def _passes_a_name_on(name: str, value: str) -> bool:
@@ -641,6 +644,23 @@ def _holds_digits(name: str) -> bool:
     code (``retries=123``; ``pin: 7`` is a GPIO pin as often as not)."""
     parts = _components(name)
     return "cvv" in parts or "cvc" in parts or "".join(parts).endswith("securitycode")
+
+
+def _kept_under(normalized: str, bare: str, value: str) -> bool:
+    """Values that are no secret under names of these kinds: an authentication's method, a
+    numbered or PostgreSQL session, a signature's outcome or signed header names, a data
+    source name without a password."""
+    if normalized == "auth":
+        return bare.lower() in _AUTH_METHODS or bare.lower().startswith("eap-")
+    if normalized in ("session", "sessionid"):
+        numbered = normalized == "session" and _NUMBERED.fullmatch(bare) is not None
+        return numbered or _POSTGRES_SESSION.fullmatch(bare) is not None
+    if normalized.endswith("signature"):
+        return (
+            _OUTCOME.fullmatch(bare) is not None
+            or _SIGNED_HEADER_NAMES.fullmatch(value.strip()) is not None
+        )
+    return normalized.endswith("dsn") and _PLAIN_DSN.fullmatch(value) is not None
 
 
 def _names_a_location(name: str) -> bool:
@@ -890,25 +910,10 @@ class _SecretValueScanner:
             or (_names_a_location(name) and _looks_like_path(value))
             or _passes_a_name_on(name, bare.split(None, 1)[0] if bare else bare)
             or _ANNOTATION.match(value) is not None
-            or _TYPE_NAME.fullmatch(bare) is not None
-            or _KEY_FILE.fullmatch(bare) is not None
-            or (_NUMBERED.fullmatch(bare) is not None and _normalized(name) == "session")
-            or (_normalized(name) == "auth" and bare.lower() in _AUTH_METHODS)
+            or any(shape.fullmatch(bare) is not None for shape in _KEPT_SHAPES)
             or bare.startswith(_AUDIT_HMAC)
-            or (_normalized(name).endswith("signature") and _OUTCOME.fullmatch(bare) is not None)
             or _LABEL.fullmatch(value.strip()) is not None
-            or (
-                _normalized(name).endswith("signature")
-                and _SIGNED_HEADER_NAMES.fullmatch(value.strip()) is not None
-            )
-            or (bare.lower().startswith("eap-") and _normalized(name) == "auth")
-            or (
-                _POSTGRES_SESSION.fullmatch(bare) is not None
-                and _normalized(name) in ("session", "sessionid")
-            )
-            or (_normalized(name).endswith("dsn") and _PLAIN_DSN.fullmatch(value) is not None)
-            or _OBJECT_ADDRESS.fullmatch(bare) is not None
-            or _CREDENTIAL_SCOPE.fullmatch(bare) is not None
+            or _kept_under(_normalized(name), bare, value)
         )
 
     def _value(self, text: str, start: int, end: int, *, flag: bool) -> _Finding | None:
