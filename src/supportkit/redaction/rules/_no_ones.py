@@ -6,7 +6,7 @@ registries take with a token, and bots (``dependabot[bot]``)."""
 
 from __future__ import annotations
 
-__all__ = ["KEPT_NAMES", "SERVICE_ACCOUNTS", "is_bot", "no_ones"]
+__all__ = ["KEPT_NAMES", "ROLE_MAILBOXES", "SERVICE_ACCOUNTS", "is_bot", "no_ones"]
 
 #: Home-folder names that are no one's: shared folders, defaults and documentation placeholders.
 KEPT_NAMES = frozenset(
@@ -17,6 +17,12 @@ KEPT_NAMES = frozenset(
         "anonymous", "unauthenticated", "unknown",
     }
 )  # fmt: skip
+
+#: Mailboxes of a role that every domain has (RFC 2142's), never a person's: kept as accounts
+#: and as e-mail addresses alike.
+ROLE_MAILBOXES = frozenset(
+    {"noreply", "no-reply", "postmaster", "webmaster", "hostmaster", "abuse", "security"}
+)
 
 #: Accounts that come with a system, a service, a cloud image or a CI runner.
 SERVICE_ACCOUNTS = frozenset(
@@ -37,9 +43,8 @@ SERVICE_ACCOUNTS = frozenset(
         "dovecot", "exim", "memcache", "mongodb", "rabbitmq", "tomcat", "nagios", "zabbix",
         "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-coredump",
         "informix", "_www", "wwwrun",
-        # mailboxes of a role, not a person (RFC 2142's and their kin)
-        "info", "support", "sales", "contact", "noreply", "no-reply", "postmaster", "webmaster",
-        "hostmaster", "abuse", "security", "billing",
+        # mailboxes of a role, not a person
+        *ROLE_MAILBOXES, "info", "support", "sales", "contact", "billing",
         # data platforms' own accounts
         "elastic", "kibana", "kibana_system", "logstash_system", "beats_system", "apm_system",
         "remote_monitoring_user", "hadoop", "hdfs", "yarn", "mapred", "hive", "spark",

@@ -9,17 +9,17 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import UNSPACED_CHARS, UNSPACED_SCRIPT, FinderRule
+from supportkit.redaction.rules._no_ones import ROLE_MAILBOXES
 from supportkit.redaction.rules._text import URL_HOST, URL_USER_INFO, after_escape, start_of_line
 
 __all__ = ["KEPT_MAILBOXES", "RULES"]
 
 #: Local parts of role mailboxes that name a service, never a person.
-KEPT_MAILBOXES = frozenset(
+KEPT_MAILBOXES = ROLE_MAILBOXES | frozenset(
     {
-        "git", "noreply", "no-reply", "donotreply", "do-not-reply", "mailer-daemon", "postmaster",
-        "notifications",
-        # RFC 2142's mailboxes for a domain's services: mail headers name them for complaints
-        "abuse", "noc", "security", "hostmaster", "webmaster", "usenet", "news",
+        "git", "donotreply", "do-not-reply", "mailer-daemon", "notifications",
+        # more of RFC 2142's, which mail headers name for complaints and news
+        "noc", "usenet", "news",
     }
 )  # fmt: skip
 
