@@ -374,12 +374,13 @@ _MSYS_PROMPT = re.compile(
     r"[ \t]{0,8}([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63} (?:MINGW|MSYS|UCRT|CLANG)(?:32|64)?\b"
 )
 _BOX_PROMPT = re.compile(r"[ \t]{0,8}[╭┌]─{1,2}\(?([a-z_][\w.-]{0,31})@[A-Za-z0-9][\w.-]{0,63}")
-_PROMPT_REACH = 64
+# How far back a prompt's or a mail header's line start is looked for.
+_LINE_START_REACH = 64
 
 
 def _prompt_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _AT):
-        line_start = start_of_line(text, at, _PROMPT_REACH)
+        line_start = start_of_line(text, at, _LINE_START_REACH)
         found = (
             (
                 _PROMPT.match(text, line_start)
@@ -671,7 +672,7 @@ _MAIL_NAME = re.compile(
 def _mail_names(text: str) -> Iterator[Span]:
     for anchor in _MAIL_HEADERS:
         for at in _anchors.starts(text, anchor):
-            line_start = start_of_line(text, at, _INDENT_REACH)
+            line_start = start_of_line(text, at, _LINE_START_REACH)
             if line_start < 0 or text[line_start:at].strip(" \t>"):
                 continue  # a header starts its line (or a quoted reply's: "> From: …")
             end = end_of_line(text, at)
@@ -683,9 +684,6 @@ def _mail_names(text: str) -> Iterator[Span]:
                 if not ("/" in name or service or no_ones(name)):
                     yield from _person(found, group)
                 position = found.end()
-
-
-_INDENT_REACH = 64
 
 
 # The account a connection signs in as: a URL's user info (postgresql://bob:…@db,
