@@ -161,7 +161,7 @@ def _names_a_password_in_another_language(name: str, parts: list[str]) -> bool:
 # <prv>. (Its older <md5-hash> is left alone: a file's checksum is named so too.)
 _SECRET_NAMES = frozenset({"nthash", "bcrypthash", "prv", "rocommunity", "rwcommunity"})
 # Names of public values that hold a secret word: .NET's assembly PublicKeyToken, a key pair's
-# public key; fetch()'s "credentials" option, which says whether to send cookies.
+# public key.
 _PUBLIC_NAMES = frozenset({"publickeytoken", "publickey", "publickeys"})
 
 
