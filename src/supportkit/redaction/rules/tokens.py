@@ -144,7 +144,7 @@ def _discord_user_id(value: str) -> bool:
 
 
 # A Discord account's token, with no label: its user id in base64, a timestamp and an HMAC
-# (MTA4NjQ…​.GaBcDe.…). Whoever has it is signed in as the user.
+# (MTA4NjQ….GaBcDe.…). Whoever has it is signed in as the user.
 _DISCORD_USER_TOKEN = _prefix(
     "discord-token",
     "discord-token",
