@@ -434,6 +434,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "escaped-breaks": lambda n: "\\n4111 \\t1.2.3 \\na@b.c " * (n // 26),
     "typed-documents": lambda n: '{"type": "CPF", ' + '"a": "b", ' * (n // 10),
     "phone-objects": lambda n: '"phone": {' * (n // 10),
+    "trunk-zeros": lambda n: " 081109 2036" * (n // 12) + " 0 -. " * (n // 6),
     "terraform-state": lambda n: (
         '"attributes": {'
         + '"a": "b", ' * (n // 20)

@@ -60,7 +60,15 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
         _anchors.pattern(rb"\([0-9]{2}", 3),
     ),
     (
-        re.compile(rb"0(?<![\w.:/+-]0)(?:\d{1,5}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"),
+        # From a trunk 0. The look-aheads refuse, before any Python runs, what the checks would:
+        # fewer than seven digits ("03-17 16:13"), and a compact date and time at the start
+        # ("081109 203615 148", as HDFS starts its lines).
+        re.compile(
+            rb"0(?<![\w.:/+-]0)(?=(?:[ ./-]*\d){6})"
+            rb"(?!\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]"
+            rb"(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?!\d))"
+            rb"(?:\d{1,5}[ ./-]\d[\d .-]{3,14}\d|[1-9]\d{7,11}(?!\w))"
+        ),
         0,
         None,
     ),
