@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import (
+    VERSION_WORDS,
     FinderRule,
     after_version_word,
     each_of,
@@ -67,6 +68,7 @@ _REVISION_AFTER = re.compile(r" \(r\d{1,10}\)")
 # A product token right before a slash, as in a User-Agent ("Chrome/120.0.0.0", "Edg/120.0.0.0",
 # "MyApp/2.1.0.3"): capitalised, and not a path segment (those follow a slash, or are lower-case).
 _PRODUCT_TOKEN = re.compile(r"(?<![\w/.:\\-])[A-Z][A-Za-z0-9_.-]{1,40}/\Z")
+_NAMES_BEFORE_VERSIONS = (*VERSION_WORDS, *_VERSIONED_WORDS, *_PRODUCT_WORDS)
 _GLOBAL_V6 = ipaddress.IPv6Network("2000::/3")
 # Public DNS resolvers everyone uses (Google, Cloudflare, Quad9, OpenDNS): a service's address,
 # no one's, and what a network problem is often about.
@@ -112,13 +114,19 @@ def _product_version(text: str, start: int, end: int, octets: tuple[int, int, in
     a User-Agent product token (``Chrome/120.0.0.0``), a driver's or engine's name (``driver
     23.9.1.1``, ``V8 3.8.9.13``) or a browser's (``Firefox 128.0.3.1``), or before a source
     revision (``6.30.223.141 (r415941)``)."""
-    if after_version_word(text, start):
+    window = text[max(0, start - 18) : start]
+    # Most addresses follow no such word ("from 203.0.113.9"): one look at the words before
+    # settles every check that reads them.
+    named = window.rstrip(" \t=:.\"'").lower().endswith(_NAMES_BEFORE_VERSIONS)
+    if named and after_version_word(text, start):
         return True
     if start and text[start - 1] == "/":
         return _PRODUCT_TOKEN.search(text, max(0, start - 43), start) is not None
     if _REVISION_AFTER.match(text, end):
         return True
-    before = text[max(0, start - 18) : start].lower().rstrip(" \t=:")
+    if not named:
+        return False
+    before = window.lower().rstrip(" \t=:")
     if ends_with_word(before, _VERSIONED_WORDS):
         return True
     return octets[1] == 0 and ends_with_word(before, _PRODUCT_WORDS)
@@ -144,7 +152,9 @@ def _package_version(text: str, start: int, end: int) -> bool:
     if just_before == ":":
         return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
     if just_before in ("=", "^", " ", "\t"):
-        return _CONSTRAINT_BEFORE.search(text, max(0, start - 4), start) is not None
+        operator = text[max(0, start - 3) : start]
+        if "=" in operator or "^" in operator:
+            return _CONSTRAINT_BEFORE.search(text, max(0, start - 4), start) is not None
     return False
 
 
