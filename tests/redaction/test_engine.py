@@ -435,6 +435,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "typed-documents": lambda n: '{"type": "CPF", ' + '"a": "b", ' * (n // 10),
     "phone-objects": lambda n: '"phone": {' * (n // 10),
     "trunk-zeros": lambda n: " 081109 2036" * (n // 12) + " 0 -. " * (n // 6),
+    "named-ids": lambda n: "PAN DNI nie 14 dni 身份证号1234 kimlik " * (n // 38),
     "terraform-state": lambda n: (
         '"attributes": {'
         + '"a": "b", ' * (n // 20)

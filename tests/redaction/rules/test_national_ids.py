@@ -103,6 +103,34 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ("Kitambulisho cha Taifa: 19900101123450000123", "19900101123450000123"),
         # a payment API's documents: the kind in one field, the number in another
         ('{"type": "CPF", "expeditionDate": null, "number": "52998224725"}', "52998224725"),
+        ('{"type": "DNI", "number": "12345678Z"}', "12345678Z"),
+        ("Aadhaar: 2345 6789 0124", "2345 6789 0124"),
+        ("aadhaar no. 234567890124", "234567890124"),
+        ("आधार 2345-6789-0124", "2345-6789-0124"),
+        ("PAN: ABCPE1234F", "ABCPE1234F"),
+        ("身份证号11010519491231002X，", "11010519491231002X"),
+        ("公民身份号码：44030819900307441x的", "44030819900307441x"),
+        ("DNI 12345678Z", "12345678Z"),
+        ("NIE: X-1234567-L", "X-1234567-L"),
+        ("NIF 12345678-z", "12345678-z"),
+        ("Codice Fiscale: RSSMRA85T10A562S", "RSSMRA85T10A562S"),
+        ("codice fiscale bncgnn70a41h501v", "bncgnn70a41h501v"),
+        ("numéro de sécurité sociale : 2 55 08 14 168 025 38", "2 55 08 14 168 025 38"),
+        ("NIR 2550814168025 38", "2550814168025 38"),
+        ("PESEL: 44051401359", "44051401359"),
+        ("BSN 1112.22.333", "1112.22.333"),
+        ("TC Kimlik No: 10000000146", "10000000146"),
+        ("주민등록번호 900101-1234567", "900101-1234567"),
+        ("マイナンバー：1234 5678 9018", "1234 5678 9018"),
+        ("個人番号123456789018", "123456789018"),
+        ("CURP: HEGG560427MVZRRL04", "HEGG560427MVZRRL04"),
+        ("NIK 3201234101900001", "3201234101900001"),
+        ("NIP: 123-456-32-18", "123-456-32-18"),
+        ('consumer_nic: "778656785V"', "778656785V"),
+        ("NIC no 199912345678", "199912345678"),
+        # China's resident id needs no name: its date of birth and check character
+        ("resident id: 44011320141005001X", "44011320141005001X"),
+        ('{"holder": "11010519491231002x"}', "11010519491231002x"),
     ],
 )
 def test_national_id_is_found(text: str, value: str) -> None:
@@ -122,6 +150,26 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "Steuer-ID 86095742718; steuerid 06095742719",  # check digit wrong; leading 0
         "nida 12345678901234567890; NIDA status pending",  # no date of birth first
         '{"type": "CPF", "number": "52998224726"}',  # a check digit is wrong
+        # each with its check digit (or letter, or date of birth) wrong
+        "Aadhaar 2345 6789 0123; aadhaar 134567890124",  # and none starts with 0 or 1
+        "PAN: ABCDE1234F",  # D is no holder's type
+        "身份证号 11010519491231002Y，身份证 110105194913310021",
+        "DNI 12345678A; NIE Z1234567L",
+        "codice fiscale RSSMRA85T10A562T",
+        "sécurité sociale 2 55 08 14 168 025 39",
+        "PESEL 44051401358; PESEL 44133101357",
+        "BSN 111222334",
+        "TC Kimlik No: 10000000147; kimlik 00000000146",
+        "주민등록번호 901301-1234567",
+        "マイナンバー 1234 5678 9019",
+        "CURP HEGG560427MVZRRL05",
+        "NIK 3201234199900001",
+        # the same numbers with no name before them, and names that are words
+        "RSSMRA85T10A562S 12345678Z 44051401359 HEGG560427MVZRRL04 2345 6789 0124",
+        "trwało 14 dni 12345678; das passiert nie, 10000000146 Mal; pan 0.5",
+        "NIP 1234563219; NIC 778656785A; NIC 778999785V",
+        # eighteen digits that are no resident id: check, date, a longer run, glued to a word
+        "order 110105194912310021, 110105194913310028, 1101051949123100211, id11010519491231002X",
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

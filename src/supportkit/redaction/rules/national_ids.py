@@ -1,17 +1,32 @@
 """National identifiers: US social security numbers, passport (and German identity card)
-numbers next to their keyword, and the ids of the countries supportkit's users write from most:
-Brazil's CPF and Russia's SNILS (their own shape and check digits, anywhere), the UK's National
-Insurance number, Vietnam's citizen id (CCCD, CMND), Russia's tax number (INN), Germany's tax id
-(Steuer-ID) and Tanzania's national id (NIDA) after their names."""
+numbers next to their keyword, Brazil's CPF, Russia's SNILS and China's resident id anywhere
+(by their own shape, check digits and, for China's, the date of birth inside), and the ids of
+the countries supportkit's users write from after their names: the UK's National Insurance
+number, Vietnam's citizen id, Russia's tax number, Germany's tax id, Tanzania's NIDA, India's
+Aadhaar and PAN, Spain's DNI and NIE, Italy's codice fiscale, France's NIR, Poland's PESEL and
+NIP, the Netherlands' BSN, Türkiye's identity number, South Korea's resident number, Japan's My
+Number, Mexico's CURP, Indonesia's NIK and Sri Lanka's NIC.
+
+A name with no id of its kind after it finds nothing: each id must also pass its own check
+(:mod:`._check_digits`), so "14 dni" (Polish days) or "nie" (German never) cost a look only.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from supportkit.redaction import _anchors
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import DATE_LIKE, FinderRule, Keywords, digits_of
+from supportkit.redaction.rules import _check_digits as check
+from supportkit.redaction.rules._finders import (
+    DATE_LIKE,
+    UNSPACED_SCRIPT,
+    FinderRule,
+    Keywords,
+    digits_of,
+)
 from supportkit.redaction.rules._text import after_escape
 
 __all__ = ["RULES"]
@@ -115,127 +130,103 @@ _CPF = re.compile(rb"\.(?<=\d{3}\.)\d{3}\.\d{3}-\d{2}(?![\w.-])")
 _CPF_ANCHOR = _anchors.pattern(rb"[0-9]{3}\.[0-9]{3}\.[0-9]{3}\-[0-9]{2}", 14)
 _SNILS = re.compile(rb"-(?<=\d{3}-)\d{3}-\d{3}[ -]\d{2}(?![\w.-])")
 _SNILS_ANCHOR = _anchors.pattern(rb"[0-9]{3}\-[0-9]{3}\-[0-9]{3}[ \-][0-9]{2}", 14)
-_NAMED_ID_NAMES = (
-    "cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "căn cước", "can cuoc", "nino",
-    "national insurance", "ni number", "ni no", "steuer-id", "steuerid", "steuer-idnr",
-    "steueridentifikationsnummer", "steuerliche identifikationsnummer", "nida",
-    "kitambulisho cha taifa",
-)  # fmt: skip
-_NAMED_ID_KEYWORDS = Keywords(
-    anchors=_NAMED_ID_NAMES,
-    words=frozenset(
-        {"cpf", "снилс", "snils", "инн", "inn", "cccd", "cmnd", "nino", "steuerid", "steuer-id",
-         "steueridentifikationsnummer", "nida"}
-    ),
-)  # fmt: skip
-# Which of them stands last before a candidate: the longer name first where one begins another.
-_LAST_NAMED = re.compile(
-    "|".join(re.escape(name) for name in sorted(_NAMED_ID_NAMES, key=len, reverse=True)),
-    re.IGNORECASE,
-)
-_NAMED_ID_IN_WINDOW = re.compile(
-    r"(?<![\w.-])(?:\d{8}-?\d{5}-?\d{5}-?\d{2}|\d{3}\.?\d{3}\.?\d{3}-?\d{2}"
-    r"|\d{3}-?\d{3}-?\d{3}[ -]?\d{2}|\d{2} \d{3} \d{3} \d{3}|\d{9,12}"
-    r"|[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])(?![\w-])"
+
+
+# China's resident id anywhere: eighteen characters, a date of birth inside and a check
+# character make a stray match rare. For ``re``, seventeen digits are a literal of the digit
+# shape (where an X is an A, and an x stays); the date and the check are left to Python.
+_CN_RESIDENT = re.compile(rb"0{17}[0Ax](?![\w-])")
+_CN_RESIDENT_ANCHOR = _anchors.pattern(
+    rb"[1-8][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]",
+    18,
 )
 
 
-def _cpf_ok(digits: str) -> bool:
-    if len(digits) != 11 or len(set(digits)) == 1:
-        return False
-    numbers = [int(digit) for digit in digits]
-    for length in (9, 10):
-        check = sum(n * (length + 1 - i) for i, n in enumerate(numbers[:length])) * 10 % 11 % 10
-        if check != numbers[length]:
-            return False
-    return True
+@dataclass(frozen=True, slots=True)
+class _NamedId:
+    """An id found after its name: how it is written, and the check it must pass."""
+
+    shape: re.Pattern[str]
+    valid: Callable[[str], bool]
 
 
-def _snils_ok(digits: str) -> bool:
-    if len(digits) != 11:
-        return False
-    total = sum(int(digit) * (9 - i) for i, digit in enumerate(digits[:9]))
-    return total % 101 % 100 == int(digits[9:])
+# An id stands alone, or touches the words of a script written without spaces (身份证号1101…).
+_BEFORE_ID = rf"(?:(?<={UNSPACED_SCRIPT.pattern})|(?<![\w.-]))"
+_AFTER_ID = rf"(?!-)(?!(?!{UNSPACED_SCRIPT.pattern})\w)"
 
 
-# A Russian INN's check digits, by its length (10: a company's, 12: a person's): each is the
-# weighted sum of the digits before it, modulo 11, modulo 10.
-_INN_WEIGHTS = {
-    10: ((2, 4, 10, 3, 5, 9, 4, 6, 8),),
-    12: ((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)),
-}
+def _named(shape: str, valid: Callable[[str], bool]) -> _NamedId:
+    return _NamedId(re.compile(f"{_BEFORE_ID}(?:{shape}){_AFTER_ID}"), valid)
 
 
-def _inn_ok(digits: str) -> bool:
-    weights = _INN_WEIGHTS.get(len(digits))
-    if weights is None:
-        return False
-    numbers = [int(digit) for digit in digits]
-    return all(
-        sum(w * n for w, n in zip(row, numbers, strict=False)) % 11 % 10 == numbers[len(row)]
-        for row in weights
-    )
+_CPF_ID = _named(r"\d{3}\.?\d{3}\.?\d{3}-?\d{2}", check.cpf_ok)
+_SNILS_ID = _named(r"\d{3}-?\d{3}-?\d{3}[ -]?\d{2}", check.snils_ok)
+_INN_ID = _named(r"\d{12}|\d{10}", check.inn_ok)
+_VIETNAMESE_ID = _named(r"\d{12}|\d{9}", check.vietnamese_id_ok)
+_STEUER_ID = _named(r"\d{2} \d{3} \d{3} \d{3}|\d{11}", check.steuer_id_ok)
+_NIDA_ID = _named(r"\d{8}-?\d{5}-?\d{5}-?\d{2}", check.nida_ok)
+_NINO_ID = _named(r"[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]", check.nino_ok)
+_AADHAAR_ID = _named(r"\d{4}([ -]?)\d{4}\1\d{4}", check.aadhaar_ok)
+_PAN_ID = _named(r"[A-Za-z]{5}\d{4}[A-Za-z]", check.pan_ok)
+_CN_RESIDENT_ID = _named(r"\d{17}[\dXx]", check.cn_resident_ok)
+_SPANISH_ID = _named(r"[XYZxyz]?-?\d{7,8}-?[A-Za-z]", check.spanish_id_ok)
+_CODICE_FISCALE_ID = _named(r"[A-Za-z0-9]{16}", check.codice_fiscale_ok)
+_NIR_ID = _named(r"[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}", check.nir_ok)
+_PESEL_ID = _named(r"\d{11}", check.pesel_ok)
+_BSN_ID = _named(r"\d{4}\.?\d{2}\.?\d{3}|\d{9}", check.bsn_ok)
+_TC_KIMLIK_ID = _named(r"\d{11}", check.tc_kimlik_ok)
+_KOREAN_RESIDENT_ID = _named(r"\d{6}-?\d{7}", check.korean_resident_ok)
+_MY_NUMBER_ID = _named(r"\d{4}([ -]?)\d{4}\1\d{4}", check.my_number_ok)
+_CURP_ID = _named(r"[A-Za-z]{4}\d{6}[A-Za-z]{6}[0-9A-Za-z]\d", check.curp_ok)
+_NIK_ID = _named(r"\d{16}", check.nik_ok)
+_NIP_ID = _named(r"\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-\d{2}-\d{2}-\d{3}", check.nip_ok)
+_NIC_ID = _named(r"\d{9}[VvXx]|\d{12}", check.nic_ok)
 
-
-def _steuer_id_ok(digits: str) -> bool:
-    """Germany's tax id: eleven digits, not starting with 0, the last an ISO 7064 MOD 11,10
-    check digit of the others."""
-    if len(digits) != 11 or digits[0] == "0":
-        return False
-    product = 10
-    for digit in digits[:10]:
-        total = (int(digit) + product) % 10 or 10
-        product = total * 2 % 11
-    return (11 - product) % 10 == int(digits[10])
-
-
-# Tanzania's NIDA number: the holder's date of birth (YYYYMMDD), then 12 more digits.
-_NIDA = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{12}")
-
-
-# Prefixes never given to a National Insurance number.
-_NINO_PREFIXES_REFUSED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
-
-
-def _nino_ok(candidate: str) -> bool:
-    compact = candidate.replace(" ", "").upper()
-    return (
-        len(compact) == 9
-        and compact[:2].isalpha()
-        and compact[2:8].isdigit()
-        and compact[:2] not in _NINO_PREFIXES_REFUSED
-    )
-
-
-# Each name's check of the digits after it (the citizen ids' of the candidate as written).
-_DIGITS_OK: dict[str, Callable[[str, str], bool]] = {
-    "cpf": lambda digits, _: _cpf_ok(digits),
-    "снилс": lambda digits, _: _snils_ok(digits),
-    "snils": lambda digits, _: _snils_ok(digits),
-    "инн": lambda digits, _: _inn_ok(digits),
-    "inn": lambda digits, _: _inn_ok(digits),
-    **dict.fromkeys(
-        ("cccd", "cmnd", "căn cước", "can cuoc"),
-        lambda digits, candidate: len(digits) in (9, 12) and digits == candidate,
-    ),
+# Each id by the names written before it, in the languages of the people the ids are for.
+_NAMED_IDS: dict[str, _NamedId] = {
+    "cpf": _CPF_ID,
+    **dict.fromkeys(("снилс", "snils"), _SNILS_ID),
+    **dict.fromkeys(("инн", "inn"), _INN_ID),
+    **dict.fromkeys(("cccd", "cmnd", "căn cước", "can cuoc"), _VIETNAMESE_ID),
     **dict.fromkeys(
         ("steuer-id", "steuerid", "steuer-idnr", "steueridentifikationsnummer",
          "steuerliche identifikationsnummer"),
-        lambda digits, _: _steuer_id_ok(digits),
+        _STEUER_ID,
     ),
-    **dict.fromkeys(
-        ("nida", "kitambulisho cha taifa"),
-        lambda digits, _: _NIDA.fullmatch(digits) is not None,
-    ),
+    **dict.fromkeys(("nida", "kitambulisho cha taifa"), _NIDA_ID),
+    **dict.fromkeys(("nino", "national insurance", "ni number", "ni no"), _NINO_ID),
+    **dict.fromkeys(("aadhaar", "aadhar", "आधार"), _AADHAAR_ID),
+    **dict.fromkeys(("pan", "permanent account number"), _PAN_ID),
+    **dict.fromkeys(("身份证", "身份号码"), _CN_RESIDENT_ID),
+    **dict.fromkeys(("dni", "nie", "nif"), _SPANISH_ID),
+    **dict.fromkeys(("codice fiscale", "codicefiscale"), _CODICE_FISCALE_ID),
+    **dict.fromkeys(("sécurité sociale", "securite sociale", "nir"), _NIR_ID),
+    "pesel": _PESEL_ID,
+    "nip": _NIP_ID,
+    **dict.fromkeys(("bsn", "burgerservicenummer"), _BSN_ID),
+    **dict.fromkeys(("kimlik", "tckn"), _TC_KIMLIK_ID),
+    "주민등록번호": _KOREAN_RESIDENT_ID,
+    **dict.fromkeys(("マイナンバー", "個人番号"), _MY_NUMBER_ID),
+    "curp": _CURP_ID,
+    "nik": _NIK_ID,
+    "nic": _NIC_ID,
 }  # fmt: skip
+_NAMED_ID_KEYWORDS = Keywords(
+    anchors=tuple(_NAMED_IDS),
+    words=frozenset(name for name in _NAMED_IDS if " " not in name),
+)
+# Which of them stands last before a candidate: the longer name first where one begins another.
+_LAST_NAMED = re.compile(
+    "|".join(re.escape(name) for name in sorted(_NAMED_IDS, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+_NAMED_ID_REACH = 32
 
 
-def _named_id_ok(text: str, end: int, candidate: str) -> bool:
-    """Whether ``candidate`` is a valid id of the kind named just before ``end``; a National
-    Insurance number after any other name."""
+def _named_before(text: str, end: int) -> _NamedId | None:
+    """The id whose name ends at ``end``."""
     names = _LAST_NAMED.findall(text, max(0, end - 40), end)
-    digits_ok = _DIGITS_OK.get(names[-1].lower() if names else "")
-    return _nino_ok(candidate) if digits_ok is None else digits_ok(digits_of(candidate), candidate)
+    return _NAMED_IDS.get(names[-1].lower()) if names else None
 
 
 # A document whose kind is a field of its own, as payment APIs list a customer's documents:
@@ -246,7 +237,7 @@ _DOCUMENT_NUMBER = re.compile(
 _DOCUMENT_REACH = 256
 
 
-def _typed_document(text: str, end: int) -> re.Match[str] | None:
+def _typed_document(text: str, end: int, named: _NamedId) -> re.Match[str] | None:
     """The id in the number field of the object whose type field names it, ``end`` being just
     past the name in quotes."""
     quote = text[end : end + 1]
@@ -254,27 +245,36 @@ def _typed_document(text: str, end: int) -> re.Match[str] | None:
         return None  # the name is no quoted value
     close = text.find("}", end, end + _DOCUMENT_REACH)
     field = _DOCUMENT_NUMBER.search(text, end, close if close >= 0 else end + _DOCUMENT_REACH)
-    return None if field is None else _NAMED_ID_IN_WINDOW.match(text, field.end())
+    return None if field is None else named.shape.match(text, field.end())
 
 
 def _national_ids(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for anchor, pattern, valid in (
-        (_CPF_ANCHOR, _CPF, _cpf_ok),
-        (_SNILS_ANCHOR, _SNILS, _snils_ok),
+        (_CPF_ANCHOR, _CPF, check.cpf_ok),
+        (_SNILS_ANCHOR, _SNILS, check.snils_ok),
     ):
         for match in _anchors.matches(text, anchor, pattern, offset=3):
             start = match.start() - 3
-            if not _glued_before(text, start) and valid(digits_of(text[start : match.end()])):
+            if not _glued_before(text, start) and valid(text[start : match.end()]):
                 seen.add(start)
                 yield Span(start, match.end(), "national-id")
+    for match in _anchors.matches(text, _CN_RESIDENT_ANCHOR, _CN_RESIDENT, view=_views.shape):
+        start, end = match.span()
+        if not _glued_before(text, start) and check.cn_resident_ok(text[start:end]):
+            seen.add(start)
+            yield Span(start, end, "national-id")
     for end in _NAMED_ID_KEYWORDS.ends(text):
-        found = _NAMED_ID_IN_WINDOW.search(text, end, end + 32) or _typed_document(text, end)
-        if found is None or found.start() in seen:
+        named = _named_before(text, end)
+        if named is None:
             continue
-        if _named_id_ok(text, end, found.group()):
-            seen.add(found.start())
-            yield Span(found.start(), found.end(), "national-id")
+        found = named.shape.search(text, end, end + _NAMED_ID_REACH) or _typed_document(
+            text, end, named
+        )
+        if found is None or found.start() in seen or not named.valid(found.group()):
+            continue
+        seen.add(found.start())
+        yield Span(found.start(), found.end(), "national-id")
 
 
 RULES: tuple[Rule, ...] = (

@@ -1,0 +1,345 @@
+"""The check digits and inner dates that tell a national id from a number of the same length.
+
+Each function takes the id as written (spaces, dashes and dots as people group it) and says
+whether it can be a real one: a stray number of the right length passes a check digit one
+time in ten or worse, and the names before an id (:mod:`.national_ids`) cut that further.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "aadhaar_ok",
+    "bsn_ok",
+    "cn_resident_ok",
+    "codice_fiscale_ok",
+    "cpf_ok",
+    "curp_ok",
+    "inn_ok",
+    "korean_resident_ok",
+    "my_number_ok",
+    "nic_ok",
+    "nida_ok",
+    "nik_ok",
+    "nino_ok",
+    "nip_ok",
+    "nir_ok",
+    "pan_ok",
+    "pesel_ok",
+    "snils_ok",
+    "spanish_id_ok",
+    "steuer_id_ok",
+    "tc_kimlik_ok",
+    "vietnamese_id_ok",
+]
+
+_NOT_DIGITS = re.compile(r"\D+")
+
+
+def _digits(candidate: str) -> str:
+    return _NOT_DIGITS.sub("", candidate)
+
+
+def _compact(candidate: str) -> str:
+    return candidate.replace(" ", "").replace("-", "").replace(".", "").upper()
+
+
+def _date_ok(year: int, month: int, day: int) -> bool:
+    days = (31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    return 1 <= month <= 12 and 1 <= day <= days[month - 1]
+
+
+def cpf_ok(candidate: str) -> bool:
+    """Brazil's CPF: eleven digits, the last two check digits of those before."""
+    digits = _digits(candidate)
+    if len(digits) != 11 or len(set(digits)) == 1:
+        return False
+    numbers = [int(digit) for digit in digits]
+    for length in (9, 10):
+        check = sum(n * (length + 1 - i) for i, n in enumerate(numbers[:length])) * 10 % 11 % 10
+        if check != numbers[length]:
+            return False
+    return True
+
+
+def snils_ok(candidate: str) -> bool:
+    """Russia's SNILS: nine digits and a two-digit checksum."""
+    digits = _digits(candidate)
+    if len(digits) != 11:
+        return False
+    total = sum(int(digit) * (9 - i) for i, digit in enumerate(digits[:9]))
+    return total % 101 % 100 == int(digits[9:])
+
+
+# A Russian INN's check digits, by its length (10: a company's, 12: a person's): each is the
+# weighted sum of the digits before it, modulo 11, modulo 10.
+_INN_WEIGHTS = {
+    10: ((2, 4, 10, 3, 5, 9, 4, 6, 8),),
+    12: ((7, 2, 4, 10, 3, 5, 9, 4, 6, 8), (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)),
+}
+
+
+def inn_ok(candidate: str) -> bool:
+    """Russia's tax number (INN)."""
+    digits = _digits(candidate)
+    weights = _INN_WEIGHTS.get(len(digits))
+    if weights is None:
+        return False
+    numbers = [int(digit) for digit in digits]
+    return all(
+        sum(w * n for w, n in zip(row, numbers, strict=False)) % 11 % 10 == numbers[len(row)]
+        for row in weights
+    )
+
+
+def steuer_id_ok(candidate: str) -> bool:
+    """Germany's tax id: eleven digits, not starting with 0, the last an ISO 7064 MOD 11,10
+    check digit of the others."""
+    digits = _digits(candidate)
+    if len(digits) != 11 or digits[0] == "0":
+        return False
+    product = 10
+    for digit in digits[:10]:
+        total = (int(digit) + product) % 10 or 10
+        product = total * 2 % 11
+    return (11 - product) % 10 == int(digits[10])
+
+
+# Tanzania's NIDA number: the holder's date of birth (YYYYMMDD), then 12 more digits.
+_NIDA = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{12}")
+
+
+def nida_ok(candidate: str) -> bool:
+    """Tanzania's NIDA number."""
+    return _NIDA.fullmatch(_digits(candidate)) is not None
+
+
+# Prefixes never given to a National Insurance number.
+_NINO_PREFIXES_REFUSED = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+
+
+def nino_ok(candidate: str) -> bool:
+    """The UK's National Insurance number: two letters, six digits, a letter."""
+    compact = candidate.replace(" ", "").upper()
+    return (
+        len(compact) == 9
+        and compact[:2].isalpha()
+        and compact[2:8].isdigit()
+        and compact[:2] not in _NINO_PREFIXES_REFUSED
+    )
+
+
+def vietnamese_id_ok(candidate: str) -> bool:
+    """Vietnam's citizen id (CCCD, 12 digits) or its older card (CMND, 9), ungrouped."""
+    return len(candidate) in (9, 12) and candidate.isdigit()
+
+
+# Verhoeff's dihedral-group tables: the multiplication and the position's permutation.
+_VERHOEFF_D = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
+    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6), (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
+    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8), (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2), (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
+    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4), (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+)  # fmt: skip
+_VERHOEFF_P = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
+    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2), (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
+    (9, 4, 5, 3, 1, 2, 8, 7, 6, 0), (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5), (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+)  # fmt: skip
+
+
+def aadhaar_ok(candidate: str) -> bool:
+    """India's Aadhaar number: twelve digits from 2-9, the last a Verhoeff check digit."""
+    digits = _digits(candidate)
+    if len(digits) != 12 or digits[0] in "01":
+        return False
+    check = 0
+    for position, digit in enumerate(reversed(digits)):
+        check = _VERHOEFF_D[check][_VERHOEFF_P[position % 8][int(digit)]]
+    return check == 0
+
+
+# India's PAN: three letters, the holder's type (P a person, C a company…), the initial of a
+# surname or name, four digits and a letter. It has no check digit: its name must come first.
+_PAN = re.compile(r"[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z]")
+
+
+def pan_ok(candidate: str) -> bool:
+    """India's Permanent Account Number, by its shape."""
+    compact = candidate.upper()
+    return _PAN.fullmatch(compact) is not None and compact[5:9] != "0000"
+
+
+_CN_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def cn_resident_ok(candidate: str) -> bool:
+    """China's resident identity number: a region, the date of birth, a serial, and an ISO
+    7064 MOD 11-2 check character (0-9 or X)."""
+    body, check = candidate[:17], candidate[17:].upper()
+    if len(candidate) != 18 or not body.isdigit() or body[0] == "0":
+        return False
+    year = int(body[6:10])
+    if not (1900 <= year <= 2099 and _date_ok(year, int(body[10:12]), int(body[12:14]))):
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(body, _CN_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == check
+
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def spanish_id_ok(candidate: str) -> bool:
+    """Spain's DNI (eight digits) or NIE (X, Y or Z and seven digits), and the letter that is
+    the number modulo 23."""
+    compact = _compact(candidate)
+    if compact[:1] in ("X", "Y", "Z"):
+        compact = str("XYZ".index(compact[0])) + compact[1:]
+    return (
+        len(compact) == 9
+        and compact[:8].isdigit()
+        and _DNI_LETTERS[int(compact[:8]) % 23] == compact[8]
+    )
+
+
+_CF_SHAPE = re.compile(r"[A-Z]{6}[0-9LMNP-V]{2}[A-EHLMPR-T][0-9LMNP-V]{2}[A-Z][0-9LMNP-V]{3}[A-Z]")
+# The values of characters in odd places (first, third…); in even places a digit is itself and
+# a letter its place in the alphabet.
+_CF_ODD = dict(
+    zip(
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        (1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11,
+         3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23),
+        strict=True,
+    )
+)  # fmt: skip
+_CF_EVEN = {char: ord(char) - ord("A") if char.isalpha() else int(char) for char in _CF_ODD}
+
+
+def codice_fiscale_ok(candidate: str) -> bool:
+    """Italy's codice fiscale: letters of the names, the date of birth and place coded, and a
+    check letter (digits may be letters where two people would share one)."""
+    code = candidate.upper()
+    if _CF_SHAPE.fullmatch(code) is None:
+        return False
+    total = sum((_CF_EVEN if i % 2 else _CF_ODD)[char] for i, char in enumerate(code[:15]))
+    return chr(ord("A") + total % 26) == code[15]
+
+
+def nir_ok(candidate: str) -> bool:
+    """France's social security number (NIR): sex, year and month of birth, place (2A and 2B
+    for Corsica), serial, and a key that is 97 less the rest modulo 97."""
+    compact = _compact(candidate)
+    if len(compact) != 15 or compact[0] not in "123478" or not compact[13:].isdigit():
+        return False
+    body = compact[:5] + compact[5:7].replace("2A", "19").replace("2B", "18") + compact[7:13]
+    return body.isdigit() and 97 - int(body) % 97 == int(compact[13:])
+
+
+def pesel_ok(candidate: str) -> bool:
+    """Poland's PESEL: the date of birth (the century in the month), a serial and a check
+    digit."""
+    digits = _digits(candidate)
+    if len(digits) != 11:
+        return False
+    month = int(digits[2:4])
+    century = {0: 1900, 1: 2000, 2: 2100, 3: 2200, 4: 1800}.get(month // 20, 0)
+    if not century or not _date_ok(century + int(digits[:2]), month % 20, int(digits[4:6])):
+        return False
+    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
+    total = sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False))
+    return (10 - total % 10) % 10 == int(digits[10])
+
+
+def bsn_ok(candidate: str) -> bool:
+    """The Netherlands' citizen service number (BSN): nine digits passing the "eleven test"."""
+    digits = _digits(candidate)
+    if len(digits) != 9 or digits == "0" * 9:
+        return False
+    total = sum(int(digit) * (9 - i) for i, digit in enumerate(digits[:8])) - int(digits[8])
+    return total % 11 == 0
+
+
+def tc_kimlik_ok(candidate: str) -> bool:
+    """Türkiye's identity number: eleven digits, not starting with 0, the last two check
+    digits of those before."""
+    digits = _digits(candidate)
+    if len(digits) != 11 or digits[0] == "0":
+        return False
+    numbers = [int(digit) for digit in digits]
+    tenth = (sum(numbers[0:9:2]) * 7 - sum(numbers[1:8:2])) % 10
+    return numbers[9] == tenth and numbers[10] == sum(numbers[:10]) % 10
+
+
+def korean_resident_ok(candidate: str) -> bool:
+    """South Korea's resident registration number: the date of birth (YYMMDD), then a digit
+    for sex and century and six more. Numbers issued since 2020 carry no check digit, so the
+    date and that digit are what is checked."""
+    digits = _digits(candidate)
+    if len(digits) != 13 or digits[6] not in "12345678":
+        return False
+    century = 1900 if digits[6] in "1256" else 2000
+    return _date_ok(century + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+
+
+def my_number_ok(candidate: str) -> bool:
+    """Japan's individual number (My Number): eleven digits and a check digit."""
+    digits = _digits(candidate)
+    if len(digits) != 12:
+        return False
+    body = [int(digit) for digit in reversed(digits[:11])]
+    total = sum(p * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(body, start=1))
+    remainder = total % 11
+    return (0 if remainder <= 1 else 11 - remainder) == int(digits[11])
+
+
+_CURP_SHAPE = re.compile(r"[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{5}[0-9A-Z]\d")
+_CURP_VALUES = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
+
+
+def curp_ok(candidate: str) -> bool:
+    """Mexico's CURP: letters of the names, the date of birth, sex, state, consonants, and a
+    check digit."""
+    code = candidate.upper()
+    if _CURP_SHAPE.fullmatch(code) is None:
+        return False
+    if not _date_ok(2000 + int(code[4:6]), int(code[6:8]), int(code[8:10])):
+        return False  # the year's century is in the 17th character: 2000 admits 29 February
+    total = sum(_CURP_VALUES.index(char) * (18 - i) for i, char in enumerate(code[:17]))
+    return (10 - total % 10) % 10 == int(code[17])
+
+
+def nik_ok(candidate: str) -> bool:
+    """Indonesia's NIK: province, regency and district codes, the date of birth (40 added to a
+    woman's day) and a serial."""
+    digits = _digits(candidate)
+    if len(digits) != 16 or not 11 <= int(digits[:2]) <= 94 or digits[12:] == "0000":
+        return False
+    day = int(digits[6:8])
+    return _date_ok(2000, int(digits[8:10]), day - 40 if day > 40 else day)
+
+
+def nip_ok(candidate: str) -> bool:
+    """Poland's tax number (NIP): nine digits and a weighted check digit."""
+    digits = _digits(candidate)
+    if len(digits) != 10:
+        return False
+    weights = (6, 5, 7, 2, 3, 4, 5, 6, 7)
+    total = sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False))
+    return total % 11 == int(digits[9])
+
+
+def nic_ok(candidate: str) -> bool:
+    """Sri Lanka's national identity card: the year and day of birth (500 added to a woman's
+    day), as nine digits and V or X on the old cards, twelve digits on the new."""
+    compact = candidate.upper()
+    if len(compact) == 10 and compact[:9].isdigit() and compact[9] in "VX":
+        day = int(compact[2:5])
+    elif len(compact) == 12 and compact.isdigit() and compact[:2] in ("19", "20"):
+        day = int(compact[4:7])
+    else:
+        return False
+    return 1 <= day % 500 <= 366 and day < 867
