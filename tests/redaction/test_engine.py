@@ -435,6 +435,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "typed-documents": lambda n: '{"type": "CPF", ' + '"a": "b", ' * (n // 10),
     "phone-objects": lambda n: '"phone": {' * (n // 10),
     "trunk-zeros": lambda n: " 081109 2036" * (n // 12) + " 0 -. " * (n // 6),
+    "vm-service-urls": lambda n: (
+        "http://127.0.0.1:1234/" * (n // 22) + "%2F%2Flocalhost%3A1/a" * (n // 21)
+    ),
     "named-ids": lambda n: "PAN DNI nie 14 dni 身份证号1234 kimlik " * (n // 38),
     "terraform-state": lambda n: (
         '"attributes": {'

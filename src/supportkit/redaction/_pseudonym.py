@@ -105,6 +105,7 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "ssn": _digits,
     "auth": url_decoded,
     "cookie": url_decoded,
+    "vm-service-token": url_decoded,  # printed plain, and encoded in DevTools' ?uri=
 }
 # Kinds numbered together, by the numbering they share.
 _NUMBERING = dict.fromkeys(("secret", "password", "auth", "cookie"), "secret")

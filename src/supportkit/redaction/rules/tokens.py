@@ -344,6 +344,18 @@ _STREAM_KEY = _prefix(
     before="",
     check=mixed,
 )
+# The Dart VM service's URL, as every Flutter debug run prints it ("The Dart VM service is
+# listening on http://127.0.0.1:50353/ZyjwEXRRIyo=/", "ws://…/ws", DevTools' ?uri= encoded):
+# its path is the service's auth code, and whoever has it runs code in the app.
+_DART_VM_SERVICE = _prefix(
+    "dart-vm-service-token",
+    "vm-service-token",
+    _literal("://127.0.0.1:", "://localhost:", "%2F%2F127.0.0.1%3A", "%2F%2Flocalhost%3A"),
+    r"\d{2,5}(?:/|%2F)([A-Za-z0-9_-]{8,86}(?:={1,2}|(?:%3D){1,2}))(?=/|%2F)",
+    140,
+    before="",
+    check=_varied,
+)
 _JWT = _prefix(
     "jwt",
     "jwt",
@@ -708,6 +720,7 @@ RULES: tuple[Rule, ...] = (
     _OAUTH_CODE,
     _OAUTH_SHORT_CODE,
     _STREAM_KEY,
+    _DART_VM_SERVICE,
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
