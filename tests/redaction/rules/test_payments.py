@@ -83,10 +83,13 @@ def test_ungrouped_run_is_not_cut_down_to_a_card() -> None:
         "GB82 WEST 1234 5698 7654 32",
         "FR14 2004 1010 0505 0001 3M02 606",
         "NO93 8601 1117 947",
+        "DE89-3704-0044-0532-0130-00",
+        "GB82.WEST.1234.5698.7654.32",
     ],
 )
 def test_iban_is_found(iban: str) -> None:
-    """IBANs with a valid checksum and their country's length, spaced or not, are found."""
+    """IBANs with a valid checksum and their country's length, grouped by spaces, dashes or
+    dots or not at all, are found."""
     assert found("iban", f"pay to {iban} EUR") == [iban]
 
 
@@ -98,10 +101,12 @@ def test_iban_is_found(iban: str) -> None:
         "XX89370400440532013000",
         "ISO8601 UTF8 AB12CDEF34567890",
         "DE893704004405320130001",
+        "DE89.3704.0044.0532.0130.01",
+        "DE89-3704 0044-0532-0130-00",  # one IBAN is grouped one way
     ],
 )
 def test_iban_look_alike_is_kept(text: str) -> None:
-    """Wrong checksums, lengths, unknown countries and capitalised ids stay."""
+    """Wrong checksums, lengths, mixed groupings, unknown countries and capitalised ids stay."""
     assert found("iban", f"x {text} y") == []
 
 

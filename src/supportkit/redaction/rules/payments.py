@@ -102,11 +102,14 @@ def _is_card(candidate: str) -> bool:
     return _issuer_ok(digits) and luhn_ok(digits)
 
 
-_IBAN_SHAPE = re.compile(rb"AA00(?:(?<=\\[ntr]AA00)|(?<![\w]AA00))(?: ?[A0]){11}")
-_IBAN_ANCHOR = _anchors.pattern(rb"[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11}")
+# Grouped by spaces as printed, or by dashes or dots as some forms and banks write it.
+_IBAN_SHAPE = re.compile(rb"AA00(?:(?<=\\[ntr]AA00)|(?<![\w]AA00))(?:[ .-]?[A0]){11}")
+_IBAN_ANCHOR = _anchors.pattern(rb"[A-Z]{2}[0-9]{2}(?:[ .\-]?[A-Z0-9]){11}")
 _IBAN_AT_ANCHOR = re.compile(
-    rb"[A-Z]{2}\d\d(?:(?<=\\[ntr][A-Z]{2}\d\d)|(?<![\w\x80-\xff][A-Z]{2}\d\d))(?: ?[A-Z0-9]){11}"
+    rb"[A-Z]{2}\d\d(?:(?<=\\[ntr][A-Z]{2}\d\d)|(?<![\w\x80-\xff][A-Z]{2}\d\d))"
+    rb"(?:[ .-]?[A-Z0-9]){11}"
 )
+_IBAN_SEPARATORS = " .-"
 _IBAN_LENGTHS = {
     country: int(size)
     for country, size in re.findall(
@@ -122,12 +125,15 @@ _IBAN_LENGTHS = {
 
 
 def _iban_end(text: str, start: int, length: int) -> int | None:
-    """End of an IBAN of ``length`` characters (single spaces allowed) starting at ``start``."""
-    count, index = 0, start
+    """End of an IBAN of ``length`` characters starting at ``start``; single spaces, dashes or
+    dots may group them, one kind of them in one IBAN."""
+    count, index, separator = 0, start, ""
     while count < length and index < len(text):
         char = text[index]
-        if char == " " and count and text[index + 1 : index + 2].isalnum():
-            index += 1
+        if char in _IBAN_SEPARATORS and count and text[index + 1 : index + 2].isalnum():
+            if separator not in ("", char):
+                return None
+            separator, index = char, index + 1
             continue
         if not (char.isascii() and (char.isdigit() or char.isupper())):
             return None
@@ -155,7 +161,7 @@ def _iban_at(text: str, start: int) -> Span | None:
         return None
     window = text[start : start + 2 * length].upper()  # ASCII keeps its offsets
     end = _iban_end(window, 0, length)
-    if end is None or not _mod97_ok(window[:end].replace(" ", "")):
+    if end is None or not _mod97_ok(re.sub(r"[ .-]", "", window[:end])):
         return None
     return Span(start, start + end, "iban")
 
