@@ -131,6 +131,9 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         # China's resident id needs no name: its date of birth and check character
         ("resident id: 44011320141005001X", "44011320141005001X"),
         ('{"holder": "11010519491231002x"}', "11010519491231002x"),
+        # and so do Italy's codice fiscale and Mexico's CURP, in capitals
+        ("fattura elettronica: cliente RSSMRA85T10A562S", "RSSMRA85T10A562S"),
+        ('"curp":"HEGG560427MVZRRL04"', "HEGG560427MVZRRL04"),
     ],
 )
 def test_national_id_is_found(text: str, value: str) -> None:
@@ -165,11 +168,13 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "CURP HEGG560427MVZRRL05",
         "NIK 3201234199900001",
         # the same numbers with no name before them, and names that are words
-        "RSSMRA85T10A562S 12345678Z 44051401359 HEGG560427MVZRRL04 2345 6789 0124",
+        "12345678Z 44051401359 2345 6789 0124 ABCPE1234F 10000000146",
         "trwało 14 dni 12345678; das passiert nie, 10000000146 Mal; pan 0.5",
         "NIP 1234563219; NIC 778656785A; NIC 778999785V",
         # eighteen digits that are no resident id: check, date, a longer run, glued to a word
         "order 110105194912310021, 110105194913310028, 1101051949123100211, id11010519491231002X",
+        "RSSMRA85T10A562T rssmra85t10a562s XRSSMRA85T10A562S",
+        "HEGG560427MVZRRL05 HEGG560427MVZRRL04X",
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

@@ -1,11 +1,13 @@
 """National identifiers: US social security numbers, passport (and German identity card)
-numbers next to their keyword, Brazil's CPF, Russia's SNILS and China's resident id anywhere
-(by their own shape, check digits and, for China's, the date of birth inside), and the ids of
-the countries supportkit's users write from after their names: the UK's National Insurance
-number, Vietnam's citizen id, Russia's tax number, Germany's tax id, Tanzania's NIDA, India's
-Aadhaar and PAN, Spain's DNI and NIE, Italy's codice fiscale, France's NIR, Poland's PESEL and
-NIP, the Netherlands' BSN, Türkiye's identity number, South Korea's resident number, Japan's My
-Number, Mexico's CURP, Indonesia's NIK and Sri Lanka's NIC.
+numbers next to their keyword, and two kinds of national ids.
+
+* Anywhere, by their own shape and check digits: Brazil's CPF, Russia's SNILS, China's resident
+  id, Italy's codice fiscale and Mexico's CURP.
+* After their names, in the languages of the people they are for: the UK's National Insurance
+  number, Vietnam's citizen id, Russia's tax number, Germany's tax id, Tanzania's NIDA, India's
+  Aadhaar and PAN, Spain's DNI and NIE, France's NIR, Poland's PESEL and NIP, the Netherlands'
+  BSN, Türkiye's identity number, South Korea's resident number, Japan's My Number, Indonesia's
+  NIK and Sri Lanka's NIC; and the ids found anywhere, in lower case too.
 
 A name with no id of its kind after it finds nothing: each id must also pass its own check
 (:mod:`._check_digits`), so "14 dni" (Polish days) or "nie" (German never) cost a look only.
@@ -132,13 +134,31 @@ _SNILS = re.compile(rb"-(?<=\d{3}-)\d{3}-\d{3}[ -]\d{2}(?![\w.-])")
 _SNILS_ANCHOR = _anchors.pattern(rb"[0-9]{3}\-[0-9]{3}\-[0-9]{3}[ \-][0-9]{2}", 14)
 
 
-# China's resident id anywhere: eighteen characters, a date of birth inside and a check
-# character make a stray match rare. For ``re``, seventeen digits are a literal of the digit
-# shape (where an X is an A, and an x stays); the date and the check are left to Python.
-_CN_RESIDENT = re.compile(rb"0{17}[0Ax](?![\w-])")
-_CN_RESIDENT_ANCHOR = _anchors.pattern(
-    rb"[1-8][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]",
-    18,
+# Ids found anywhere, their shapes rigid enough and their checks strong enough to need no name:
+# China's resident id (a date of birth inside, an ISO 7064 check character), Italy's codice
+# fiscale and Mexico's CURP (letters and digits in fixed places, a check character), in capitals
+# as they are written. For ``re``, each is a literal of the digit shape (:func:`_views.shape`:
+# a capital is an A, a digit a 0, an x stays), as fast to find as any; Python checks the rest.
+_UNNAMED_IDS = (
+    (
+        _anchors.pattern(
+            rb"[1-8][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+            rb"[0-9]{3}[0-9Xx]",
+            18,
+        ),
+        re.compile(rb"0{17}[0Ax](?![\w-])"),
+        check.cn_resident_ok,
+    ),
+    (
+        _anchors.pattern(rb"[A-Z]{6}[0-9]{2}[A-EHLMPR-T][0-9]{2}[A-Z][0-9]{3}[A-Z]", 16),
+        re.compile(rb"AAAAAA00A00A000A(?![\w-])"),
+        check.codice_fiscale_ok,
+    ),
+    (
+        _anchors.pattern(rb"[A-Z][AEIOUX][A-Z]{2}[0-9]{6}[HMX][A-Z]{5}[0-9A-Z][0-9]", 18),
+        re.compile(rb"AAAA000000AAAAAA[0A]0(?![\w-])"),
+        check.curp_ok,
+    ),
 )
 
 
@@ -259,11 +279,12 @@ def _national_ids(text: str) -> Iterator[Span]:
             if not _glued_before(text, start) and valid(text[start : match.end()]):
                 seen.add(start)
                 yield Span(start, match.end(), "national-id")
-    for match in _anchors.matches(text, _CN_RESIDENT_ANCHOR, _CN_RESIDENT, view=_views.shape):
-        start, end = match.span()
-        if not _glued_before(text, start) and check.cn_resident_ok(text[start:end]):
-            seen.add(start)
-            yield Span(start, end, "national-id")
+    for anchor, shape, valid in _UNNAMED_IDS:
+        for match in _anchors.matches(text, anchor, shape, view=_views.shape):
+            start, end = match.span()
+            if not _glued_before(text, start) and valid(text[start:end]):
+                seen.add(start)
+                yield Span(start, end, "national-id")
     for end in _NAMED_ID_KEYWORDS.ends(text):
         named = _named_before(text, end)
         if named is None:
