@@ -439,6 +439,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         "http://127.0.0.1:1234/" * (n // 22) + "%2F%2Flocalhost%3A1/a" * (n // 21)
     ),
     "iban-groups": lambda n: "DE89-3704-0044." * (n // 15) + "GB82.WEST 1234-" * (n // 15),
+    "mac-hosts": lambda n: "Abs-Mac-" * (n // 8) + "a" * 29 + "s-mbp" * (n // 5),
     "named-ids": lambda n: "PAN DNI nie 14 dni 身份证号1234 kimlik " * (n // 38),
     "terraform-state": lambda n: (
         '"attributes": {'

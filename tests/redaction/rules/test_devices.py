@@ -108,6 +108,12 @@ def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:
         ("Handoff: MacBook Air de Olga", "Olga"),
         ("AirDrop: iPad mini d’Anne", "Anne"),
         ("Bluetooth: Apple Watch Ultra von Jürgen connected", "Jürgen"),
+        # a Mac's host name without "MacBook": macOS's for a mini or a Studio, or shortened
+        ("mDNS: Bobs-Mac-mini.local has address 192.168.1.20", "Bob"),
+        ("ana@Anas-Mac ~ % ls", "Ana"),
+        ("DHCPACK to 3c:22:fb:12:34:57 (Olga-s-Mac-Studio-2)", "Olga"),
+        ("ssh-keygen -C Johns-MBP", "John"),
+        ("Bonjour: Marias-MBA.lan", "Maria"),
     ],
 )
 def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
@@ -121,6 +127,8 @@ def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
         "iPhone 15 Pro (iOS 18.1), MacBook Pro 14-inch, iPad de test, Kindle Paperwhite",
         "ci-runners-macbook-pool; my iPhone; Samsung's Galaxy",
         "iPad Pro de test; AirPods Max von Apple",
+        "ci-mac-01 builds-mac-mini Jobs-MacOS Bobs-Mac-minis Docs-Mac.pdf ci-Bobs-Mac Tests-MBP",
+        "runner Jenkins-Mac-mini; Builds-Mac-Studio; bobs-mac-mini",
     ],
 )
 def test_devices_without_an_owner_are_kept(text: str) -> None:

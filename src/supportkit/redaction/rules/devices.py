@@ -112,6 +112,8 @@ _NOT_OWNERS = frozenset(
         "your", "his", "her", "their", "our", "its", "is", "was", "by", "at", "in", "of", "via",
         "into", "onto", "connected", "disconnected", "paired", "unpaired", "found", "discovered",
         "added", "removed", "restored", "updated", "trusted", "erased", "named", "renamed",
+        # build hosts named like a Mac's: "Jenkins-Mac-mini", "Builds-MBP"
+        "jenkin", "build", "team", "lab", "tool", "job", "runner", "dev", "doc", "ops", "qa",
     }
 )  # fmt: skip
 
@@ -126,6 +128,30 @@ def _owner_names(text: str) -> Iterator[Span]:
             after = _OWNER_AFTER.match(text, at + anchor.width)
             if after is not None and text[at : at + 1] in ("i", "M", "A", "H", "K"):
                 yield from _owner(after, 1 if after.group(1) is not None else 2)
+
+
+# A Mac's host name without "MacBook" in it: macOS names a Mac mini or Studio "Olgas-Mac-mini",
+# and people shorten theirs to "Olgas-MBP". "Mac" alone is also a build host's word
+# ("ci-mac-01"), so here the owner's name must be capitalized as macOS writes it.
+_MAC_HOSTS = _anchors.words(("s-mac", "s-mbp", "s-mba"))
+_MAC_HOST_OWNER = re.compile(
+    r"([A-Z][a-z]{1,29})-?s-(?:Mac(?:-mini|-Studio|-Pro)?|MBP|MBA)(?:-\d{1,3})?"
+    r"(?![\w-])(?!\.(?!(?:local|lan|home|localdomain|fritz\.box)\b))"  # a host, not Docs-Mac.pdf
+)
+
+
+def _mac_host_owners(text: str) -> Iterator[Span]:
+    for anchor in _MAC_HOSTS:
+        for at in _anchors.starts(text, anchor):
+            name_end = at - 1 if text[at - 1 : at] == "-" else at
+            start = name_end
+            while start > 0 and name_end - start < 30 and text[start - 1].isalpha():
+                start -= 1
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                continue  # inside a longer name: "ci-Bobs-Mac"
+            found = _MAC_HOST_OWNER.match(text, start)
+            if found is not None and found.end(1) == name_end:
+                yield from _owner(found, 1)
 
 
 def _owner(found: re.Match[str], group: int) -> Iterator[Span]:
@@ -146,5 +172,5 @@ def _owner(found: re.Match[str], group: int) -> Iterator[Span]:
 RULES: tuple[Rule, ...] = (
     FinderRule("imei", 72, _imeis),
     FinderRule("device-id", 96, each_of(_device_ids, _sim_and_udids)),
-    FinderRule("device-owner", 128, _owner_names),
+    FinderRule("device-owner", 128, each_of(_owner_names, _mac_host_owners)),
 )
