@@ -87,6 +87,16 @@ def _phone(value: str) -> str:
 # How each built-in kind of personal data or secret is spelt when its spellings differ only in
 # case, grouping or encoding. Other kinds (user names in paths among them: Linux tells ``Ana`` from
 # ``ana``) are taken as written.
+def _steam_id(value: str) -> str:
+    from supportkit.redaction.rules.game_accounts import steam_account_number  # noqa: PLC0415
+
+    try:
+        account = steam_account_number(value)
+    except ValueError:  # not an id the rule found: a host rule's, named the same
+        return value
+    return value if account is None else str(account)
+
+
 _CANONICAL: dict[str, Callable[[str], str]] = {
     "card": _digits,
     "device-id": str.lower,
@@ -106,6 +116,7 @@ _CANONICAL: dict[str, Callable[[str], str]] = {
     "auth": url_decoded,
     "cookie": url_decoded,
     "vm-service-token": url_decoded,  # printed plain, and encoded in DevTools' ?uri=
+    "steam-id": _steam_id,  # STEAM_0:1:…, [U:1:…] and the 64-bit id: one account
 }
 # Kinds numbered together, by the numbering they share.
 _NUMBERING = dict.fromkeys(("secret", "password", "auth", "cookie"), "secret")

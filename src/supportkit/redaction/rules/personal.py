@@ -4,7 +4,8 @@ passports and other national ids, device ids and precise coordinates.
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
 :mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
 CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
-:mod:`.locations` (latitude and longitude); :mod:`._finders` holds what they share.
+:mod:`.locations` (latitude and longitude) and :mod:`.game_accounts` (Steam ids);
+:mod:`._finders` holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
@@ -44,6 +45,7 @@ from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules import (
     devices,
     emails,
+    game_accounts,
     locations,
     national_ids,
     network,
@@ -63,6 +65,7 @@ RULES: tuple[Rule, ...] = (
     *payments.RULES,
     *devices.RULES,
     *locations.RULES,
+    *game_accounts.RULES,
 )
 """The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
 shape or a passport keyword says more than a valid phone number does."""
