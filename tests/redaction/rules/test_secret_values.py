@@ -199,6 +199,10 @@ def test_a_value_quoted_for_html_goes(redactor: Redactor, text: str, expected: s
         ("userPassword: {SSHA}qrstuvwxyz012345", "userPassword: <secret-1>"),
         ("         :date:dkim-signature:arc-authentication-results;",
          "         :date:dkim-signature:arc-authentication-results;"),
+        # a presigned URL's signature is its credential, though lower-case like header names
+        ("?X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024&a=b",
+         "?X-Amz-Signature=<secret-1>&a=b"),
+        ("signature: cafe0123456789abcdef", "signature: <secret-1>"),
         ("client_token=hmac-sha256:9cc3aa7a5f0e", "client_token=hmac-sha256:9cc3aa7a5f0e"),
         ('"resultSignature": "Succeeded.", "signature": "Conflict"',
          '"resultSignature": "Succeeded.", "signature": "Conflict"'),

@@ -556,6 +556,8 @@ _OUTCOME = re.compile(r"[A-Z][a-z]{2,24}\.?")
 # A word ending in a colon after a secret's name is the next label, not its value: kubectl's
 # "getting credentials: exec: executable aws failed".
 _LABEL = re.compile(r"[a-z]{2,24}:")
+# Sixteen hexadecimal digits or more are a digest, never a header field's name.
+_HEX_DIGEST = re.compile(r"[0-9a-f]{16,}")
 # The header fields a DKIM or ARC signature signs, listed on the lines after its h= tag
 # (:subject:from:dkim-signature:arc-authentication-results;): names, no signature.
 _SIGNED_HEADER_NAMES = re.compile(r"[a-z][a-z0-9-]{1,64}(?::[a-z][a-z0-9-]{1,64}){0,32};?")
@@ -656,9 +658,9 @@ def _kept_under(normalized: str, bare: str, value: str) -> bool:
         numbered = normalized == "session" and _NUMBERED.fullmatch(bare) is not None
         return numbered or _POSTGRES_SESSION.fullmatch(bare) is not None
     if normalized.endswith("signature"):
-        return (
-            _OUTCOME.fullmatch(bare) is not None
-            or _SIGNED_HEADER_NAMES.fullmatch(value.strip()) is not None
+        return _OUTCOME.fullmatch(bare) is not None or (
+            _SIGNED_HEADER_NAMES.fullmatch(value.strip()) is not None
+            and _HEX_DIGEST.fullmatch(bare) is None  # a presigned URL's X-Amz-Signature
         )
     return normalized.endswith("dsn") and _PLAIN_DSN.fullmatch(value) is not None
 
