@@ -473,6 +473,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "stream-key": ("credential", ("[rtmp stream: 'adv_stream'] Connecting to ", "server: "),
         ("rtmp://live.twitch.tv/app/«live_{d9}_{a30}»",
          "rtmps://live-api-s.facebook.com:443/rtmp/«FB-{d16}-0-{a28}»")),
+    "fcm-server-key": ("credential", ("FCM_SERVER_KEY=", "Authorization: key=", "server_key: "),
+        ("«AAAA{u7}:APA91b{u134}»",)),
     "dart-vm-service": ("credential", ("flutter: The Dart VM service is listening on ",
         "Connecting to VM Service at "),
         ("http://127.0.0.1:{i1024-65535}/«{u5}{d1}{u5}=»/",

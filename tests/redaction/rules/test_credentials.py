@@ -280,6 +280,8 @@ POSITIVES = [
     ("stream-key-query", "tc_url='rtmp://host.local/live?p={s}'", "cabafdc5bd07126cfc7a6",
      "stream-key"),
     ("stream-key-name", "Stream key: {s}", "live_123456789_AbCdEfGhIjKl012", "secret"),
+    ("fcm-server-key", "FCM_SERVER_KEY={s}", "AAAAfAkE123:APA91b" + "FakeKey0123_-" * 10 + "Fake",
+     "fcm-server-key"),
     ("dart-vm-service", "Dart VM service is listening on http://127.0.0.1:50353/{s}/",
      "ZyjwEXRRIyo=", "vm-service-token"),
     ("dart-vm-service-ws", "Connecting to VM Service at ws://localhost:8181/{s}/ws",
@@ -508,6 +510,8 @@ DECOYS = [
     'Please LOGIN again, then login "it" "fails"',
     "rtmp://a.rtmp.youtube.com/live2 and rtmp://host/app/stream-name",
     "GET http://localhost:8080/api/v1/items/ http://127.0.0.1:3000/abcdefgh=/ localhost:80/x",
+    # an FCM registration token (a device's, no key) and a key cut short
+    "to=fAkEtOkEn12:APA91b" + "FakeKey0123_-" * 10 + "Fake AAAAfAkE123:APA91bShort",
     "MTAxMjM0NTY3ODkwMTIzNDU2Nzg5.abcdef.notATokenForItsFirstPartIsNoUserId",
     "security find-identity -p codesigning -v; security import c.p12 -k build.keychain",
     "/x?code=404&state=ok and /promo?code=SUMMER2024",

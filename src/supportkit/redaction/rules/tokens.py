@@ -344,6 +344,15 @@ _STREAM_KEY = _prefix(
     before="",
     check=mixed,
 )
+# Firebase Cloud Messaging's legacy server key: AAAA and seven characters (the project's
+# number), ":APA91b" and 134 more. Whoever has it pushes notifications to the app's users.
+_FCM_SERVER_KEY = _prefix(
+    "fcm-server-key",
+    "fcm-server-key",
+    _literal("AAAA"),
+    r"[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}" + _end(_TOKEN_CLASS),
+    151,
+)
 # The Dart VM service's URL, as every Flutter debug run prints it ("The Dart VM service is
 # listening on http://127.0.0.1:50353/ZyjwEXRRIyo=/", "ws://…/ws", DevTools' ?uri= encoded):
 # its path is the service's auth code, and whoever has it runs code in the app.
@@ -721,6 +730,7 @@ RULES: tuple[Rule, ...] = (
     _OAUTH_SHORT_CODE,
     _STREAM_KEY,
     _DART_VM_SERVICE,
+    _FCM_SERVER_KEY,
     _JWT,
     _URL_PASSWORD,
     _CLI_USER_PASSWORD,
