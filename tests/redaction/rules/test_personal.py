@@ -58,7 +58,8 @@ def test_spans_carry_their_rule_kind() -> None:
         "ana@example.com +84 28 3822 1234 81.2.69.160 2001:db8::1 aa:bb:cc:dd:ee:ff "
         "4111 1111 1111 1111 DE89370400440532013000 123-45-6789 passport X1234567 "
         "imei 490154203237518 lat=51.5237 lon=-0.1585 android_id=9774d56d682e549c "
-        "CPF 529.982.247-25 Olga's iPhone STEAM_0:1:12345678 steamcommunity.com/id/gaben"
+        "CPF 529.982.247-25 Olga's iPhone STEAM_0:1:12345678 steamcommunity.com/id/gaben "
+        "DOB: 1990-01-15"
     )
     assert {name: kinds(rule, text) for name, rule in BY_NAME.items()} == {
         "email": {"email"},
@@ -76,6 +77,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "device-owner": {"name"},
         "location": {"location"},
         "steam-id": {"steam-id", "user"},
+        "birth-date": {"birth-date"},
     }
 
 
