@@ -138,7 +138,10 @@ _SNILS_ANCHOR = _anchors.pattern(rb"[0-9]{3}\-[0-9]{3}\-[0-9]{3}[ \-][0-9]{2}", 
 # China's resident id (a date of birth inside, an ISO 7064 check character), Italy's codice
 # fiscale and Mexico's CURP (letters and digits in fixed places, a check character), in capitals
 # as they are written. For ``re``, each is a literal of the digit shape (:func:`_views.shape`:
-# a capital is an A, a digit a 0, an x stays), as fast to find as any; Python checks the rest.
+# a capital is an A, a digit a 0, an x stays), as fast to find as any; for Hyperscan, the same
+# read over the Latin-1 view from the anchor's start, which spares building the shape view.
+# Python checks the rest.
+_AFTER_SHAPE = rb"(?![\w\x80-\xff-])"
 _UNNAMED_IDS = (
     (
         _anchors.pattern(
@@ -147,16 +150,19 @@ _UNNAMED_IDS = (
             18,
         ),
         re.compile(rb"0{17}[0Ax](?![\w-])"),
+        re.compile(rb"\d{17}[\dA-Zx]" + _AFTER_SHAPE),
         check.cn_resident_ok,
     ),
     (
         _anchors.pattern(rb"[A-Z]{6}[0-9]{2}[A-EHLMPR-T][0-9]{2}[A-Z][0-9]{3}[A-Z]", 16),
         re.compile(rb"AAAAAA00A00A000A(?![\w-])"),
+        re.compile(rb"[A-Z]{6}\d\d[A-Z]\d\d[A-Z]\d{3}[A-Z]" + _AFTER_SHAPE),
         check.codice_fiscale_ok,
     ),
     (
         _anchors.pattern(rb"[A-Z][AEIOUX][A-Z]{2}[0-9]{6}[HMX][A-Z]{5}[0-9A-Z][0-9]", 18),
         re.compile(rb"AAAA000000AAAAAA[0A]0(?![\w-])"),
+        re.compile(rb"[A-Z]{4}\d{6}[A-Z]{6}[\dA-Z]\d" + _AFTER_SHAPE),
         check.curp_ok,
     ),
 )
@@ -279,8 +285,9 @@ def _national_ids(text: str) -> Iterator[Span]:
             if not _glued_before(text, start) and valid(text[start : match.end()]):
                 seen.add(start)
                 yield Span(start, match.end(), "national-id")
-    for anchor, shape, valid in _UNNAMED_IDS:
-        for match in _anchors.matches(text, anchor, shape, view=_views.shape):
+    for anchor, shape, at_anchor, valid in _UNNAMED_IDS:
+        shaped = _anchors.matches(text, anchor, shape, view=_views.shape, at_anchor=at_anchor)
+        for match in shaped:
             start, end = match.span()
             if not _glued_before(text, start) and valid(text[start:end]):
                 seen.add(start)
