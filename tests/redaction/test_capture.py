@@ -196,3 +196,26 @@ def test_attachments_are_redacted_here_when_the_search_thread_fails(
     ]
     assert calls[0] == "supportkit-redaction"
     assert calls[1:] == ["MainThread", "MainThread"]
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_search_thread_that_ends_silently_leaves_the_capture_to_this_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A SystemExit on the search thread ends it without a word; the capture must not wait
+    for it forever, and redacts the logs itself."""
+
+    def exiting(self: Redactor, text: str, **kwargs: Any) -> Any:
+        if threading.current_thread().name == "supportkit-redaction":
+            raise SystemExit
+        return original(self, text, **kwargs)
+
+    original = Redactor.find_in
+    monkeypatch.setattr(Redactor, "find_in", exiting)
+    result: list[list[str]] = []
+    worker = threading.Thread(
+        target=lambda: result.append(_logs_after_capture(tmp_path, [], [f"mail {EMAIL}\n"]))
+    )
+    worker.start()
+    worker.join(timeout=30)
+    assert result == [["mail <email-1>\n"]]

@@ -213,9 +213,22 @@ class _AttachmentFinder:
             if item is self._DONE or self._stop.is_set():
                 return
 
+    def _next(self) -> object:
+        """What the thread found next; ``_DONE`` once it has ended without handing anything
+        over (a ``SystemExit`` raised in a host's hook ends a thread silently)."""
+        while not self._broken:
+            try:
+                return self._found.get(timeout=0.05)
+            except queue.Empty:
+                if self._thread is None or not self._thread.is_alive():
+                    with contextlib.suppress(queue.Empty):
+                        return self._found.get_nowait()  # handed over just before it ended
+                    break
+        return self._DONE
+
     def redacted(self, pending: PendingAttachment, path: str, source: str) -> PendingAttachment:
         """``pending`` with its text redacted, taken in the order the attachments were given."""
-        item = self._DONE if self._broken else self._found.get()
+        item = self._next()
         if isinstance(item, OSError):
             # Vanished since it was collected: the writer records the gap when it cannot read it.
             return replace(pending, source=source)
