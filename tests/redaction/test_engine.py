@@ -443,6 +443,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "steam-ids": lambda n: "STEAM_0:1:" * (n // 20) + "[U:1:1" * (n // 12) + "76561190" * (n // 16),
     "fcm-keys": lambda n: "AAAA" * (n // 8) + "AAAAAAAAAAA:APA91b" * (n // 36),
     "birth-names": lambda n: "DOB date of birth (DD/MM/YYYY) _date: '" * (n // 40),
+    "birth-gaps": lambda n: ("DOB" + " \t:" * 15 + "x") * (n // 49),
     "named-ids": lambda n: "PAN DNI nie 14 dni 身份证号1234 kimlik " * (n // 38),
     "terraform-state": lambda n: (
         '"attributes": {'
