@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from supportkit import CaptureContext, Reporter, Section
 from supportkit.bundle import read_bundle, write_bundle
-from supportkit.collectors._base import PendingAttachment
-from supportkit.redaction import Redactor, default_policy
-from supportkit.redaction._capture import RedactedCapture, redact_capture
+from supportkit.redaction import default_policy
+from supportkit.redaction._capture import RedactedCapture
 
 AWS_KEY = "AKIAQ3EGTRKWVNXH7YZA"
 TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
@@ -131,91 +128,3 @@ def test_stable_key_gives_the_same_placeholder_across_reports(tmp_path: Path) ->
     assert first.manifest.redaction is not None
     assert first.manifest.redaction.pseudonyms == "stable"
     assert json.loads(first.manifest.model_dump_json())["redaction"]["policy"] == "default"
-
-
-def _pending(name: str, text: str) -> PendingAttachment:
-    return PendingAttachment(
-        name, "log", f"/var/log/{name}", "text/plain", len(text), text.encode()
-    )
-
-
-def _logs_after_capture(tmp_path: Path, collectors: list[Any], logs: list[str]) -> list[str]:
-    """The logs' texts in the bundle of a capture by ``collectors`` with ``logs`` attached."""
-    paths = []
-    for index, text in enumerate(logs):
-        paths.append(tmp_path / f"{index}.log")
-        paths[-1].write_text(text)
-    reporter = Reporter("app", "1", collectors=[*collectors, "logs"])
-    bundle = reporter.capture("x", logs=paths, output=tmp_path / "b.zip")
-    with zipfile.ZipFile(bundle.path) as archive:
-        names = sorted(name for name in archive.namelist() if name.endswith(".log"))
-        return [archive.read(name).decode() for name in names]
-
-
-def test_attachments_number_their_pseudonyms_after_the_report(tmp_path: Path) -> None:
-    """The logs are searched on a second thread, but their placeholders are made in order
-    after the report's, so a bundle is the same however the threads ran."""
-    logs = [f"user {i}@example.org then {EMAIL}\n" * 3 for i in range(4)]
-    for _ in range(5):
-        assert _logs_after_capture(tmp_path, [LeakyCollector()], logs) == [
-            f"user <email-{i + 2}> then <email-1>\n" * 3 for i in range(4)
-        ]
-
-
-def test_an_attachment_that_vanished_is_left_for_the_writer(tmp_path: Path) -> None:
-    """A log deleted between collection and redaction keeps its slice, which the writer
-    reports as missing; the others are redacted."""
-    gone = PendingAttachment("gone.log", "log", "/x", "text/plain", 10, path=tmp_path / "no")
-    clean = redact_capture(
-        Reporter("app", "1", collectors=[]).capture("x").report,
-        [gone, _pending("ok.log", f"from {EMAIL}\n")],
-        Redactor(default_policy()),
-    )
-    assert clean.attachments[0].path == tmp_path / "no"
-    assert clean.attachments[1].data == b"from <email-1>\n"
-
-
-def test_attachments_are_redacted_here_when_the_search_thread_fails(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """A bug on the search thread never reaches the host: what is left is redacted here."""
-    calls: list[str] = []
-    original = Redactor.find_in
-
-    def failing_once(self: Redactor, text: str, **kwargs: Any) -> Any:
-        calls.append(threading.current_thread().name)
-        if len(calls) == 1:
-            raise RuntimeError("a bug")
-        return original(self, text, **kwargs)
-
-    monkeypatch.setattr(Redactor, "find_in", failing_once)
-    logs = [f"mail {EMAIL}\n", f"key {AWS_KEY}\n"]
-    assert _logs_after_capture(tmp_path, [], logs) == [
-        "mail <email-1>\n",
-        "key <aws-key-1>\n",
-    ]
-    assert calls[0] == "supportkit-redaction"
-    assert calls[1:] == ["MainThread", "MainThread"]
-
-
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
-def test_a_search_thread_that_ends_silently_leaves_the_capture_to_this_one(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """A SystemExit on the search thread ends it without a word; the capture must not wait
-    for it forever, and redacts the logs itself."""
-
-    def exiting(self: Redactor, text: str, **kwargs: Any) -> Any:
-        if threading.current_thread().name == "supportkit-redaction":
-            raise SystemExit
-        return original(self, text, **kwargs)
-
-    original = Redactor.find_in
-    monkeypatch.setattr(Redactor, "find_in", exiting)
-    result: list[list[str]] = []
-    worker = threading.Thread(
-        target=lambda: result.append(_logs_after_capture(tmp_path, [], [f"mail {EMAIL}\n"]))
-    )
-    worker.start()
-    worker.join(timeout=30)
-    assert result == [["mail <email-1>\n"]]

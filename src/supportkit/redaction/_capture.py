@@ -9,9 +9,7 @@ and they are listed as unredacted in the manifest.
 
 from __future__ import annotations
 
-import contextlib
-import queue
-import threading
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -20,7 +18,6 @@ from pydantic import ValidationError
 
 from supportkit.collectors._base import PendingAttachment
 from supportkit.models import Environment, Report
-from supportkit.redaction._engine import FoundText
 from supportkit.redaction._policy import RedactionPolicy
 
 if TYPE_CHECKING:
@@ -81,23 +78,17 @@ def redact_capture(
     """
     from supportkit.bundle._manifest import bundle_paths  # noqa: PLC0415  (bundle imports us)
 
+    clean_report = _redact_report(report, redactor, typed_credentials_only=typed_credentials_only)
     paths = bundle_paths(a.name for a in attachments)
-    texts = [
-        (pending, path) for pending, path in zip(attachments, paths, strict=True) if pending.text
-    ]
-    with _AttachmentFinder(texts, redactor) as finder:
-        clean_report = _redact_report(
-            report, redactor, typed_credentials_only=typed_credentials_only
-        )
-        cleaned: list[PendingAttachment] = []
-        unredacted: list[str] = []
-        for pending, path in zip(attachments, paths, strict=True):
-            source = redactor.text(pending.source, artifact=REPORT_ARTIFACT)
-            if not pending.text:
-                cleaned.append(replace(pending, source=source))
-                unredacted.append(path)
-                continue
-            cleaned.append(finder.redacted(pending, path, source))
+    cleaned: list[PendingAttachment] = []
+    unredacted: list[str] = []
+    for pending, path in zip(attachments, paths, strict=True):
+        source = redactor.text(pending.source, artifact=REPORT_ARTIFACT)
+        if not pending.text:
+            cleaned.append(replace(pending, source=source))
+            unredacted.append(path)
+            continue
+        cleaned.append(_redact_attachment(pending, path, source, redactor))
     return RedactedCapture(clean_report, tuple(cleaned), redactor, tuple(unredacted), _seal=_SEAL)
 
 
@@ -150,89 +141,12 @@ def _redact_attachment(
     pending: PendingAttachment, path: str, source: str, redactor: Redactor
 ) -> PendingAttachment:
     try:
-        text = _read_text(pending)
+        raw = pending.read()
     except OSError:
         # Vanished since it was collected: the writer records the gap when it cannot read it.
         return replace(pending, source=source)
-    return _with_text(pending, source, redactor.replace_in(redactor.find_in(text, artifact=path)))
-
-
-def _read_text(pending: PendingAttachment) -> str:
-    return pending.read().decode("utf-8", errors="surrogateescape")
-
-
-def _with_text(pending: PendingAttachment, source: str, text: str) -> PendingAttachment:
-    data = text.encode("utf-8", errors="surrogateescape")
+    reader = io.StringIO(raw.decode("utf-8", errors="surrogateescape"), newline="")
+    writer = io.StringIO(newline="")
+    redactor.stream(reader, writer, artifact=path)
+    data = writer.getvalue().encode("utf-8", errors="surrogateescape")
     return replace(pending, data=data, path=None, offset=0, length=None, source=source)
-
-
-class _AttachmentFinder:
-    """Finds what to replace in the text attachments on a second thread while this one redacts
-    the report: Hyperscan scans without holding the GIL, so on two cores the logs' scans cost
-    little wall time. Placeholders are still made here, in the attachments' order, so the
-    bundle is the same as when everything is redacted in turn. One attachment is found ahead
-    at most, which bounds memory; if the thread fails, what is left is redacted here."""
-
-    _DONE = object()
-
-    def __init__(self, texts: list[tuple[PendingAttachment, str]], redactor: Redactor) -> None:
-        self._texts = texts
-        self._redactor = redactor
-        self._found: queue.Queue[object] = queue.Queue(maxsize=1)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._broken = False
-
-    def __enter__(self) -> _AttachmentFinder:
-        if self._texts:
-            self._thread = threading.Thread(
-                target=self._run, name="supportkit-redaction", daemon=True
-            )
-            self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        with contextlib.suppress(queue.Empty):
-            self._found.get_nowait()  # unblocks a thread waiting to hand over
-        if self._thread is not None:
-            self._thread.join()
-
-    def _run(self) -> None:
-        for pending, path in self._texts:
-            try:
-                item: object = self._redactor.find_in(_read_text(pending), artifact=path)
-            except OSError as error:
-                item = error
-            except Exception:  # noqa: BLE001  (never into the host: redacted on the caller's thread)
-                item = self._DONE
-            while not self._stop.is_set():
-                with contextlib.suppress(queue.Full):
-                    self._found.put(item, timeout=0.05)
-                    break
-            if item is self._DONE or self._stop.is_set():
-                return
-
-    def _next(self) -> object:
-        """What the thread found next; ``_DONE`` once it has ended without handing anything
-        over (a ``SystemExit`` raised in a host's hook ends a thread silently)."""
-        while not self._broken:
-            try:
-                return self._found.get(timeout=0.05)
-            except queue.Empty:
-                if self._thread is None or not self._thread.is_alive():
-                    with contextlib.suppress(queue.Empty):
-                        return self._found.get_nowait()  # handed over just before it ended
-                    break
-        return self._DONE
-
-    def redacted(self, pending: PendingAttachment, path: str, source: str) -> PendingAttachment:
-        """``pending`` with its text redacted, taken in the order the attachments were given."""
-        item = self._next()
-        if isinstance(item, OSError):
-            # Vanished since it was collected: the writer records the gap when it cannot read it.
-            return replace(pending, source=source)
-        if not isinstance(item, FoundText):  # the thread failed: this one goes on alone
-            self._broken = True
-            return _redact_attachment(pending, path, source, self._redactor)
-        return _with_text(pending, source, self._redactor.replace_in(item))

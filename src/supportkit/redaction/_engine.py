@@ -36,7 +36,7 @@ import sys
 import threading
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -49,7 +49,6 @@ from supportkit.redaction.rules._text import is_plain_word
 
 __all__ = [
     "CHUNK_CHARS",
-    "FoundText",
     "RedactionAudit",
     "RedactionFailure",
     "RedactionState",
@@ -275,53 +274,6 @@ def _render(
     return "".join(pieces)
 
 
-def _find(
-    text: str, bounds: tuple[int, int], rules: Sequence[Rule], state: RedactionState
-) -> tuple[list[_Hit] | None, int]:
-    """What to replace in ``text[base:commit]``, in order, and the commit point findings moved;
-    None when a rule or the engine failed (recorded in ``state.audit``). Makes no placeholder,
-    so it may run in another thread than the one that replaces."""
-    base, commit = bounds
-    try:
-        hits = _collect(text, rules, state, base)
-        hits = _resolve(hits + _echoes(text, hits, base))
-    except _RuleFailedError:
-        return None, commit
-    except Exception as exc:  # noqa: BLE001  (fail closed on an engine error too)
-        state.audit.fail(state.artifact, "engine", type(exc).__name__)
-        return None, commit
-    kept: list[_Hit] = []
-    for hit in hits:
-        if hit.start >= commit:
-            break
-        kept.append(hit)
-        commit = max(commit, hit.end)
-    return kept, commit
-
-
-def _replace(
-    text: str,
-    bounds: tuple[int, int],
-    hits: list[_Hit] | None,
-    *,
-    rules: Sequence[Rule],
-    state: RedactionState,
-    counts: Counter[str],
-) -> str:
-    """``text[base:commit]`` with ``hits`` (from :func:`_find`) replaced by placeholders."""
-    base, commit = bounds
-    if hits is None:
-        return _failed(text[base:commit])
-    local: Counter[str] = Counter()
-    try:
-        out = _render(text, bounds, hits, rules=rules, state=state, counts=local)
-    except Exception as exc:  # noqa: BLE001  (fail closed on an engine error too)
-        state.audit.fail(state.artifact, "engine", type(exc).__name__)
-        return _failed(text[base:commit])
-    counts.update(local)
-    return out
-
-
 def _window(
     text: str,
     bounds: tuple[int, int],
@@ -330,8 +282,24 @@ def _window(
     counts: Counter[str],
 ) -> tuple[str, int]:
     """Redact ``text[base:commit]``; returns it and the commit point findings moved."""
-    hits, commit = _find(text, bounds, rules, state)
-    out = _replace(text, (bounds[0], commit), hits, rules=rules, state=state, counts=counts)
+    base, commit = bounds
+    try:
+        hits = _collect(text, rules, state, base)
+        hits = _resolve(hits + _echoes(text, hits, base))
+        kept: list[_Hit] = []
+        for hit in hits:
+            if hit.start >= commit:
+                break
+            kept.append(hit)
+            commit = max(commit, hit.end)
+        local: Counter[str] = Counter()
+        out = _render(text, (base, commit), kept, rules=rules, state=state, counts=local)
+    except _RuleFailedError:
+        return _failed(text[base:commit]), commit
+    except Exception as exc:  # noqa: BLE001  (fail closed on an engine error too)
+        state.audit.fail(state.artifact, "engine", type(exc).__name__)
+        return _failed(text[base:commit]), commit
+    counts.update(local)
     return out, commit
 
 
@@ -370,15 +338,17 @@ def _context(text: str, commit: int) -> str:
     return text[newline + 1 if newline >= 0 else start : commit]
 
 
-_Window = tuple[str, tuple[int, int], list[_Hit] | None]
-
-
-def _windows(
-    reader: TextIO, rules: Sequence[Rule], state: RedactionState, chunk_chars: int
-) -> Iterator[_Window]:
-    """``reader``'s text as windows of about ``chunk_chars``, each with what :func:`_find`
-    found in it."""
+def redact_stream(
+    reader: TextIO,
+    writer: TextIO,
+    rules: Sequence[Rule],
+    state: RedactionState,
+    *,
+    chunk_chars: int = CHUNK_CHARS,
+) -> None:
+    """Copy ``reader`` to ``writer`` redacted, holding about ``chunk_chars`` of text at a time."""
     keep = max((rule.max_span for rule in rules), default=0) + 64
+    counts: Counter[str] = Counter()
     context, parts, pending = "", [], 0
     while True:
         piece = reader.read(chunk_chars)
@@ -389,49 +359,15 @@ def _windows(
                 continue
         buffer = "".join([context, *parts])
         base = len(context)
-        hits, commit = _find(
-            buffer, (base, len(buffer) if not piece else len(buffer) - keep), rules, state
-        )
-        yield buffer, (base, commit), hits
+        commit = len(buffer) if not piece else len(buffer) - keep
+        out, commit = _window(buffer, (base, commit), rules, state, counts)
+        writer.write(out)
         if not piece:
             break
         context = _context(buffer, commit)
         parts = [buffer[commit:]]
         pending = len(parts[0])
-
-
-def _write(
-    windows: Iterable[_Window], writer: TextIO, rules: Sequence[Rule], state: RedactionState
-) -> None:
-    counts: Counter[str] = Counter()
-    for buffer, bounds, hits in windows:
-        writer.write(_replace(buffer, bounds, hits, rules=rules, state=state, counts=counts))
     state.audit.record(state.artifact, counts)
-
-
-def redact_stream(
-    reader: TextIO,
-    writer: TextIO,
-    rules: Sequence[Rule],
-    state: RedactionState,
-    *,
-    chunk_chars: int = CHUNK_CHARS,
-) -> None:
-    """Copy ``reader`` to ``writer`` redacted, holding about ``chunk_chars`` of text at a time."""
-    _write(_windows(reader, rules, state, chunk_chars), writer, rules, state)
-
-
-@dataclass
-class FoundText:
-    """A text whose findings are known and whose placeholders are not made yet
-    (:meth:`Redactor.find_in`): the finding, most of the cost, may run in another thread while
-    the redactor works on other text; :meth:`Redactor.replace_in` then makes the placeholders
-    in the order it is called, so they number as if everything had been redacted in turn."""
-
-    artifact: str
-    credentials_only: bool
-    windows: list[_Window]
-    failures: RedactionAudit
 
 
 class Redactor:
@@ -506,23 +442,6 @@ class Redactor:
         """Copy ``reader`` to ``writer`` redacted, in constant memory."""
         rules = self.rules(credentials_only=credentials_only)
         redact_stream(reader, writer, rules, self._state(artifact), chunk_chars=chunk_chars)
-
-    def find_in(self, text: str, *, artifact: str, credentials_only: bool = False) -> FoundText:
-        """What :meth:`stream` would replace in ``text``, found but not yet replaced. Thread-safe;
-        rule failures are recorded only once :meth:`replace_in` takes the result."""
-        rules = self.rules(credentials_only=credentials_only)
-        failures = RedactionAudit()
-        state = RedactionState(self._pseudonyms, failures, artifact, self._state(artifact).allow)
-        windows = list(_windows(io.StringIO(text, newline=""), rules, state, CHUNK_CHARS))
-        return FoundText(artifact, credentials_only, windows, failures)
-
-    def replace_in(self, found: FoundText) -> str:
-        """The text :meth:`find_in` looked at, redacted; counted under its artifact."""
-        rules = self.rules(credentials_only=found.credentials_only)
-        self._audit.merge(found.failures)
-        writer = io.StringIO(newline="")
-        _write(found.windows, writer, rules, self._state(found.artifact))
-        return writer.getvalue()
 
     def __repr__(self) -> str:
         return f"Redactor({self._policy!r})"

@@ -1,9 +1,9 @@
 """One-byte-per-character views of a text, shared by every rule that looks at the same chunk.
 
-The engine hands each rule the same chunk in turn, so the views of the last text seen (in
-each thread) are kept and reused; a view is rebuilt only when a different text arrives.
-Every view has the text's offsets: a character outside Latin-1 becomes ``?``, so a position
-found in a view is the same position in the text.
+The engine hands each rule the same chunk in turn, so the views of the last text seen are
+kept and reused; a view is rebuilt only when a different text arrives. Every view has the
+text's offsets: a character outside Latin-1 becomes ``?``, so a position found in a view is
+the same position in the text.
 
 Why bytes: once a ``str`` holds a single character beyond Latin-1 (a Cyrillic word, an emoji)
 it stores two or four bytes per character, and ``re`` and ``str.find`` slow down to match. A
@@ -12,8 +12,6 @@ and ``bytes.translate`` run at memory speed where ``str.lower`` does not.
 """
 
 from __future__ import annotations
-
-import threading
 
 __all__ = [
     "beyond_latin1",
@@ -100,20 +98,13 @@ class _Views:
         return self._memo
 
 
-class _Last(threading.local):
-    """The views of the text each thread redacts last: two threads redacting two texts at once
-    (a capture's attachments beside its report) would otherwise evict each other's."""
-
-    views = _Views("")
-
-
-_LAST = _Last()
+_LAST: list[_Views] = [_Views("")]
 
 
 def _views(text: str) -> _Views:
-    views = _LAST.views
+    views = _LAST[0]
     if views.text is not text:
-        views = _LAST.views = _Views(text)
+        views = _LAST[0] = _Views(text)
     return views
 
 
@@ -146,7 +137,7 @@ def lowered_text(text: str) -> str:
 
 def forget() -> None:
     """Drop the views and results kept for the last text."""
-    _LAST.views = _Views("")
+    _LAST[0] = _Views("")
 
 
 def beyond_latin1(text: str) -> bool:
