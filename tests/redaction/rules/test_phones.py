@@ -156,6 +156,8 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "/api/0123/4567890",
         "ts=1733480000 id=0912345678901 requestId: 0912345678 user_id 030 1234567",
         "SKU 090-123-4567-XL; serial: 0912345678; order 0912 345 678; routing 021000021",
+        "routing number 021000021; ABA no. 026009593; order nr. 0912345678",
+        "UPC 036000291452, GTIN: 00036000291452, serial number 0912345678",
         "D PhoneManager: phoneId=1\n03-17 16:13:46.778  2626  2839 D PhoneManager: x",
         "Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed",
         "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block",

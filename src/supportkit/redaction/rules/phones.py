@@ -168,12 +168,13 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 # An identifier's name right before a number that only has a phone's shape: "id=0912345678901",
-# "requestId: …", "order 0912 345 678", "serial: …", a bank's routing number. German numbers
-# run from 6 to 13 digits after the 0, so many ids parse as one.
+# "requestId: …", "order 0912 345 678", "serial number …", a bank's routing number, a barcode.
+# German numbers run from 6 to 13 digits after the 0, so many ids parse as one.
 _ID_NAME_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?i:ids?|serial|sku|isbn|ean|order|invoice|ref|pid|tid|uid|gid|build|ts"
-    r"|routing|aba)"
+    r"(?:(?<![A-Za-z])(?i:ids?|serial|sku|isbn|ean|upc|gtin|order|invoice|ref|pid|tid|uid|gid"
+    r"|build|ts|routing|aba)"
     r"|(?<=[a-z0-9])(?:Ids?|IDs?|Serial|Order|Ref)|(?<=_)(?i:ids?|serial|order|ref))"
+    r"(?:[ \t]+(?i:number|num|no|nr)\.?)?"
     r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?\Z"
 )
 
@@ -212,9 +213,10 @@ def _in_hexdump(text: str, start: int) -> bool:
 
 def _id_name_before(text: str, start: int) -> bool:
     """Whether an id's name comes right before ``start``: "id=0912345678901", "requestId: …".
-    The name ends in a letter, which is looked at before the pattern is searched for."""
-    window = max(0, start - 24)
-    name = text[window:start].rstrip("\"' \t:=#")
+    The name ends in a letter (or "no."), which is looked at before the pattern is searched
+    for."""
+    window = max(0, start - 32)
+    name = text[window:start].rstrip("\"' \t:=#.")
     if not name[-1:].isalpha():
         return False
     return _ID_NAME_BEFORE.search(text, window, start) is not None
