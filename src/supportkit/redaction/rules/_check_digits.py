@@ -9,28 +9,43 @@ from __future__ import annotations
 
 import re
 
+from supportkit.redaction.rules._finders import luhn_ok
+
 __all__ = [
     "aadhaar_ok",
+    "argentine_cuil_ok",
+    "belgian_nn_ok",
     "bsn_ok",
+    "canadian_sin_ok",
+    "chilean_rut_ok",
     "cn_resident_ok",
     "codice_fiscale_ok",
     "cpf_ok",
     "curp_ok",
+    "danish_cpr_ok",
+    "finnish_hetu_ok",
     "inn_ok",
+    "israeli_id_ok",
     "korean_resident_ok",
     "my_number_ok",
+    "nhs_ok",
     "nic_ok",
     "nida_ok",
     "nik_ok",
     "nino_ok",
     "nip_ok",
     "nir_ok",
+    "norwegian_fnr_ok",
     "pan_ok",
     "pesel_ok",
+    "portuguese_nif_ok",
+    "romanian_cnp_ok",
     "snils_ok",
     "spanish_id_ok",
     "steuer_id_ok",
+    "swedish_pnr_ok",
     "tc_kimlik_ok",
+    "tfn_ok",
     "vietnamese_id_ok",
 ]
 
@@ -43,6 +58,10 @@ def _digits(candidate: str) -> str:
 
 def _compact(candidate: str) -> str:
     return candidate.replace(" ", "").replace("-", "").replace(".", "").upper()
+
+
+def _weighted(digits: str, weights: tuple[int, ...]) -> int:
+    return sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False))
 
 
 def _date_ok(year: int, month: int, day: int) -> bool:
@@ -343,3 +362,151 @@ def nic_ok(candidate: str) -> bool:
     else:
         return False
     return 1 <= day % 500 <= 366 and day < 867
+
+
+def nhs_ok(candidate: str) -> bool:
+    """The United Kingdom's NHS number: nine digits and a check digit modulo 11."""
+    digits = _digits(candidate)
+    if len(digits) != 10:
+        return False
+    check = 11 - _weighted(digits, (10, 9, 8, 7, 6, 5, 4, 3, 2)) % 11
+    return check != 10 and check % 11 == int(digits[9])
+
+
+def canadian_sin_ok(candidate: str) -> bool:
+    """Canada's social insurance number: nine digits and a Luhn check digit; none starts with
+    0, and 8 starts a business's number."""
+    digits = _digits(candidate)
+    return len(digits) == 9 and digits[0] not in "08" and luhn_ok(digits)
+
+
+def _birth_date_ok(dd_mm_yy: str) -> bool:
+    """A date of birth written DDMMYY, its century unknown (2000 admits 29 February)."""
+    return _date_ok(2000, int(dd_mm_yy[2:4]), int(dd_mm_yy[:2]))
+
+
+def swedish_pnr_ok(candidate: str) -> bool:
+    """Sweden's personnummer: the date of birth (60 added to the day in a coordination
+    number), a serial and a Luhn check digit, as YYMMDD-NNNN or with the century."""
+    digits = _digits(candidate)
+    if len(digits) == 12:
+        if digits[:2] not in ("18", "19", "20"):
+            return False
+        digits = digits[2:]
+    if len(digits) != 10:
+        return False
+    day = int(digits[4:6])
+    day -= 60 if day > 60 else 0
+    return _date_ok(2000, int(digits[2:4]), day) and luhn_ok(digits)
+
+
+def norwegian_fnr_ok(candidate: str) -> bool:
+    """Norway's fødselsnummer: the date of birth (40 added to the day in a D-number, to the
+    month in an H-number), a serial and two check digits modulo 11."""
+    digits = _digits(candidate)
+    if len(digits) != 11:
+        return False
+    day, month = int(digits[:2]), int(digits[2:4])
+    day -= 40 if day > 40 else 0
+    month -= 40 if month > 40 else 0
+    if not _date_ok(2000, month, day):
+        return False
+    for weights in ((3, 7, 6, 1, 8, 9, 4, 5, 2), (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)):
+        check = 11 - _weighted(digits, weights) % 11
+        if check == 10 or check % 11 != int(digits[len(weights)]):
+            return False
+    return True
+
+
+def danish_cpr_ok(candidate: str) -> bool:
+    """Denmark's CPR number: the date of birth (DDMMYY) and four digits. Numbers issued since
+    2007 need not pass the old check modulo 11, so the date is what is checked."""
+    digits = _digits(candidate)
+    return len(digits) == 10 and _birth_date_ok(digits)
+
+
+_HETU_CHECKS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_HETU = re.compile(r"(\d{6})[-+A-FU-Y](\d{3})([0-9A-Y])")
+
+
+def finnish_hetu_ok(candidate: str) -> bool:
+    """Finland's personal identity code: the date of birth, a century sign, a serial and a
+    check character, the number modulo 31."""
+    found = _HETU.fullmatch(candidate.upper())
+    if found is None or not _birth_date_ok(found.group(1)) or found.group(2) < "002":
+        return False
+    return _HETU_CHECKS[int(found.group(1) + found.group(2)) % 31] == found.group(3)
+
+
+def tfn_ok(candidate: str) -> bool:
+    """Australia's tax file number: nine digits whose weighted sum is a multiple of eleven."""
+    digits = _digits(candidate)
+    return len(digits) == 9 and _weighted(digits, (1, 4, 3, 7, 5, 8, 6, 9, 10)) % 11 == 0
+
+
+def belgian_nn_ok(candidate: str) -> bool:
+    """Belgium's national register number: the date of birth (YYMMDD, the month raised by 20
+    or 40 in a bis number), a serial, and 97 less the rest modulo 97 (with a 2 in front for
+    those born since 2000)."""
+    digits = _digits(candidate)
+    if len(digits) != 11 or int(digits[2:4]) % 20 > 12 or int(digits[4:6]) > 31:
+        return False
+    check = int(digits[9:])
+    return check in (97 - int(digits[:9]) % 97, 97 - int("2" + digits[:9]) % 97)
+
+
+def portuguese_nif_ok(candidate: str) -> bool:
+    """Portugal's tax number (NIF) of a person (it starts with 1, 2, 3 or 45): eight digits
+    and a check digit modulo 11."""
+    digits = _digits(candidate)
+    if len(digits) != 9 or not (digits[0] in "123" or digits.startswith("45")):
+        return False
+    check = 11 - _weighted(digits, (9, 8, 7, 6, 5, 4, 3, 2)) % 11
+    return (0 if check >= 10 else check) == int(digits[8])
+
+
+def romanian_cnp_ok(candidate: str) -> bool:
+    """Romania's personal numeric code (CNP): sex and century, the date of birth, the county,
+    a serial and a check digit."""
+    digits = _digits(candidate)
+    if len(digits) != 13 or digits[0] == "0":
+        return False
+    year = int(digits[1:3]) + {
+        "1": 1900,
+        "2": 1900,
+        "3": 1800,
+        "4": 1800,
+        "5": 2000,
+        "6": 2000,
+    }.get(digits[0], 1900)
+    if not _date_ok(year, int(digits[3:5]), int(digits[5:7])):
+        return False
+    check = _weighted(digits, (2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9)) % 11
+    return (1 if check == 10 else check) == int(digits[12])
+
+
+def chilean_rut_ok(candidate: str) -> bool:
+    """Chile's RUT (RUN for a person): a number and a check character, 0-9 or K, modulo 11."""
+    compact = _compact(candidate)
+    body, check = compact[:-1], compact[-1:]
+    if not (7 <= len(body) <= 8 and body.isdigit()):
+        return False
+    total = sum(int(digit) * (2 + i % 6) for i, digit in enumerate(reversed(body)))
+    return "0123456789K0"[11 - total % 11] == check
+
+
+def argentine_cuil_ok(candidate: str) -> bool:
+    """Argentina's CUIL or a person's CUIT: 20, 23, 24 or 27, the DNI, and a check digit
+    modulo 11."""
+    digits = _digits(candidate)
+    if len(digits) != 11 or digits[:2] not in ("20", "23", "24", "27"):
+        return False
+    check = 11 - _weighted(digits, (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)) % 11
+    return "012345678990"[check] == digits[10]
+
+
+def israeli_id_ok(candidate: str) -> bool:
+    """Israel's identity number (Teudat Zehut): up to nine digits, the last a Luhn check
+    digit."""
+    digits = _digits(candidate)
+    return 5 <= len(digits) <= 9 and int(digits) > 0 and luhn_ok(digits.zfill(9))

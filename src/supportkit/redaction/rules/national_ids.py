@@ -7,7 +7,11 @@ numbers next to their keyword, and two kinds of national ids.
   number, Vietnam's citizen id, Russia's tax number, Germany's tax id, Tanzania's NIDA, India's
   Aadhaar and PAN, Spain's DNI and NIE, France's NIR, Poland's PESEL and NIP, the Netherlands'
   BSN, Türkiye's identity number, South Korea's resident number, Japan's My Number, Indonesia's
-  NIK and Sri Lanka's NIC; and the ids found anywhere, in lower case too.
+  NIK, Sri Lanka's NIC, the NHS number, Canada's SIN, Australia's TFN, the personnummer of
+  Sweden, Norway and Denmark (CPR), Finland's henkilötunnus, Belgium's national number,
+  Portugal's NIF, Romania's CNP, Chile's RUT, Argentina's CUIL and Israel's identity number;
+  and the ids found anywhere, in lower case too. Where two countries use one word ("NIF",
+  "personnummer"), an id of either passes.
 
 A name with no id of its kind after it finds nothing: each id must also pass its own check
 (:mod:`._check_digits`), so "14 dni" (Polish days) or "nie" (German never) cost a look only.
@@ -207,6 +211,30 @@ _CURP_ID = _named(r"[A-Za-z]{4}\d{6}[A-Za-z]{6}[0-9A-Za-z]\d", check.curp_ok)
 _NIK_ID = _named(r"\d{16}", check.nik_ok)
 _NIP_ID = _named(r"\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-\d{2}-\d{2}-\d{3}", check.nip_ok)
 _NIC_ID = _named(r"\d{9}[VvXx]|\d{12}", check.nic_ok)
+_NHS_ID = _named(r"\d{3}([ -]?)\d{3}\1\d{4}", check.nhs_ok)
+_SIN_ID = _named(r"\d{3}([ -]?)\d{3}\1\d{3}", check.canadian_sin_ok)
+_TFN_ID = _named(r"\d{3}( ?)\d{3}\1\d{3}", check.tfn_ok)
+_HETU_ID = _named(r"\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y]", check.finnish_hetu_ok)
+_BELGIAN_NN_ID = _named(r"\d{2}\.?\d{2}\.?\d{2}[- ]?\d{3}\.?\d{2}", check.belgian_nn_ok)
+_CNP_ID = _named(r"\d{13}", check.romanian_cnp_ok)
+_RUT_ID = _named(r"\d{1,2}\.?\d{3}\.?\d{3}-?[\dKk]", check.chilean_rut_ok)
+_CUIL_ID = _named(r"\d{2}-?\d{8}-?\d", check.argentine_cuil_ok)
+_ISRAELI_ID = _named(r"\d{5,9}", check.israeli_id_ok)
+_CPR_ID = _named(r"\d{6}-?\d{4}", check.danish_cpr_ok)
+# Sweden, Norway and Denmark all call theirs "personnummer": any of the three counts there.
+_NORDIC_ID = _named(
+    r"(?:\d{2})?\d{6}[-+]?\d{4}|\d{6} ?\d{5}",
+    lambda found: (
+        check.swedish_pnr_ok(found) or check.norwegian_fnr_ok(found) or check.danish_cpr_ok(found)
+    ),
+)
+_NORWEGIAN_ID = _named(r"\d{6} ?\d{5}", check.norwegian_fnr_ok)
+# Spain and Portugal both call their tax number "NIF".
+_NIF_ID = _named(
+    r"[XYZxyz]?-?\d{7,8}-?[A-Za-z]|\d{9}",
+    lambda found: check.spanish_id_ok(found) or check.portuguese_nif_ok(found),
+)
+_PORTUGUESE_NIF_ID = _named(r"\d{9}", check.portuguese_nif_ok)
 
 # Each id by the names written before it, in the languages of the people the ids are for.
 _NAMED_IDS: dict[str, _NamedId] = {
@@ -224,7 +252,9 @@ _NAMED_IDS: dict[str, _NamedId] = {
     **dict.fromkeys(("aadhaar", "aadhar", "आधार"), _AADHAAR_ID),
     **dict.fromkeys(("pan", "permanent account number"), _PAN_ID),
     **dict.fromkeys(("身份证", "身份号码"), _CN_RESIDENT_ID),
-    **dict.fromkeys(("dni", "nie", "nif"), _SPANISH_ID),
+    **dict.fromkeys(("dni", "nie"), _SPANISH_ID),
+    "nif": _NIF_ID,
+    "contribuinte": _PORTUGUESE_NIF_ID,
     **dict.fromkeys(("codice fiscale", "codicefiscale"), _CODICE_FISCALE_ID),
     **dict.fromkeys(("sécurité sociale", "securite sociale", "nir"), _NIR_ID),
     "pesel": _PESEL_ID,
@@ -236,6 +266,25 @@ _NAMED_IDS: dict[str, _NamedId] = {
     "curp": _CURP_ID,
     "nik": _NIK_ID,
     "nic": _NIC_ID,
+    "nhs": _NHS_ID,
+    **dict.fromkeys(
+        ("sin", "social insurance number", "numéro d'assurance sociale", "assurance sociale"),
+        _SIN_ID,
+    ),
+    **dict.fromkeys(("tfn", "tax file number"), _TFN_ID),
+    **dict.fromkeys(("personnummer", "personnr", "samordningsnummer"), _NORDIC_ID),
+    **dict.fromkeys(("fødselsnummer", "fodselsnummer"), _NORWEGIAN_ID),
+    "cpr": _CPR_ID,
+    **dict.fromkeys(("henkilötunnus", "hetu", "personbeteckning"), _HETU_ID),
+    **dict.fromkeys(
+        ("rijksregisternummer", "rijksregisternr", "registre national", "numéro national",
+         "insz", "niss"),
+        _BELGIAN_NN_ID,
+    ),
+    **dict.fromkeys(("cnp", "cod numeric personal"), _CNP_ID),
+    "rut": _RUT_ID,
+    **dict.fromkeys(("cuil", "cuit"), _CUIL_ID),
+    **dict.fromkeys(("teudat zehut", "תעודת זהות"), _ISRAELI_ID),
 }  # fmt: skip
 _NAMED_ID_KEYWORDS = Keywords(
     anchors=tuple(_NAMED_IDS),
