@@ -715,6 +715,9 @@ _TEMPLATES: dict[str, _Kind] = {
          "[user]\n\temail = dev@example.org\n\tname = «{fullname}»\n[core]",
          "commit {h40}\nAuthor: «{fullname}» <dev@example.org>\nDate:   Sun Dec 6 10:00:00 2026",
          "export GIT_COMMITTER_NAME=\"«{fullname}»\"")),
+    "person-name": ("personal", ("signup: {}", "{}", "customer record:\n{}"),
+        ('"displayName": "«{fullname}»"', "Full name: «{fullname}»\nPlan: pro",
+         "first_name=«{first}» plan=pro", "cardholder_name: «{fullname}»; exp 12/29")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

@@ -475,6 +475,13 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
             '{"holderName": "John Smith", "card_holder_name": "Ana Lima"}',
             ["John Smith", "Ana Lima"],
         ),
+        # written out, unquoted: a name's words, up to the line's end, a delimiter or a key
+        ("Full name: Ana Lima\nPlan: pro", ["Ana Lima"]),
+        ("signup first_name=Olga last_name=Petrova plan=pro", ["Olga", "Petrova"]),
+        ("lastName: O'Brien-McDermott, age 41", ["O'Brien-McDermott"]),
+        ("displayName: J. R. Tolkien.", ["J. R. Tolkien"]),
+        ("cardholder_name: JOHN SMITH; plan=pro", ["JOHN SMITH"]),
+        ("signup: surname=Müller&plan=pro", ["Müller"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -492,6 +499,12 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         '"user":{"username":"aksService"}, {"username":"kubernetes-admin"}, FOR USER: None',
         "#Fields: date time s-ip cs-method cs-uri-stem cs-username c-ip cs(User-Agent)",
         '"target": [{"type": "PolicyEntity", "displayName": "Default Policy"}]',
+        # code and placeholders where a name would be
+        "first_name: str = Field(max_length=50)\nlast_name: Optional[str] = None",
+        "firstName: String;\nfull_name = models.CharField(max_length=100)",
+        'first_name = request.POST["first_name"]; last_name: null; surname: Required',
+        "First name: N/A; given_name=${GIVEN}; WHERE first_name IS NULL; full name: Unknown",
+        "the full name: ana lima was changed; displayName=app-runner",
     ],
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:

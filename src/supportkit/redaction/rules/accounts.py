@@ -597,17 +597,45 @@ _SSH_USER = re.compile(r"""User=(\\?["']?)([A-Za-z_][\w.-]{0,63})\1(?![\w.-])"""
 _SSH_OPTION_BEFORE = re.compile(r"""(?:-o[ \t]{1,4}["']?|\(|-o)\Z""")
 # A person's name in the fields identity providers, error trackers and payment APIs log:
 # Entra's "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last
-# name, a card's holder ("holderName", "card_holder_name").
+# name, a card's holder ("holderName", "card_holder_name"); quoted, or written out as a name
+# is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
 _PERSON_FIELDS = _anchors.words(
     ("displayname", "userdisplayname", "givenname", "given_name", "surname", "familyname",
-     "family_name", "fullname", "full_name", "firstname", "first_name", "lastname", "last_name",
-     "holdername", "holder_name", "cardholdername", "cardholder_name", "card_holder_name")
+     "family_name", "fullname", "full_name", "full name", "firstname", "first_name", "lastname",
+     "last_name", "holdername", "holder_name", "cardholdername", "cardholder_name",
+     "card_holder_name")
 )  # fmt: skip
-_PERSON_FIELD = re.compile(
-    r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full_?name|first_?name"""
+_PERSON_FIELD_NAME = (
+    r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full[ _]?name|first_?name"""
     r"""|last_?name|(?:card_?)?holder_?name)"""
-    r"""(["']?)[ \t]{0,8}[:=][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
 )
+_PERSON_FIELD = re.compile(
+    _PERSON_FIELD_NAME + r"""(["']?)[ \t]{0,8}[:=][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
+)
+# Unquoted, a value counts as a name only when it is written as one: one to four words of
+# letters (an apostrophe or hyphen inside, an initial's full stop), up to the end of the line,
+# a delimiter or the next key, each word capitalized; code is left (first_name: str = …).
+_NAME_WORD = r"[^\W\d_](?:\.|(?:[^\W\d_]|['’-](?=[^\W\d_])){0,40})"
+_UNQUOTED_PERSON_FIELD = re.compile(
+    _PERSON_FIELD_NAME
+    + rf"""()()[ \t]{{0,8}}[:=][ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})"""
+    + r"""(?=[ \t]*(?:[,;&|)}\]]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
+)
+# Capitalized words that stand for no one: types, empty values, placeholders.
+_NOT_NAMES = frozenset(
+    {
+        "string", "str", "text", "char", "varchar", "none", "null", "nil", "undefined", "unknown",
+        "optional", "any", "object", "field", "true", "false", "empty", "missing", "required",
+        "hidden", "redacted", "masked", "name", "first", "last", "full", "n", "na", "tbd",
+    }
+)  # fmt: skip
+
+
+def _written_as_name(value: str) -> bool:
+    words = value.split()
+    return all(word[0].isupper() for word in words) and not _NOT_NAMES.issuperset(
+        word.lower().rstrip(".") for word in words
+    )
 
 
 def _iam_users(text: str) -> Iterator[Span]:
@@ -646,10 +674,12 @@ def _person_fields(text: str) -> Iterator[Span]:
             if _glued(text, at, "_"):
                 continue  # a longer name: serviceDisplayName, app_display_name
             found = _PERSON_FIELD.match(text, at)
-            if (
-                found is not None
-                and _a_persons(found.group(3))
-                and not (is_trivial(found.group(3)) or no_ones(found.group(3)))
+            if found is None:
+                found = _UNQUOTED_PERSON_FIELD.match(text, at)
+                if found is None or not _written_as_name(found.group(3)):
+                    continue
+            if _a_persons(found.group(3)) and not (
+                is_trivial(found.group(3)) or no_ones(found.group(3))
             ):
                 yield from _person(found, 3)
 
