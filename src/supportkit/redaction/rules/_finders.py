@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Span
@@ -63,18 +63,34 @@ class Keywords:
 
     anchors: tuple[str, ...]
     words: frozenset[str]
+    # Per anchor, worked out once: (anchor, its Anchor, in a script without spaces, inside a
+    # keyword). A text is scanned for every anchor, found or not.
+    _plan: tuple[tuple[str, _anchors.Anchor, bool, bool], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        _anchors.words(self.anchors)  # made now: the first scan looks for them too
+        plan = tuple(
+            (
+                anchor,
+                _anchors.word(anchor),  # made now: the first scan looks for them too
+                UNSPACED_SCRIPT.match(anchor) is not None,
+                _inside_words(anchor, self.words),
+            )
+            for anchor in self.anchors
+        )
+        object.__setattr__(self, "_plan", plan)
 
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
-        for anchor in self.anchors:
-            if UNSPACED_SCRIPT.match(anchor):
-                yield from (at + len(anchor) for at in _anchors.starts(text, _anchors.word(anchor)))
+        for anchor, found, unspaced, inside in self._plan:
+            starts = _anchors.starts(text, found)
+            if not starts:
                 continue
-            inside = _inside_words(anchor, self.words)
-            for at in _anchors.starts(text, _anchors.word(anchor)):
+            if unspaced:
+                yield from (at + len(anchor) for at in starts)
+                continue
+            for at in starts:
                 if not inside and at > 0 and text[at - 1].isalpha():
                     continue  # "Einstellungen" holds "tel", but no keyword ends in it
                 end = self._word_end(text, at, anchor)
