@@ -257,6 +257,10 @@ LOGIN_MESSAGES = [
         "started by Akash.Potdar in D:\\Akash)",
         ["Akash.Potdar"],
     ),
+    # an application's own login messages
+    ("INFO User olga.petrova logged in from 10.0.0.9", ["olga.petrova"]),
+    ("user 'ana' has signed out; User ACME\\jdoe logged off", ["ana", "ACME\\jdoe"]),
+    ("auth: user ana.lima successfully logged on", ["ana.lima"]),
 ]
 
 
@@ -353,6 +357,8 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         "log.info(\"user '%s' authenticated\", name); user '{}'; [sudo] password for %p:",
         "Logged in as root; machine learning models; machine x login $USER",
         "if a@b.c > 3 then mail ana@example.com> x",
+        "user 42 logged in; the user has logged in; user admin logged out",
+        "User %s logged in; user {name} signed in; a user who logged on",
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:

@@ -256,6 +256,33 @@ _LOGIN_NAME = re.compile(
 )
 
 
+# An application's own login message: "User ana logged in", "user 'ana' has signed out",
+# "user ana.lima successfully logged on". Found from the verb, far rarer than "user ".
+_SESSION_VERBS = tuple(
+    _anchors.literal(f" {verb} {way}")
+    for verb in ("logged", "signed")
+    for way in ("in", "out", "on", "off")
+)
+_SESSION_USER = re.compile(
+    r"""(?<![\w-])(?i:user)[ \t]+(["'`]?)([A-Za-z][\w.@\\-]{0,63})\1"""
+    r"""(?:[ \t]+(?i:has|was|is|successfully|just|already))*\Z"""
+)
+_NOT_SESSION_USERS = frozenset(
+    {"has", "was", "is", "successfully", "just", "already", "who", "that", "not", "never"}
+)
+_SESSION_REACH = 96
+
+
+def _session_users(text: str) -> Iterator[Span]:
+    for anchor in _SESSION_VERBS:
+        for at in _anchors.starts(text, anchor):
+            found = _SESSION_USER.search(text, max(0, at - _SESSION_REACH), at)
+            if found is None or found.group(2).lower() in _NOT_SESSION_USERS:
+                continue
+            if span := _group_account(found, 2):
+                yield span
+
+
 # Who ran a command: sudo's "sudo:     ana : TTY=pts/0 ; …" (or "ana : 3 incorrect password
 # attempts ; …"), su's "(to root) ana on pts/1", PAM's "session opened for user root by
 # ana(uid=1000)", and the names in PAM's failure line: "authentication failure; logname=ana
@@ -440,6 +467,7 @@ def _login_message_users(text: str) -> Iterator[Span]:
         if pid >= 0 and "\n" not in text[pid:at]:
             yield from _names(_SPRING_USER.match(text, at))
     yield from _postgres_users(text)
+    yield from _session_users(text)
 
 
 def _filled_in(text: str, spans: Iterator[Span]) -> Iterator[Span]:
