@@ -474,6 +474,23 @@ def _code_span_end(text: str, value: int, end: int) -> int:
     return tick if opened and tick > value else end
 
 
+# Loggers named like a secret, mid-line before their message: "INFO auth: session started".
+_LOGGER_NAMES = frozenset({"auth", "authn", "authz", "oauth", "session", "token", "credentials"})
+_MESSAGE_WORDS = re.compile(r"[a-z]{2,24} [a-z]{2,24}(?![\w-])")
+
+
+def _logger_before_message(text: str, name: tuple[int, int], value: int) -> bool:
+    """Whether the name at ``name``, not starting its line, is a logger's: dotted
+    ("auth.session: …"), or one of :data:`_LOGGER_NAMES` followed by words in lower case."""
+    start, end = name
+    if "." in text[start:end]:
+        return True
+    return (
+        _normalized(text[start:end]) in _LOGGER_NAMES
+        and _MESSAGE_WORDS.match(text, value) is not None
+    )
+
+
 def _cannot_have_value(text: str, start: int, end: int) -> bool:
     """A quick no for the names most often found that never have a value (``key orders``,
     ``auth.session: …``); the full check would say no too, at several times the cost. A
@@ -1011,7 +1028,7 @@ class _SecretValueScanner:
             flag = text[start] == "-"  # a flag's value is one word: --db.password=… -h db
             if not flag and (sep != ":" or text[value - 1] != ":"):  # YAML: a space after ':'
                 return self._rest_of_line(text, value, block=sep == ":")
-        elif sep == ":" and "." in text[start:end] and not quoted_key:
+        elif sep == ":" and not quoted_key and _logger_before_message(text, (start, end), value):
             return None  # a logger or module name before its message: "auth.session: …"
         phrase = _normalized(text[start:end]).endswith(_PHRASE_NAMES)
         found = (phrase and _RECOVERY_WORDS.match(text, value)) or _PLAIN_VALUE.match(
