@@ -450,6 +450,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + '"a": "b", ' * (n // 20)
         + ('"sensitive_attributes": [[{"type": "get_attr", "value": "a"}]] ' * (n // 130))
     ),
+    "login-verbs": lambda n: "user a " * (n // 7) + " logged in" * (n // 10),
+    "unquoted-names": lambda n: "first_name: " + "Ab " * (n // 3) + "lastName=A." * (n // 11),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),
