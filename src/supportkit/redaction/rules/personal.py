@@ -5,8 +5,8 @@ birth.
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
 :mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
 CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
-:mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids) and
-:mod:`.birth_dates`; :mod:`._finders` holds what they share.
+:mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids),
+:mod:`.birth_dates` and :mod:`.wifi` (Wi-Fi network names); :mod:`._finders` holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
@@ -53,6 +53,7 @@ from supportkit.redaction.rules import (
     network,
     payments,
     phones,
+    wifi,
 )
 from supportkit.redaction.rules.emails import KEPT_MAILBOXES
 from supportkit.redaction.rules.phones import PHONE_REGIONS
@@ -69,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     *locations.RULES,
     *game_accounts.RULES,
     *birth_dates.RULES,
+    *wifi.RULES,
 )
 """The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
 shape or a passport keyword says more than a valid phone number does."""
