@@ -714,6 +714,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "wifi-network": ("personal", ("wlan0: {}", "{}", "network: {}"),
         ("Trying to associate with SSID '«{first} Home»'", '"ssid": "«{first}Net 5G»"',
          "SSID: «{first}_{d4}»\n")),
+    "gamer-tag": ("personal", ("{} joined the party", "profile {}"),
+        ("Xbox gamertag: «{first}{d2}»", "BattleTag: «{first}#{d4}»", 'Riot ID "«{first}#EUW»"')),
     "committer-name": ("personal", ("{}", "$ git config --list\n{}"),
         ("user.name=«{fullname}»\nuser.email=dev@example.org",
          "[user]\n\temail = dev@example.org\n\tname = «{fullname}»\n[core]",

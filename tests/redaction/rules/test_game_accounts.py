@@ -43,3 +43,29 @@ def test_one_account_gets_one_pseudonym_however_it_is_spelled() -> None:
     assert Redactor().text(text, artifact="log") == (
         "<steam-id-1> <steam-id-1> <steam-id-1> <steam-id-2>"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Xbox gamertag: xXOlgaGamerXx signed in", ["xXOlgaGamerXx"]),
+        ("Xbox gamertag OlgaPlays92 joined the party", ["OlgaPlays92"]),
+        ('BattleTag: Olga#1234; Riot ID "Olga Smash#EUW"', ["Olga#1234", "Olga Smash#EUW"]),
+        ('{"psn id": "olga_p-92"}', ["olga_p-92"]),
+    ],
+)
+def test_gamer_tags_are_found(text: str, values: list[str]) -> None:
+    """The name a player goes by on Xbox, PlayStation, Battle.net or Riot, after its label."""
+    assert found("gamer-tag", text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gamertag: null; gamertag=%s; gamertag: <redacted>",
+        "set gamertag changed to a new one; the gamertag is taken",
+        "mygamertag: x1; battletags: 3",
+    ],
+)
+def test_gamer_tag_look_alike_is_kept(text: str) -> None:
+    assert found("gamer-tag", text) == []

@@ -59,7 +59,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "4111 1111 1111 1111 DE89370400440532013000 123-45-6789 passport X1234567 "
         "imei 490154203237518 lat=51.5237 lon=-0.1585 android_id=9774d56d682e549c "
         "CPF 529.982.247-25 Olga's iPhone STEAM_0:1:12345678 steamcommunity.com/id/gaben "
-        "DOB: 1990-01-15 SSID: HomeNet"
+        "DOB: 1990-01-15 SSID: HomeNet gamertag: Olga92"
     )
     assert {name: kinds(rule, text) for name, rule in BY_NAME.items()} == {
         "email": {"email"},
@@ -78,6 +78,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "location": {"location"},
         "steam-id": {"steam-id", "user"},
         "birth-date": {"birth-date"},
+        "gamer-tag": {"user"},
         "wifi-network": {"ssid"},
     }
 

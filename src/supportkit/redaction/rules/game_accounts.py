@@ -1,5 +1,6 @@
 """Game platform accounts: Steam's account ids, which a game's crash log, a Source server's
-console and a launcher print, and a Steam profile's custom name. Anyone can open the profile an
+console and a launcher print, a Steam profile's custom name, and the gamer tags of Xbox,
+PlayStation, Battle.net and Riot after their labels. Anyone can open the profile an
 id names, so it names its player as plainly as an email would.
 
 Steam writes one account four ways: ``STEAM_0:1:12345678``, ``[U:1:24691357]``, the 64-bit
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._text import is_trivial
 
 __all__ = ["RULES", "steam_account_number"]
 
@@ -59,4 +61,36 @@ def _steam_ids(text: str) -> Iterator[Span]:
             yield Span(name.start(), name.end(), "user")
 
 
-RULES: tuple[Rule, ...] = (FinderRule("steam-id", 64, _steam_ids),)
+# The names players go by on the consoles' and launchers' networks, after their label: an Xbox
+# gamertag (its number suffix too), a PlayStation Network online id, a Battle.net BattleTag
+# (Name#1234), a Riot id (Name#TAG). Bare, a name runs to a space; quoted, it may hold one.
+_GAMER_TAG_LABELS = tuple(
+    _anchors.word(label)
+    for label in ("gamertag", "gamer tag", "psn id", "psn online id", "battletag", "riot id")
+)
+_GAMER_TAG = re.compile(
+    r"""["']?[ \t]{0,8}([:=]?)[ \t]{0,8}(?:(["'])([^"'\r\n]{3,24})\2"""
+    r"""|([A-Za-z0-9][\w.-]{2,15}(?:#[A-Za-z0-9]{3,5})?)(?![\w#-]))"""
+)
+
+
+def _gamer_tags(text: str) -> Iterator[Span]:
+    for label in _GAMER_TAG_LABELS:
+        for at in _anchors.starts(text, label):
+            if at and text[at - 1].isalnum():
+                continue
+            found = _GAMER_TAG.match(text, at + label.width)
+            if found is None:
+                continue
+            group = 3 if found.group(3) is not None else 4
+            name = found.group(group)
+            if group == 4 and not found.group(1) and name.isalpha() and name.islower():
+                continue  # a word of the sentence: "set gamertag for the profile"
+            if not is_trivial(name):
+                yield Span(found.start(group), found.end(group), "user")
+
+
+RULES: tuple[Rule, ...] = (
+    FinderRule("steam-id", 64, _steam_ids),
+    FinderRule("gamer-tag", 64, _gamer_tags),
+)

@@ -5,7 +5,7 @@ birth.
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
 :mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
 CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
-:mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids),
+:mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids and gamer tags),
 :mod:`.birth_dates` and :mod:`.wifi` (Wi-Fi network names); :mod:`._finders` holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
