@@ -450,7 +450,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + '"a": "b", ' * (n // 20)
         + ('"sensitive_attributes": [[{"type": "get_attr", "value": "a"}]] ' * (n // 130))
     ),
-    "ssids": lambda n: "ssid \\\"" * (n // 8) + "SSID: a" * (n // 7),
+    "bank-accounts": lambda n: "sort code " * (n // 20) + "account 1 " * (n // 20),
+    "ssids": lambda n: 'ssid \\"' * (n // 8) + "SSID: a" * (n // 7),
     "gamer-tags": lambda n: "gamertag: a" + "#" * (n // 2) + 'Riot ID "a' * (n // 10),
     "login-verbs": lambda n: "user a " * (n // 7) + " logged in" * (n // 10),
     "unquoted-names": lambda n: "first_name: " + "Ab " * (n // 3) + "lastName=A." * (n // 11),

@@ -658,6 +658,9 @@ _TEMPLATES: dict[str, _Kind] = {
     "card-amex": ("personal", _CARD, ("«{amex}»",)),
     "iban": ("personal", ("IBAN: ", "refund to iban=", "Kontonummer (IBAN) ", "account "),
         ("«{iban}»",)),
+    "bank-account": ("personal", ("payout to {}", "{}", "refund: {}"),
+        ("sort code 20-00-00 account «{i1-9}{d7}»", "routing number 021000021, account number "
+         "«{i1-9}{d9}»", "BSB 062-000 acc no. «{i1-9}{d3} {d4}»")),
     "us-ssn": ("personal", ("SSN: ", "ssn=", "social security number ", "applicant SSN "),
         ("«{ssn}»",)),
     "national-id-br": ("personal", ("CPF: ", "cliente ", '"cpf": "{}"'), ("«{cpf}»",)),

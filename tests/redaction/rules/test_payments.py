@@ -130,3 +130,32 @@ def test_iban_in_lower_case_is_found_after_the_word_iban(text: str, iban: str) -
 def test_iban_in_lower_case_is_kept_elsewhere_or_when_wrong(text: str) -> None:
     """Without the word IBAN, lower case is an id; after it, the checksum still decides."""
     assert found("iban", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("refund to sort code 20-00-00 account 55779911", ["55779911"]),
+        ("payout: account number 123456789012, routing number 021000021", ["123456789012"]),
+        ("BSB 062-000 acc no. 1234 5678", ["1234 5678"]),
+        ("IFSC HDFC0001234 A/C No: 50100123456789", ["50100123456789"]),
+        ('{"account_number": "55779911", "sort_code": "200000"}', ["55779911"]),
+    ],
+)
+def test_bank_account_beside_its_banks_code_is_found(text: str, values: list[str]) -> None:
+    """An account number on the line of a sort code, routing number, BSB or IFSC; the bank's
+    code names a branch and stays."""
+    assert found("bank-account", text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "account 42 created; AWS account 123456789012 in us-east-1",
+        "routing table updated for account 1234567",
+        "sort code 20-00-00\naccount 55779911 on the next line is another record's",
+        "aba_test account 1234567; bsb2 account 7654321",
+    ],
+)
+def test_account_numbers_without_a_banks_code_are_kept(text: str) -> None:
+    assert found("bank-account", text) == []

@@ -1,4 +1,5 @@
-"""Payment card numbers (Luhn and issuer checked, any grouping) and IBANs (mod-97 checked)."""
+"""Payment card numbers (Luhn and issuer checked, any grouping), IBANs (mod-97 checked) and
+bank account numbers beside their bank's code."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from supportkit.redaction.rules._finders import (
     inside_iban_groups,
     luhn_ok,
 )
+from supportkit.redaction.rules._text import end_of_line, start_of_line
 
 __all__ = ["RULES"]
 
@@ -184,7 +186,39 @@ def _ibans(text: str) -> Iterator[Span]:
                 yield span
 
 
+# A bank account's number beside its bank's code, where a country has no IBAN or people give
+# the two instead: a UK sort code, a US routing (ABA) number, Australia's BSB, Canada's
+# transit number, India's IFSC. Account numbers carry no check a stranger can run, so both must
+# stand on one line; the bank's code stays (it names a branch, not a person).
+_BANK_CODES = _anchors.words(
+    ("sort code", "sort_code", "sortcode", "routing number", "routing_number", "routingnumber",
+     "routing no", "aba", "bsb", "transit number", "transit no", "ifsc")
+)  # fmt: skip
+_ACCOUNT_NUMBER = re.compile(
+    r"(?<![\w-])(?i:account|acct|acc|a/c)(?:[ _-]?(?i:number|num|no\.?|nr\.?|#))?"
+    r"[\"']?[ \t]{0,4}[:=#]?[ \t]{0,4}[\"']?(\d(?:[ -]?\d){5,16})(?![\w-])"
+)
+_BANK_LINE_REACH = 160
+
+
+def _bank_accounts(text: str) -> Iterator[Span]:
+    seen: set[int] = set()
+    for anchor in _BANK_CODES:
+        for at in _anchors.starts(text, anchor):
+            after = text[at + anchor.width : at + anchor.width + 1]
+            if (at and text[at - 1].isalpha()) or after.isalnum() or after == "_":
+                continue  # inside a word: "Kaaba", "aba_test", "bsb2"
+            start = max(start_of_line(text, at, _BANK_LINE_REACH), at - _BANK_LINE_REACH, 0)
+            end = end_of_line(text, at, _BANK_LINE_REACH)
+            for found in _ACCOUNT_NUMBER.finditer(text, start, end):
+                if found.start(1) not in seen:
+                    seen.add(found.start(1))
+                    yield Span(found.start(1), found.end(1), "bank-account")
+
+
 RULES: tuple[Rule, ...] = (
+    # first: beside a bank's code, an account number that passes Luhn is still an account's
+    FinderRule("bank-account", 2 * _BANK_LINE_REACH, _bank_accounts),
     FinderRule("card", 32, each_of(_cards, _dotted_cards)),
     FinderRule("iban", 48, _ibans),
 )
