@@ -27,6 +27,7 @@ def test_ssid_is_found(text: str, values: list[str]) -> None:
         "SSID: <unknown ssid>, BSSID: 02:00:00:00:00:00",
         "ssid=0x; SSID: any; SSID: (null); ssid: <hidden>",
         "found 12 SSIDs; ssid_len=8; bssid=aa:bb:cc:dd:ee:ff",
+        "SUPPLICANT_STATE_CHANGE_EVENT 22 0 rt=250864  SSID:  BSSID: 00:00:00:00:00:00",
     ],
 )
 def test_ssid_look_alike_is_kept(text: str) -> None:

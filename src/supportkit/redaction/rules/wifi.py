@@ -42,8 +42,8 @@ def _ssids(text: str) -> Iterator[Span]:
             continue
         group = 2 if found.group(2) is not None else 3
         name = found.group(group)
-        if name.strip().lower() in _STAND_INS or is_trivial(name.strip()):
-            continue
+        if name.strip().lower() in _STAND_INS or is_trivial(name.strip()) or name[-1] in ":=":
+            continue  # a stand-in, or an empty SSID's next key: "SSID:  BSSID: 00:00:…"
         yield Span(found.start(group), found.end(group), "ssid")
 
 
