@@ -191,9 +191,9 @@ def test_hash_decoys_are_lower_hex_of_their_length(kind: str, length: int) -> No
 
 
 def test_mac_addresses_are_six_octets() -> None:
-    """MAC canaries are six hex octets joined by colons or dashes, or by underscores in a
-    BlueZ device's path."""
-    pattern = r"[0-9a-fA-F]{2}([:_-])[0-9a-fA-F]{2}(\1[0-9a-fA-F]{2}){4}"
+    """MAC canaries are six hex octets joined by colons or dashes, by underscores in a
+    BlueZ device's path, or by nothing after their name."""
+    pattern = r"[0-9a-fA-F]{2}([:_-]?)[0-9a-fA-F]{2}(\1[0-9a-fA-F]{2}){4}"
     assert all(re.fullmatch(pattern, c.values[0]) for c in _many("mac-address"))
 
 

@@ -652,7 +652,7 @@ _TEMPLATES: dict[str, _Kind] = {
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),
         ("«{ipsix}»",)),
     "mac-address": ("personal", ("wlan0 ether ", "device MAC ", "hwaddr=", "bluetoothd: {}"),
-        ("«{mac}»", "/org/bluez/hci0/dev_«{bluezmac}»")),
+        ("«{mac}»", "/org/bluez/hci0/dev_«{bluezmac}»", '"macAddress": "«{h12}»"')),
     "card-visa": ("personal", _CARD, ("«{visa}»",)),
     "card-mastercard": ("personal", _CARD, ("«{mastercard}»",)),
     "card-amex": ("personal", _CARD, ("«{amex}»",)),

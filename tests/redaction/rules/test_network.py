@@ -197,6 +197,22 @@ def test_both_addresses_of_a_logged_frame_header_are_found(text: str, macs: list
 @pytest.mark.parametrize(
     ("text", "macs"),
     [
+        ("MAC address: 001A2B3C4D5E", ["001A2B3C4D5E"]),
+        ('{"macAddress": "3c22fb123456", "mac_address": "3c22fb654321"}',
+         ["3c22fb123456", "3c22fb654321"]),
+        ("wlan0 hwaddr=3c22fb123456 up", ["3c22fb123456"]),
+        # elsewhere twelve hex digits are an id, a hash's slice or another word's
+        ("hash 001a2b3c4d5e9f; mac build 001a2b3c4d5e; mac: ffffffffffff", []),
+        ("macos 001a2b3c4d5e; id 3c22fb123456", []),
+    ],
+)  # fmt: skip
+def test_mac_without_separators_is_found_after_its_name(text: str, macs: list[str]) -> None:
+    assert found("mac", text) == macs
+
+
+@pytest.mark.parametrize(
+    ("text", "macs"),
+    [
         ("bluetoothd: /org/bluez/hci0/dev_3C_22_FB_12_34_56: connected", ["3C_22_FB_12_34_56"]),
         ("transport /org/bluez/hci0/dev_3c_22_fb_12_34_56/fd0", ["3c_22_fb_12_34_56"]),
         ("dev_3C_22_FB_12_34_5678 dev_name_is_here prev_3C_22", []),

@@ -13,6 +13,7 @@ from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import (
     VERSION_WORDS,
     FinderRule,
+    Keywords,
     after_version_word,
     each_of,
     ends_with_word,
@@ -341,8 +342,27 @@ def _bluez_device_macs(text: str) -> Iterator[Span]:
             yield Span(device.start(1), device.end(1), "mac")
 
 
+# Twelve hex digits with no separators are a MAC only after its name, as Android's and routers'
+# settings write one ("macAddress=3c22fb123456", "MAC address: 3C22FB123456"); elsewhere such a
+# run is an id or a hash's slice.
+_MAC_KEYWORDS = Keywords(
+    ("mac", "hwaddr"), frozenset({"mac", "macaddress", "macaddr", "hwaddr", "wifimac", "ethmac"})
+)
+_BARE_MAC = re.compile(r"""(?<![0-9A-Za-z])[0-9A-Fa-f]{12}(?![0-9A-Za-z])""")
+_BARE_MAC_AFTER = re.compile(r"""[_ -]?(?i:address|addr)?["']?[ \t]{0,4}[:=]?[ \t]{0,4}["']?\Z""")
+
+
+def _bare_macs(text: str) -> Iterator[Span]:
+    for end in _MAC_KEYWORDS.ends(text):
+        found = _BARE_MAC.search(text, end, end + 24)
+        if found is None or _BARE_MAC_AFTER.match(text[end : found.start()]) is None:
+            continue  # only a separator and "address" may stand between
+        if found.group().lower() not in _KEPT_MACS:
+            yield Span(found.start(), found.end(), "mac")
+
+
 RULES: tuple[Rule, ...] = (
     FinderRule("ipv4", 40, each_of(_ipv4s, _hostname_ipv4s)),
     FinderRule("ipv6", 96, _ipv6s),
-    FinderRule("mac", 64, each_of(_macs, _frame_header_macs, _bluez_device_macs)),
+    FinderRule("mac", 64, each_of(_macs, _frame_header_macs, _bluez_device_macs, _bare_macs)),
 )
