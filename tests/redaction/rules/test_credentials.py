@@ -312,6 +312,8 @@ POSITIVES = [
      "password"),
     ("account-password-sasl", "[smtp.example.com]:587 ana@example.com:{s}", "abcdwxyzefghijkl",
      "password"),
+    ("account-password-in-json", '{{"msg": "$ [smtp.example.com]:587 ana@example.com:{s}"}}',
+     "WBADMicMEhOiXVmC3DeP", "password"),
     ("bundler-env", "BUNDLE_GEMS__CONTRIBSYS__COM=ana:{s}", "Tk8Lm2Xz9q", "password"),
     ("bundler-env-dashed-host", "BUNDLE_MY___CO__COM=ana:{s}", "Tk8Lm2Xz9q", "password"),
     ("bundler-config-file", 'BUNDLE_GEMS__GRAPHQL__PRO: "ana:{s}"', "Tk8Lm2Xz9q", "password"),

@@ -552,13 +552,15 @@ _PASSWORD_HASHES = tuple(
     )
 )  # fmt: skip
 # An account and its password as one word, user@domain:password: Postfix's sasl_passwd
-# ("[smtp.example.com]:587 ana@example.com:…"), a combo list. A port, a path or a repository
-# (git@github.com:org/app.git) is no password.
+# ("[smtp.example.com]:587 ana@example.com:…"), a combo list; also quoted, as a JSON log's
+# message holds the line. A port, a path or a repository (git@github.com:org/app.git) is no
+# password.
 _ACCOUNT_PASSWORD = _prefix(
     "account-password",
     "password",
     [(1, "@")],
-    r"(?<=[\w.%+-]@)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}:([^\s:/@\"'<>]{4,256})(?!\S)",
+    r"(?<=[\w.%+-]@)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+    r":([^\s:/@\"'<>]{4,256})(?![^\s\"'])",
     580,
     before="",
     check=lambda value: _not_trivial(value) and not value.isdigit(),
