@@ -731,6 +731,9 @@ _TEMPLATES: dict[str, _Kind] = {
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"
          "Account For Which Logon Failed:\n\tAccount Name:\t\t«{n}»\n\tAccount Domain:\tACME")),
+    "key-comment-user": ("personal", ("{}", "authorized_keys:\n{}", "cloud-init: {}"),
+        ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI{a43} «{n}»@laptop",
+         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ{a64}== «{n}»@{n}-pc")),
     "access-log-user": ("personal", ("{}", "nginx-1  | {}"),
         ('{ipfour} - «{n}» [06/Dec/2026:10:01:29 +0000] "GET /admin HTTP/1.1" 401 0',
          '{ipfour} - «{n}» [06/Dec/2026:10:01:29 -0700] "POST /api/v1/orders HTTP/2.0" 201 88')),

@@ -458,6 +458,12 @@ def test_mail_headers_without_a_persons_name_are_kept(text: str) -> None:
         ("User: arn:aws:iam::123456789012:user/dev/Qikink is not authorized", ["Qikink"]),
         ("""SSH: EXEC ssh -C -o ControlMaster=auto -o 'User="bob"' -o Port=22""", ["bob"]),
         ("(-o)(User=jsmith) and ssh -o User=olga host", ["jsmith", "olga"]),
+        # a public key's comment: the user (and host) that made it
+        ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl "
+         "olga@laptop", ["olga"]),
+        ("ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZ"
+         "My7opKgwFB9nkt5YRrYMjNuG5N87uRgg6CLrbo5wAdT/y6v0mKV0U2w0WZ2YB/++Tpockg= jdoe@JDOE-PC",
+         ["jdoe"]),
     ],
 )  # fmt: skip
 def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
@@ -511,6 +517,9 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         'first_name = request.POST["first_name"]; last_name: null; surname: Required',
         "First name: N/A; given_name=${GIVEN}; WHERE first_name IS NULL; full name: Unknown",
         "the full name: ana lima was changed; displayName=app-runner",
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA9kZzJqLJcR3h2p5Yx0Jq8v0m2+Q9e8yP3w== "
+        "root@build-01\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9ok "
+        "deploy key",
     ],
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:

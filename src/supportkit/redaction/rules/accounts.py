@@ -672,6 +672,29 @@ def _iam_users(text: str) -> Iterator[Span]:
             yield from _names(_IAM_USER.match(text, at))
 
 
+# A public key's comment, which ssh-keygen sets to the user and host that made it: "ssh-ed25519
+# AAAAC3… olga@olga-laptop" in authorized_keys, a deploy log, a cloud-init dump. The key is
+# public and stays.
+_PUBLIC_KEY_TYPES = tuple(
+    _anchors.literal(kind + " AAAA")
+    for kind in (
+        "ssh-ed25519", "ssh-rsa", "ssh-dss", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
+        "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com",
+    )
+)  # fmt: skip
+_KEY_COMMENT = re.compile(
+    r"[A-Za-z0-9+/]{40,8192}={0,2}[ \t]+([A-Za-z_][\w.-]{0,31})@[\w.-]{1,253}"
+)
+
+
+def _public_key_users(text: str) -> Iterator[Span]:
+    for anchor in _PUBLIC_KEY_TYPES:
+        for at in _anchors.starts(text, anchor):
+            start = at + anchor.width - 4  # the key's base64, from its "AAAA"
+            if span := _account(_KEY_COMMENT.match(text, start)):
+                yield span
+
+
 def _ssh_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _SSH_USER_ANCHOR):
         if _SSH_OPTION_BEFORE.search(text, max(0, at - 8), at) is not None:
@@ -800,6 +823,6 @@ RULES: tuple[Rule, ...] = (
     FinderRule("git-user-name", 2_400, _git_user_names),
     FinderRule("connection-user", 4_400, _connection_users),
     FinderRule("mail-name", 4_400, _mail_names),
-    FinderRule("cloud-user", 320, each_of(_iam_users, _ssh_users)),
+    FinderRule("cloud-user", 9_000, each_of(_iam_users, _ssh_users, _public_key_users)),
     FinderRule("person-name-field", 200, each_of(_person_fields, _signing_names)),
 )
