@@ -726,7 +726,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "export GIT_COMMITTER_NAME=\"«{fullname}»\"")),
     "person-name": ("personal", ("signup: {}", "{}", "customer record:\n{}"),
         ('"displayName": "«{fullname}»"', "Full name: «{fullname}»\nPlan: pro",
-         "first_name=«{first}» plan=pro", "cardholder_name: «{fullname}»; exp 12/29")),
+         "first_name=«{first}» plan=pro", "cardholder_name: «{fullname}»; exp 12/29",
+         "ФИО: «{fullname}»\nстатус: новый", "Nachname: «{first}», Stadt: Köln")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

@@ -494,6 +494,13 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ("displayName: J. R. Tolkien.", ["J. R. Tolkien"]),
         ("cardholder_name: JOHN SMITH; plan=pro", ["JOHN SMITH"]),
         ("signup: surname=Müller&plan=pro", ["Müller"]),
+        # and as forms label them in other languages
+        ("Vorname: Hans, Nachname: Müller", ["Hans", "Müller"]),
+        ("ФИО: Иванов Иван Иванович\n", ["Иванов Иван Иванович"]),
+        ("Họ và tên: Nguyễn Văn An", ["Nguyễn Văn An"]),
+        ("Nombre completo: Juan Pérez García", ["Juan Pérez García"]),
+        ("姓名：王小明，电话：未填", ["王小明"]),
+        ("imię i nazwisko: Anna Kowalska", ["Anna Kowalska"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -517,6 +524,7 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         'first_name = request.POST["first_name"]; last_name: null; surname: Required',
         "First name: N/A; given_name=${GIVEN}; WHERE first_name IS NULL; full name: Unknown",
         "the full name: ana lima was changed; displayName=app-runner",
+        "Имя файла: Отчёт.pdf; имя: test; Nachname: Unknown; 이름: null",
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA9kZzJqLJcR3h2p5Yx0Jq8v0m2+Q9e8yP3w== "
         "root@build-01\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9ok "
         "deploy key",

@@ -627,18 +627,28 @@ _SSH_OPTION_BEFORE = re.compile(r"""(?:-o[ \t]{1,4}["']?|\(|-o)\Z""")
 # Entra's "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last
 # name, a card's holder ("holderName", "card_holder_name"); quoted, or written out as a name
 # is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
+# The same fields as forms in other languages label them: a first name, a surname, a full name.
+_NAME_LABELS_ABROAD = (
+    "vorname", "nachname", "vollständiger name", "prénom", "nom de famille", "nom complet",
+    "nombre completo", "apellidos", "apellido", "nome completo", "sobrenome", "cognome",
+    "nome e cognome", "imię i nazwisko", "imię", "nazwisko", "фио", "фамилия", "имя", "отчество",
+    "họ tên", "họ và tên", "ad soyad", "adı soyadı", "soyadı", "nama lengkap", "jina kamili",
+    "姓名", "氏名", "성명", "이름",
+)  # fmt: skip
 _PERSON_FIELDS = _anchors.words(
     ("displayname", "userdisplayname", "givenname", "given_name", "surname", "familyname",
      "family_name", "fullname", "full_name", "full name", "firstname", "first_name", "lastname",
      "last_name", "holdername", "holder_name", "cardholdername", "cardholder_name",
-     "card_holder_name")
+     "card_holder_name", *_NAME_LABELS_ABROAD)
 )  # fmt: skip
 _PERSON_FIELD_NAME = (
     r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full[ _]?name|first_?name"""
-    r"""|last_?name|(?:card_?)?holder_?name)"""
+    r"""|last_?name|(?:card_?)?holder_?name|"""
+    + "|".join(re.escape(label) for label in sorted(_NAME_LABELS_ABROAD, key=len, reverse=True))
+    + ")"
 )
 _PERSON_FIELD = re.compile(
-    _PERSON_FIELD_NAME + r"""(["']?)[ \t]{0,8}[:=][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
+    _PERSON_FIELD_NAME + r"""(["']?)[ \t]{0,8}[:=：][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
 )
 # Unquoted, a value counts as a name only when it is written as one: one to four words of
 # letters (an apostrophe or hyphen inside, an initial's full stop), up to the end of the line,
@@ -646,8 +656,8 @@ _PERSON_FIELD = re.compile(
 _NAME_WORD = r"[^\W\d_](?:\.|(?:[^\W\d_]|['’-](?=[^\W\d_])){0,40})"
 _UNQUOTED_PERSON_FIELD = re.compile(
     _PERSON_FIELD_NAME
-    + rf"""()()[ \t]{{0,8}}[:=][ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})"""
-    + r"""(?=[ \t]*(?:[,;&|)}\]]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
+    + rf"""()()[ \t]{{0,8}}[:=：][ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})"""
+    + r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
 )
 # Capitalized words that stand for no one: types, empty values, placeholders.
 _NOT_NAMES = frozenset(
@@ -660,9 +670,11 @@ _NOT_NAMES = frozenset(
 
 
 def _written_as_name(value: str) -> bool:
+    """Each word capitalized, or in a script without case (姓名: 王小明), and not all of them
+    words that stand for no one."""
     words = value.split()
-    return all(word[0].isupper() for word in words) and not _NOT_NAMES.issuperset(
-        word.lower().rstrip(".") for word in words
+    return all(word[0].isupper() or word.upper() == word.lower() for word in words) and not (
+        _NOT_NAMES.issuperset(word.lower().rstrip(".") for word in words)
     )
 
 
@@ -720,6 +732,7 @@ def _a_persons(name: str) -> bool:
 
 
 def _person_fields(text: str) -> Iterator[Span]:
+    seen: set[int] = set()  # "imię i nazwisko: …" holds two labels of one value
     for anchor in _PERSON_FIELDS:
         for at in _anchors.starts(text, anchor):
             if _glued(text, at, "_"):
@@ -729,6 +742,9 @@ def _person_fields(text: str) -> Iterator[Span]:
                 found = _UNQUOTED_PERSON_FIELD.match(text, at)
                 if found is None or not _written_as_name(found.group(3)):
                     continue
+            if found.start(3) in seen:
+                continue
+            seen.add(found.start(3))
             if _a_persons(found.group(3)) and not (
                 is_trivial(found.group(3)) or no_ones(found.group(3))
             ):
