@@ -450,6 +450,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + '"a": "b", ' * (n // 20)
         + ('"sensitive_attributes": [[{"type": "get_attr", "value": "a"}]] ' * (n // 130))
     ),
+    "key-comments": lambda n: "ssh-rsa AAAA" * (n // 24) + "ssh-ed25519 AAAA" + "A" * (n // 2),
     "bare-macs": lambda n: "mac address: " * (n // 26) + "macAddress=" + "a" * (n // 2),
     "bank-accounts": lambda n: "sort code " * (n // 20) + "account 1 " * (n // 20),
     "ssids": lambda n: 'ssid \\"' * (n // 8) + "SSID: a" * (n // 7),
