@@ -283,6 +283,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "p": _password,
     "n": _user_name,
     "first": lambda rng: rng.choice(_FIRST).capitalize(),
+    "firstlow": lambda rng: rng.choice(_FIRST).lower(),
     "fullname": lambda rng: f"{rng.choice(_FIRST).title()} {rng.choice(_LAST).title()}",
     "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
     # a Discord account's id (a snowflake) as its token begins: base64 without padding
@@ -713,7 +714,7 @@ _TEMPLATES: dict[str, _Kind] = {
     "device-owner": ("personal", ("Bluetooth: connected to {}", 'AirDrop: found "{}"',
         "mDNS: {} has address 192.168.1.20"),
         ("«{first}»'s iPhone", "«{first}»’s MacBook Pro", "«{first}»s-MacBook-Pro.local",
-         "iPhone de «{first}»", "«{first}»'s Kindle")),
+         "iPhone de «{first}»", "«{first}»'s Kindle", "«{firstlow}»s-mac-mini.local")),
     "wifi-network": ("personal", ("wlan0: {}", "{}", "network: {}"),
         ("Trying to associate with SSID '«{first} Home»'", '"ssid": "«{first}Net 5G»"',
          "SSID: «{first}_{d4}»\n")),

@@ -114,6 +114,9 @@ def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:
         ("DHCPACK to 3c:22:fb:12:34:57 (Olga-s-Mac-Studio-2)", "Olga"),
         ("ssh-keygen -C Johns-MBP", "John"),
         ("Bonjour: Marias-MBA.lan", "Maria"),
+        # in lower case, with the home network's domain that makes it a machine's name
+        ("mDNS: bobs-mac-mini.local has address 192.168.1.20", "bob"),
+        ("DHCPREQUEST for 192.168.1.7 from anas-mbp.lan", "ana"),
     ],
 )
 def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
@@ -129,6 +132,7 @@ def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
         "iPad Pro de test; AirPods Max von Apple",
         "ci-mac-01 builds-mac-mini Jobs-MacOS Bobs-Mac-minis Docs-Mac.pdf ci-Bobs-Mac Tests-MBP",
         "runner Jenkins-Mac-mini; Builds-Mac-Studio; bobs-mac-mini",
+        "ci builds-mac-mini.local jenkins-mac.local docs-mac.pdf tests-mbp.local",
     ],
 )
 def test_devices_without_an_owner_are_kept(text: str) -> None:

@@ -138,6 +138,12 @@ _MAC_HOST_OWNER = re.compile(
     r"([A-Z][a-z]{1,29})-?s-(?:Mac(?:-mini|-Studio|-Pro)?|MBP|MBA)(?:-\d{1,3})?"
     r"(?![\w-])(?!\.(?!(?:local|lan|home|localdomain|fritz\.box)\b))"  # a host, not Docs-Mac.pdf
 )
+# In lower case (as DHCP and mDNS often pass a host name on), only with the local domain that
+# makes it a machine's name on a home network: "bobs-mac-mini.local".
+_LOWER_MAC_HOST_OWNER = re.compile(
+    r"([a-z]{2,29})-?s-(?:mac(?:-mini|-studio|-pro)?|mbp|mba)(?:-\d{1,3})?"
+    r"\.(?:local|lan|home|localdomain|fritz\.box)\b"
+)
 
 
 def _mac_host_owners(text: str) -> Iterator[Span]:
@@ -149,7 +155,7 @@ def _mac_host_owners(text: str) -> Iterator[Span]:
                 start -= 1
             if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
                 continue  # inside a longer name: "ci-Bobs-Mac"
-            found = _MAC_HOST_OWNER.match(text, start)
+            found = _MAC_HOST_OWNER.match(text, start) or _LOWER_MAC_HOST_OWNER.match(text, start)
             if found is not None and found.end(1) == name_end:
                 yield from _owner(found, 1)
 
