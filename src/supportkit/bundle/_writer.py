@@ -241,12 +241,13 @@ def _prepare(
         for item in items:
             if item.failure is not None:
                 item.new_cuts = [_dropped(item.pending.size, item.failure)]
+        draft = _contents(report, items, budget_bytes, redaction)
         allotments = _budget.plan_budget(
             [
                 _budget.BudgetItem(i.path, i.available, i.pending.text, i.pending.optional)
                 for i in live
             ],
-            fixed_bytes=_fixed_bytes(report, items, redaction),
+            fixed_bytes=_fixed_bytes(draft),
             budget_bytes=budget_bytes,
         )
         try:
@@ -255,6 +256,8 @@ def _prepare(
         except _SourceUnreadableError as failure:
             failure.item.failure = failure.reason
             continue
+        if all(not item.new_cuts and item.trimmed is None for item in live):
+            return draft  # nothing was cut: report.json and summary.md stand as drafted
         return _contents(report, items, budget_bytes, redaction)
 
 
@@ -316,14 +319,13 @@ def _contents(
     )
 
 
-def _fixed_bytes(report: Report, items: list[_Item], redaction: RedactionRecord) -> int:
+def _fixed_bytes(draft: _Contents) -> int:
     """What the budget cannot cut: report.json, summary.md and the manifest, before any cut."""
-    draft = _contents(report, items, 0, redaction)
     return (
         len(draft.report_json)
         + len(draft.summary)
         + _MANIFEST_BASE_BYTES
-        + len(redaction.model_dump_json(indent=2))
+        + len(draft.redaction.model_dump_json(indent=2))
         + _budget.entry_overhead(REPORT_NAME)
         + _budget.entry_overhead(SUMMARY_NAME)
     )
