@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Anchor:
     """A pattern over a chunk's Latin-1 view (:mod:`supportkit.redaction._views`): literals,
     character classes and counted repeats, nothing that looks around or refers back, so that
@@ -62,7 +62,11 @@ class Anchor:
     case over the text's UTF-16 or UTF-32 encoding; ``width`` always counts characters. ``re_hint``
     is a view of the text and a literal in it that occur exactly where the anchor does
     (``hh:hh`` in :func:`~supportkit.redaction._views.hex_shape`), for ``re`` to skip to.
-    ``keywords`` marks a :func:`keyword_run`, whose positions are where its matches end."""
+    ``keywords`` marks a :func:`keyword_run`, whose positions are where its matches end.
+
+    Anchors compare and hash by identity: the functions that make one return the one object
+    declared for its fields (:func:`_declared`), and every scan looks each anchor up hundreds
+    of times for a short text, where a hash of the fields would cost a call each time."""
 
     pattern: bytes
     width: int
@@ -71,15 +75,13 @@ class Anchor:
     raw: bytes | None = None
     re_hint: tuple[Callable[[str], bytes], bytes] | None = None
     keywords: tuple[bytes, ...] | None = None
-    # Every scan looks each anchor up by hash, hundreds of times for a short text.
-    _hash: int = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        fields = (self.pattern, self.width, self.caseless, self.wide, self.raw, self.re_hint)
-        object.__setattr__(self, "_hash", hash((*fields, self.keywords)))
-
-    def __hash__(self) -> int:
-        return self._hash
+    @property
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.pattern, self.width, self.caseless, self.wide, self.raw, self.re_hint,
+            self.keywords,
+        )  # fmt: skip
 
     @property
     def narrow_caseless(self) -> bool:
@@ -170,40 +172,60 @@ def _escape(raw: bytes, *, every: bool = False) -> bytes:
     )
 
 
-# Every anchor made so far, in order. Rules make theirs when they are built (module constants,
-# or when a rule set is built), so the first chunk is scanned once, not once per newcomer.
+# Every anchor made so far, in order, and the one object declared for each set of fields. Rules
+# make theirs when they are built (module constants, or when a rule set is built), so the first
+# chunk is scanned once, not once per newcomer.
 _REGISTRY: dict[Anchor, int] = {}
+_BY_FIELDS: dict[tuple[object, ...], Anchor] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
 def _declared(anchor: Anchor) -> Anchor:
-    """``anchor``, now among those every scan looks for."""
-    if anchor not in _REGISTRY:
+    """The anchor declared with ``anchor``'s fields (``anchor`` itself if it is the first),
+    now among those every scan looks for."""
+    declared = _BY_FIELDS.get(anchor._fields)
+    if declared is None:
         with _REGISTRY_LOCK:
-            _REGISTRY.setdefault(anchor, len(_REGISTRY))
-    return anchor
+            declared = _BY_FIELDS.setdefault(anchor._fields, anchor)
+            _REGISTRY.setdefault(declared, len(_REGISTRY))
+    return declared
 
 
 def _registered() -> tuple[Anchor, ...]:
     return tuple(_REGISTRY)
 
 
+_WIDE: list[tuple[int, tuple[Anchor, ...]]] = [(0, ())]
+
+
+def _wide_anchors() -> tuple[Anchor, ...]:
+    """The words beyond Latin-1 declared so far (a text without such characters has none)."""
+    declared, wide = _WIDE[0]
+    if declared != len(_REGISTRY):
+        wide = tuple(item for item in _registered() if item.wide is not None)
+        _WIDE[0] = (len(_REGISTRY), wide)
+    return wide
+
+
 def starts(text: str, anchor: Anchor) -> list[int]:
     """Sorted offsets in ``text`` where ``anchor`` matches."""
-    return _positions(text, anchor)
+    # Rules ask hundreds of times per chunk, mostly for anchors already found: one lookup.
+    found = _views.memo(text).get(_found)
+    positions = None if found is None else found.get(anchor)
+    return _positions(text, anchor) if positions is None else positions
 
 
 def ends(text: str, anchor: Anchor) -> list[int]:
     """Sorted offsets in ``text`` just past each match of the :func:`keyword_run` ``anchor``;
     each once, however many of its keywords a match could start at."""
-    return _positions(text, anchor)
+    return starts(text, anchor)
 
 
 def _positions(text: str, anchor: Anchor) -> list[int]:
     found = _found(text)
     positions = found.get(anchor)
     if positions is None:
-        _declared(anchor)
+        anchor = _declared(anchor)
         try:
             positions = _current().find(text, anchor, found)
         except _EngineFailedError:  # e.g. a CPU without the instructions Hyperscan needs
@@ -219,10 +241,10 @@ class _EngineFailedError(Exception):
 def _found(text: str) -> dict[Anchor, list[int]]:
     """The starts found so far in ``text``, kept while it is the chunk being redacted."""
     memo = _views.memo(text)
-    found = memo.get(_found)
+    found: dict[Anchor, list[int]] | None = memo.get(_found)
     if found is None:
         found = memo[_found] = {}
-    return cast("dict[Anchor, list[int]]", found)
+    return found
 
 
 def matches(
@@ -246,10 +268,13 @@ def matches(
     if _current().name == "re":
         yield from full.finditer(_view_of(text, full, view))
         return
+    anchor_starts = starts(text, anchor)
+    if not anchor_starts:
+        return  # most anchors, in most chunks: no view to build
     attempt = full if at_anchor is None else at_anchor
     haystack = _view_of(text, attempt, view if at_anchor is None else None)
     reach = 0
-    for anchor_start in starts(text, anchor):
+    for anchor_start in anchor_starts:
         at = anchor_start + offset
         if at >= reach:
             found = attempt.match(haystack, at)
@@ -377,6 +402,26 @@ def _word_group(words: tuple[bytes, ...]) -> re.Pattern[bytes]:
     return re.compile(first + b"(?=" + b"|".join(re.escape(rest) for rest in rests) + b")")
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """A Hyperscan database, the anchors in its order, and what each match callback needs."""
+
+    declared: int  # how many anchors were declared when it was compiled
+    anchors: tuple[Anchor, ...]
+    database: Any
+    # Where a match starts is its end less its width; a keyword run's position is its end (a
+    # width of 0); only the other anchors of varying width report their start (-1 here). Each
+    # match is one call from Hyperscan into Python: it does no more than it must.
+    widths: list[int] = field(init=False)
+    varying: tuple[int, ...] = field(init=False)  # indices of anchors of varying width
+
+    def __post_init__(self) -> None:
+        widths = [-1 if _tracks_start(item) else item.width for item in self.anchors]
+        varying = tuple(index for index, item in enumerate(self.anchors) if not item.width)
+        object.__setattr__(self, "widths", widths)
+        object.__setattr__(self, "varying", varying)
+
+
 class _HyperscanEngine:
     """Every registered anchor in one Hyperscan pass; each thread scans with its own scratch.
 
@@ -392,7 +437,7 @@ class _HyperscanEngine:
         self._local = threading.local()
         self._lock = threading.Lock()
         # encoding -> (anchors declared when compiled, the anchors in database order, database)
-        self._databases: dict[str, tuple[int, tuple[Anchor, ...], Any]] = {}
+        self._databases: dict[str, _Compiled] = {}
 
     def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
         try:
@@ -404,7 +449,7 @@ class _HyperscanEngine:
         encoding, haystack = "latin-1", _views.latin1(text)
         if anchor.wide is not None:
             if not _views.beyond_latin1(text):
-                found.update((item, []) for item in _registered() if item.wide is not None)
+                found.update((item, []) for item in _wide_anchors())
                 return found[anchor]
             # UTF-16 is half the bytes of UTF-32, and as simple while no character needs two
             # code units (an emoji does). A byte that was not UTF-8, read with surrogateescape,
@@ -412,14 +457,11 @@ class _HyperscanEngine:
             encoding, haystack = "utf-16-le", text.encode("utf-16-le", "surrogatepass")
             if len(haystack) != 2 * len(text):
                 encoding, haystack = "utf-32-le", text.encode("utf-32-le", "surrogatepass")
-        anchors, database = self._compiled(encoding)
+        compiled = self._compiled(encoding)
+        anchors, widths = compiled.anchors, compiled.widths
         unit = len(" ".encode(encoding))
         lists: list[list[int]] = [[] for _ in anchors]
         adds = [positions.append for positions in lists]
-        # Where a match starts is its end less its width; a keyword run's position is its
-        # end (a width of 0); only the other anchors of varying width report their start.
-        # Each match is one call from Hyperscan into Python: it does no more than it must.
-        widths = [-1 if _tracks_start(item) else item.width for item in anchors]
 
         def on_match(ident: int, start: int, end: int, _flags: int, _context: object) -> None:
             width = widths[ident]
@@ -429,24 +471,26 @@ class _HyperscanEngine:
             if not end % unit:  # else the bytes matched straddle two characters of the text
                 adds[ident](end // unit - widths[ident])
 
+        database = compiled.database
         database.scan(
             haystack,
             match_event_handler=on_match if unit == 1 else on_wide_match,
             scratch=self._scratch(database),
         )
-        for item, positions in zip(anchors, lists, strict=True):
+        found.update(zip(anchors, lists, strict=True))
+        for index in compiled.varying:
             # A varying width reports every end of a match: keep each position once.
-            found[item] = positions if item.width else sorted(set(positions))
+            found[anchors[index]] = sorted(set(lists[index]))
         return found[anchor]
 
-    def _compiled(self, encoding: str) -> tuple[tuple[Anchor, ...], Any]:
+    def _compiled(self, encoding: str) -> _Compiled:
         """The database of the anchors searched in text of ``encoding``: Latin-1 for all but
         the words beyond it; compiled again only when an anchor was declared since (anchors
         are only ever added)."""
         declared = len(_REGISTRY)
         compiled = self._databases.get(encoding)
-        if compiled is not None and compiled[0] == declared:
-            return compiled[1], compiled[2]
+        if compiled is not None and compiled.declared == declared:
+            return compiled
         wide = encoding != "latin-1"
         # In a fixed order, not the order rules declared them in (a set of words iterates in a
         # different order in every process), so the saved database is found again.
@@ -458,16 +502,16 @@ class _HyperscanEngine:
         )
         with self._lock:
             compiled = self._databases.get(encoding)
-            if compiled is not None and compiled[1] == anchors:
-                database = compiled[2]  # the new anchors were all of the other encoding
+            if compiled is not None and compiled.anchors == anchors:
+                database = compiled.database  # the new anchors were all of the other encoding
             else:
                 expressions = [
                     _wide_pattern(item.wide, encoding) if item.wide else item.pattern
                     for item in anchors
                 ]
                 database = _database(self._hs, expressions, [_flags(self._hs, a) for a in anchors])
-            self._databases[encoding] = (declared, anchors, database)
-            return anchors, database
+            compiled = self._databases[encoding] = _Compiled(declared, anchors, database)
+            return compiled
 
     def _scratch(self, database: Any) -> Any:
         scratches: dict[int, tuple[Any, Any]] = self._local.__dict__.setdefault("scratches", {})

@@ -13,6 +13,8 @@ and ``bytes.translate`` run at memory speed where ``str.lower`` does not.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "beyond_latin1",
     "forget",
@@ -52,7 +54,7 @@ class _Views:
         self._shape: bytes | None = None
         self._hex_shape: bytes | None = None
         self._lower_text: str | None = None
-        self._memo: dict[object, object] | None = None
+        self._memo: dict[object, Any] | None = None
         self._wide = False
 
     def latin1(self) -> bytes:
@@ -91,11 +93,6 @@ class _Views:
                 lowered_text = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
             self._lower_text = lowered_text
         return self._lower_text
-
-    def memo(self) -> dict[object, object]:
-        if self._memo is None:
-            self._memo = {}
-        return self._memo
 
 
 _LAST: list[_Views] = [_Views("")]
@@ -145,7 +142,14 @@ def beyond_latin1(text: str) -> bool:
     return _views(text).beyond_latin1()
 
 
-def memo(text: str) -> dict[object, object]:
+def memo(text: str) -> dict[object, Any]:
     """A dictionary that lives as long as ``text`` is the chunk being redacted, for results
-    several rules share (:mod:`supportkit.redaction._anchors` keeps anchor positions there)."""
-    return _views(text).memo()
+    several rules share (:mod:`supportkit.redaction._anchors` keeps anchor positions there).
+    Rules ask for it hundreds of times per chunk, so it is reached without further calls."""
+    views = _LAST[0]
+    if views.text is not text:
+        views = _LAST[0] = _Views(text)
+    found = views._memo
+    if found is None:
+        found = views._memo = {}
+    return found
