@@ -62,6 +62,16 @@ def test_a_new_anchor_is_found_in_a_chunk_already_scanned() -> None:
     assert _anchors.starts(text, _anchors.word("zebra")) == [6]
 
 
+def test_an_anchor_made_twice_is_one_anchor() -> None:
+    """Anchors compare by identity, so making the same one again must give the same object,
+    declared once: a second copy would be scanned for, and looked up, on its own."""
+    first = _anchors.pattern(rb"[0-9]{3}-zz", 6)
+    assert _anchors.pattern(rb"[0-9]{3}-zz", 6) is first
+    assert _anchors.pattern(rb"q\.zz", 4) is _anchors.literal("q.zz")
+    assert [item for item in _anchors._REGISTRY if item.pattern == first.pattern] == [first]
+    assert _anchors.starts("ab 123-zz q.zz", first) == [3]
+
+
 def test_matches_is_finditer_over_the_right_view() -> None:
     text = "x AKIAIOSFODNN7EXAMPLE AKIAshort Ωmega AKIAIOSFODNN7EXAMPLF"
     full = re.compile(rb"AKIA[A-Z0-9]{16}")
