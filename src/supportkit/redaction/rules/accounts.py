@@ -623,11 +623,7 @@ _IAM_USER = re.compile(r":user/(?:[\w+=,.@-]{1,128}/){0,8}([\w+=,.@-]{1,64})(?![
 _SSH_USER_ANCHOR = _anchors.literal("User=")
 _SSH_USER = re.compile(r"""User=(\\?["']?)([A-Za-z_][\w.-]{0,63})\1(?![\w.-])""")
 _SSH_OPTION_BEFORE = re.compile(r"""(?:-o[ \t]{1,4}["']?|\(|-o)\Z""")
-# A person's name in the fields identity providers, error trackers and payment APIs log:
-# Entra's "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last
-# name, a card's holder ("holderName", "card_holder_name"); quoted, or written out as a name
-# is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
-# The same fields as forms in other languages label them: a first name, a surname, a full name.
+# The fields below as forms in other languages label them: a first name, a surname, a full name.
 _NAME_LABELS_ABROAD = (
     "vorname", "nachname", "vollständiger name", "prénom", "nom de famille", "nom complet",
     "nombre completo", "apellidos", "apellido", "nome completo", "sobrenome", "cognome",
@@ -635,6 +631,10 @@ _NAME_LABELS_ABROAD = (
     "họ tên", "họ và tên", "ad soyad", "adı soyadı", "soyadı", "nama lengkap", "jina kamili",
     "姓名", "氏名", "성명", "이름",
 )  # fmt: skip
+# A person's name in the fields identity providers, error trackers and payment APIs log:
+# Entra's "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last
+# name, a card's holder ("holderName", "card_holder_name"); quoted, or written out as a name
+# is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
 _PERSON_FIELDS = _anchors.words(
     ("displayname", "userdisplayname", "givenname", "given_name", "surname", "familyname",
      "family_name", "fullname", "full_name", "full name", "firstname", "first_name", "lastname",
