@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from supportkit.redaction.rules._finders import luhn_ok
+from supportkit.redaction.rules._finders import digits_of, luhn_ok
 
 __all__ = [
     "aadhaar_ok",
@@ -49,18 +49,13 @@ __all__ = [
     "vietnamese_id_ok",
 ]
 
-_NOT_DIGITS = re.compile(r"\D+")
-
-
-def _digits(candidate: str) -> str:
-    return _NOT_DIGITS.sub("", candidate)
-
 
 def _compact(candidate: str) -> str:
     return candidate.replace(" ", "").replace("-", "").replace(".", "").upper()
 
 
-def _weighted(digits: str, weights: tuple[int, ...]) -> int:
+def _weighted(digits: str, weights: tuple[int, ...] | range) -> int:
+    """The sum of the first ``len(weights)`` digits, each times its weight."""
     return sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False))
 
 
@@ -71,7 +66,7 @@ def _date_ok(year: int, month: int, day: int) -> bool:
 
 def cpf_ok(candidate: str) -> bool:
     """Brazil's CPF: eleven digits, the last two check digits of those before."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11 or len(set(digits)) == 1:
         return False
     numbers = [int(digit) for digit in digits]
@@ -84,11 +79,10 @@ def cpf_ok(candidate: str) -> bool:
 
 def snils_ok(candidate: str) -> bool:
     """Russia's SNILS: nine digits and a two-digit checksum."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11:
         return False
-    total = sum(int(digit) * (9 - i) for i, digit in enumerate(digits[:9]))
-    return total % 101 % 100 == int(digits[9:])
+    return _weighted(digits, range(9, 0, -1)) % 101 % 100 == int(digits[9:])
 
 
 # A Russian INN's check digits, by its length (10: a company's, 12: a person's): each is the
@@ -101,21 +95,17 @@ _INN_WEIGHTS = {
 
 def inn_ok(candidate: str) -> bool:
     """Russia's tax number (INN)."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     weights = _INN_WEIGHTS.get(len(digits))
     if weights is None:
         return False
-    numbers = [int(digit) for digit in digits]
-    return all(
-        sum(w * n for w, n in zip(row, numbers, strict=False)) % 11 % 10 == numbers[len(row)]
-        for row in weights
-    )
+    return all(_weighted(digits, row) % 11 % 10 == int(digits[len(row)]) for row in weights)
 
 
 def steuer_id_ok(candidate: str) -> bool:
     """Germany's tax id: eleven digits, not starting with 0, the last an ISO 7064 MOD 11,10
     check digit of the others."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11 or digits[0] == "0":
         return False
     product = 10
@@ -131,7 +121,7 @@ _NIDA = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{12}
 
 def nida_ok(candidate: str) -> bool:
     """Tanzania's NIDA number."""
-    return _NIDA.fullmatch(_digits(candidate)) is not None
+    return _NIDA.fullmatch(digits_of(candidate)) is not None
 
 
 # Prefixes never given to a National Insurance number.
@@ -172,7 +162,7 @@ _VERHOEFF_P = (
 
 def aadhaar_ok(candidate: str) -> bool:
     """India's Aadhaar number: twelve digits from 2-9, the last a Verhoeff check digit."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 12 or digits[0] in "01":
         return False
     check = 0
@@ -204,8 +194,7 @@ def cn_resident_ok(candidate: str) -> bool:
     year = int(body[6:10])
     if not (1900 <= year <= 2099 and _date_ok(year, int(body[10:12]), int(body[12:14]))):
         return False
-    total = sum(int(digit) * weight for digit, weight in zip(body, _CN_WEIGHTS, strict=True))
-    return "10X98765432"[total % 11] == check
+    return "10X98765432"[_weighted(body, _CN_WEIGHTS) % 11] == check
 
 
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
@@ -261,31 +250,29 @@ def nir_ok(candidate: str) -> bool:
 def pesel_ok(candidate: str) -> bool:
     """Poland's PESEL: the date of birth (the century in the month), a serial and a check
     digit."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11:
         return False
     month = int(digits[2:4])
     century = {0: 1900, 1: 2000, 2: 2100, 3: 2200, 4: 1800}.get(month // 20, 0)
     if not century or not _date_ok(century + int(digits[:2]), month % 20, int(digits[4:6])):
         return False
-    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-    total = sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False))
+    total = _weighted(digits, (1, 3, 7, 9, 1, 3, 7, 9, 1, 3))
     return (10 - total % 10) % 10 == int(digits[10])
 
 
 def bsn_ok(candidate: str) -> bool:
     """The Netherlands' citizen service number (BSN): nine digits passing the "eleven test"."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 9 or digits == "0" * 9:
         return False
-    total = sum(int(digit) * (9 - i) for i, digit in enumerate(digits[:8])) - int(digits[8])
-    return total % 11 == 0
+    return (_weighted(digits, range(9, 1, -1)) - int(digits[8])) % 11 == 0
 
 
 def tc_kimlik_ok(candidate: str) -> bool:
     """Türkiye's identity number: eleven digits, not starting with 0, the last two check
     digits of those before."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11 or digits[0] == "0":
         return False
     numbers = [int(digit) for digit in digits]
@@ -297,7 +284,7 @@ def korean_resident_ok(candidate: str) -> bool:
     """South Korea's resident registration number: the date of birth (YYMMDD), then a digit
     for sex and century and six more. Numbers issued since 2020 carry no check digit, so the
     date and that digit are what is checked."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 13 or digits[6] not in "12345678":
         return False
     century = 1900 if digits[6] in "1256" else 2000
@@ -306,7 +293,7 @@ def korean_resident_ok(candidate: str) -> bool:
 
 def my_number_ok(candidate: str) -> bool:
     """Japan's individual number (My Number): eleven digits and a check digit."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 12:
         return False
     body = [int(digit) for digit in reversed(digits[:11])]
@@ -334,7 +321,7 @@ def curp_ok(candidate: str) -> bool:
 def nik_ok(candidate: str) -> bool:
     """Indonesia's NIK: province, regency and district codes, the date of birth (40 added to a
     woman's day) and a serial."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 16 or not 11 <= int(digits[:2]) <= 94 or digits[12:] == "0000":
         return False
     day = int(digits[6:8])
@@ -343,12 +330,10 @@ def nik_ok(candidate: str) -> bool:
 
 def nip_ok(candidate: str) -> bool:
     """Poland's tax number (NIP): nine digits and a weighted check digit."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 10:
         return False
-    weights = (6, 5, 7, 2, 3, 4, 5, 6, 7)
-    total = sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=False))
-    return total % 11 == int(digits[9])
+    return _weighted(digits, (6, 5, 7, 2, 3, 4, 5, 6, 7)) % 11 == int(digits[9])
 
 
 def nic_ok(candidate: str) -> bool:
@@ -366,7 +351,7 @@ def nic_ok(candidate: str) -> bool:
 
 def nhs_ok(candidate: str) -> bool:
     """The United Kingdom's NHS number: nine digits and a check digit modulo 11."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 10:
         return False
     check = 11 - _weighted(digits, (10, 9, 8, 7, 6, 5, 4, 3, 2)) % 11
@@ -376,7 +361,7 @@ def nhs_ok(candidate: str) -> bool:
 def canadian_sin_ok(candidate: str) -> bool:
     """Canada's social insurance number: nine digits and a Luhn check digit; none starts with
     0, and 8 starts a business's number."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     return len(digits) == 9 and digits[0] not in "08" and luhn_ok(digits)
 
 
@@ -388,7 +373,7 @@ def _birth_date_ok(dd_mm_yy: str) -> bool:
 def swedish_pnr_ok(candidate: str) -> bool:
     """Sweden's personnummer: the date of birth (60 added to the day in a coordination
     number), a serial and a Luhn check digit, as YYMMDD-NNNN or with the century."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) == 12:
         if digits[:2] not in ("18", "19", "20"):
             return False
@@ -403,7 +388,7 @@ def swedish_pnr_ok(candidate: str) -> bool:
 def norwegian_fnr_ok(candidate: str) -> bool:
     """Norway's fødselsnummer: the date of birth (40 added to the day in a D-number, to the
     month in an H-number), a serial and two check digits modulo 11."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11:
         return False
     day, month = int(digits[:2]), int(digits[2:4])
@@ -421,7 +406,7 @@ def norwegian_fnr_ok(candidate: str) -> bool:
 def danish_cpr_ok(candidate: str) -> bool:
     """Denmark's CPR number: the date of birth (DDMMYY) and four digits. Numbers issued since
     2007 need not pass the old check modulo 11, so the date is what is checked."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     return len(digits) == 10 and _birth_date_ok(digits)
 
 
@@ -440,7 +425,7 @@ def finnish_hetu_ok(candidate: str) -> bool:
 
 def tfn_ok(candidate: str) -> bool:
     """Australia's tax file number: nine digits whose weighted sum is a multiple of eleven."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     return len(digits) == 9 and _weighted(digits, (1, 4, 3, 7, 5, 8, 6, 9, 10)) % 11 == 0
 
 
@@ -448,7 +433,7 @@ def belgian_nn_ok(candidate: str) -> bool:
     """Belgium's national register number: the date of birth (YYMMDD, the month raised by 20
     or 40 in a bis number), a serial, and 97 less the rest modulo 97 (with a 2 in front for
     those born since 2000)."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11 or int(digits[2:4]) % 20 > 12 or int(digits[4:6]) > 31:
         return False
     check = int(digits[9:])
@@ -458,7 +443,7 @@ def belgian_nn_ok(candidate: str) -> bool:
 def portuguese_nif_ok(candidate: str) -> bool:
     """Portugal's tax number (NIF) of a person (it starts with 1, 2, 3 or 45): eight digits
     and a check digit modulo 11."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 9 or not (digits[0] in "123" or digits.startswith("45")):
         return False
     check = 11 - _weighted(digits, (9, 8, 7, 6, 5, 4, 3, 2)) % 11
@@ -468,7 +453,7 @@ def portuguese_nif_ok(candidate: str) -> bool:
 def romanian_cnp_ok(candidate: str) -> bool:
     """Romania's personal numeric code (CNP): sex and century, the date of birth, the county,
     a serial and a check digit."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 13 or digits[0] == "0":
         return False
     year = int(digits[1:3]) + {
@@ -498,7 +483,7 @@ def chilean_rut_ok(candidate: str) -> bool:
 def argentine_cuil_ok(candidate: str) -> bool:
     """Argentina's CUIL or a person's CUIT: 20, 23, 24 or 27, the DNI, and a check digit
     modulo 11."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     if len(digits) != 11 or digits[:2] not in ("20", "23", "24", "27"):
         return False
     check = 11 - _weighted(digits, (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)) % 11
@@ -508,5 +493,5 @@ def argentine_cuil_ok(candidate: str) -> bool:
 def israeli_id_ok(candidate: str) -> bool:
     """Israel's identity number (Teudat Zehut): up to nine digits, the last a Luhn check
     digit."""
-    digits = _digits(candidate)
+    digits = digits_of(candidate)
     return 5 <= len(digits) <= 9 and int(digits) > 0 and luhn_ok(digits.zfill(9))
