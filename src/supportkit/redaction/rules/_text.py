@@ -20,6 +20,7 @@ __all__ = [
     "base64_bytes",
     "closing_quote",
     "end_of_line",
+    "glued",
     "go_list_values",
     "is_plain_word",
     "is_trivial",
@@ -96,6 +97,12 @@ def is_plain_word(value: str) -> bool:
 def mixed(value: str) -> bool:
     """Random keys mix letters and digits; words and runs of one character do not."""
     return any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+
+
+def glued(text: str, at: int, also: str = "") -> bool:
+    """Whether what starts at ``at`` continues a word (or one of ``also``): ``visudo:``,
+    ``DB_USERNAME``, ``euid=``."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in also)
 
 
 def after_escape(text: str, pos: int) -> bool:

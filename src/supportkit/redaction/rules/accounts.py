@@ -30,7 +30,7 @@ from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule, each_of
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
-from supportkit.redaction.rules._text import end_of_line, is_trivial, start_of_line
+from supportkit.redaction.rules._text import end_of_line, glued, is_trivial, start_of_line
 
 __all__ = ["RULES"]
 
@@ -126,12 +126,6 @@ def _group_account(found: re.Match[str], group: int) -> Span | None:
     return Span(found.start(group), found.end(group), "user")
 
 
-def _glued(text: str, at: int, also: str = "") -> bool:
-    """Whether the anchor at ``at`` continues a word (or one of ``also``): ``visudo:``,
-    ``DB_USERNAME``, ``euid=``."""
-    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in also)
-
-
 # A field named for a user name in any case, as config dumps and tools print it: docker info's
 # "Username: ana", "username=ana", {"userName": "ana"}, a launcher's flag "--username ana",
 # Gradle's systemProp.https.proxyUser=ana. An address there is the e-mail rule's.
@@ -164,7 +158,7 @@ _FIELD_WORDS = frozenset(
 def _field_users(text: str) -> Iterator[Span]:
     for anchor in _FIELD_ANCHORS:
         for at in _anchors.starts(text, anchor):
-            if _glued(text, at, "_$%") or text.startswith("USERNAME", at):
+            if glued(text, at, "_$%") or text.startswith("USERNAME", at):
                 continue  # USERNAME is the variable rule's, DB_USERNAME no one's, $username code
             found = _USERNAME_FIELD.match(text, at)
             if found is None or is_trivial(found.group(2)) or _code(text, at, found):
@@ -352,7 +346,7 @@ def _postgres_users(text: str) -> Iterator[Span]:
     for anchor in _PG_ANCHORS:
         for at in _anchors.starts(text, anchor):
             key = text.rfind("user=", max(0, at - 69), at)
-            if key >= 0 and not _glued(text, key, "_-"):
+            if key >= 0 and not glued(text, key, "_-"):
                 yield from _named(text, key + 5, at)
     for at in _anchors.starts(text, _AT):
         if _PG_PREFIX_AFTER.match(text, at):
@@ -454,14 +448,14 @@ def _login_message_users(text: str) -> Iterator[Span]:
                 yield span
     for anchor, users in _SERVER_USERS:
         for at in _anchors.starts(text, anchor):
-            if not _glued(text, at, "_-"):
+            if not glued(text, at, "_-"):
                 yield from _filled_in(text, _names(users.match(text, at)))
     for at in _anchors.starts(text, _JENKINS_CAUSE):
         found = _JENKINS_USER.match(text, at + _JENKINS_CAUSE.width)
         if found and not no_ones(found.group(1)):
             yield Span(found.start(1), found.end(1), "name")
     for at in _anchors.starts(text, _SPRING_START):
-        if _glued(text, at):
+        if glued(text, at):
             continue  # restarted by
         pid = text.rfind(" with PID ", max(0, at - _SPRING_REACH), at)
         if pid >= 0 and "\n" not in text[pid:at]:
@@ -494,7 +488,7 @@ def _login_users(text: str) -> Iterator[Span]:
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
         for anchor in anchors:
             for at in _anchors.starts(text, anchor):
-                if not _glued(text, at, "_-"):
+                if not glued(text, at, "_-"):
                     yield from _names(users.match(text, at))
 
 
@@ -513,7 +507,7 @@ def _directory_users(text: str) -> Iterator[Span]:
     for anchor in _DIRECTORY_ANCHORS:
         for at in _anchors.starts(text, anchor):
             found = _DIRECTORY_NAME.match(text, at)
-            span = None if _glued(text, at) else _account(found)
+            span = None if glued(text, at) else _account(found)
             if found is None or span is None:
                 continue
             yield span
@@ -568,7 +562,7 @@ def _git_user_names(text: str) -> Iterator[Span]:
     for anchor in _GIT_ANCHORS:
         for at in _anchors.starts(text, anchor):
             found = _GIT_USER_NAME.match(text, at)
-            if found and not _glued(text, at, "_."):
+            if found and not glued(text, at, "_."):
                 yield from _person(found, found.lastindex or 1)
     for at in _anchors.starts(text, _GIT_SECTION):
         line_start = text.find("\n", at) + 1
@@ -735,7 +729,7 @@ def _person_fields(text: str) -> Iterator[Span]:
     seen: set[int] = set()  # "imię i nazwisko: …" holds two labels of one value
     for anchor in _PERSON_FIELDS:
         for at in _anchors.starts(text, anchor):
-            if _glued(text, at, "_"):
+            if glued(text, at, "_"):
                 continue  # a longer name: serviceDisplayName, app_display_name
             found = _PERSON_FIELD.match(text, at)
             if found is None:
@@ -827,7 +821,7 @@ def _connection_users(text: str) -> Iterator[Span]:
             scanned = max(scanned, end)
     for anchor in _DATABASE_CLIENTS:
         for at in _anchors.starts(text, anchor):
-            if not _glued(text, at, "_-./"):
+            if not glued(text, at, "_-./"):
                 yield from _names(_CLIENT_USER.match(text, at + anchor.width))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
-from supportkit.redaction.rules._text import is_trivial
+from supportkit.redaction.rules._text import glued, is_trivial
 
 __all__ = ["RULES", "steam_account_number"]
 
@@ -50,7 +50,7 @@ def steam_account_number(steam_id: str) -> int | None:
 def _steam_ids(text: str) -> Iterator[Span]:
     for anchor, form in _FORMS:
         for at in _anchors.starts(text, anchor):
-            if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            if glued(text, at, "_"):
                 continue  # inside a longer token or number
             found = form.match(text, at)
             if found is not None and steam_account_number(found.group()) is not None:
@@ -77,7 +77,7 @@ _GAMER_TAG = re.compile(
 def _gamer_tags(text: str) -> Iterator[Span]:
     for label in _GAMER_TAG_LABELS:
         for at in _anchors.starts(text, label):
-            if at and text[at - 1].isalnum():
+            if glued(text, at):
                 continue
             found = _GAMER_TAG.match(text, at + label.width)
             if found is None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._no_ones import no_ones
+from supportkit.redaction.rules._text import glued
 
 __all__ = ["RULES"]
 
@@ -136,7 +137,7 @@ def _name_span(text: str, start: int, end: int) -> Span | None:
 
 
 def _path_starts_at(text: str, at: int) -> bool:
-    if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "._-~"):
+    if not glued(text, at, "._-~"):
         return True
     return _HOME_MOUNT.search(text, max(0, at - 24), at) is not None
 
@@ -224,7 +225,7 @@ def _tilde_names(text: str) -> Iterator[Span]:
         return
     for match in _TILDE_NAME.finditer(text):
         at = match.start()
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_~/.-"):
+        if not glued(text, at, "_~/.-"):
             span = _name_span(text, match.start(1), match.end(1))
             if span:
                 yield span
