@@ -99,6 +99,24 @@ def test_keys_that_collide_after_redaction_are_both_kept(redactor: Redactor) -> 
     assert out == {"<email-1>": "a", "<email-1>#2": "b"}
 
 
+def test_a_stringified_key_and_a_string_key_of_one_text_are_both_kept(
+    redactor: Redactor,
+) -> None:
+    """A tuple key becomes its text, which another key may already be."""
+    out = redactor.data({(1, 2): "tuple", "(1, 2)": "text"}, artifact="r")
+    assert out == {"(1, 2)": "tuple", "(1, 2)#2": "text"}
+
+
+def test_the_value_given_is_left_as_it_was(redactor: Redactor) -> None:
+    """The redacted copy shares no container with the host's value."""
+    data = {"user": {"email": "alice@example.com", "tags": ["bob@example.com"]}}
+    before = json.dumps(data)
+    out = redactor.data(data, artifact="r")
+    out["user"]["tags"].append("x")
+    assert json.dumps(data) == before
+    assert out["user"]["tags"] == ["<email-2>", "x"]
+
+
 def test_numbers_and_non_string_keys_pass_through(redactor: Redactor) -> None:
     """Numbers, booleans, None and integer keys are data, not secrets."""
     data = {"count": 3, "ratio": 0.5, "ok": True, "none": None, 7: "seven"}

@@ -22,7 +22,6 @@ can make a small structure an endless tree).
 
 from __future__ import annotations
 
-import functools
 import json
 import shlex
 from collections.abc import Callable
@@ -48,23 +47,18 @@ _BARE_KEYS = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 _COMMAND_LINE_KEYS = frozenset({"commandline", "cmdline", "argv", "origargv", "cmd", "command"})
 
 
-class _Pending:
-    """Where a string goes once the batch is redacted: the walk sees every string before any
-    is redacted, so all of them go through the text engine as one batch."""
-
-    __slots__ = ("index", "split")
-
-    def __init__(self, index: int, split: bool) -> None:
-        self.index = index
-        self.split = split  # a command line, split back into arguments once redacted
+_KEY = object()
+"""Marks a noted string as a dict's key (its place is the dict) rather than a value."""
 
 
 @dataclass
 class StructuredRedaction:
     """One pass over one value; ``secret_fields``, ``too_deep`` and ``too_many`` feed the audit.
 
-    ``texts`` redacts a list of strings at once. :meth:`redact` walks the value once, building
-    the result with each string left pending, then fills them in from one ``texts`` call.
+    ``texts`` redacts a list of strings at once. :meth:`redact` copies the value once with
+    every string in place as it was, noting where each went; one ``texts`` call then redacts
+    them all, and only the strings that changed are written again. Most strings do not change,
+    and a capture's report holds ten thousand of them.
     """
 
     texts: Callable[[list[str]], list[str]]
@@ -73,11 +67,13 @@ class StructuredRedaction:
     secret_fields: int = 0
     too_deep: int = 0
     _guard: WalkGuard = field(default_factory=lambda: WalkGuard(MAX_VALUES), repr=False)
+    # Every string met, keys and values, in the order met (pseudonyms are numbered in that
+    # order), with where it went: the list or dict holding it and its index or key there,
+    # or _KEY and the dict whose key it is.
     _strings: list[str] = field(default_factory=list, repr=False)
-    _lists: list[list[Any]] = field(default_factory=list, repr=False)
-    _mappings: list[tuple[dict[Any, Any], list[tuple[Any, Any]]]] = field(
-        default_factory=list, repr=False
-    )
+    _holders: list[Any] = field(default_factory=list, repr=False)
+    _places: list[Any] = field(default_factory=list, repr=False)
+    _command_lines: list[int] = field(default_factory=list, repr=False)
 
     @property
     def too_many(self) -> int:
@@ -86,34 +82,51 @@ class StructuredRedaction:
 
     def redact(self, value: Any) -> Any:
         """``value`` with secrets and (depending on ``texts``) personal data replaced."""
-        walked = self._walk(value, 0)
+        root: list[Any] = [None]
+        self._put(root, 0, value, 0, "")
         redacted = self.texts(self._strings)
-        fill = functools.partial(_filled, redacted)
-        for items in self._lists:
-            items[:] = [fill(item) for item in items]
-        for out, pairs in self._mappings:
-            for key, item in pairs:
-                out[_unique(fill(key), out)] = fill(item)
-        return fill(walked)
+        changed_keys: dict[int, tuple[dict[Any, Any], dict[str, str]]] = {}
+        for text, new, holder, place in zip(
+            self._strings, redacted, self._holders, self._places, strict=True
+        ):
+            if new == text:
+                continue
+            if holder is _KEY:
+                changed_keys.setdefault(id(place), (place, {}))[1][text] = new
+            else:
+                holder[place] = new
+        for index in self._command_lines:
+            self._holders[index][self._places[index]] = _split_command_line(redacted[index])
+        for mapping, new_keys in changed_keys.values():
+            # Rebuilt in order; two keys that redact alike are told apart, not merged.
+            items = list(mapping.items())
+            mapping.clear()
+            for key, item in items:
+                mapping[_unique(new_keys.get(key, key), mapping)] = item
+        return root[0]
 
-    def _text(self, text: str, *, split: bool = False) -> _Pending:
-        strings = self._strings
-        strings.append(text)
-        return _Pending(len(strings) - 1, split)
+    def _note(self, text: str, holder: Any, place: Any) -> None:
+        self._strings.append(text)
+        self._holders.append(holder)
+        self._places.append(place)
 
-    def _walk(self, value: Any, depth: int, parent: str = "") -> Any:
+    def _put(self, holder: Any, place: Any, value: Any, depth: int, parent: str) -> None:
+        """Store ``value``'s redacted copy at ``holder[place]``, its strings as yet unchanged."""
         if depth > MAX_DEPTH:
             self.too_deep += 1
-            return FAILED_PLACEHOLDER
-        if not self._guard.spend():
-            return FAILED_PLACEHOLDER
-        if isinstance(value, str):
-            return self._text(value)
-        if value is None or isinstance(value, _KEPT_SCALARS):
-            return value
-        if isinstance(value, _CONTAINERS):
-            return self._container(value, depth, parent)
-        return self._text(printable(value))
+            holder[place] = FAILED_PLACEHOLDER
+        elif not self._guard.spend():
+            holder[place] = FAILED_PLACEHOLDER
+        elif isinstance(value, str):
+            holder[place] = value
+            self._note(value, holder, place)
+        elif value is None or isinstance(value, _KEPT_SCALARS):
+            holder[place] = value
+        elif isinstance(value, _CONTAINERS):
+            holder[place] = self._container(value, depth, parent)
+        else:
+            text = holder[place] = printable(value)
+            self._note(text, holder, place)
 
     def _container(
         self, value: dict[Any, Any] | list[Any] | tuple[Any, ...], depth: int, parent: str
@@ -123,17 +136,15 @@ class StructuredRedaction:
         try:
             if isinstance(value, dict):
                 return self._mapping(value, depth, parent)
-            items = [self._walk(item, depth + 1, parent) for item in value]
-            self._lists.append(items)
+            items = list(value)  # a copy: the host may change its list while it is walked
+            for index, item in enumerate(items):
+                self._put(items, index, item, depth + 1, parent)
             return items
         finally:
             self._guard.leave(value)
 
     def _mapping(self, value: dict[Any, Any], depth: int, parent: str) -> dict[Any, Any]:
-        # Filled once the strings are redacted: a key's final form (made unique among its
-        # siblings) is known only then.
         out: dict[Any, Any] = {}
-        pairs: list[tuple[Any, Any]] = []
         # Two lookups rule out a name/value pair for almost every dict, without a call.
         named_secret = ("value" in value or "Value" in value) and self._names_secret(value)
         for key, item in value.items():
@@ -145,24 +156,23 @@ class StructuredRedaction:
                         key in _BARE_KEYS and bool(parent) and self.is_secret_key(f"{parent}_{key}")
                     )
                 )
-                new_key: Any = self._text(key)
+                new_key: Any = _unique(key, out)  # a stringified key may have taken it
             else:
                 secret = False
                 kept = key is None or isinstance(key, _KEPT_SCALARS)
-                new_key = key if kept else self._text(printable(key))
+                # Told apart from a string key of the same text before it is redacted.
+                new_key = key if kept else _unique(printable(key), out)
+            if isinstance(new_key, str):
+                self._note(new_key, _KEY, out)
             if secret:
-                pairs.append((new_key, self._secret(item)))
+                out[new_key] = self._secret(item)
             elif isinstance(item, _SEQUENCES) and _is_command_line(key, item):
-                pairs.append((new_key, self._command_line(item)))
+                self._command_lines.append(len(self._strings))
+                line = out[new_key] = _command_line(item)
+                self._note(line, out, new_key)
             else:
-                pairs.append(
-                    (new_key, self._walk(item, depth + 1, key if isinstance(key, str) else ""))
-                )
-        self._mappings.append((out, pairs))
+                self._put(out, new_key, item, depth + 1, key if isinstance(key, str) else "")
         return out
-
-    def _command_line(self, arguments: list[str] | tuple[str, ...]) -> _Pending:
-        return self._text(" ".join(_shell_word(argument) for argument in arguments), split=True)
 
     def _names_secret(self, value: dict[Any, Any]) -> bool:
         """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a
@@ -177,12 +187,11 @@ class StructuredRedaction:
         return self.secret_placeholder(_as_one_text(item))
 
 
-def _filled(redacted: list[str], item: Any) -> Any:
-    if not isinstance(item, _Pending):
-        return item
-    text = redacted[item.index]
-    if not item.split:
-        return text
+def _command_line(arguments: list[str] | tuple[str, ...]) -> str:
+    return " ".join(_shell_word(argument) for argument in arguments)
+
+
+def _split_command_line(text: str) -> list[str]:
     try:
         return shlex.split(text)
     except ValueError:  # a replacement took a closing quote: the line stays whole
