@@ -371,6 +371,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "host-name-addresses": lambda n: (
         "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4) + "1-2-3-4-a" * (n // 9) + "-1-a" * (n // 4)
     ),
+    "padded-host-name-addresses": lambda n: (
+        "073015022008.a" * (n // 14) + "0" * (n // 2) + ".a" + "a" * (n // 2) + "073015022008.a"
+    ),
     "pgpass-lines": lambda n: "h:5432:d:u:" * (n // 11),
     "message-ids": lambda n: "References: <a@b.co>\n" + " <a@b.co>\n" * (n // 10),
     "sudo-su-pam": lambda n: (

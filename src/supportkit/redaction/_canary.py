@@ -302,6 +302,9 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     ).decode(),
     "ipfour": _public_ipv4,
     "ipfourdashed": lambda rng: _public_ipv4(rng).replace(".", "-"),
+    "ipfourpadded": lambda rng: "".join(
+        f"{int(octet):03}" for octet in _public_ipv4(rng).split(".")
+    ),
     "ipsix": _public_ipv6,
     "mac": _mac,
     "bluezmac": lambda rng: _mac(rng).replace(":", "_").replace("-", "_").upper(),
@@ -649,7 +652,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "ipv4-in-host-name": ("personal", ("postfix/smtpd[2000]: connect from {}",
         "sshd[1234]: reverse mapping checking getaddrinfo for {} failed"),
         ("c-«{ipfourdashed}».hsd1.ca.comcast.net", "«{ipfourdashed}».static.example-isp.net",
-         "«{ipfourdashed}»-BusName-sfba.ca.comcastbusiness.net")),
+         "«{ipfourdashed}»-BusName-sfba.ca.comcastbusiness.net",
+         "«{ipfourpadded}».ctinets.com", "n«{ipfourpadded}».netvigator.com")),
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),
         ("«{ipsix}»",)),
     "mac-address": ("personal", ("wlan0 ether ", "device MAC ", "hwaddr=", "bluetoothd: {}"),

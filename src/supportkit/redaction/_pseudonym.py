@@ -97,13 +97,20 @@ def _steam_id(value: str) -> str:
     return value if account is None else str(account)
 
 
+def _ipv4(value: str) -> str:
+    """Dotted, as a host name may hold it: 73-15-22-8, 073015022008."""
+    if len(value) == 12 and value.isdigit():
+        return ".".join(str(int(value[at : at + 3])) for at in range(0, 12, 3))
+    return value.replace("-", ".")
+
+
 _CANONICAL: dict[str, Callable[[str], str]] = {
     "card": _digits,
     "device-id": str.lower,
     "email": _email,
     "iban": _alphanumeric_upper,
     "imei": _digits,
-    "ipv4": lambda value: value.replace("-", "."),  # as a host name holds it: 73-15-22-8
+    "ipv4": _ipv4,
     "ipv6": _ipv6,
     "mac": _mac,
     "name": str.casefold,  # a device's owner: "Olga's iPhone" is "olgas-macbook" on the network

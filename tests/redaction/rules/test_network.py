@@ -234,6 +234,14 @@ def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: li
         ("from 81-2-69-160-static.isp.example.net", ["81-2-69-160"]),
         ("host ip-10-0-1-5.ec2.internal; 1-2-3-4.tar.gz; id 11-22-33-44-55.example.com", []),
         ("app-1-2-3-4-rc1.tar.gz and iso-8859-1-foo.example.com and 10-0-0-5-db.internal", []),
+        ("sshd: rhost=061092085098.ctinets.com", ["061092085098"]),
+        ("rhost=n219076184117.netvigator.com", ["219076184117"]),
+        ("connect from ppp089210113205.access.hol.gr[x]", ["089210113205"]),
+        ("from host-061092085098.dyn.example.net", ["061092085098"]),
+        ("010000000001.example.com 1061092085098.example.com x.061092085098.example.com", []),
+        ("201801011200.tar.gz 061092085098.log abcdefghijk061092085098.example.net", []),
+        ("111122223133.dkr.ecr.us-east-1.amazonaws.com", []),
+        ("https://111122223133.signin.aws.amazon.com/console", []),
     ],
 )
 def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) -> None:

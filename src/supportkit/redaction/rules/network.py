@@ -189,11 +189,12 @@ _DASHED_IPV4_ANCHORS = tuple(
     for digits in (1, 2, 3)
     for after in (rb"\.[A-Za-z]", rb"-[A-Za-z]")
 )
+# The labels after a customer's address: a domain, its last label a top-level domain's.
+_CUSTOMER_DOMAIN = r"(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w-]|\.[\w-])"
 _DASHED_IPV4 = re.compile(
     r"(?<!\d)(?<![^A-Za-z]\d-)(?<![^A-Za-z]\d\d-)(?<![^A-Za-z]\d\d\d-)"
     r"(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})"
-    r"(?=(?:-[A-Za-z][A-Za-z0-9-]{0,62})?"
-    r"(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w-]|\.[\w-]))"
+    rf"(?=(?:-[A-Za-z][A-Za-z0-9-]{{0,62}})?{_CUSTOMER_DOMAIN})"
 )
 # Last labels that are a file's extension, not a domain: "1-2-3-4.tar.gz" is a version.
 _NOT_DOMAINS = frozenset({"gz", "xz", "zip", "tar", "tgz", "log", "txt", "deb", "rpm", "jar"})
@@ -215,6 +216,32 @@ def _hostname_ipv4s(text: str) -> Iterator[Span]:
 
 # The three octets before the anchor's dash, read back from it.
 _DASHED_IPV4_BEFORE = re.compile(r"\d{1,3}-\d{1,3}-\d{1,3}-\Z")
+
+# Other ISPs write the four octets zero-padded in one run of twelve digits, maybe after a few
+# letters: 061092085098.ctinets.com, n219076184117.netvigator.com, ppp089210113205.access.
+# hol.gr. An AWS account's twelve digits name its registry (123456789012.dkr.ecr….amazonaws.
+# com) and sign-in page, and stay.
+_PADDED_IPV4_ANCHOR = _anchors.pattern(rb"[0-9]{12}\.[A-Za-z]", 14)
+_PADDED_IPV4_BEFORE = re.compile(r"(?<![\w.-])[A-Za-z]{0,10}-?\Z")
+_PADDED_IPV4_AFTER = re.compile(_CUSTOMER_DOMAIN)
+_AMAZON_DOMAINS = (".amazonaws.com", ".amazon.com", ".amazonaws.com.cn")
+
+
+def _padded_ipv4s(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _PADDED_IPV4_ANCHOR):
+        end = at + 12
+        if _PADDED_IPV4_BEFORE.search(text, max(0, at - 11), at) is None:
+            continue
+        domain = _PADDED_IPV4_AFTER.match(text, end)
+        if (
+            domain is None
+            or domain.group(1).lower() in _NOT_DOMAINS
+            or domain.group().lower().endswith(_AMAZON_DOMAINS)
+        ):
+            continue
+        a, b, c, d = (int(text[octet : octet + 3]) for octet in range(at, end, 3))
+        if max(a, b, c, d) <= 255 and _public_v4(a, b, c):
+            yield Span(at, end, "ipv4")
 
 
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
@@ -362,7 +389,7 @@ def _bare_macs(text: str) -> Iterator[Span]:
 
 
 RULES: tuple[Rule, ...] = (
-    FinderRule("ipv4", 40, each_of(_ipv4s, _hostname_ipv4s)),
+    FinderRule("ipv4", 40, each_of(_ipv4s, _hostname_ipv4s, _padded_ipv4s)),
     FinderRule("ipv6", 96, _ipv6s),
     FinderRule("mac", 64, each_of(_macs, _frame_header_macs, _bluez_device_macs, _bare_macs)),
 )

@@ -231,24 +231,14 @@ def _phone_end_ok(text: str, start: int, end: int, evidence: str) -> bool:
     if text.count("(", start, end) > text.count(")", start, end):
         return False  # an unclosed "(" opens what follows: "247561 (53021)", an error's code
     following = text[end + 1 : end + 2]
-    if after == "." and following.isalpha() and not _zero_padded_address(text[start:end]):
-        return False  # a host name's label: an AWS account's registry, 054331651301.dkr.ecr…
+    if after == "." and following.isalpha():
+        return False  # a host name's label: 054331651301.dkr.ecr…, an ISP's 061092085098.…
     if evidence == "shape" and after == ":":
         return False  # a time: Chromium's log prefix [0701/114930:WARNING:…
     if evidence == "shape" and "." in text[start:end] and after_version_word(text, start):
         return False  # "version 01.02.03.04.05" has France's shape
     # a longer token goes on: "10.0.0.1:8080", "SKU 090-123-4567-XL"
     return not ((after in ".:-" and following.isdigit()) or (after == "-" and following.isalpha()))
-
-
-def _zero_padded_address(candidate: str) -> bool:
-    """Whether ``candidate`` is an IPv4 address as four zero-padded octets, as an ISP names a
-    customer's host (``061092085098.ctinets.com``): it stays hidden."""
-    return (
-        len(candidate) == 12
-        and candidate.isdigit()
-        and all(candidate[at : at + 3] <= "255" for at in range(0, 12, 3))
-    )
 
 
 _FEWEST_DIGITS = 7
