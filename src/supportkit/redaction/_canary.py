@@ -171,6 +171,10 @@ def _public_ipv4(rng: random.Random) -> str:
             return str(address)
 
 
+def _zero_padded(address: str, separator: str) -> str:
+    return separator.join(f"{int(octet):03}" for octet in address.split("."))
+
+
 def _public_ipv6(rng: random.Random) -> str:
     prefix = rng.choice((0x2001_4860, 0x2A00_1450, 0x2606_4700, 0x2A02_8108, 0x2400_CB00))
     return str(ipaddress.IPv6Address((prefix << 96) | rng.getrandbits(80)))
@@ -302,9 +306,8 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     ).decode(),
     "ipfour": _public_ipv4,
     "ipfourdashed": lambda rng: _public_ipv4(rng).replace(".", "-"),
-    "ipfourpadded": lambda rng: "".join(
-        f"{int(octet):03}" for octet in _public_ipv4(rng).split(".")
-    ),
+    "ipfourpadded": lambda rng: _zero_padded(_public_ipv4(rng), ""),
+    "ipfourpaddeddashed": lambda rng: _zero_padded(_public_ipv4(rng), "-"),
     "ipsix": _public_ipv6,
     "mac": _mac,
     "bluezmac": lambda rng: _mac(rng).replace(":", "_").replace("-", "_").upper(),
@@ -653,7 +656,8 @@ _TEMPLATES: dict[str, _Kind] = {
         "sshd[1234]: reverse mapping checking getaddrinfo for {} failed"),
         ("c-«{ipfourdashed}».hsd1.ca.comcast.net", "«{ipfourdashed}».static.example-isp.net",
          "«{ipfourdashed}»-BusName-sfba.ca.comcastbusiness.net",
-         "«{ipfourpadded}».ctinets.com", "n«{ipfourpadded}».netvigator.com")),
+         "«{ipfourpadded}».ctinets.com", "n«{ipfourpadded}».netvigator.com",
+         "dslb-«{ipfourpaddeddashed}».{d3}.pools.vodafone-ip.de")),
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),
         ("«{ipsix}»",)),
     "mac-address": ("personal", ("wlan0 ether ", "device MAC ", "hwaddr=", "bluetoothd: {}"),

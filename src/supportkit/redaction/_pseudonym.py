@@ -98,10 +98,15 @@ def _steam_id(value: str) -> str:
 
 
 def _ipv4(value: str) -> str:
-    """Dotted, as a host name may hold it: 73-15-22-8, 073015022008."""
-    if len(value) == 12 and value.isdigit():
-        return ".".join(str(int(value[at : at + 3])) for at in range(0, 12, 3))
-    return value.replace("-", ".")
+    """Dotted without leading zeros, as a host name may hold it: 73-15-22-8, 073015022008,
+    073-015-022-008."""
+    if len(value) == 12 and value.isdecimal():
+        octets = [value[at : at + 3] for at in range(0, 12, 3)]
+    else:
+        octets = value.replace("-", ".").split(".")
+    if len(octets) != 4 or not all(octet.isdecimal() for octet in octets):
+        return value
+    return ".".join(str(int(octet)) for octet in octets)
 
 
 _CANONICAL: dict[str, Callable[[str], str]] = {

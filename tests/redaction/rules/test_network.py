@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _found import found
 
+from supportkit.redaction import Redactor
+
 
 @pytest.mark.parametrize(
     ("text", "value"),
@@ -234,6 +236,8 @@ def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: li
         ("from 81-2-69-160-static.isp.example.net", ["81-2-69-160"]),
         ("host ip-10-0-1-5.ec2.internal; 1-2-3-4.tar.gz; id 11-22-33-44-55.example.com", []),
         ("app-1-2-3-4-rc1.tar.gz and iso-8859-1-foo.example.com and 10-0-0-5-db.internal", []),
+        ("dslb-088-065-123-045.088.065.pools.vodafone-ip.de", ["088-065-123-045"]),
+        ("I:J18-U11 2005-06-04-00.24.32.43219 and 1-2-3-4.5.tar.gz", []),
         ("sshd: rhost=061092085098.ctinets.com", ["061092085098"]),
         ("rhost=n219076184117.netvigator.com", ["219076184117"]),
         ("connect from ppp089210113205.access.hol.gr[x]", ["089210113205"]),
@@ -248,3 +252,15 @@ def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) 
     """An ISP names a customer's address after it; private addresses, versions and longer runs
     of numbers stay."""
     assert found("ipv4", text) == addresses
+
+
+def test_an_isps_host_name_shares_its_addresss_placeholder() -> None:
+    """Written with zero-padded octets or in one run, it is the address beside it."""
+    text = (
+        "connect from HSI-KBW-046-223-101-002.hsi.kabel-badenwuerttemberg.de[46.223.101.2]\n"
+        "sshd: rhost=061092085098.ctinets.com (61.92.85.98)"
+    )
+    assert Redactor().text(text, artifact="a") == (
+        "connect from HSI-KBW-<ipv4-1>.hsi.kabel-badenwuerttemberg.de[<ipv4-1>]\n"
+        "sshd: rhost=<ipv4-2>.ctinets.com (<ipv4-2>)"
+    )

@@ -181,13 +181,13 @@ def _ipv4s(text: str) -> Iterator[Span]:
 
 # An ISP's name for a customer's address holds the address, with dashes for dots, before its
 # domain, maybe with a word after it: c-73-15-22-8.hsd1.ca.comcast.net, 24-54-76-216.bflony.
-# adelphia.net, 173-10-140-217-BusName-sfba.ca.comcastbusiness.net. Mail and ssh logs print it
-# beside the address itself ("connect from c-73-15-22-8.…[73.15.22.8]"), so it gets the
-# address's placeholder.
+# adelphia.net, 173-10-140-217-BusName-sfba.ca.comcastbusiness.net, dslb-088-065-123-045.088.
+# 065.pools.vodafone-ip.de. Mail and ssh logs print it beside the address itself ("connect
+# from c-73-15-22-8.…[73.15.22.8]"), so it gets the address's placeholder.
 _DASHED_IPV4_ANCHORS = tuple(
     _anchors.pattern(rb"-" + rb"[0-9]" * digits + after, digits + 3)
     for digits in (1, 2, 3)
-    for after in (rb"\.[A-Za-z]", rb"-[A-Za-z]")
+    for after in (rb"\.[A-Za-z]", rb"-[A-Za-z]", rb"\.[0-9]")
 )
 # The labels after a customer's address: a domain, its last label a top-level domain's.
 _CUSTOMER_DOMAIN = r"(?:\.[A-Za-z0-9-]{1,63}){1,8}\.([A-Za-z]{2,24})(?![\w-]|\.[\w-])"
