@@ -371,6 +371,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "host-name-addresses": lambda n: (
         "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4) + "1-2-3-4-a" * (n // 9) + "-1-a" * (n // 4)
     ),
+    "bare-bot-tokens": lambda n: "1234567890:AA" * (n // 13) + "1:AA" + "a" * n,
+    "client-secrets": lambda n: "abc8Q~" * (n // 6) + "abc8Q~" + "a" * n,
     "padded-host-name-addresses": lambda n: (
         "073015022008.a" * (n // 14) + "0" * (n // 2) + ".a" + "a" * (n // 2) + "073015022008.a"
     ),

@@ -67,6 +67,12 @@ POSITIVES = [
      f"{UUID}@{UUID}/IncomingWebhook/{fake(32, HEX)}/{UUID}", "teams-webhook"),
     ("telegram-bot", "GET https://api.telegram.org/bot{s}/getMe", f"123456789:AA{fake(33)}",
      "telegram-bot-token"),
+    ("telegram-bot-bare", "bot token is {s}, polling", f"1234567890:AA{fake(33, ALNUM + '_-')}",
+     "telegram-bot-token"),
+    ("azure-client-secret", "new secret {s} expires 2027-06-01",
+     f"Xy.8Q~{fake(34, ALNUM + '_~.-')}", "azure-client-secret"),
+    ("azure-client-secret-json", '{{"password": null, "hint": "{s}"}}', f"a1b2Q~{fake(31)}",
+     "azure-client-secret"),
     ("google-oauth", "GET /drive/v3/files with {s}", "ya29.a0" + fake(150, ALNUM + "_-"),
      "google-oauth-token"),
     ("atlassian", "jira client {s} ok", "ATATT3xFfGF0" + fake(180, ALNUM + "_-"), "atlassian"),
@@ -508,6 +514,10 @@ POSITIVES = [
 
 DECOYS = [
     "the pre-shared-key is wrong; press key 7 to continue",
+    # a MAC address, a bot id glued to a word, an 11-digit id; "Q~" in text and a short value
+    "bridge 00:AA:BB:CC:DD:EE, x1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsa",
+    "id 12345678901:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0 and 1234567:AAHdqTcvCH1vGW",
+    "press Q~ then Q~Q~; abc8Q~short and abcd8Q~AbCdEfGhIjKlMnOpQrStUvWxYz0123456",
     "snmp-server host 10.0.0.1 version 2c public",
     'Please LOGIN again, then login "it" "fails"',
     "rtmp://a.rtmp.youtube.com/live2 and rtmp://host/app/stream-name",

@@ -193,6 +193,47 @@ _TELEGRAM_BOT = _prefix(
     50,
     before="",
 )
+
+
+@dataclass(slots=True)
+class _AroundRule:
+    """A token found from a rare literal inside it rather than a prefix: ``pattern`` is
+    searched from ``reach`` characters before the anchor, over ``max_span`` characters."""
+
+    name: str
+    anchor: _anchors.Anchor = field(repr=False)
+    pattern: re.Pattern[str] = field(repr=False)
+    reach: int
+    max_span: int
+    category: Category = "credential"
+
+    def find(self, text: str) -> Iterator[Span]:
+        for at in _anchors.starts(text, self.anchor):
+            start = max(0, at - self.reach)
+            # One character past the longest match, so the end's look-ahead sees the text.
+            found = self.pattern.search(text, start, start + self.max_span + 1)
+            if found is not None and found.start() <= at < found.end():
+                yield Span(found.start(), found.end(), self.name)
+
+
+# The same token on its own (1234567890:AAHdqTcv…): the bot id and 35 characters, which begin
+# with "AA" in the tokens Telegram issues.
+_TELEGRAM_BARE_BOT = _AroundRule(
+    "telegram-bot-token",
+    _anchors.literal(":AA"),
+    re.compile(r"(?<![\w:-])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])"),
+    10,
+    46,
+)
+# An Azure AD (Entra ID) application's client secret, as the portal shows it once: three
+# characters, a digit, "Q~" and 31 to 34 more (abc8Q~…).
+_AZURE_CLIENT_SECRET = _AroundRule(
+    "azure-client-secret",
+    _anchors.literal("Q~"),
+    re.compile(r"(?<![\w~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])"),
+    4,
+    40,
+)
 # An Anaconda channel's token, part of its URL (https://conda.anaconda.org/t/TOKEN/channel).
 _ANACONDA_TOKEN = _prefix(
     "anaconda-token",
@@ -725,6 +766,8 @@ RULES: tuple[Rule, ...] = (
     _DISCORD_USER_TOKEN,
     _TEAMS_WEBHOOK,
     _TELEGRAM_BOT,
+    _TELEGRAM_BARE_BOT,
+    _AZURE_CLIENT_SECRET,
     _SONAR_LOGIN,
     _ANACONDA_TOKEN,
     _ANACONDA_PATH_TOKEN,
