@@ -175,6 +175,11 @@ def _zero_padded(address: str, separator: str) -> str:
     return separator.join(f"{int(octet):03}" for octet in address.split("."))
 
 
+def _in_digits(number: str, zero: str) -> str:
+    """``number`` written with the ten digits that start at ``zero``."""
+    return number.translate({ord("0") + value: ord(zero) + value for value in range(10)})
+
+
 def _public_ipv6(rng: random.Random) -> str:
     prefix = rng.choice((0x2001_4860, 0x2A00_1450, 0x2606_4700, 0x2A02_8108, 0x2400_CB00))
     return str(ipaddress.IPv6Address((prefix << 96) | rng.getrandbits(80)))
@@ -332,6 +337,15 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "in": lambda rng: rng.choice(("98765", "99876", "91234", "98100", "97400", "88000", "70000")),
     "fr": lambda rng: _french_pairs(rng, " "),
     "frdots": lambda rng: _french_pairs(rng, "."),
+    # a Saudi mobile in Arabic-Indic digits, an Iranian one in Persian digits
+    "samobile": lambda rng: _in_digits(
+        f"+966 5{rng.choice('0345689')} {_token(rng, 3, string.digits)} "
+        f"{_token(rng, 4, string.digits)}",
+        "\u0660",
+    ),
+    "irmobile": lambda rng: _in_digits(
+        f"09{rng.choice('0123')}{_token(rng, 8, string.digits)}", "\u06f0"
+    ),
 }
 _CODE = re.compile(r"\{([A-Za-z]+)(\d*)(?:-(\d+))?\}|«|»")
 
@@ -495,7 +509,7 @@ _TEMPLATES: dict[str, _Kind] = {
         ("https://api.telegram.org/bot«{d10}:AA{u33}»/sendMessage?chat_id={d9}",
          "«{d10}:AA{u33}»")),
     "azure-client-secret": ("credential", ("copied ", "app registration acme-api: {} (new)",
-        '"credential": "{}"'), ("«{a3}{d1}Q~{u34}»", "«{u3}{d1}Q~{a31}»")),
+        '"credential": "{}"'), ("«{a3}{d1}Q~{u34}»", "«{a3}{d1}Q~{a31}»")),
     "jwt": ("credential", ("id_token=", "session jwt ", '"access_token": "{}"', "jwt: "),
         ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u43}»",
          "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u342}»")),
@@ -653,6 +667,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«{cn}{d8}»", "«+86 {cn} {d4} {d4}»", "«+86{cn}{d8}»")),
     "phone-fr": ("personal", _PHONE, ("«0{fr}»", "«+33 {fr}»", "«0{frdots}»", "«+33 (0){fr}»")),
     "phone-in": ("personal", _PHONE, ("«0{in} {d5}»", "«+91 {in} {d5}»", "«+91{in}{d5}»")),
+    "phone-eastern-digits": ("personal", ("رقم الجوال: ", "شماره موبایل ", "customer ", "call "),
+        ("«{samobile}»", "«{irmobile}»")),
     "ipv4-public": ("personal", ('{} - - [03/May/2024:10:22:41 +0000] "GET /healthz HTTP/1.1" 200',
         "client_ip=", "X-Forwarded-For: "), ("«{ipfour}»",)),
     "ipv4-in-host-name": ("personal", ("postfix/smtpd[2000]: connect from {}",

@@ -137,11 +137,17 @@ _NUMBERING = dict.fromkeys(("secret", "password", "auth", "cookie"), "secret")
 def canonical(kind: str, value: str) -> str:
     """The form ``value`` of ``kind`` is looked up by: one per value however it is written,
     full-width digits and letters (``０９０-１２３４``, typed with a Japanese or Chinese input
-    method) as their ASCII selves."""
+    method) and the digits of other scripts (``٠٩٠``) as their ASCII selves."""
     spelling = _CANONICAL.get(kind)
     if spelling is None:
         return value
-    return spelling(value if value.isascii() else unicodedata.normalize("NFKC", value))
+    return spelling(value if value.isascii() else _ascii_digits(value))
+
+
+def _ascii_digits(value: str) -> str:
+    """NFKC, then digits of any script as ASCII: a phone typed as ٠٥٠١٢٣٤٥٦٧ is 0501234567."""
+    value = unicodedata.normalize("NFKC", value)
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in value)
 
 
 @functools.lru_cache(maxsize=256)

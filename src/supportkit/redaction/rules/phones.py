@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from supportkit.redaction import _anchors, _views
@@ -29,6 +30,10 @@ _PHONE_KEYWORDS = Keywords(
     anchors=(
         "phone", "tel", "тел", "моб", "điện thoại", "đt", "mobil", "handy", "whatsapp", "sms",
         "celular", "मोबाइल", "手机", "电话", "電話", "携帯", "휴대폰", "전화",
+        # Arabic, Persian, Urdu, Hebrew, Thai, Indonesian and Malay, Swahili
+        "هاتف", "جوال", "موبايل", "محمول", "تلفون", "تلفن", "موبایل", "همراه", "فون", "موبائل",
+        "טלפון", "נייד", "โทรศัพท์", "เบอร์โทร", "มือถือ", "telepon", "ponsel", "handphone",
+        "simu",
     ),
     words=frozenset(
         {
@@ -38,6 +43,9 @@ _PHONE_KEYWORDS = Keywords(
             "телефона", "тел", "моб", "мобильный", "đt", "sđt", "mobile", "mobil", "móvil",
             "mobilnummer", "handy", "handynummer", "whatsapp", "sms", "celular", "मोबाइल",
             "手机", "电话", "電話", "携帯", "휴대폰", "전화",
+            "هاتف", "الهاتف", "جوال", "الجوال", "موبايل", "الموبايل", "محمول", "المحمول",
+            "تلفون", "التلفون", "تلفن", "موبایل", "همراه", "فون", "موبائل", "טלפון", "נייד",
+            "telepon", "telp", "ponsel", "handphone", "simu",
         }
     ),
 )  # fmt: skip
@@ -89,6 +97,23 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
     ),
 )
 _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
+# Numbers typed with Arabic-Indic or Persian digits (+٩٦٦ ٥٠ ١٢٣ ٤٥٦٧, ۰۹۱۲۳۴۵۶۷۸۹), as phones'
+# keyboards in those languages give them: international, or national from a trunk 0.
+_EASTERN = "[\u0660-\u0669\u06f0-\u06f9]"
+_EASTERN_RUN = _EASTERN.replace("]", " ().-]")
+_EASTERN_FORMS = (
+    (re.compile(rf"\+{_EASTERN}{_EASTERN_RUN}{{5,22}}{_EASTERN}"), "plus"),
+    (
+        re.compile(
+            rf"(?<![\w.:/+-])[\u0660\u06f0](?:{_EASTERN}{{1,5}}[ ./-]{_EASTERN}"
+            rf"{_EASTERN_RUN}{{3,14}}{_EASTERN}|{_EASTERN}{{8,12}}(?!\w))"
+        ),
+        "shape",
+    ),
+)
+_EASTERN_DIGIT = re.compile(_EASTERN)
+
+
 # A number after a keyword; in a script written without spaces it may touch the words around
 # it (手机号13812345678, 電話番号は09012345678です).
 _PHONE_IN_WINDOW = re.compile(
@@ -165,6 +190,15 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         found = _CHAT_NUMBER.match(text, at + _CLICK_TO_CHAT.width)
         if found:
             yield found.start(), found.end(), "chat"
+
+
+def _eastern_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """:func:`_phone_candidates` for numbers in Eastern Arabic digits, which the Latin-1 view
+    and the anchors cannot see; a chunk without one pays for one search."""
+    if _views.beyond_latin1(text) and _EASTERN_DIGIT.search(text):
+        for pattern, evidence in _EASTERN_FORMS:
+            for match in pattern.finditer(text):
+                yield match.start(), match.end(), evidence
 
 
 # An identifier's name right before a number that only has a phone's shape: "id=0912345678901",
@@ -348,7 +382,7 @@ def significant_digits(number: str) -> str:
 
 def _phones(text: str) -> Iterator[Span]:
     seen: set[int] = set()
-    for start, run_end, evidence in _phone_candidates(text):
+    for start, run_end, evidence in chain(_phone_candidates(text), _eastern_candidates(text)):
         if start in seen or not _phone_start_ok(text, start, evidence):
             continue
         end = run_end
