@@ -111,7 +111,7 @@ _EASTERN_FORMS = (
         "shape",
     ),
 )
-_EASTERN_DIGIT = re.compile(_EASTERN)
+_EASTERN_DIGITS = _anchors.words("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
 
 
 # A number after a keyword; in a script written without spaces it may touch the words around
@@ -194,8 +194,8 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _eastern_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """:func:`_phone_candidates` for numbers in Eastern Arabic digits, which the Latin-1 view
-    and the anchors cannot see; a chunk without one pays for one search."""
-    if _views.beyond_latin1(text) and _EASTERN_DIGIT.search(text):
+    and its anchors cannot see; they are searched for in chunks that hold such a digit."""
+    if any(_anchors.starts(text, digit) for digit in _EASTERN_DIGITS):
         for pattern, evidence in _EASTERN_FORMS:
             for match in pattern.finditer(text):
                 yield match.start(), match.end(), evidence
