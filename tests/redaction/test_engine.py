@@ -371,6 +371,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "host-name-addresses": lambda n: (
         "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4) + "1-2-3-4-a" * (n // 9) + "-1-a" * (n // 4)
     ),
+    "licences-and-mbis": lambda n: "driver's license A1-2-3 MBI 1EG4-" * (n // 33),
     "eastern-digits": lambda n: "+٩ " * (n // 3) + "٠" * (n // 2) + "۰۹" * (n // 4),
     "bare-bot-tokens": lambda n: "1234567890:AA" * (n // 13) + "1:AA" + "a" * n,
     "client-secrets": lambda n: "abc8Q~" * (n // 6) + "abc8Q~" + "a" * n,

@@ -147,6 +147,12 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ("RUT: 76.086.428-5", "76.086.428-5"),
         ("cuil 20-05536168-2", "20-05536168-2"),
         ("תעודת זהות 039337423", "039337423"),
+        ("Medicare MBI: 1EG4-TE5-MK73", "1EG4-TE5-MK73"),
+        ("mbi=1eg4te5mk73", "1eg4te5mk73"),
+        ("Driver's license: D1234567, expires 2027-05-01", "D1234567"),
+        ('"driver_license_number": "A123-456-78-901-0"', "A123-456-78-901-0"),
+        ("driving licence MORGA657054SM9IJ", "MORGA657054SM9IJ"),
+        ("DLN 123 456 789 verified", "123 456 789"),
         # China's resident id needs no name: its date of birth and check character
         ("resident id: 44011320141005001X", "44011320141005001X"),
         ('{"holder": "11010519491231002x"}', "11010519491231002x"),
@@ -191,6 +197,8 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "CPR 321062-5629; hetu 131052-308U; rijksregisternummer 85073003329",
         "NIF 123456788; NIF 523456789; CNP 1630615123458; RUT 12345678-4",
         "CUIL 20-05536168-3; CUIT 30-05536168-2; teudat zehut 39337424",
+        "medicare number 1EG4-TE5-MK7; MBI 1SG4-TE5-MK73; Medicare plan: Part B 2026",
+        "drivers license expires 2027-05-01; driver's license class C; driver license: 2 years",
         "943 476 5919 130 692 544 811218-9876 1630615123457 76.086.428-5 20-05536168-2",
         "sin(0.5) = 0.4794255386; stuck in a rut for 12 days; CPR training 2026-05-11",
         # the same numbers with no name before them, and names that are words

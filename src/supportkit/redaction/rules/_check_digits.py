@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from supportkit.redaction.rules._finders import digits_of, luhn_ok
+from supportkit.redaction.rules._finders import DATE_LIKE, digits_of, luhn_ok
 
 __all__ = [
     "aadhaar_ok",
@@ -495,3 +495,28 @@ def israeli_id_ok(candidate: str) -> bool:
     digit."""
     digits = digits_of(candidate)
     return 5 <= len(digits) <= 9 and int(digits) > 0 and luhn_ok(digits.zfill(9))
+
+
+# Letters an MBI may hold: none that reads as a digit or another letter (S, L, O, I, B, Z).
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"
+_MBI = re.compile(
+    rf"[1-9]{_MBI_LETTER}[0-9AC-HJKMNP-RT-Y][0-9]{_MBI_LETTER}[0-9AC-HJKMNP-RT-Y][0-9]"
+    rf"{_MBI_LETTER}{{2}}[0-9]{{2}}"
+)
+
+
+def medicare_mbi_ok(candidate: str) -> bool:
+    """The US Medicare Beneficiary Identifier: eleven characters, each position a digit, a
+    letter or either, with no check digit (1EG4-TE5-MK73)."""
+    return _MBI.fullmatch(_compact(candidate)) is not None
+
+
+def drivers_license_ok(candidate: str) -> bool:
+    """A driving licence number: no check is published for most, so six to eighteen letters
+    and digits with at least four digits, which no date is."""
+    compact = _compact(candidate)
+    return (
+        6 <= len(compact) <= 18
+        and sum(char.isdigit() for char in compact) >= 4
+        and DATE_LIKE.search(candidate) is None
+    )

@@ -235,6 +235,12 @@ _NIF_ID = _named(
     lambda found: check.spanish_id_ok(found) or check.portuguese_nif_ok(found),
 )
 _PORTUGUESE_NIF_ID = _named(r"\d{9}", check.portuguese_nif_ok)
+_MEDICARE_ID = _named(r"\d[A-Za-z0-9]{3}-?[A-Za-z0-9]{3}-?[A-Za-z0-9]{4}", check.medicare_mbi_ok)
+# A licence's number begins with up to five letters and a digit (a state's letter, the UK's
+# surname); a space or dash comes only before a digit (A123-456-78-901-0, 123 456 789).
+_DRIVERS_LICENSE_ID = _named(
+    r"[A-Za-z]{0,5}\d(?:[A-Za-z0-9]|[ -](?=\d)){4,20}", check.drivers_license_ok
+)
 
 # Each id by the names written before it, in the languages of the people the ids are for.
 _NAMED_IDS: dict[str, _NamedId] = {
@@ -285,6 +291,16 @@ _NAMED_IDS: dict[str, _NamedId] = {
     "rut": _RUT_ID,
     **dict.fromkeys(("cuil", "cuit"), _CUIL_ID),
     **dict.fromkeys(("teudat zehut", "תעודת זהות"), _ISRAELI_ID),
+    **dict.fromkeys(
+        ("mbi", "medicare", "medicare beneficiary identifier", "medicare number"), _MEDICARE_ID
+    ),
+    **dict.fromkeys(
+        ("driver's license", "driver’s license", "drivers license", "driver license",
+         "driver's licence", "driving licence", "driving license", "driver_license",
+         "drivers_license", "driverlicense", "driverslicense", "driving_licence", "dl_number",
+         "dln"),
+        _DRIVERS_LICENSE_ID,
+    ),
 }  # fmt: skip
 _NAMED_ID_KEYWORDS = Keywords(
     anchors=tuple(_NAMED_IDS),
