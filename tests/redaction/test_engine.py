@@ -371,6 +371,10 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "host-name-addresses": lambda n: (
         "1-2-3-4.a" * (n // 9) + "-1.a" * (n // 4) + "1-2-3-4-a" * (n // 9) + "-1-a" * (n // 4)
     ),
+    "unc-and-volumes": lambda n: (
+        "\\\\a\\Users\\" * (n // 10) + "/Volumes/x" * (n // 10) + "/Users/a"
+    ),
+    "git-trailers": lambda n: "Signed-off-by: a " * (n // 17) + "<" * (n // 2),
     "licences-and-mbis": lambda n: "driver's license A1-2-3 MBI 1EG4-" * (n // 33),
     "eastern-digits": lambda n: "+٩ " * (n // 3) + "٠" * (n // 2) + "۰۹" * (n // 4),
     "bare-bot-tokens": lambda n: "1234567890:AA" * (n // 13) + "1:AA" + "a" * n,

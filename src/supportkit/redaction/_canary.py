@@ -752,6 +752,7 @@ _TEMPLATES: dict[str, _Kind] = {
         ("user.name=«{fullname}»\nuser.email=dev@example.org",
          "[user]\n\temail = dev@example.org\n\tname = «{fullname}»\n[core]",
          "commit {h40}\nAuthor: «{fullname}» <dev@example.org>\nDate:   Sun Dec 6 10:00:00 2026",
+         "fix the parser\n\nSigned-off-by: «{fullname}» <dev@example.org>",
          "export GIT_COMMITTER_NAME=\"«{fullname}»\"")),
     "person-name": ("personal", ("signup: {}", "{}", "customer record:\n{}"),
         ('"displayName": "«{fullname}»"', "Full name: «{fullname}»\nPlan: pro",
@@ -772,9 +773,11 @@ _TEMPLATES: dict[str, _Kind] = {
          "/var/mail/«{n}»", "\\\\wsl$\\Ubuntu\\home\\«{n}»\\projects\\shop")),
     "home-path-macos": ("personal", ("opened ", "log file ", 'File "{}", line 7'),
         ("/Users/«{n}»/Library/Logs/App/app.log", "/Users/«{n}»/Documents/report.pdf",
+         "/Volumes/Macintosh HD/Users/«{n}»/Library/Logs/App/app.log",
          '{"procPath":"\\/Users\\/«{n}»\\/Applications\\/Acme.app\\/Contents","userID":501}')),
     "home-path-windows": ("personal", ("path=", "saved to ", 'File "{}", line 12'),
         ("C:\\Users\\«{n}»\\AppData\\Local\\App\\app.log", "C:\\users\\«{n}»\\Desktop\\a.csv",
+         "\\\\fileserver\\Users\\«{n}»\\Documents\\report.docx",
          "C:\\Users\\«{n}»\\AppData\\Local\\Temp\\job.jar, staged in "
          "/tmp/hadoop-yarn/staging/«{same}»/.staging")),
     # decoys: every one of them must survive

@@ -299,6 +299,9 @@ def test_who_started_a_jenkins_build_is_a_name(text: str, values: list[str]) -> 
         ),
         ("commit 1a2b3c4d\nAuthor: Ana Lima <ana.lima@example.com>\nDate:   Sun Dec 6", "Ana Lima"),
         ("CI_COMMIT_AUTHOR=Ana Lima <ana.lima@example.com>\nCI_COMMIT_BRANCH=main", "Ana Lima"),
+        ("fix the thing\n\nSigned-off-by: Ana Lima <ana.lima@example.com>", "Ana Lima"),
+        ("Co-Authored-By: Bob Stone <bob@example.org>", "Bob Stone"),
+        ("    Reviewed-by: Carla Diaz <carla@example.org>", "Carla Diaz"),
     ],
 )
 def test_git_committer_name_is_found(text: str, value: str) -> None:
@@ -320,6 +323,8 @@ def test_git_committer_name_is_found(text: str, value: str) -> None:
         "[user]\n" + "\tx = 1\n" * 300 + "\tname = Too Far",
         '[command]/usr/bin/git config user.name "github-actions[bot]"',  # bots
         "Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+        "Co-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+        "unsigned-off-by: Ana <ana@example.com>; Reviewed-by: the team",
     ],
 )
 def test_other_names_in_git_config_are_kept(text: str) -> None:

@@ -536,14 +536,23 @@ def _own_groups(text: str, start: int, named: str) -> Iterator[Span]:
 
 # The name git signs commits with: "git config -l"'s user.name=Ana Lima, "git config user.name
 # 'Ana Lima'", a .gitconfig's [user] section, the environment's GIT_AUTHOR_NAME and
-# GIT_COMMITTER_NAME, git log's "Author: Ana Lima <ana@…>" and GitLab CI's
-# CI_COMMIT_AUTHOR=Ana Lima <ana@…>. A placeholder (${NAME}, <your name>) and a bot stay.
-_GIT_ANCHORS = tuple(
-    _anchors.literal(words)
-    for words in (
-        *("user.name", "GIT_AUTHOR_NAME=", "GIT_COMMITTER_NAME=", "Author: ", "Commit: "),
-        "CI_COMMIT_AUTHOR=",
-    )
+# GIT_COMMITTER_NAME, git log's "Author: Ana Lima <ana@…>", GitLab CI's
+# CI_COMMIT_AUTHOR=Ana Lima <ana@…> and a commit message's trailers ("Signed-off-by: Ana Lima
+# <ana@…>", "Co-authored-by: …", in any case). A placeholder (${NAME}, <your name>) and a bot
+# stay.
+_GIT_TRAILERS = (
+    "signed-off-by", "co-authored-by", "reviewed-by", "reported-by", "tested-by", "acked-by",
+    "suggested-by", "helped-by",
+)  # fmt: skip
+_GIT_ANCHORS = (
+    *(
+        _anchors.literal(words)
+        for words in (
+            *("user.name", "GIT_AUTHOR_NAME=", "GIT_COMMITTER_NAME=", "Author: ", "Commit: "),
+            "CI_COMMIT_AUTHOR=",
+        )
+    ),
+    *_anchors.words(trailer + ": " for trailer in _GIT_TRAILERS),
 )
 _GIT_SECTION = _anchors.literal("[user]")
 _GIT_USER_NAME = re.compile(
@@ -551,7 +560,7 @@ _GIT_USER_NAME = re.compile(
     r"""(?:=(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'][^\r\n]{0,127}?)[ \t]{0,16}"""
     r"""(?=\r?\n|\Z))"""
     r"""|[ \t]{1,16}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'-]\S{0,63})))"""
-    r"|(?:Author: |Commit: |CI_COMMIT_AUTHOR=)"
+    rf"|(?:Author: |Commit: |CI_COMMIT_AUTHOR=|(?i:{'|'.join(_GIT_TRAILERS)}): )"
     r"([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
 )
 _SECTION_NAME = re.compile(r"[ \t]*name[ \t]*=[ \t]*([^\s][^\r\n]{0,127}?)[ \t]*\r?$")

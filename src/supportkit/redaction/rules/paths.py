@@ -50,8 +50,11 @@ _WINDOWS_USERS = re.compile(
 )
 _WINDOWS_ANCHOR = _anchors.pattern(_WINDOWS_USERS.pattern)
 _TILDE_NAME = re.compile(r"~([A-Za-z_][\w.-]{1,31})(?=/)")
+# Where home folders are mounted: /mnt/c/Users, a Mac's system disk seen from another
+# (/Volumes/Macintosh HD/Users/ana), NFS exports.
 _HOME_MOUNT = re.compile(
-    r"(?:^|[^\w.-])(?:/var|/export|/mnt/[A-Za-z]|/System/Volumes/Data|/private)\Z"
+    r"(?:^|[^\w.-])"
+    r"(?:/var|/export|/mnt/[A-Za-z]|/System/Volumes/Data|/private|/Volumes/[^/\r\n]{1,64})\Z"
 )
 
 
@@ -139,7 +142,7 @@ def _name_span(text: str, start: int, end: int) -> Span | None:
 def _path_starts_at(text: str, at: int) -> bool:
     if not glued(text, at, "._-~"):
         return True
-    return _HOME_MOUNT.search(text, max(0, at - 24), at) is not None
+    return _HOME_MOUNT.search(text, max(0, at - 80), at) is not None
 
 
 # JSON may escape the slashes, as macOS crash reports (.ips) do: "\/Users\/ana\/Library".
@@ -152,6 +155,8 @@ _MAIL_SPOOL = re.compile(r"(?:^|[^\w.-])/var(?:/spool)?\Z")
 _WSL_DISTRIBUTION = re.compile(
     r"(?:\\\\wsl(?:\$|\.localhost)\\[^\\\s]{1,64}|(?<![\w.-])[A-Za-z]:)\Z"
 )
+# A file server's share of home folders: \\fileserver\Users\ana, \\nas.corp\home\ana.
+_UNC_SHARE = re.compile(r"(?<![\\\w])\\\\[\w.-]{1,64}\Z")
 # Removable media mount under a folder named after the user who plugged them in:
 # /run/media/ana/… (Fedora, Arch); not /run/media/cdrom. (Ubuntu's /media/ana/… is left
 # alone: a web server's /media/ holds its uploads.)
@@ -166,6 +171,8 @@ _POSIX_HOMES: tuple[tuple[_anchors.Anchor, re.Pattern[str] | None, re.Pattern[st
     (_anchors.literal("\\/Users\\/"), _SPACED_NAME_ESCAPED, None),
     (_anchors.literal("/mail/"), None, _MAIL_SPOOL),
     (_anchors.literal("\\home\\"), None, _WSL_DISTRIBUTION),
+    (_anchors.literal("\\home\\"), None, _UNC_SHARE),
+    (_anchors.literal("\\Users\\"), None, _UNC_SHARE),
     (_anchors.literal("/media/"), None, _MEDIA_MOUNT),
 )
 
