@@ -374,6 +374,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "unc-and-volumes": lambda n: (
         "\\\\a\\Users\\" * (n // 10) + "/Volumes/x" * (n // 10) + "/Users/a"
     ),
+    "mailbox-names": lambda n: "Ana Lima <a@" * (n // 12) + "Ab " * (n // 3) + "<a@b.cd>",
     "git-trailers": lambda n: "Signed-off-by: a " * (n // 17) + "<" * (n // 2),
     "licences-and-mbis": lambda n: "driver's license A1-2-3 MBI 1EG4-" * (n // 33),
     "eastern-digits": lambda n: "+٩ " * (n // 3) + "٠" * (n // 2) + "۰۹" * (n // 4),

@@ -435,6 +435,10 @@ def test_connections_without_a_persons_account_are_kept(text: str) -> None:
         ('To: "Lima, Ana" <a@example.org>, Bob Stone <b@example.org>', ["Lima, Ana", "Bob Stone"]),
         ("> Cc: Olga <olga@example.net>", ["Olga"]),
         ("From: Stephen Griffin <notifications@github.com>", ["Stephen Griffin"]),
+        # anywhere else, two to four capitalized words before an address
+        ("sending the invite to Ana Lima <ana.lima@example.org> now", ["Ana Lima"]),
+        ("notify Bob Stone <b@example.org>, José María García <j@example.es>",
+         ["Bob Stone", "José María García"]),
     ],
 )  # fmt: skip
 def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
@@ -450,6 +454,8 @@ def test_a_mail_headers_names_are_found(text: str, values: list[str]) -> None:
         "To: acme/app <app@noreply.github.com>",
         "To: admin <admin@example.com>, root <root@localhost>",
         "Go To: the page <x@y.z>; forward To: Jane <j@example.com>",
+        "sent by Acme Support <support@acme.com>; Google Cloud <cloud@google.com>",
+        "mail to ana <ana@example.org>, to Olga <olga@example.org>; Acme Corp <x@acmecorp.com>",
     ],
 )
 def test_mail_headers_without_a_persons_name_are_kept(text: str) -> None:

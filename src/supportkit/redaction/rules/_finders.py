@@ -115,11 +115,16 @@ class Keywords:
 
 
 def each_of(*finders: Callable[[str], Iterator[Span]]) -> Callable[[str], Iterator[Span]]:
-    """One finder for a rule whose value is written several ways, each found its own way."""
+    """One finder for a rule whose value is written several ways, each found its own way; a
+    value two of them find (a mail header's name before an address) is found once."""
 
     def find(text: str) -> Iterator[Span]:
+        found: set[tuple[int, int]] = set()
         for finder in finders:
-            yield from finder(text)
+            for span in finder(text):
+                if (span.start, span.end) not in found:
+                    found.add((span.start, span.end))
+                    yield span
 
     return find
 

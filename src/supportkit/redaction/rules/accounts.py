@@ -786,6 +786,39 @@ def _mail_names(text: str) -> Iterator[Span]:
                 position = found.end()
 
 
+# Anywhere else, a name written before an address in angle brackets is its owner's, as apps
+# log whom they mail ("sending the invite to Ana Lima <ana@…>"): two to four capitalized words
+# right before it. A service's name or a team's (Acme Support <support@acme.com>) stays.
+_AT = _anchors.literal("@")
+_MAILBOX_BEFORE = re.compile(r"(?<![\w\"'])(?:[^\W\d_][\w'.-]{0,40} ){2,4}<[^<>@\s]{1,64}\Z")
+_MAILBOX_DOMAIN = re.compile(r"[^<>\s]{1,255}>")
+_ROLE_WORDS = frozenset(
+    {"support", "notifications", "notification", "alerts", "billing", "sales", "security",
+     "noreply", "no-reply", "info", "help", "helpdesk", "newsletter", "news", "updates", "ci"}
+)  # fmt: skip
+
+
+def _mailbox_names(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _AT):
+        found = _MAILBOX_BEFORE.search(text, max(0, at - 240), at)
+        domain = _MAILBOX_DOMAIN.match(text, at + 1)
+        if found is None or domain is None:
+            continue
+        words = found.group().split(" ")[:-1]
+        start = found.start()
+        while words and not words[0][0].isupper():  # "to Ana Lima": the name is what is capitalized
+            start += len(words.pop(0)) + 1
+        name = " ".join(words)
+        if (
+            len(words) >= 2  # one word is as often a service's name
+            and _written_as_name(name)
+            and _a_persons(name)
+            and _ROLE_WORDS.isdisjoint(name.lower().split())
+            and name.replace(" ", "").lower() not in domain.group().lower()
+        ):
+            yield Span(start, start + len(name), "name")
+
+
 # The account a connection signs in as: a URL's user info (postgresql://bob:…@db,
 # https://alice@bitbucket.org/…); a connection string's user key with a password key on its
 # line (ADO.NET's User ID=jdoe;Password=…, ODBC's UID=…;PWD=…, libpq's user=bob password=…,
@@ -841,7 +874,7 @@ RULES: tuple[Rule, ...] = (
     FinderRule("directory-user", 160, _directory_users),
     FinderRule("git-user-name", 2_400, _git_user_names),
     FinderRule("connection-user", 4_400, _connection_users),
-    FinderRule("mail-name", 4_400, _mail_names),
+    FinderRule("mail-name", 4_400, each_of(_mail_names, _mailbox_names)),
     FinderRule("cloud-user", 9_000, each_of(_iam_users, _ssh_users, _public_key_users)),
     FinderRule("person-name-field", 200, each_of(_person_fields, _signing_names)),
 )
