@@ -758,7 +758,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ('"displayName": "«{fullname}»"', "Full name: «{fullname}»\nPlan: pro",
          "first_name=«{first}» plan=pro", "cardholder_name: «{fullname}»; exp 12/29",
          "ФИО: «{fullname}»\nстатус: новый", "Nachname: «{first}», Stadt: Köln",
-         "invite sent to «{fullname}» <dev@example.org>")),
+         "invite sent to «{fullname}» <dev@example.org>",
+         "level=info first_name=«{firstlow}» plan=pro")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

@@ -501,6 +501,9 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         # written out, unquoted: a name's words, up to the line's end, a delimiter or a key
         ("Full name: Ana Lima\nPlan: pro", ["Ana Lima"]),
         ("signup first_name=Olga last_name=Petrova plan=pro", ["Olga", "Petrova"]),
+        # a logged key=value in whatever case it was typed
+        ("signup first_name=ana last_name=lima plan=pro", ["ana", "lima"]),
+        ("level=info firstName=olga msg=saved", ["olga"]),
         ("lastName: O'Brien-McDermott, age 41", ["O'Brien-McDermott"]),
         ("displayName: J. R. Tolkien.", ["J. R. Tolkien"]),
         ("cardholder_name: JOHN SMITH; plan=pro", ["JOHN SMITH"]),
@@ -535,6 +538,7 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         'first_name = request.POST["first_name"]; last_name: null; surname: Required',
         "First name: N/A; given_name=${GIVEN}; WHERE first_name IS NULL; full name: Unknown",
         "the full name: ana lima was changed; displayName=app-runner",
+        "first_name=value last_name=self full_name=name first_name=ana2 surname=null",
         "Имя файла: Отчёт.pdf; имя: test; Nachname: Unknown; 이름: null",
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA9kZzJqLJcR3h2p5Yx0Jq8v0m2+Q9e8yP3w== "
         "root@build-01\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9ok "

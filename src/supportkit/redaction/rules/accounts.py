@@ -672,6 +672,26 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+# In a log line's key=value pairs a value is data, not prose, in whatever case it was typed
+# (first_name=ana last_name=lima): one word of letters right after "=". Code passes a variable
+# there (first_name=value, full_name=self).
+_CODE_WORDS = frozenset(
+    {"self", "cls", "user", "value", "val", "data", "form", "request", "obj", "item", "row",
+     "record", "args", "kwargs", "params", "param", "input", "payload", "default", "blank",
+     "unset", "anonymous", "username", "firstname", "lastname", "fullname", "surname"}
+)  # fmt: skip
+
+
+def _logged_value(text: str, found: re.Match[str]) -> bool:
+    value = found.group(3)
+    return (
+        text[found.end(2) : found.start(3)].strip() == "="
+        and value.isalpha()
+        and value.lower() not in _NOT_NAMES
+        and value.lower() not in _CODE_WORDS
+    )
+
+
 def _written_as_name(value: str) -> bool:
     """Each word capitalized, or in a script without case (姓名: 王小明), and not all of them
     words that stand for no one."""
@@ -743,7 +763,9 @@ def _person_fields(text: str) -> Iterator[Span]:
             found = _PERSON_FIELD.match(text, at)
             if found is None:
                 found = _UNQUOTED_PERSON_FIELD.match(text, at)
-                if found is None or not _written_as_name(found.group(3)):
+                if found is None or not (
+                    _written_as_name(found.group(3)) or _logged_value(text, found)
+                ):
                     continue
             if found.start(3) in seen:
                 continue
