@@ -40,6 +40,20 @@ def test_same_value_same_placeholder_within_a_redactor() -> None:
         ("password", ["p@ss w0rd", "p%40ss%20w0rd"]),
         ("name", ["Olga", "olga", "OLGA"]),
         ("ipv4", ["73.15.22.8", "73-15-22-8", "073015022008", "073-015-022-008"]),
+        (
+            "birth-date",
+            [
+                "1985-03-14",
+                "14.03.1985",
+                "03/14/1985",
+                "14/03/1985",
+                "1985年3月14日",
+                "14 March 1985",
+                "March 14th, 1985",
+                "19850314",
+                "1985-03-14T00:00:00Z",
+            ],
+        ),
     ],
 )
 def test_one_value_written_several_ways_gets_one_placeholder(
@@ -50,6 +64,14 @@ def test_one_value_written_several_ways_gets_one_placeholder(
     names = Pseudonymizer()
     assert {names.placeholder(kind, spelling) for spelling in spellings} == {f"<{kind}-1>"}
     assert names.placeholder(kind, "0" * 9) == f"<{kind}-2>"
+
+
+def test_a_date_whose_order_is_unclear_keeps_its_own_placeholder() -> None:
+    """03/04/1985 is the 3rd of April in Europe and the 4th of March in the US."""
+    names = Pseudonymizer()
+    placeholders = [names.placeholder("birth-date", date) for date in ("03/04/1985", "04/03/1985")]
+    assert placeholders == ["<birth-date-1>", "<birth-date-2>"]
+    assert names.placeholder("birth-date", "1985-04-03") == "<birth-date-3>"
 
 
 def test_spellings_of_one_value_match_across_bundles_with_a_stable_key() -> None:

@@ -109,7 +109,14 @@ def _ipv4(value: str) -> str:
     return ".".join(str(int(octet)) for octet in octets)
 
 
+def _birth_date(value: str) -> str:
+    from supportkit.redaction.rules.birth_dates import iso_date  # noqa: PLC0415
+
+    return iso_date(value) or value
+
+
 _CANONICAL: dict[str, Callable[[str], str]] = {
+    "birth-date": _birth_date,  # 1985-03-14, 14.03.1985, March 14, 1985, 1985年3月14日
     "card": _digits,
     "device-id": str.lower,
     "email": _email,

@@ -59,4 +59,43 @@ def _birth_dates(text: str) -> Iterator[Span]:
             yield Span(found.start(1), found.end(1), "birth-date")
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_YEAR_FIRST = re.compile(r"((?:19|20)\d\d)[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:T.*)?")
+_YEAR_LAST = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)")
+_NAMED_MONTH = re.compile(
+    r"(?:(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3})[A-Za-z]*\.?|([A-Za-z]{3})[A-Za-z]*\.? "
+    r"(\d{1,2})(?:st|nd|rd|th)?),? ((?:19|20)\d\d)"
+)
+
+
+def iso_date(written: str) -> str | None:
+    """A date of birth as the rule finds it, as YYYY-MM-DD; None when its order is unclear
+    (03/04/1985 is March or April) or its year has two digits."""
+    if found := _YEAR_FIRST.fullmatch(written):
+        year, month, day = int(found[1]), int(found[2]), int(found[3])
+    elif found := _YEAR_LAST.fullmatch(written):
+        first, second, year = int(found[1]), int(found[3]), int(found[4])
+        if first > 12 or (found[2] == "." and second <= 12):  # 14/03/1985; dotted, day first
+            day, month = first, second
+        elif second > 12:  # the US's 03/14/1985
+            month, day = first, second
+        else:
+            return None
+    elif found := _NAMED_MONTH.fullmatch(written):
+        day = int(found[1] or found[4])
+        month = _MONTH_NUMBERS.get((found[2] or found[3]).lower(), 0)
+        year = int(found[5])
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04}-{month:02}-{day:02}"
+
+
 RULES: tuple[Rule, ...] = (FinderRule("birth-date", 96, _birth_dates),)
