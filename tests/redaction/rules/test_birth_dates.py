@@ -28,6 +28,11 @@ from _found import found
         ("生年月日：1990年1月15日", "1990年1月15日"),
         ("出生日期1990-01-15", "1990-01-15"),
         ("생년월일 1990.01.15", "1990.01.15"),
+        # in a sentence
+        ("patient born on 03/14/1985, admitted", "03/14/1985"),
+        ("né le 14/03/1985 à Paris", "14/03/1985"),
+        ("geboren am 14.03.1985 in Köln", "14.03.1985"),
+        ("nacida el 14/03/1985", "14/03/1985"),
     ],
 )
 def test_date_of_birth_is_found(text: str, value: str) -> None:
@@ -41,6 +46,7 @@ def test_date_of_birth_is_found(text: str, value: str) -> None:
         "birthplace 2020-01-01; dob_verified=true at 2026-12-07; birth 3 weeks ago",
         "adobe 2024-01-15; DOB: unknown; birthday 1990-01-15-12:00",  # a timestamp goes on
         "DOB: 1890-01-15",  # no one alive
+        "firstborn 2020-01-01; reborn on 2020-01-01; born on a friday",
     ],
 )
 def test_other_dates_are_kept(text: str) -> None:

@@ -21,12 +21,15 @@ _BIRTH_KEYWORDS = Keywords(
         "dob", "birth", "geburtsdatum", "geb.", "nacimiento", "naissance", "nascita",
         "nascimento", "urodzenia", "рождения", "ngày sinh", "doğum tarihi", "tanggal lahir",
         "生年月日", "出生日期", "생년월일",
+        # "was born on …", in a sentence
+        "born", "born on", "né le", "née le", "geboren am", "nato il", "nata il", "nacido el",
+        "nacida el", "nascido em", "nascida em",
     ),
     words=frozenset(
         {
             "dob", "birth", "birthdate", "birthday", "dateofbirth", "birthdt", "geburtsdatum",
             "geburtstag", "geb", "geb.", "nacimiento", "naissance", "nascita", "nascimento",
-            "urodzenia", "рождения",
+            "urodzenia", "рождения", "born",
         }
     ),
 )  # fmt: skip
