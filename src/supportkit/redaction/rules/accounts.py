@@ -812,7 +812,8 @@ def _mail_names(text: str) -> Iterator[Span]:
 # log whom they mail ("sending the invite to Ana Lima <ana@…>"): two to four capitalized words
 # right before it. A service's name or a team's (Acme Support <support@acme.com>) stays.
 _AT = _anchors.literal("@")
-_MAILBOX_BEFORE = re.compile(r"(?<![\w\"'])(?:[^\W\d_][\w'.-]{0,40} ){2,4}<[^<>@\s]{1,64}\Z")
+_MAILBOX_LOCAL = re.compile(r"[^<>@\s]{1,64}")
+_OWNER_WORD = re.compile(r"[^\W\d_][\w'.-]{0,40}")
 _MAILBOX_DOMAIN = re.compile(r"[^<>\s]{1,255}>")
 _ROLE_WORDS = frozenset(
     {"support", "notifications", "notification", "alerts", "billing", "sales", "security",
@@ -822,23 +823,39 @@ _ROLE_WORDS = frozenset(
 
 def _mailbox_names(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _AT):
-        found = _MAILBOX_BEFORE.search(text, max(0, at - 240), at)
-        domain = _MAILBOX_DOMAIN.match(text, at + 1)
-        if found is None or domain is None:
+        # most "@"s are in no <address> after a space: ruled out before the name is looked for
+        opens = text.rfind("<", max(0, at - 65), at)
+        if opens < 1 or text[opens - 1] != " " or not _MAILBOX_LOCAL.fullmatch(text, opens + 1, at):
             continue
-        words = found.group().split(" ")[:-1]
-        start = found.start()
-        while words and not words[0][0].isupper():  # "to Ana Lima": the name is what is capitalized
-            start += len(words.pop(0)) + 1
-        name = " ".join(words)
+        domain = _MAILBOX_DOMAIN.match(text, at + 1)
+        owner = _owner_before(text, opens - 1)
+        if owner is None or domain is None:
+            continue
+        start, name = owner
         if (
-            len(words) >= 2  # one word is as often a service's name
-            and _written_as_name(name)
-            and _a_persons(name)
+            _a_persons(name)
             and _ROLE_WORDS.isdisjoint(name.lower().split())
             and name.replace(" ", "").lower() not in domain.group().lower()
         ):
             yield Span(start, start + len(name), "name")
+
+
+def _owner_before(text: str, end: int) -> tuple[int, str] | None:
+    """Where the two to four capitalized words that end at ``end`` start, and the words; one
+    word is as often a service's name. "to Ana Lima": the name is what is capitalized."""
+    begin = max(0, end - 4 * 42)
+    words = text[begin:end].split(" ")
+    if begin > 0 and not text[begin - 1].isspace():
+        words = words[1:]  # the window cut the first one
+    name: list[str] = []
+    for word in reversed(words[-4:]):
+        if not (_OWNER_WORD.fullmatch(word) and word[0].isupper()):
+            break
+        name.insert(0, word)
+    joined = " ".join(name)
+    if len(name) < 2 or not _written_as_name(joined):
+        return None
+    return end - len(joined), joined
 
 
 # The account a connection signs in as: a URL's user info (postgresql://bob:…@db,
