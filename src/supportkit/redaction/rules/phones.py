@@ -98,20 +98,17 @@ _PHONE_FORMS: tuple[tuple[re.Pattern[bytes], int, _anchors.Anchor | None], ...] 
 )
 _TRUNK_BEFORE = re.compile(r"(?<![\w+.-])\d{1,2}[ -]?\Z")
 # Numbers typed with Arabic-Indic or Persian digits (+٩٦٦ ٥٠ ١٢٣ ٤٥٦٧, ۰۹۱۲۳۴۵۶۷۸۹), as phones'
-# keyboards in those languages give them: international, or national from a trunk 0.
+# keyboards in those languages give them: international, or national from a trunk 0 (tried at
+# each of the anchors' zeros: a search for one over a whole chunk costs 3 to 15 ms).
 _EASTERN = "[\u0660-\u0669\u06f0-\u06f9]"
-_EASTERN_RUN = _EASTERN.replace("]", " ().-]")
-_EASTERN_FORMS = (
-    (re.compile(rf"\+{_EASTERN}{_EASTERN_RUN}{{5,22}}{_EASTERN}"), "plus"),
-    (
-        re.compile(
-            rf"(?<![\w.:/+-])[\u0660\u06f0](?:{_EASTERN}{{1,5}}[ ./-]{_EASTERN}"
-            rf"{_EASTERN_RUN}{{3,14}}{_EASTERN}|{_EASTERN}{{8,12}}(?!\w))"
-        ),
-        "shape",
-    ),
-)
+_EASTERN_RUN = "[\u0660-\u0669\u06f0-\u06f9 ().-]"
 _EASTERN_DIGITS = _anchors.words("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")
+_EASTERN_ZEROS = (_anchors.word("٠"), _anchors.word("۰"))
+_EASTERN_INTERNATIONAL = re.compile(rf"\+{_EASTERN}{_EASTERN_RUN}{{5,22}}{_EASTERN}")
+_EASTERN_NATIONAL = re.compile(
+    rf"(?<![\w.:/+-])[\u0660\u06f0](?:{_EASTERN}{{1,5}}[ ./-]{_EASTERN}{_EASTERN_RUN}{{3,14}}"
+    rf"{_EASTERN}|{_EASTERN}{{8,12}}(?!\w))"
+)
 
 
 # A number after a keyword; in a script written without spaces it may touch the words around
@@ -195,10 +192,15 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
 def _eastern_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """:func:`_phone_candidates` for numbers in Eastern Arabic digits, which the Latin-1 view
     and its anchors cannot see; they are searched for in chunks that hold such a digit."""
-    if any(_anchors.starts(text, digit) for digit in _EASTERN_DIGITS):
-        for pattern, evidence in _EASTERN_FORMS:
-            for match in pattern.finditer(text):
-                yield match.start(), match.end(), evidence
+    if not any(_anchors.starts(text, digit) for digit in _EASTERN_DIGITS):
+        return
+    for match in _EASTERN_INTERNATIONAL.finditer(text):  # from its literal "+": fast
+        yield match.start(), match.end(), "plus"
+    for zero in _EASTERN_ZEROS:
+        for at in _anchors.starts(text, zero):
+            found = _EASTERN_NATIONAL.match(text, at)
+            if found is not None:
+                yield found.start(), found.end(), "shape"
 
 
 # An identifier's name right before a number that only has a phone's shape: "id=0912345678901",
