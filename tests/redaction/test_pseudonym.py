@@ -39,6 +39,13 @@ def test_same_value_same_placeholder_within_a_redactor() -> None:
         ("secret", ["Hunter22!", "Hunter22%21"]),
         ("password", ["p@ss w0rd", "p%40ss%20w0rd"]),
         ("name", ["Olga", "olga", "OLGA"]),
+        (
+            "device-id",
+            [
+                "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",
+                "{1A2B3C4D-5E6F-4A8B-9C0D-1E2F3A4B5C6D}",
+            ],
+        ),
         ("ipv4", ["73.15.22.8", "73-15-22-8", "073015022008", "073-015-022-008"]),
         (
             "birth-date",

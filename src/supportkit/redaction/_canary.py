@@ -708,6 +708,16 @@ _TEMPLATES: dict[str, _Kind] = {
         ("«{uuid}»", "«{h16}»")),
     "sim-and-udid": ("personal", ("{}", "device: {}", '"telephony": "{}"'),
         ("IMSI «{d15}»", "ICCID: «89{d17}»", "Provisioning UDID: «{h8}-{h16}»", "UDID «{h40}»")),
+    "machine-id": ("personal", ("{}", "hostnamectl:\n{}", "system: {}"),
+        ("      Machine ID: «{h32}»", "_MACHINE_ID=«{h32}»", "MachineGuid    REG_SZ    «{uuid}»",
+         '"IOPlatformUUID" = "«{H8}-{H4}-{H4}-{H4}-{H12}»"', "Hardware UUID: «{H8}-{H4}-4{H3}-"
+         "{H4}-{H12}»", '"common.machineId": "«{h64}»"', "telemetry deviceId=«{uuid}»")),
+    "windows-sid": ("personal", ("{}", "whoami /user: {}", "registry: {}"),
+        ("S-1-5-21-«{i100000000-4294967295}-{i100000000-4294967295}-{i10000000-4294967295}»"
+         "-{i1000-1200}", "HKEY_USERS\\S-1-5-21-«{i100000000-4294967295}-{i100000000-4294967295}"
+         "-{i100000000-4294967295}»-{i1000-1200}_Classes",
+         "S-1-12-1-«{i100000000-4294967295}-{i100000000-4294967295}-{i100000000-4294967295}-"
+         "{i100000000-4294967295}»")),
     "geo-coordinates": ("personal", ("Geolocation: ", "location ", "{}"),
         ("lat=«{i10-60}.{d4}», lon=«{i1-170}.{d4}»", "lng=«-{i1-170}.{d5}» lat=«{i1-89}.{d5}»",
          '"latitude": «-{i1-60}.{d6}», "longitude": «{i1-170}.{d6}»')),
@@ -787,6 +797,9 @@ _TEMPLATES: dict[str, _Kind] = {
     "uuid": ("decoy", ("user_id=", "order ", "tenant: ", '"id": "{}"'), ("«{uuid}»",)),
     "request-id": ("decoy", ("X-Request-Id: ", "request_id=", "trace_id="),
         ("«req_{h24}»", "«01{c24}»", "«{h32}»")),
+    "well-known-sid": ("decoy", ("owner ", "whoami /groups: ", "ACL: "),
+        ("«S-1-5-18»", "«S-1-5-32-544»", "«S-1-5-80-{i100000000-4294967295}-{i100000000-4294967295}"
+         "-{i100000000-4294967295}-{i100000000-4294967295}-{i100000000-4294967295}»")),
     "git-sha-short": ("decoy", ("commit ", "built from ", "rev="), ("«{h7}»",)),
     "git-sha-full": ("decoy", ("commit ", "HEAD is now at ", "git_sha="), ("«{h40}»",)),
     "sha256": ("decoy", ("sha256:", "digest ", "checksum="), ("«{h64}»",)),

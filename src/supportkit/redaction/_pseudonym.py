@@ -109,6 +109,10 @@ def _ipv4(value: str) -> str:
     return ".".join(str(int(octet)) for octet in octets)
 
 
+def _guid(value: str) -> str:
+    return value.removeprefix("{").removesuffix("}").lower()
+
+
 def _birth_date(value: str) -> str:
     from supportkit.redaction.rules.birth_dates import iso_date  # noqa: PLC0415
 
@@ -118,7 +122,7 @@ def _birth_date(value: str) -> str:
 _CANONICAL: dict[str, Callable[[str], str]] = {
     "birth-date": _birth_date,  # 1985-03-14, 14.03.1985, March 14, 1985, 1985年3月14日
     "card": _digits,
-    "device-id": str.lower,
+    "device-id": _guid,  # MachineGuid: with braces in one place, without in another
     "email": _email,
     "iban": _alphanumeric_upper,
     "imei": _digits,

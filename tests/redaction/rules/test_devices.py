@@ -90,6 +90,88 @@ def test_ids_without_a_device_ids_name_are_kept(text: str) -> None:
     assert found("device-id", text) == []
 
 
+_GUID = "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("   Machine ID: 5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5f", "5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5f"),
+        ("    _MACHINE_ID=5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5f", "5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5f"),
+        ("machine-id: 5C1F0A3E9D2B4C7A8E6F1D0B3A2C4E5F", "5C1F0A3E9D2B4C7A8E6F1D0B3A2C4E5F"),
+        (f"    MachineGuid    REG_SZ    {_GUID}", _GUID),
+        (f'"MachineGuid"="{_GUID}"', _GUID),
+        (f"machine_id={{{_GUID}}} boot ok", f"{{{_GUID}}}"),
+        ('"common.machineId": "' + "ab" * 32 + '"', "ab" * 32),
+        (f'    |   "IOPlatformUUID" = "{_GUID.upper()}"', _GUID.upper()),
+        (f"      Hardware UUID: {_GUID.upper()}", _GUID.upper()),
+        (f"telemetry: deviceId={_GUID}", _GUID),
+        (f'"common.devDeviceId": "{_GUID}"', _GUID),
+        (f"Device ID\t{_GUID.upper()}", _GUID.upper()),
+    ],
+)
+def test_machine_ids_after_their_names_are_found(text: str, value: str) -> None:
+    """A machine's own id follows it, and its owner, from one log to the next, as an
+    advertising id does: systemd's and D-Bus's machine id, Windows' MachineGuid, a Mac's
+    hardware UUID, and the device ids apps make for telemetry."""
+    assert found("device-id", text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   Boot ID: 5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5f",  # a boot's, not the machine's
+        f"request_id={_GUID} machine=x86_64",
+        "machine id: 00000000-0000-0000-0000-000000000000",
+        "device_id=0 device id 0x10de vendor",  # a GPU's model, a bus's number
+        f"virtualmachineid={_GUID}",  # inside another word
+        "machine_id=5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5",  # 31 digits: no id of these kinds
+    ],
+)
+def test_ids_without_a_machine_ids_name_are_kept(text: str) -> None:
+    assert found("device-id", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "User SID: S-1-5-21-3623811015-3361044348-30300820-1013",
+            ["3623811015-3361044348-30300820"],
+        ),
+        (
+            r"HKEY_USERS\S-1-5-21-1004336348-1177238915-682003330-512_Classes",
+            ["1004336348-1177238915-682003330"],
+        ),
+        ("C:\\$Recycle.Bin\\S-1-5-21-1-2-3-1001\\x", ["1-2-3"]),
+        ("domain S-1-5-21-3623811015-3361044348-30300820.", ["3623811015-3361044348-30300820"]),
+        (
+            "owner S-1-12-1-1234567890-1234567891-1234567892-1234567893 (Azure AD)",
+            ["1234567890-1234567891-1234567892-1234567893"],
+        ),
+    ],
+)
+def test_a_windows_sids_machine_or_tenant_part_is_found(text: str, values: list[str]) -> None:
+    """The three numbers after S-1-5-21 are one machine's or one domain's, and with the
+    account's number after them name one person; that number itself (500 is the
+    Administrator, 512 Domain Admins) is what support reads, and stays. An Entra ID user's
+    SID is the user's object id, and goes whole."""
+    assert found("windows-sid", text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S-1-5-18 S-1-5-32-544 S-1-1-0 S-1-5-19",  # well-known: the same on every machine
+        "S-1-5-80-956008885-3418522649-1831038044-1853292631-2271478464",  # a service's, hashed
+        "XS-1-5-21-1-2-3-1001",  # inside another word
+        "S-1-5-21-1-2",  # too few parts
+    ],
+)
+def test_well_known_and_partial_sids_are_kept(text: str) -> None:
+    assert found("windows-sid", text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "owner"),
     [

@@ -1,8 +1,9 @@
 """Device identifiers that follow one device (and so its owner) everywhere: IMEI numbers,
 advertising ids (IDFA, Google's GAID), Apple's identifierForVendor (IDFV), Android ids, an
-iPhone's UDID, and the SIM's subscriber (IMSI) and card (ICCID) numbers. Each only right after
-its name: UUIDs, hexadecimal ids and long numbers are kept everywhere else. Serial numbers stay:
-support needs them for warranty.
+iPhone's UDID, the SIM's subscriber (IMSI) and card (ICCID) numbers, and a machine's own id
+(systemd's machine id, Windows' MachineGuid, a Mac's hardware UUID). Each only right after its
+name: UUIDs, hexadecimal ids and long numbers are kept everywhere else. Serial numbers stay:
+support needs them for warranty. And the machine's or domain's part of a Windows account's SID.
 
 And the owner's name in a device's name, which Apple and Amazon make from it: another person's
 ``Olga's iPhone`` in a Bluetooth or DHCP log names them as plainly as an email would."""
@@ -81,6 +82,64 @@ def _sim_and_udids(text: str) -> Iterator[Span]:
             found = pattern.match(text, at)
             if found is not None and not (at and text[at - 1].isalpha()):
                 yield Span(found.start(1), found.end(1), "device-id")
+
+
+# A machine's own id after its name: systemd's and D-Bus's machine id (hostnamectl's "Machine ID:",
+# the journal's _MACHINE_ID=), Windows' MachineGuid (as reg query prints it, or a .reg file), a
+# Mac's hardware UUID (System Information's "Hardware UUID:", ioreg's "IOPlatformUUID" = "…"),
+# and the device ids apps make for telemetry (VS Code's machineId and devDeviceId). A name may
+# end a longer camel-case one ("devDeviceId"), not a lower-case word ("virtualmachineid").
+_MACHINE_ID_NAMES = _anchors.words(
+    ("machineid", "machine id", "machine_id", "machine-id", "machineguid", "ioplatformuuid",
+     "hardware uuid", "deviceid", "device id", "device_id", "device-id")
+)  # fmt: skip
+_MACHINE_ID = re.compile(
+    r"(?i:machine[ _-]?(?:id|guid)|ioplatformuuid|hardware uuid|device[ _-]?id)"
+    r"(?:[\"']?[ \t]{0,8}[:=]?[ \t]{0,16}[\"']?|[ \t]{1,8}REG_SZ[ \t]{1,8})"
+    r"(\{?[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}?"
+    r"|[0-9A-Fa-f]{64}|[0-9A-Fa-f]{32})(?![\w-])"
+)
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])|(?<=[a-z])(?=[A-Z])")
+
+
+def _machine_ids(text: str) -> Iterator[Span]:
+    for anchor in _MACHINE_ID_NAMES:
+        for at in _anchors.starts(text, anchor):
+            found = _MACHINE_ID.match(text, at)
+            if (
+                found is not None
+                and _NAME_BEFORE.match(text, at) is not None
+                and not _ZEROED.fullmatch(found.group(1).strip("{}"))
+            ):
+                yield Span(found.start(1), found.end(1), "device-id")
+
+
+# A Windows account's security identifier: after S-1-5-21, three numbers that one machine or one
+# domain drew at random, then the account's own number. The three go, so the same machine's
+# accounts still share one placeholder; the account's number (500 is the Administrator, 512 the
+# Domain Admins) is what support reads, and stays. An Entra ID (Azure AD) account's, after
+# S-1-12-1, is the user's object id, and goes whole. Well-known SIDs (S-1-5-18) are no one's.
+_SID_NUMBER = r"(?:0|[1-9][0-9]{0,9})"
+_SIDS = tuple(
+    (
+        len(prefix),
+        _anchors.literal(prefix),
+        re.compile(rf"{_SID_NUMBER}(?:-{_SID_NUMBER}){{{parts - 1}}}"),
+    )
+    for prefix, parts in (("S-1-5-21-", 3), ("S-1-12-1-", 4))
+)
+# The account's number may follow, and the _Classes of the account's own registry hive.
+_SID_END = re.compile(r"(?:-[0-9]{1,10})?(?:_Classes)?(?![\w-])")
+
+
+def _windows_sids(text: str) -> Iterator[Span]:
+    for width, anchor, parts in _SIDS:
+        for at in _anchors.starts(text, anchor):
+            if at and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+                continue
+            found = parts.match(text, at + width)
+            if found is not None and _SID_END.match(text, found.end()) is not None:
+                yield Span(found.start(), found.end(), "sid")
 
 
 # Devices whose default name is their owner's: "Olga's iPhone", "Olga Petrova’s MacBook Pro",
@@ -177,6 +236,7 @@ def _owner(found: re.Match[str], group: int) -> Iterator[Span]:
 
 RULES: tuple[Rule, ...] = (
     FinderRule("imei", 72, _imeis),
-    FinderRule("device-id", 96, each_of(_device_ids, _sim_and_udids)),
+    FinderRule("device-id", 128, each_of(_device_ids, _sim_and_udids, _machine_ids)),
+    FinderRule("windows-sid", 64, _windows_sids),
     FinderRule("device-owner", 128, each_of(_owner_names, _mac_host_owners)),
 )
