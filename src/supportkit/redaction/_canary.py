@@ -175,6 +175,14 @@ def _zero_padded(address: str, separator: str) -> str:
     return separator.join(f"{int(octet):03}" for octet in address.split("."))
 
 
+def _public_ipv4_in_hex(rng: random.Random) -> str:
+    """A public address's four bytes as eight hexadecimal digits, with a letter among them."""
+    while True:
+        digits = "".join(f"{int(octet):02X}" for octet in _public_ipv4(rng).split("."))
+        if not digits.isdecimal():
+            return digits
+
+
 def _in_digits(number: str, zero: str) -> str:
     """``number`` written with the ten digits that start at ``zero``."""
     return number.translate({ord("0") + value: ord(zero) + value for value in range(10)})
@@ -313,6 +321,8 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "ipfourdashed": lambda rng: _public_ipv4(rng).replace(".", "-"),
     "ipfourpadded": lambda rng: _zero_padded(_public_ipv4(rng), ""),
     "ipfourpaddeddashed": lambda rng: _zero_padded(_public_ipv4(rng), "-"),
+    "ipfourhex": _public_ipv4_in_hex,
+    "ipfourhexlower": lambda rng: _public_ipv4_in_hex(rng).lower(),
     "ipsix": _public_ipv6,
     "mac": _mac,
     "bluezmac": lambda rng: _mac(rng).replace(":", "_").replace("-", "_").upper(),
@@ -676,7 +686,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("c-«{ipfourdashed}».hsd1.ca.comcast.net", "«{ipfourdashed}».static.example-isp.net",
          "«{ipfourdashed}»-BusName-sfba.ca.comcastbusiness.net",
          "«{ipfourpadded}».ctinets.com", "n«{ipfourpadded}».netvigator.com",
-         "dslb-«{ipfourpaddeddashed}».{d3}.pools.vodafone-ip.de")),
+         "dslb-«{ipfourpaddeddashed}».{d3}.pools.vodafone-ip.de",
+         "p«{ipfourhex}».dip0.t-ipconnect.de", "ool-«{ipfourhexlower}».dyn.optonline.net")),
     "ipv6-public": ("personal", ("connection from [{}]:{i1024-65535}", "remote_addr=", "peer "),
         ("«{ipsix}»",)),
     "mac-address": ("personal", ("wlan0 ether ", "device MAC ", "hwaddr=", "bluetoothd: {}"),

@@ -99,9 +99,11 @@ def _steam_id(value: str) -> str:
 
 def _ipv4(value: str) -> str:
     """Dotted without leading zeros, as a host name may hold it: 73-15-22-8, 073015022008,
-    073-015-022-008."""
+    073-015-022-008, 5DDC1234."""
     if len(value) == 12 and value.isdecimal():
         octets = [value[at : at + 3] for at in range(0, 12, 3)]
+    elif len(value) == 8 and value.isalnum():  # hexadecimal: 5DDC1234
+        return ".".join(str(int(value[at : at + 2], 16)) for at in range(0, 8, 2))
     else:
         octets = value.replace("-", ".").split(".")
     if len(octets) != 4 or not all(octet.isdecimal() for octet in octets):

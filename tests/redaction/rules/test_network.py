@@ -246,6 +246,16 @@ def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: li
         ("201801011200.tar.gz 061092085098.log abcdefghijk061092085098.example.net", []),
         ("111122223133.dkr.ecr.us-east-1.amazonaws.com", []),
         ("https://111122223133.signin.aws.amazon.com/console", []),
+        # the address's four bytes in hexadecimal, after a letter or a few
+        ("Received: from p5DDC1234.dip0.t-ipconnect.de ([x])", ["5DDC1234"]),
+        ("connect from pD9E1A2B3.dip0.t-ipconnect.de[x]", ["D9E1A2B3"]),
+        ("rhost=ool-4353a1b2.dyn.optonline.net", ["4353a1b2"]),
+        ("from ip5f5a6b7c.dynamic.kabel-deutschland.de", ["5f5a6b7c"]),
+        ("x4d0a1b2c.dyn.telefonica.de user=ana", ["4d0a1b2c"]),
+        ("ip-0a000001.ec2.internal web-6f7d8c9b.default.svc.cluster.local", []),
+        ("v1.2.3-14-g1a2b3c4d.dirty deadbeef.example.com p12345678.example.com", []),
+        ("build-5ddc1234.example.com p5DDC1234.tar.gz p5dDC1234.example.com", []),
+        ("ab5ddc1234.example.com p5DDC1234ab.example.com", []),
     ],
 )
 def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) -> None:
@@ -255,12 +265,15 @@ def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) 
 
 
 def test_an_isps_host_name_shares_its_addresss_placeholder() -> None:
-    """Written with zero-padded octets or in one run, it is the address beside it."""
+    """Written with zero-padded octets, in one run or in hexadecimal, it is the address beside
+    it."""
     text = (
         "connect from HSI-KBW-046-223-101-002.hsi.kabel-badenwuerttemberg.de[46.223.101.2]\n"
-        "sshd: rhost=061092085098.ctinets.com (61.92.85.98)"
+        "sshd: rhost=061092085098.ctinets.com (61.92.85.98)\n"
+        "Received: from p5DDC1234.dip0.t-ipconnect.de ([93.220.18.52])"
     )
     assert Redactor().text(text, artifact="a") == (
         "connect from HSI-KBW-<ipv4-1>.hsi.kabel-badenwuerttemberg.de[<ipv4-1>]\n"
-        "sshd: rhost=<ipv4-2>.ctinets.com (<ipv4-2>)"
+        "sshd: rhost=<ipv4-2>.ctinets.com (<ipv4-2>)\n"
+        "Received: from p<ipv4-3>.dip0.t-ipconnect.de ([<ipv4-3>])"
     )

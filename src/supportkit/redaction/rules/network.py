@@ -244,6 +244,39 @@ def _padded_ipv4s(text: str) -> Iterator[Span]:
             yield Span(at, end, "ipv4")
 
 
+# Others write them in hexadecimal after a letter or a few: p5DDC1234.dip0.t-ipconnect.de,
+# ool-4353a1b2.dyn.optonline.net, ip5f5a6b7c.dynamic.kabel-deutschland.de. The eight digits,
+# in one case and with a letter among them, make the whole first label with what comes before
+# them; a short git hash in a version (v1.2-14-g1a2b3c4d.dirty) does not start one.
+_HEX_IPV4_ANCHOR = _anchors.pattern(rb"[G-Zg-z-][0-9A-Fa-f]{8}\.[A-Za-z]", 11)
+_HEX_IPV4_BEFORE = re.compile(r"(?<![\w.-])[A-Za-z]{1,4}-?\Z")
+_HEX_IPV4 = re.compile(r"[0-9A-F]{8}|[0-9a-f]{8}")
+# Names a network gives its own hosts, which no ISP's customer has.
+_LOCAL_DOMAINS = frozenset({"local", "internal", "lan", "home", "corp", "localdomain", "test"})
+
+
+def _hex_ipv4s(text: str) -> Iterator[Span]:
+    for at in _anchors.starts(text, _HEX_IPV4_ANCHOR):
+        start, end = at + 1, at + 9
+        label = text[start:end]
+        if (
+            _HEX_IPV4.fullmatch(label) is None
+            or label.isdecimal()
+            or _HEX_IPV4_BEFORE.search(text, max(0, start - 6), start) is None
+        ):
+            continue
+        domain = _PADDED_IPV4_AFTER.match(text, end)
+        if (
+            domain is None
+            or domain.group(1).lower() in _NOT_DOMAINS | _LOCAL_DOMAINS
+            or ".svc." in domain.group()
+        ):
+            continue
+        a, b, c = int(label[:2], 16), int(label[2:4], 16), int(label[4:6], 16)
+        if _public_v4(a, b, c):
+            yield Span(start, end, "ipv4")
+
+
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
 _IPV6_ANCHOR = _anchors.pattern(_IPV6_HINT.pattern)
 _IPV6_LEFT = re.compile(r"[0-9A-Fa-f:]{1,39}\Z")
@@ -389,7 +422,7 @@ def _bare_macs(text: str) -> Iterator[Span]:
 
 
 RULES: tuple[Rule, ...] = (
-    FinderRule("ipv4", 40, each_of(_ipv4s, _hostname_ipv4s, _padded_ipv4s)),
+    FinderRule("ipv4", 40, each_of(_ipv4s, _hostname_ipv4s, _padded_ipv4s, _hex_ipv4s)),
     FinderRule("ipv6", 96, _ipv6s),
     FinderRule("mac", 64, each_of(_macs, _frame_header_macs, _bluez_device_macs, _bare_macs)),
 )
