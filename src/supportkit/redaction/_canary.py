@@ -781,7 +781,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "first_name=«{first}» plan=pro", "cardholder_name: «{fullname}»; exp 12/29",
          "ФИО: «{fullname}»\nстатус: новый", "Nachname: «{first}», Stadt: Köln",
          "invite sent to «{fullname}» <dev@example.org>",
-         "level=info first_name=«{firstlow}» plan=pro")),
+         "level=info first_name=«{firstlow}» plan=pro", '"customer_name": "«{fullname}»"',
+         '"shipping": {"recipientName": "«{fullname}»", "method": "express"}')),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

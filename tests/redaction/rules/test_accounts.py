@@ -515,6 +515,16 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ("Nombre completo: Juan Pérez García", ["Juan Pérez García"]),
         ("姓名：王小明，电话：未填", ["王小明"]),
         ("imię i nazwisko: Anna Kowalska", ["Anna Kowalska"]),
+        # a shop's, a help desk's and a clinic's names for the person
+        (
+            '"display_name": "Ana Lima", "customer_name": "Olga Petrova"',
+            ["Ana Lima", "Olga Petrova"],
+        ),
+        ('{"customerName": "Ana Lima", "contactName": "Bob Smith"}', ["Ana Lima", "Bob Smith"]),
+        ("recipient_name=Ana Lima; shipping_name: Olga Petrova", ["Ana Lima", "Olga Petrova"]),
+        ('"cardholder": "ANA LIMA", "name_on_card": "Ana Lima"', ["ANA LIMA", "Ana Lima"]),
+        ('"account_holder": "Ana Lima", "billing_name": "A. Lima"', ["Ana Lima", "A. Lima"]),
+        ('"middle_name": "Maria", "patient_name": "Ana Lima"', ["Maria", "Ana Lima"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -539,6 +549,8 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         "First name: N/A; given_name=${GIVEN}; WHERE first_name IS NULL; full name: Unknown",
         "the full name: ana lima was changed; displayName=app-runner",
         "first_name=value last_name=self full_name=name first_name=ana2 surname=null",
+        '"shipping_method": "Express", "customer_id": "C-1042", "contact_email_sent": true',
+        '"customer_name": "Acme Support Team", "contactName": "Default Policy"',
         "Имя файла: Отчёт.pdf; имя: test; Nachname: Unknown; 이름: null",
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA9kZzJqLJcR3h2p5Yx0Jq8v0m2+Q9e8yP3w== "
         "root@build-01\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9ok "

@@ -636,17 +636,22 @@ _NAME_LABELS_ABROAD = (
 )  # fmt: skip
 # A person's name in the fields identity providers, error trackers and payment APIs log:
 # Entra's "userDisplayName", Okta's "displayName", OIDC's claims, a profile's first and last
-# name, a card's holder ("holderName", "card_holder_name"); quoted, or written out as a name
-# is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
+# name, a card's holder ("holderName", "card_holder_name"), and the names a shop, a help desk or
+# a clinic gives the person ("customer_name", "name_on_card", "patient_name"); quoted, or
+# written out as a name is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
+_NAMED_PEOPLE = ("customer", "contact", "recipient", "billing", "shipping", "patient")
 _PERSON_FIELDS = _anchors.words(
-    ("displayname", "userdisplayname", "givenname", "given_name", "surname", "familyname",
-     "family_name", "fullname", "full_name", "full name", "firstname", "first_name", "lastname",
-     "last_name", "holdername", "holder_name", "cardholdername", "cardholder_name",
-     "card_holder_name", *_NAME_LABELS_ABROAD)
+    ("displayname", "display_name", "userdisplayname", "givenname", "given_name", "surname",
+     "familyname", "family_name", "fullname", "full_name", "full name", "firstname", "first_name",
+     "middlename", "middle_name", "lastname", "last_name", "holdername", "holder_name",
+     "cardholder", "card_holder", "accountholder", "account_holder", "name_on_card",
+     *(f"{whose}{glue}name" for whose in _NAMED_PEOPLE for glue in ("", "_")),
+     *_NAME_LABELS_ABROAD)
 )  # fmt: skip
 _PERSON_FIELD_NAME = (
     r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full[ _]?name|first_?name"""
-    r"""|last_?name|(?:card_?)?holder_?name|"""
+    r"""|middle_?name|last_?name|(?:card_?|account_?)?holder(?:_?name)?|name_on_card"""
+    rf"""|(?:{"|".join(_NAMED_PEOPLE)})_?name|"""
     + "|".join(re.escape(label) for label in sorted(_NAME_LABELS_ABROAD, key=len, reverse=True))
     + ")"
 )
