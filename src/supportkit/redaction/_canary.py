@@ -121,6 +121,7 @@ _FIRST = _words(
     "anna dmitry olga ivan thanh minh linh hung baraka neema amani juma john emily michael "
     "sarah oliver amelia lukas sophie jonas lena fatima carlos yuki priya"
 )
+_STREET_TYPES = _words("Street Road Avenue Lane Drive Way Court Place")
 _LAST = _words(
     "ivanov petrova smirnov nguyen tran pham mwangi kimaro mushi smith johnson brown taylor "
     "evans mueller schmidt schneider fischer garcia tanaka sharma"
@@ -302,6 +303,10 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "first": lambda rng: rng.choice(_FIRST).capitalize(),
     "firstlow": lambda rng: rng.choice(_FIRST).lower(),
     "fullname": lambda rng: f"{rng.choice(_FIRST).title()} {rng.choice(_LAST).title()}",
+    "street": lambda rng: (
+        f"{rng.randint(1, 999)} {rng.choice(_LAST).title()} {rng.choice(_STREET_TYPES)}"
+    ),
+    "strasse": lambda rng: f"{rng.choice(_LAST).title()}straße {rng.randint(1, 99)}",
     "mail": lambda rng: rng.choice(_MAIL_DOMAINS),
     # a Discord account's id (a snowflake) as its token begins: base64 without padding
     "discordid": lambda rng: (
@@ -723,6 +728,12 @@ _TEMPLATES: dict[str, _Kind] = {
         ("      Machine ID: «{h32}»", "_MACHINE_ID=«{h32}»", "MachineGuid    REG_SZ    «{uuid}»",
          '"IOPlatformUUID" = "«{H8}-{H4}-{H4}-{H4}-{H12}»"', "Hardware UUID: «{H8}-{H4}-4{H3}-"
          "{H4}-{H12}»", '"common.machineId": "«{h64}»"', "telemetry deviceId=«{uuid}»")),
+    "postal-address": ("personal", ("{}", "checkout: {}", "customer record:\n{}"),
+        ('"shipping_address": "«{street}, London»"', "billing address: «{street}, Springfield, "
+         "IL 62704»", '{"line1": "«{street}»", "line2": "«Flat {i1-40}»", "city": "Leeds"}',
+         "Anschrift: «{strasse}, 10115 Berlin»", "address=«{street}, Sydney»&plan=pro",
+         "адрес: «г. Москва, ул. Тверская, д. {i1-99}»",
+         "お届け先住所：«東京都千代田区{i1-9}-{i1-9}»")),
     "windows-sid": ("personal", ("{}", "whoami /user: {}", "registry: {}"),
         ("S-1-5-21-«{i100000000-4294967295}-{i100000000-4294967295}-{i10000000-4294967295}»"
          "-{i1000-1200}", "HKEY_USERS\\S-1-5-21-«{i100000000-4294967295}-{i100000000-4294967295}"
@@ -809,6 +820,9 @@ _TEMPLATES: dict[str, _Kind] = {
     "uuid": ("decoy", ("user_id=", "order ", "tenant: ", '"id": "{}"'), ("«{uuid}»",)),
     "request-id": ("decoy", ("X-Request-Id: ", "request_id=", "trace_id="),
         ("«req_{h24}»", "«01{c24}»", "«{h32}»")),
+    "other-address": ("decoy", ("{}", "net: {}"),
+        ("bind address: «0.0.0.0:{i1024-65535}»", "fault address: «0x{h16}»",
+         "Address: «{i2-9} errors» found", "ip_address: «10.{i0-255}.{i0-255}.{i1-254}»")),
     "well-known-sid": ("decoy", ("owner ", "whoami /groups: ", "ACL: "),
         ("«S-1-5-18»", "«S-1-5-32-544»", "«S-1-5-80-{i100000000-4294967295}-{i100000000-4294967295}"
          "-{i100000000-4294967295}-{i100000000-4294967295}-{i100000000-4294967295}»")),

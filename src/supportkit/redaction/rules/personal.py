@@ -1,12 +1,13 @@
 """Personal data in collected text: emails, phones, public IPs, MACs, cards, IBANs, SSNs,
-passports and other national ids, device ids, precise coordinates, game accounts and dates of
-birth.
+passports and other national ids, device ids, precise coordinates, game accounts, dates of
+birth and postal addresses.
 
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
 :mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
 CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
 :mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids and gamer tags),
-:mod:`.birth_dates` and :mod:`.wifi` (Wi-Fi network names); :mod:`._finders` holds what they share.
+:mod:`.birth_dates`, :mod:`.wifi` (Wi-Fi network names) and :mod:`.addresses` (postal addresses
+after their labels); :mod:`._finders` holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 from supportkit.redaction._rule import Rule
 from supportkit.redaction.rules import (
+    addresses,
     birth_dates,
     devices,
     emails,
@@ -71,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     *game_accounts.RULES,
     *birth_dates.RULES,
     *wifi.RULES,
+    *addresses.RULES,
 )
 """The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
 shape or a passport keyword says more than a valid phone number does."""

@@ -1,0 +1,168 @@
+"""Postal addresses after their labels, as shops, help desks and sign-up forms log them: where a
+person lives or has parcels sent. ``"shipping_address": "221B Baker Street, London"``,
+``billing address: 1600 Amphitheatre Parkway, …``, an address object's ``"line1"`` and
+``"line2"``, ``"street": "Hauptstraße 5"``, and the labels of other languages (``Adresse``,
+``Anschrift``, ``dirección``, ``endereço``, ``indirizzo``, ``адрес``, ``住所``, ``地址``, ``주소``,
+``địa chỉ``, ``alamat``). The city, postal code and country on their own stay: they place a
+person no closer than a city-level coordinate does.
+
+"Address" alone names a network's, a memory's or a mailbox's address as often as a home's, so
+after it the value must have a street's shape: a house number and a street's word (``Street``,
+``Way``, ``rue``, ``Calle``, ``ул.``, ``Jl.``), or a house number before a capitalized name and
+a comma. A label with another qualifier (``ip_address``, ``Server Address``, ``IP-Adresse``,
+``服务器地址``) is not a home's, and a value without a digit, with an ``@``, a URL or ``0x`` in it,
+is not one either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._text import is_trivial
+
+__all__ = ["RULES"]
+
+_LABELS = _anchors.words(
+    ("address", "adres", "anschrift", "street", "straße", "strasse", "line1", "line2", "line_1",
+     "line_2", "dirección", "direccion", "domicilio", "endereço", "endereco", "indirizzo",
+     "alamat", "dia chi", "địa chỉ", "адрес", "地址", "住所", "주소")
+)  # fmt: skip
+_CJK_LABELS = ("地址", "住所", "주소")
+# Every word of a postal address's label is one of these: "shipping_address", "Your address",
+# "addressLine1", "Lieferadresse". Any other ("ip", "server", "email", "wallet") names
+# another kind of address.
+_BARE_LABEL_WORDS = frozenset(
+    {"address", "adresse", "adres", "adresa", "dirección", "direccion", "endereço",
+     "endereco", "indirizzo", "alamat", "dia", "chi", "địa", "chỉ", "адрес"}
+)  # fmt: skip
+_POSTAL_LABEL_WORDS = frozenset(
+    {"street", "straße", "strasse", "line", "1", "2", "3", "shipping", "ship", "billing", "bill",
+     "mailing", "home", "postal", "residential", "residence", "delivery", "customer", "user",
+     "contact", "recipient", "your", "my", "current", "permanent", "primary", "full", "work",
+     "office", "business", "company", "legal", "registered", "correspondence", "anschrift",
+     "domicilio", "lieferadresse", "rechnungsadresse", "wohnadresse", "postadresse",
+     "privatadresse", "lieferanschrift", "rechnungsanschrift", "wohnanschrift", "to"}
+)  # fmt: skip
+_LABEL_WORDS = _BARE_LABEL_WORDS | _POSTAL_LABEL_WORDS
+# Labels whose every word is generic ("address", "Adresse") need a street's shape after them.
+_QUALIFIED = _POSTAL_LABEL_WORDS - {"user", "your", "my", "current", "full", "to"}
+# What stands before 地址 or 住所 when it is not a home's: a server's, a mailbox's, a memory's.
+_NOT_HOME_CJK = (
+    "服务器", "服務器", "邮件", "邮箱", "郵件", "网络", "網路", "物理", "内存", "記憶體", "网关",
+    "代理", "服务", "主机", "节点", "钱包", "合约", "网页", "链接", "回调", "接口", "メール",
+    "サーバー", "サーバ", "이메일", "서버",
+)  # fmt: skip
+
+_KEY_REST = re.compile(r"[\w-]{0,40}")
+_SEPARATOR = re.compile(r"""["']?[ \t]{0,8}[:=：][ \t]{0,8}""")
+_QUOTED = re.compile(r"""(["'])([^"'\r\n]{2,200})\1""")
+_UNQUOTED = re.compile(r"""[^\s"'&;|<>{}\[\]][^\r\n\t"&;|<>{}\[\]]{1,199}""")
+_NEXT_KEY = re.compile(r"\s[\w.-]{1,40}[:=]")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)")
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A street's word, in the languages whose labels are read: Street, Rd, rue, Straße, Calle, ул.
+_STREET_WORDS = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "drive", "dr",
+     "boulevard", "blvd", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "square", "sq",
+     "terrace", "highway", "hwy", "close", "crescent", "suite", "apt", "apartment", "flat",
+     "floor", "unit", "po", "box", "rue", "chemin", "impasse", "allée", "quai", "cedex",
+     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
+     "via", "viale", "piazza", "corso", "calle", "avenida", "paseo", "plaza", "carrera", "rua",
+     "travessa", "praça", "ulica", "ul", "улица", "ул", "проспект", "пр", "переулок", "пер",
+     "шоссе", "дом", "кв", "straat", "laan", "gracht", "plein", "đường", "phố", "quận",
+     "phường", "jl", "jalan", "mtaa", "barabara"}
+)  # fmt: skip
+# A house number before a capitalized name, then a comma: "42 Wallaby Way, Sydney".
+_NUMBER_FIRST = re.compile(r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?,? [^\W\d_][^,]{1,60},")
+
+
+def _label_words(label: str) -> list[str]:
+    if label.isalpha() and label[1:].islower():
+        return [label.lower()]  # most labels: "address", "Server"
+    return _CAMEL.sub(" ", label).replace("_", " ").replace("-", " ").lower().split()
+
+
+def _needs_street(text: str, at: int, end: int) -> bool | None:
+    """Whether a value must have a street's shape after the label that holds the anchor at
+    ``at`` and ends at ``end``; None when the label names another kind of address."""
+    start = at
+    while start > 0 and at - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        start -= 1
+    key = text[start:end]
+    if text[at : at + 2] in _CJK_LABELS:
+        if not key.isalpha() or any(char.isascii() for char in key):
+            return None
+        return None if any(word in key for word in _NOT_HOME_CJK) else False
+    words = _label_words(key)
+    if start == at and text[at - 1 : at] == " ":  # "billing address", "Server Address"
+        before = start - 1
+        while before > 0 and start - before < 21 and text[before - 1].isalpha():
+            before -= 1
+        if before < start - 1 and not (before and text[before - 1].isalnum()):
+            words = [*_label_words(text[before : start - 1]), *words]
+    if not _LABEL_WORDS.issuperset(words):
+        return None
+    if "line" in words and {"1", "2", "3"}.isdisjoint(words):
+        return None
+    return _QUALIFIED.isdisjoint(words)
+
+
+def _value(text: str, at: int) -> tuple[int, int] | None:
+    quoted = _QUOTED.match(text, at)
+    if quoted is not None:
+        return quoted.span(2)
+    unquoted = _UNQUOTED.match(text, at)
+    if unquoted is None:
+        return None
+    value = unquoted.group()
+    next_key = _NEXT_KEY.search(value)
+    if next_key is not None:
+        value = value[: next_key.start()]
+    value = value.rstrip(" .,")
+    return (at, at + len(value)) if value else None
+
+
+def _postal(value: str, *, needs_street: bool) -> bool:
+    if not any(char.isdigit() for char in value) or is_trivial(value):
+        return False
+    lowered = value.lower()
+    if "@" in value or "://" in value or "0x" in lowered or "${" in value or "%s" in value:
+        return False
+    if len(_CJK.findall(value)) >= 2:
+        return True
+    words = _LETTER_WORDS.findall(lowered)
+    if not words:
+        return False
+    return (
+        not needs_street
+        or not _STREET_WORDS.isdisjoint(words)
+        or (_NUMBER_FIRST.match(value) is not None and value.split(" ", 2)[1][:1].isupper())
+    )
+
+
+def _addresses(text: str) -> Iterator[Span]:
+    seen: set[int] = set()  # "address_line_1" holds two anchors of one label
+    for anchor in _LABELS:
+        for at in _anchors.starts(text, anchor):
+            rest = _KEY_REST.match(text, at + anchor.width)
+            end = rest.end() if rest is not None else at + anchor.width
+            separator = _SEPARATOR.match(text, end)
+            if separator is None:
+                continue  # "Address already in use", a URL's /address/
+            needs_street = _needs_street(text, at, end)
+            if needs_street is None:
+                continue
+            value = _value(text, separator.end())
+            if value is None or value[0] in seen:
+                continue
+            if _postal(text[value[0] : value[1]], needs_street=needs_street):
+                seen.add(value[0])
+                yield Span(value[0], value[1], "address")
+
+
+RULES: tuple[Rule, ...] = (FinderRule("postal-address", 320, _addresses),)
