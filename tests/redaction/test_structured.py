@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from supportkit.redaction import FAILED_PLACEHOLDER, RedactionPolicy, Redactor
+from supportkit.redaction import FAILED_PLACEHOLDER, RedactionPolicy, Redactor, default_policy
+from supportkit.redaction._rule import Span
 from supportkit.redaction._structured import MAX_DEPTH, StructuredRedaction
 from supportkit.redaction.rules import CREDENTIAL_RULES, PERSONAL_RULES
 
@@ -17,6 +19,11 @@ from supportkit.redaction.rules import CREDENTIAL_RULES, PERSONAL_RULES
 @pytest.fixture(name="redactor")
 def _redactor() -> Redactor:
     return Redactor(RedactionPolicy(rules=CREDENTIAL_RULES + PERSONAL_RULES))
+
+
+@pytest.fixture(name="everything")
+def _everything() -> Redactor:
+    return Redactor(default_policy(detect_machine=False))
 
 
 @pytest.mark.parametrize("value", ["hunter2", 123456, 3.5, ["a", "b"], {"nested": "x"}, ("t", 1)])
@@ -188,6 +195,117 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
     data = {"contact": "erin@example.com", "note": "my key AKIAABCDEFGHIJKLMNOP", "pin": 9876}
     out = redactor.data(data, artifact="r", credentials_only=True)
     assert out == {"contact": "erin@example.com", "note": "my key <aws-key-1>", "pin": "<secret-1>"}
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            {"customer": {"first_name": "Ana", "lastName": "lima", "display_name": "Ana Lima"}},
+            {
+                "customer": {
+                    "first_name": "<name-1>",
+                    "lastName": "<name-2>",
+                    "display_name": "<name-3>",
+                }
+            },
+        ),
+        (
+            {"address": {"line1": "12 Baker Street", "line2": "Flat 3", "city": "London"}},
+            {"address": {"line1": "<address-1>", "line2": "<address-2>", "city": "London"}},
+        ),
+        (
+            {
+                "shipping_address": "221B Baker Street, London",
+                "address": "10 Downing Street, London",
+            },
+            {"shipping_address": "<address-1>", "address": "<address-2>"},
+        ),
+        (
+            {"dob": "1990-01-15", "date_of_birth": "15.01.1990"},
+            {"dob": "<birth-date-1>", "date_of_birth": "<birth-date-1>"},
+        ),
+    ],
+)
+def test_personal_fields_are_found_by_key(
+    everything: Redactor, data: dict[str, Any], expected: dict[str, Any]
+) -> None:
+    """In a structure a value stands without the label a log line gives it ("first_name=Ana"):
+    its key is that label."""
+    assert everything.data(data, artifact="r") == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"first_name": "", "last_name": None, "display_name": "N/A", "full_name": "anonymous"},
+        {"address": "0.0.0.0:8080", "ip_address": "10 Main Street", "line1": "", "street": "N/A"},
+        {"dob": "unknown", "birthday_reminder": "1990-01-15", "address": {"city": "London"}},
+        {"name": "Ana Lima", "title": "Export does nothing", "city": "Springfield"},
+    ],
+)
+def test_fields_without_personal_values_are_kept(
+    everything: Redactor, data: dict[str, Any]
+) -> None:
+    assert everything.data(data, artifact="r") == data
+
+
+def test_personal_fields_count_under_their_rules_and_stay_for_the_reporter(
+    everything: Redactor,
+) -> None:
+    data = {"first_name": "Ana", "street": "Hauptstraße 5", "dob": "1990-01-15"}
+    assert everything.data(data, artifact="typed", credentials_only=True) == data
+    everything.data(data, artifact="r")
+    assert everything.audit.artifacts["r"] == {
+        "person-name-field": 1,
+        "postal-address": 1,
+        "birth-date": 1,
+    }
+
+
+def test_an_allowed_value_stays_in_a_personal_field() -> None:
+    redactor = Redactor(default_policy(detect_machine=False, allow=("Ana Lima",)))
+    assert redactor.data({"full_name": "Ana Lima"}, artifact="r") == {"full_name": "Ana Lima"}
+
+
+class _EmployeeIds:
+    """A host's rule that knows the key its data is filed under, and nothing in text."""
+
+    name = "employee-id"
+    category = "personal"
+    max_span = 16
+
+    def __init__(self, check: Callable[[str], str | None]) -> None:
+        self._check = check
+
+    def find(self, text: str) -> Iterator[Span]:
+        return iter(())
+
+    def field_check(self, key: str) -> Callable[[str], str | None] | None:
+        return self._check if key == "employee_id" else None
+
+
+def _raise(value: str) -> str | None:
+    raise ValueError(value)
+
+
+def test_a_hosts_rule_can_find_its_values_by_key() -> None:
+    redactor = Redactor(RedactionPolicy(rules=(_EmployeeIds(lambda _value: "employee"),)))
+    data = {"employee_id": "E-1042", "team": {"employee_id": "E-7"}, "note": "E-1042"}
+    assert redactor.data(data, artifact="r") == {
+        "employee_id": "<employee-1>",
+        "team": {"employee_id": "<employee-2>"},
+        "note": "E-1042",
+    }
+    assert redactor.audit.artifacts["r"] == {"employee-id": 2}
+
+
+def test_a_field_check_that_raises_hides_the_value() -> None:
+    redactor = Redactor(RedactionPolicy(rules=(_EmployeeIds(_raise),)))
+    assert redactor.data({"employee_id": "E-1042"}, artifact="r") == {
+        "employee_id": FAILED_PLACEHOLDER
+    }
+    assert [(f.rule, f.error) for f in redactor.audit.failures] == [("employee-id", "ValueError")]
 
 
 def test_equal_secret_values_share_a_placeholder(redactor: Redactor) -> None:

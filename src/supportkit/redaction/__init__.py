@@ -12,7 +12,8 @@ artifact and rule (never values)::
     summary = redactor.text(typed_summary, artifact="report.json", credentials_only=True)
     manifest["redaction"] = redactor.audit.to_dict()
 
-Custom rules implement :class:`Rule` and yield :class:`Span` objects.
+Custom rules implement :class:`Rule` and yield :class:`Span` objects; a rule that also knows
+the keys its values are filed under in structured data implements :class:`FieldRule`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from supportkit.redaction._policy import (
     default_policy,
 )
 from supportkit.redaction._pseudonym import FAILED_PLACEHOLDER
-from supportkit.redaction._rule import Category, Rule, Span
+from supportkit.redaction._rule import Category, FieldRule, Rule, Span
 from supportkit.redaction.rules.credentials import is_secret_key
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "RULE_SET_GROUP",
     "Category",
     "ExtraPattern",
+    "FieldRule",
     "RedactionAudit",
     "RedactionFailure",
     "RedactionPolicy",

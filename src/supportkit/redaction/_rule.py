@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal, Protocol, runtime_checkable
 
@@ -48,4 +48,24 @@ class Rule(Protocol):
 
     def find(self, text: str) -> Iterator[Span]:
         """Spans of ``text`` to replace."""
+        ...
+
+
+FieldCheck = Callable[[str], str | None]
+"""Tells a value filed under a key: its placeholder kind (``"name"``), or None to keep it."""
+
+
+@runtime_checkable
+class FieldRule(Rule, Protocol):
+    """**Protocol:** a rule that also knows the keys its kind of value is filed under in
+    structured data, where a value stands without the label a log line gives it
+    (``{"first_name": "Ana"}`` against ``first_name=Ana``).
+
+    ``field_check(key)`` is None for any other key; for one of its keys, a check that gives
+    the placeholder kind of a value filed under it (``"name"``), or None to keep that value
+    (``""``, ``"N/A"``). It is asked once per key and bundle.
+    """
+
+    def field_check(self, key: str) -> FieldCheck | None:
+        """How to tell a personal value under ``key``; None when ``key`` files none."""
         ...

@@ -7,6 +7,10 @@ are kept there, since they hold no secret and "the password was empty" is worth 
 same goes for a ``value`` beside a ``name`` or ``key`` that names a secret, and for a bare
 ``key`` inside an object named like what it keys (``{"Jwt": {"Key": …}}``, ``{"api": {"key": …}}``).
 
+A name, a postal address or a date of birth under a key that files one (``first_name``,
+``line1``, ``dob``) is replaced too: in a structure the key is the label a log line would put
+beside the value. The rules say which keys and values (:class:`~supportkit.redaction.FieldRule`).
+
 A command line kept as a list of arguments (``command_line``, ``argv``, ``cmd``…) is redacted
 as the one line a shell would read, so a flag and its value in two arguments (``--password``,
 ``hunter2``) are seen together; then it is split back into arguments.
@@ -30,6 +34,7 @@ from typing import Any
 
 from supportkit._hostdata import CYCLE, WalkGuard, printable
 from supportkit.redaction._pseudonym import FAILED_PLACEHOLDER
+from supportkit.redaction._rule import FieldCheck
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "StructuredRedaction"]
 
@@ -64,6 +69,9 @@ class StructuredRedaction:
     texts: Callable[[list[str]], list[str]]
     is_secret_key: Callable[[str], bool]
     secret_placeholder: Callable[[str], str]
+    # Per key, the checks that tell a personal value filed under it ({"first_name": "Ana"}),
+    # each giving the value's placeholder or None; asked once per key and walk.
+    field_checks: Callable[[str], tuple[FieldCheck, ...]] = lambda _key: ()
     secret_fields: int = 0
     too_deep: int = 0
     _guard: WalkGuard = field(default_factory=lambda: WalkGuard(MAX_VALUES), repr=False)
@@ -74,6 +82,10 @@ class StructuredRedaction:
     _holders: list[Any] = field(default_factory=list, repr=False)
     _places: list[Any] = field(default_factory=list, repr=False)
     _command_lines: list[int] = field(default_factory=list, repr=False)
+    _checks: _ChecksByKey = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._checks = _ChecksByKey(self.field_checks)
 
     @property
     def too_many(self) -> int:
@@ -170,6 +182,13 @@ class StructuredRedaction:
                 self._command_lines.append(len(self._strings))
                 line = out[new_key] = _command_line(item)
                 self._note(line, out, new_key)
+            elif (
+                isinstance(item, str)
+                and isinstance(key, str)
+                and (checks := self._checks[key])
+                and (placeholder := _personal_value(checks, item)) is not None
+            ):
+                out[new_key] = placeholder
             else:
                 self._put(out, new_key, item, depth + 1, key if isinstance(key, str) else "")
         return out
@@ -185,6 +204,29 @@ class StructuredRedaction:
             return item
         self.secret_fields += 1
         return self.secret_placeholder(_as_one_text(item))
+
+
+class _ChecksByKey(dict[str, tuple[FieldCheck, ...]]):
+    """The checks for personal values under each key, asked for once per key and walk: a
+    report repeats a few hundred keys over ten thousand values."""
+
+    def __init__(self, ask: Callable[[str], tuple[FieldCheck, ...]]) -> None:
+        super().__init__()
+        self._ask = ask
+
+    def __missing__(self, key: str) -> tuple[FieldCheck, ...]:
+        checks = self[key] = self._ask(key)
+        return checks
+
+
+def _personal_value(checks: tuple[FieldCheck, ...], item: str) -> str | None:
+    """``item``'s placeholder when a check finds a personal value in it; None leaves it to the
+    text rules like any other string."""
+    for check in checks:
+        placeholder = check(item)
+        if placeholder is not None:
+            return placeholder
+    return None
 
 
 def _command_line(arguments: list[str] | tuple[str, ...]) -> str:

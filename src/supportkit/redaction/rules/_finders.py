@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from supportkit.redaction import _anchors
-from supportkit.redaction._rule import Category, Span
+from supportkit.redaction._rule import Category, FieldCheck, Span
 
 __all__ = [
     "DATE_LIKE",
     "UNSPACED_CHARS",
     "UNSPACED_SCRIPT",
     "VERSION_WORDS",
+    "FieldFinderRule",
     "FinderRule",
     "Keywords",
     "after_version_word",
@@ -141,6 +142,18 @@ class FinderRule:
     def find(self, text: str) -> Iterator[Span]:
         """Spans of ``text`` to replace."""
         return self.finder(text)
+
+
+@dataclass(slots=True)
+class FieldFinderRule(FinderRule):
+    """A :class:`FinderRule` whose ``field`` also tells the keys that file its kind of value in
+    a structure (a :class:`~supportkit.redaction._rule.FieldRule`)."""
+
+    field: Callable[[str], FieldCheck | None] = lambda _key: None
+
+    def field_check(self, key: str) -> FieldCheck | None:
+        """How to tell this rule's kind of value filed under ``key``; None for other keys."""
+        return self.field(key)
 
 
 # A date with its year in full, or day first with punctuation ("14.11.23"). Day first with

@@ -27,8 +27,8 @@ import re
 from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
-from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, each_of
+from supportkit.redaction._rule import FieldCheck, Rule, Span
+from supportkit.redaction.rules._finders import FieldFinderRule, FinderRule, each_of
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
 from supportkit.redaction.rules._text import end_of_line, glued, is_trivial, start_of_line
 
@@ -667,6 +667,33 @@ _UNQUOTED_PERSON_FIELD = re.compile(
     + rf"""()()[ \t]{{0,8}}[:=：][ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})"""
     + r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
 )
+_PERSON_KEY = re.compile(_PERSON_FIELD_NAME)
+
+
+def _person_field(key: str) -> FieldCheck | None:
+    """In a structure, a name field's value is a name whatever its case ({"lastName":
+    "lima"}): the key is its label."""
+    return _person_value if _PERSON_KEY.fullmatch(key) else None
+
+
+def _person_value(value: str) -> str | None:
+    name = value.strip()
+    if (
+        not 0 < len(name) <= 128
+        or "\n" in name
+        or name[0] in "$<{%"
+        or not any(char.isalpha() for char in name)
+        or name.lower() in _NOT_NAMES
+        or name.lower() in _CODE_WORDS
+        or is_trivial(name)
+        or no_ones(name)
+        or is_bot(name)
+        or not _a_persons(name)
+    ):
+        return None
+    return "name"
+
+
 # Capitalized words that stand for no one: types, empty values, placeholders.
 _NOT_NAMES = frozenset(
     {
@@ -920,5 +947,7 @@ RULES: tuple[Rule, ...] = (
     FinderRule("connection-user", 4_400, _connection_users),
     FinderRule("mail-name", 4_400, each_of(_mail_names, _mailbox_names)),
     FinderRule("cloud-user", 9_000, each_of(_iam_users, _ssh_users, _public_key_users)),
-    FinderRule("person-name-field", 200, each_of(_person_fields, _signing_names)),
+    FieldFinderRule(
+        "person-name-field", 200, each_of(_person_fields, _signing_names), field=_person_field
+    ),
 )

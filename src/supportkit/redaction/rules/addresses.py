@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
-from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction._rule import FieldCheck, Rule, Span
+from supportkit.redaction.rules._finders import FieldFinderRule
 from supportkit.redaction.rules._text import is_trivial
 
 __all__ = ["RULES"]
@@ -94,18 +94,24 @@ def _needs_street(text: str, at: int, end: int) -> bool | None:
     while start > 0 and at - start < 40 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
         start -= 1
     key = text[start:end]
-    if text[at : at + 2] in _CJK_LABELS:
-        if not key.isalpha() or any(char.isascii() for char in key):
-            return None
-        return None if any(word in key for word in _NOT_HOME_CJK) else False
-    words = _label_words(key)
     if start == at and text[at - 1 : at] == " ":  # "billing address", "Server Address"
         before = start - 1
         while before > 0 and start - before < 21 and text[before - 1].isalpha():
             before -= 1
         if before < start - 1 and not (before and text[before - 1].isalnum()):
-            words = [*_label_words(text[before : start - 1]), *words]
-    if not _LABEL_WORDS.issuperset(words):
+            key = text[before:end]
+    return _label_needs_street(key)
+
+
+def _label_needs_street(key: str) -> bool | None:
+    """Whether a value must have a street's shape after the label ``key``; None when it names
+    no postal address."""
+    if key.endswith(_CJK_LABELS):
+        if not key.isalpha() or any(char.isascii() for char in key):
+            return None
+        return None if any(word in key for word in _NOT_HOME_CJK) else False
+    words = _label_words(key)
+    if not words or not _LABEL_WORDS.issuperset(words):
         return None
     if "line" in words and {"1", "2", "3"}.isdisjoint(words):
         return None
@@ -165,4 +171,23 @@ def _addresses(text: str) -> Iterator[Span]:
                 yield Span(value[0], value[1], "address")
 
 
-RULES: tuple[Rule, ...] = (FinderRule("postal-address", 320, _addresses),)
+def _address_field(key: str) -> FieldCheck | None:
+    """In a structure, the key is the label: {"line1": "12 Baker Street"}, and after a bare
+    {"address": …} a street's shape."""
+    needs_street = _label_needs_street(key)
+    if needs_street is None:
+        return None
+    return _street_value if needs_street else _address_value
+
+
+def _address_value(value: str) -> str | None:
+    return "address" if _postal(value, needs_street=False) else None
+
+
+def _street_value(value: str) -> str | None:
+    return "address" if _postal(value, needs_street=True) else None
+
+
+RULES: tuple[Rule, ...] = (
+    FieldFinderRule("postal-address", 320, _addresses, field=_address_field),
+)

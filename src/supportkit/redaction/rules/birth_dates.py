@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from supportkit.redaction._rule import Rule, Span
-from supportkit.redaction.rules._finders import FinderRule, Keywords
+from supportkit.redaction._rule import FieldCheck, Rule, Span
+from supportkit.redaction.rules._finders import FieldFinderRule, Keywords
 
 __all__ = ["RULES"]
 
@@ -101,4 +101,24 @@ def iso_date(written: str) -> str | None:
     return f"{year:04}-{month:02}-{day:02}"
 
 
-RULES: tuple[Rule, ...] = (FinderRule("birth-date", 96, _birth_dates),)
+# A structure's keys for a date of birth, in lower case without "_", "-" or spaces.
+_BIRTH_KEYS = frozenset(
+    {"dob", "birthdate", "birthday", "dateofbirth", "birthdt", "birthdatetime", "geburtsdatum",
+     "geburtstag", "fechadenacimiento", "datedenaissance", "datadinascita", "datadenascimento",
+     "datarozhdeniya", "датарождения", "ngàysinh", "tanggallahir", "doğumtarihi", "生年月日",
+     "出生日期", "생년월일"}
+)  # fmt: skip
+
+
+def _birth_field(key: str) -> FieldCheck | None:
+    """In a structure, a date under a date of birth's key ({"dob": "1990-01-15"})."""
+    normalized = key.lower().replace("_", "").replace("-", "").replace(" ", "")
+    return _birth_value if normalized in _BIRTH_KEYS else None
+
+
+def _birth_value(value: str) -> str | None:
+    found = _DATE_AFTER.match(value.strip())
+    return "birth-date" if found is not None and found.end() == len(value.strip()) else None
+
+
+RULES: tuple[Rule, ...] = (FieldFinderRule("birth-date", 96, _birth_dates, field=_birth_field),)
