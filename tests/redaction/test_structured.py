@@ -222,6 +222,19 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"shipping_address": "<address-1>", "address": "<address-2>"},
         ),
         (
+            {"username": "ana", "user": "olga.p", "USER": "bob", "proxyUser": "ACME\\ana"},
+            {
+                "username": "<user-1>",
+                "user": "<user-2>",
+                "USER": "<user-3>",
+                "proxyUser": "<user-4>",
+            },
+        ),
+        (
+            {"user": "root", "username": "ana@example.com", "userName": "42"},
+            {"user": "root", "username": "<email-1>", "userName": "42"},
+        ),
+        (
             {"dob": "1990-01-15", "date_of_birth": "15.01.1990"},
             {"dob": "<birth-date-1>", "date_of_birth": "<birth-date-1>"},
         ),

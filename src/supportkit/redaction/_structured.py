@@ -7,8 +7,8 @@ are kept there, since they hold no secret and "the password was empty" is worth 
 same goes for a ``value`` beside a ``name`` or ``key`` that names a secret, and for a bare
 ``key`` inside an object named like what it keys (``{"Jwt": {"Key": …}}``, ``{"api": {"key": …}}``).
 
-A name, a postal address or a date of birth under a key that files one (``first_name``,
-``line1``, ``dob``) is replaced too: in a structure the key is the label a log line would put
+A name, a user name, a postal address or a date of birth under a key that files one
+(``first_name``, ``user``, ``line1``, ``dob``) is replaced too: in a structure the key is the label a log line would put
 beside the value. The rules say which keys and values (:class:`~supportkit.redaction.FieldRule`).
 
 A command line kept as a list of arguments (``command_line``, ``argv``, ``cmd``…) is redacted

@@ -172,6 +172,25 @@ def _field_users(text: str) -> Iterator[Span]:
                 yield span
 
 
+# In a structure: the variables' names as they are, a user-name field's in any case, and a
+# bare "user" ({"user": "ana"}).
+_USER_KEY = re.compile(
+    r"(?:SUDO_)?(?:USER|USERNAME|LOGNAME)|(?i:user_?name|proxy_?user|login_?name)|[Uu]ser"
+)
+_USER_VALUE = re.compile(r"(?:[\w.-]{1,64}\\{1,2})?[A-Za-z_][\w.-]{0,63}(?: [\w.-]{1,64}){0,5}")
+
+
+def _user_field(key: str) -> FieldCheck | None:
+    return _user_value if _USER_KEY.fullmatch(key) else None
+
+
+def _user_value(value: str) -> str | None:
+    name = value.strip()
+    if _USER_VALUE.fullmatch(name) is None or no_ones(name.rpartition("\\")[2]):
+        return None
+    return None if is_trivial(name) else "user"
+
+
 def _code(text: str, at: int, found: re.Match[str]) -> bool:
     """Whether the user-name field ``found`` at ``at`` passes an expression in source code."""
     value, end = found.group(2), found.end(2)
@@ -939,7 +958,7 @@ def _connection_users(text: str) -> Iterator[Span]:
 
 
 RULES: tuple[Rule, ...] = (
-    FinderRule("user-variable", 256, _variables),
+    FieldFinderRule("user-variable", 256, _variables, field=_user_field),
     FinderRule("access-log-user", 320, _access_log_users),
     FinderRule("login-user", 640, _login_users),  # PAM's failure line is the longest
     FinderRule("directory-user", 160, _directory_users),
