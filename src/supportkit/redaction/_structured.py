@@ -8,8 +8,9 @@ same goes for a ``value`` beside a ``name`` or ``key`` that names a secret, and 
 ``key`` inside an object named like what it keys (``{"Jwt": {"Key": …}}``, ``{"api": {"key": …}}``).
 
 A name, a user name, a postal address or a date of birth under a key that files one
-(``first_name``, ``user``, ``line1``, ``dob``) is replaced too: in a structure the key is the label a log line would put
-beside the value. The rules say which keys and values (:class:`~supportkit.redaction.FieldRule`).
+(``first_name``, ``user``, ``line1``, ``dob``) is replaced too: in a structure the key is the
+label a log line would put beside the value. The rules say which keys and values
+(:class:`~supportkit.redaction.FieldRule`).
 
 A command line kept as a list of arguments (``command_line``, ``argv``, ``cmd``…) is redacted
 as the one line a shell would read, so a flag and its value in two arguments (``--password``,
