@@ -41,6 +41,11 @@ from _found import found
         ),
         ("alamat: Jl. Sudirman No. 5, Jakarta", ["Jl. Sudirman No. 5, Jakarta"]),
         ("level=info home_address='7 Elm Road' saved", ["7 Elm Road"]),
+        # JSON inside a string, its quotes escaped, and XML
+        ('body="{\\"shipping_address\\": \\"12 Baker Street\\"}"', ["12 Baker Street"]),
+        ('{\\"address\\":{\\"line1\\":\\"7 Elm Road\\"}}', ["7 Elm Road"]),
+        ("<street>12 Baker Street</street><city>London</city>", ["12 Baker Street"]),
+        ("<ns:AddressLine1>5 Main St</ns:AddressLine1>", ["5 Main St"]),
     ],
 )
 def test_a_postal_address_after_its_label_is_found(text: str, values: list[str]) -> None:

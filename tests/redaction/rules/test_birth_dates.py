@@ -33,6 +33,9 @@ from _found import found
         ("né le 14/03/1985 à Paris", "14/03/1985"),
         ("geboren am 14.03.1985 in Köln", "14.03.1985"),
         ("nacida el 14/03/1985", "14/03/1985"),
+        # JSON inside a string, its quotes escaped
+        ('payload="{\\"dob\\": \\"1990-01-15\\"}"', "1990-01-15"),
+        ('body: {\\\\\\"birthDate\\\\\\":\\\\\\"15/01/1990\\\\\\"}', "15/01/1990"),
     ],
 )
 def test_date_of_birth_is_found(text: str, value: str) -> None:

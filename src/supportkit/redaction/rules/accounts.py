@@ -674,9 +674,13 @@ _PERSON_FIELD_NAME = (
     + "|".join(re.escape(label) for label in sorted(_NAME_LABELS_ABROAD, key=len, reverse=True))
     + ")"
 )
+# Quoted, maybe with escaped quotes (JSON inside a string: {\"first_name\": \"Ana\"}), or an XML
+# element's text (<firstName>Ana</firstName>, <cbc:FullName>…).
 _PERSON_FIELD = re.compile(
-    _PERSON_FIELD_NAME + r"""(["']?)[ \t]{0,8}[:=：][ \t]{0,8}(["'])([^"'\r\n<>{}]{1,128})\2"""
+    _PERSON_FIELD_NAME + r"""(\\{0,3}["']?)[ \t]{0,8}[:=：][ \t]{0,8}(\\{0,3}["'])"""
+    r"""((?:[^"'\\\r\n<>{}]|\\u[0-9A-Fa-f]{4}){1,128})\2"""
 )
+_XML_PERSON_FIELD = re.compile(_PERSON_FIELD_NAME + r"""()()>([^<>"\r\n]{1,128})</""")
 # Unquoted, a value counts as a name only when it is written as one: one to four words of
 # letters (an apostrophe or hyphen inside, an initial's full stop), up to the end of the line,
 # a delimiter or the next key, each word capitalized; code is left (first_name: str = …).
@@ -812,6 +816,8 @@ def _person_fields(text: str) -> Iterator[Span]:
             if glued(text, at, "_"):
                 continue  # a longer name: serviceDisplayName, app_display_name
             found = _PERSON_FIELD.match(text, at)
+            if found is None and text[at - 1 : at] in ("<", ":"):
+                found = _XML_PERSON_FIELD.match(text, at)
             if found is None:
                 found = _UNQUOTED_PERSON_FIELD.match(text, at)
                 if found is None or not (

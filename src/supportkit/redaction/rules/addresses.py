@@ -58,8 +58,11 @@ _NOT_HOME_CJK = (
 )  # fmt: skip
 
 _KEY_REST = re.compile(r"[\w-]{0,40}")
-_SEPARATOR = re.compile(r"""["']?[ \t]{0,8}[:=：][ \t]{0,8}""")
-_QUOTED = re.compile(r"""(["'])([^"'\r\n]{2,200})\1""")
+# After the label: a separator, maybe after a quote (escaped too, as JSON inside a string has
+# it), or an XML element's ">".
+_SEPARATOR = re.compile(r"""\\{0,3}["']?[ \t]{0,8}[:=：][ \t]{0,8}|>(?=[^<>\r\n]{2,200}</)""")
+_QUOTED = re.compile(r"""(\\{0,3}["'])((?:[^"'\\\r\n]|\\[nrt/]|\\u[0-9A-Fa-f]{4}){2,200})\1""")
+_XML_TEXT = re.compile(r"[^<>\r\n]{2,200}(?=</)")
 _UNQUOTED = re.compile(r"""[^\s"'&;|<>{}\[\]][^\r\n\t"&;|<>{}\[\]]{1,199}""")
 _NEXT_KEY = re.compile(r"\s[\w.-]{1,40}[:=]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)")
@@ -119,6 +122,9 @@ def _label_needs_street(key: str) -> bool | None:
 
 
 def _value(text: str, at: int) -> tuple[int, int] | None:
+    if text[at - 1 : at] == ">":
+        element = _XML_TEXT.match(text, at)
+        return element.span() if element is not None else None
     quoted = _QUOTED.match(text, at)
     if quoted is not None:
         return quoted.span(2)

@@ -38,11 +38,11 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # The date right after the name: maybe past the label's end ("_date", "(DD/MM/YYYY)"), a quote
-# and a separator; written with numbers, with an English month's name, in CJK's 年月日, or as
-# one run of digits.
+# (escaped too, as JSON inside a string has it) and a separator; written with numbers, with an
+# English month's name, in CJK's 年月日, or as one run of digits.
 _DATE_AFTER = re.compile(
     # one loop of disjoint parts, so a long gap is read once, not tried many ways
-    r"(?:[_ -]?(?i:date|dt))?(?:[ \t\"'：:=>-]|\([^()\r\n]{0,16}\))*"
+    r"(?:[_ -]?(?i:date|dt))?(?:[ \t\"'\\：:=>-]|\([^()\r\n]{0,16}\))*"
     r"((?:19|20)\d\d([-/.])\d{1,2}\2\d{1,2}"
     r"(?:T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?"  # as JSON dates a day
     r"|\d{1,2}([-/.])\d{1,2}\3(?:19|20)?\d\d"
