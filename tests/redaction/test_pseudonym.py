@@ -40,6 +40,10 @@ def test_same_value_same_placeholder_within_a_redactor() -> None:
         ("password", ["p@ss w0rd", "p%40ss%20w0rd"]),
         ("name", ["Olga", "olga", "OLGA"]),
         (
+            "address",
+            ["12 Baker Street, London", "12+Baker+Street%2C+London", "12 baker street,  LONDON"],
+        ),
+        (
             "device-id",
             [
                 "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",

@@ -115,6 +115,12 @@ def _guid(value: str) -> str:
     return value.removeprefix("{").removesuffix("}").lower()
 
 
+def _address(value: str) -> str:
+    """As a form posts it (12+Baker+Street%2C+London) or a log prints it, in any case."""
+    decoded = url_decoded(value.replace("+", " ")) if "+" in value else url_decoded(value)
+    return " ".join(decoded.casefold().split())
+
+
 def _birth_date(value: str) -> str:
     from supportkit.redaction.rules.birth_dates import iso_date  # noqa: PLC0415
 
@@ -122,6 +128,7 @@ def _birth_date(value: str) -> str:
 
 
 _CANONICAL: dict[str, Callable[[str], str]] = {
+    "address": _address,  # 12+Baker+Street%2C+London
     "birth-date": _birth_date,  # 1985-03-14, 14.03.1985, March 14, 1985, 1985年3月14日
     "card": _digits,
     "device-id": _guid,  # MachineGuid: with braces in one place, without in another
