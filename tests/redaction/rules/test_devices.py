@@ -108,6 +108,9 @@ _GUID = "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
         (f"telemetry: deviceId={_GUID}", _GUID),
         (f'"common.devDeviceId": "{_GUID}"', _GUID),
         (f"Device ID\t{_GUID.upper()}", _GUID.upper()),
+        # a Mac's crash and panic reports name the machine by an id of their own
+        ('"crashReporterKey" : "' + "b2c3" * 10 + '",', "b2c3" * 10),
+        (f"Anonymous UUID:       {_GUID.upper()}", _GUID.upper()),
     ],
 )
 def test_machine_ids_after_their_names_are_found(text: str, value: str) -> None:
