@@ -161,6 +161,9 @@ def test_a_recovery_phrase_goes_whole(redactor: Redactor, text: str, expected: s
         ("dsn=postgres://db:5432/app", "dsn=postgres://db:5432/app"),
         ('dsn = "host=db password=hunter2x"', 'dsn = "<secret-1>"'),
         ("SENTRY_DSN=https://abc123def456@o1.ingest.sentry.io/4", "SENTRY_DSN=<secret-1>"),
+        # a short flag with its value glued on is no name: the database after it stays
+        ("mysql -uroot -pS3cr3tPass mydb", "mysql -uroot -p<password-1> mydb"),
+        ("keytool -list -storepass changeit -v", "keytool -list -storepass <secret-1> -v"),
     ],
 )  # fmt: skip
 def test_values_that_name_no_secret_are_kept(redactor: Redactor, text: str, expected: str) -> None:

@@ -543,7 +543,11 @@ _LOGCAT_PRIORITY_LETTERS = frozenset("VDIWEFA")
 
 def _spaced_name_has_no_value(text: str, start: int, end: int) -> bool:
     if text[start] == "-":
-        return text.startswith(("--no-", "-no-", "--no_"), start)
+        # --no-auth takes no value, and neither does a short flag with its value glued on and
+        # a digit in it (mysql -pS3cr3tPass mydb): no option is named like that.
+        return text.startswith(("--no-", "-no-", "--no_"), start) or (
+            text[start + 1 : start + 2] != "-" and any(c.isdigit() for c in text[start:end])
+        )
     if _SPACED_VALUE.match(text, end) is not None:
         return False
     if not _normalized(text[start:end]).endswith(_DIRECTIVE_NAMES):
