@@ -326,6 +326,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "national-ids": lambda n: "CPF 123.456.789-0 СНИЛС 123-456-789 " * (n // 35),
     "device-ids": lambda n: "idfa android_id " * (n // 16),
     "machine-ids": lambda n: "Machine ID: MachineGuid REG_SZ deviceId=" * (n // 40),
+    "sentry-dsns": lambda n: ("://" + "0" * 32 + "@h/" + "a/" * 4) * (n // 46),
     "hex-host-names": lambda n: "p5DDC1234.a" * (n // 11),
     "postal-addresses": lambda n: "shipping address: 1 Elm Street, " * (n // 32),
     "address-labels": lambda n: "IP-Adresse: 地址: line1=" * (n // 21),

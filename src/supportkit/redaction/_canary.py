@@ -525,6 +525,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "«{d10}:AA{u33}»")),
     "azure-client-secret": ("credential", ("copied ", "app registration acme-api: {} (new)",
         '"credential": "{}"'), ("«{a3}{d1}Q~{u34}»", "«{a3}{d1}Q~{a31}»")),
+    "sentry-dsn-key": ("credential", ("{}", "sending event to {} failed", "raven: {}"),
+        ("https://«{h32}»@o{d6}.ingest.sentry.io/{d7}", "https://«{h32}:{h32}»@sentry.acme.com/{d2}")),
     "jwt": ("credential", ("id_token=", "session jwt ", '"access_token": "{}"', "jwt: "),
         ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u43}»",
          "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.«{jwtpayload}».«{u342}»")),

@@ -706,6 +706,19 @@ _URL_PASSWORD = _prefix(
     ascii_only=False,
 )
 
+# A Sentry DSN's key in its URL's user info (https://KEY@o123.ingest.sentry.io/4505; old DSNs
+# add :SECRET): with it anyone can send events to the project. The DSN ends in the project's
+# number, maybe after a path where Sentry is hosted under one.
+_SENTRY_DSN_KEY = _prefix(
+    "sentry-dsn-key",
+    "secret",
+    _literal("://"),
+    r"([0-9a-f]{32}(?::[0-9a-f]{32})?)@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?/"
+    r"(?:[\w.-]{1,64}/){0,4}[0-9]{1,20}/?(?![\w.-])",
+    640,
+    before="",
+)
+
 
 # --- AWS secret access keys, only in a secret context -----------------------------------------
 
@@ -778,6 +791,7 @@ RULES: tuple[Rule, ...] = (
     _FCM_SERVER_KEY,
     _JWT,
     _URL_PASSWORD,
+    _SENTRY_DSN_KEY,
     _CLI_USER_PASSWORD,
     *_CLI_PASSWORDS,
     *_DEVICE_SECRETS,
