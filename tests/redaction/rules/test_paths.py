@@ -59,6 +59,8 @@ def test_rule_follows_the_protocol() -> None:
         (r"C:\Documents and Settings\Olga\Application Data", "Olga"),
         ("GET /a?platform=ios&assetPlugin=C%3A%5CUsers%5CE.Robert%5Capp%5Cx", "E.Robert"),
         ("open?file=%2FUsers%2Fana.silva%2FDesktop%2Fx.png", "ana.silva"),
+        ("picked: %2Fhome%2Folga%2FDownloads%2Fx.csv", "olga"),
+        ('{"uri": "file%3A%2F%2F%2Fhome%2Folga%2Fx"}', "olga"),
     ],
 )
 def test_user_name_is_found(text: str, name: str) -> None:

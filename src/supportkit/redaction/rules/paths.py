@@ -212,7 +212,8 @@ def _windows_names(text: str) -> Iterator[Span]:
 # asset URL (assetPlugin=C%3A%5CUsers%5CE.Robert%5C…) and file pickers pass one (%2FUsers%2Fana).
 _ENCODED_HOMES = _anchors.words(("%2fusers%2f", "%2fhome%2f", "%5cusers%5c"))
 _ENCODED_HOME = re.compile(
-    r"(?:(?<=[=&?:])|(?<=%3[Aa])|(?<=%2[Ff])|\A)%(?:2[Ff](?:Users|home)%2[Ff]|5[Cc][Uu]sers%5[Cc])"
+    r"(?:(?<=[=&?:\s\"'])|(?<=%3[Aa])|(?<=%2[Ff])|\A)"
+    r"%(?:2[Ff](?:Users|home)%2[Ff]|5[Cc][Uu]sers%5[Cc])"
     r"([^%/\\\s&?#\"'<>]{1,64})(?=%(?:2[Ff]|5[Cc])|[&\s\"'#]|\Z)"
 )
 
