@@ -222,6 +222,14 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"shipping_address": "<address-1>", "address": "<address-2>"},
         ),
         (
+            {"customer": {"id": "C-77", "name": "Ana Lima"}, "author": {"name": "Olga Petrova"}},
+            {"customer": {"id": "C-77", "name": "<name-1>"}, "author": {"name": "<name-2>"}},
+        ),
+        (
+            {"realName": "Ana Lima", "legal_name": "Olga Petrova", "assignee_name": "Bob Smith"},
+            {"realName": "<name-1>", "legal_name": "<name-2>", "assignee_name": "<name-3>"},
+        ),
+        (
             {"username": "ana", "user": "olga.p", "USER": "bob", "proxyUser": "ACME\\ana"},
             {
                 "username": "<user-1>",
@@ -255,6 +263,12 @@ def test_personal_fields_are_found_by_key(
         {"address": "0.0.0.0:8080", "ip_address": "10 Main Street", "line1": "", "street": "N/A"},
         {"dob": "unknown", "birthday_reminder": "1990-01-15", "address": {"city": "London"}},
         {"name": "Ana Lima", "title": "Export does nothing", "city": "Springfield"},
+        {
+            "product": {"name": "Widget 3000"},
+            "customer": {"name": "N/A"},
+            "owner": {"name": "Acme"},
+        },
+        {"author": {"name": "dependabot[bot]"}, "items": [{"name": "Widget"}]},
     ],
 )
 def test_fields_without_personal_values_are_kept(

@@ -50,6 +50,8 @@ _NAME_FIELDS = ("name", "key", "Name", "Key")
 _VALUE_FIELDS = ("value", "Value")
 # A bare "key" names a secret by what holds it: {"Jwt": {"Key": …}}, {"api": {"key": …}}.
 _BARE_KEYS = frozenset({"key", "Key", "KEY", "keys", "Keys"})
+# A bare "name" is whose its parent says: {"customer": {"name": …}}, {"author": {"name": …}}.
+_BARE_NAMES = frozenset({"name", "Name", "NAME"})
 _COMMAND_LINE_KEYS = frozenset({"commandline", "cmdline", "argv", "origargv", "cmd", "command"})
 
 
@@ -186,13 +188,21 @@ class StructuredRedaction:
             elif (
                 isinstance(item, str)
                 and isinstance(key, str)
-                and (checks := self._checks[key])
+                and (checks := self._field_checks_for(key, parent))
                 and (placeholder := _personal_value(checks, item)) is not None
             ):
                 out[new_key] = placeholder
             else:
                 self._put(out, new_key, item, depth + 1, key if isinstance(key, str) else "")
         return out
+
+    def _field_checks_for(self, key: str, parent: str) -> tuple[FieldCheck, ...]:
+        """The checks for ``key``; for a bare "name", those its parent makes of it
+        ({"customer": {"name": …}} is a customer_name), as for a bare secret "key"."""
+        checks = self._checks[key]
+        if not checks and parent and key in _BARE_NAMES:
+            checks = self._checks[f"{parent}_{key}"]
+        return checks
 
     def _names_secret(self, value: dict[Any, Any]) -> bool:
         """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a

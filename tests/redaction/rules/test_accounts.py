@@ -525,6 +525,7 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ('"cardholder": "ANA LIMA", "name_on_card": "Ana Lima"', ["ANA LIMA", "Ana Lima"]),
         ('"account_holder": "Ana Lima", "billing_name": "A. Lima"', ["Ana Lima", "A. Lima"]),
         ('"middle_name": "Maria", "patient_name": "Ana Lima"', ["Maria", "Ana Lima"]),
+        ('{"real_name": "Ana Lima", "author_name": "Olga Petrova"}', ["Ana Lima", "Olga Petrova"]),
         # JSON inside a string, its quotes escaped, and XML
         ('payload="{\\"first_name\\": \\"Ana\\", \\"x\\": 1}"', ["Ana"]),
         ('{\\"customer_name\\":\\"Olga Petrova\\"}', ["Olga Petrova"]),

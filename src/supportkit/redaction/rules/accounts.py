@@ -658,7 +658,12 @@ _NAME_LABELS_ABROAD = (
 # name, a card's holder ("holderName", "card_holder_name"), and the names a shop, a help desk or
 # a clinic gives the person ("customer_name", "name_on_card", "patient_name"); quoted, or
 # written out as a name is ("Full name: Ana Lima", "first_name=Olga last_name=Petrova").
-_NAMED_PEOPLE = ("customer", "contact", "recipient", "billing", "shipping", "patient")
+_NAMED_PEOPLE = (
+    "customer", "contact", "recipient", "billing", "shipping", "patient", "real", "legal",
+    "preferred", "maiden", "author", "committer", "sender", "employee", "member",
+    "guest", "passenger", "student", "applicant", "beneficiary", "payee", "payer", "buyer",
+    "assignee", "reporter", "requester", "signer",
+)  # fmt: skip
 _PERSON_FIELDS = _anchors.words(
     ("displayname", "display_name", "userdisplayname", "givenname", "given_name", "surname",
      "familyname", "family_name", "fullname", "full_name", "full name", "firstname", "first_name",
