@@ -525,6 +525,9 @@ _TEMPLATES: dict[str, _Kind] = {
          "«{d10}:AA{u33}»")),
     "azure-client-secret": ("credential", ("copied ", "app registration acme-api: {} (new)",
         '"credential": "{}"'), ("«{a3}{d1}Q~{u34}»", "«{a3}{d1}Q~{a31}»")),
+    "openvpn-static-key": ("credential", ("{}", "client.ovpn:\n<tls-crypt>\n{}\n</tls-crypt>"),
+        ("-----BEGIN OpenVPN Static key V1-----\n" + "\n".join(["«{h32}»"] * 16)
+         + "\n-----END OpenVPN Static key V1-----",)),
     "sentry-dsn-key": ("credential", ("{}", "sending event to {} failed", "raven: {}"),
         ("https://«{h32}»@o{d6}.ingest.sentry.io/{d7}", "https://«{h32}:{h32}»@sentry.acme.com/{d2}")),
     "jwt": ("credential", ("id_token=", "session jwt ", '"access_token": "{}"', "jwt: "),

@@ -23,6 +23,19 @@ def test_pem_block_keeps_its_line_count(redactor: Redactor) -> None:
     assert all(line == "" for line in out[2:-1])
 
 
+def test_openvpn_static_key_goes_whole(redactor: Redactor) -> None:
+    """tls-auth and tls-crypt share this key between server and clients: anyone holding it
+    gets past the VPN's first gate."""
+    body = "\n".join(fake(32, "0123456789abcdef") for _ in range(16))
+    text = (
+        f"#\n-----BEGIN OpenVPN Static key V1-----\n{body}\n-----END OpenVPN Static key V1-----\n"
+    )
+    out = redactor.text(text, artifact="client.ovpn")
+    assert out.startswith("#\n<private-key-1>\n")
+    assert out.count("\n") == text.count("\n")
+    assert "END OpenVPN" not in out
+
+
 PPK = """PuTTY-User-Key-File-3: ssh-ed25519
 Encryption: none
 Comment: eddsa-key-20261123

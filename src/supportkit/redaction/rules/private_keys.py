@@ -1,5 +1,5 @@
-"""Private keys: PEM and OpenSSH blocks, whole or cut short; the same blocks base64-encoded (a
-Kubernetes secret's ``tls.key``); the private lines of PuTTY keys."""
+"""Private keys: PEM and OpenSSH blocks and OpenVPN static keys, whole or cut short; the same
+blocks base64-encoded (a Kubernetes secret's ``tls.key``); the private lines of PuTTY keys."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ from supportkit.redaction.rules._text import base64_bytes
 __all__ = ["RULES"]
 
 
-_PEM_BEGIN = re.compile(r"-----BEGIN ((?:[A-Z0-9]{1,20} ){0,3})PRIVATE KEY( BLOCK)?-----")
+# A PEM private key's, or an OpenVPN static key's (tls-auth, tls-crypt), which server and
+# clients share.
+_PEM_BEGIN = re.compile(
+    r"-----BEGIN ((?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?|OpenVPN Static key V[12])-----"
+)
 # A block without its END line: the BEGIN line and every base64 or header line after it.
 _PEM_BODY = re.compile(
     r"(?:(?:\r?\n|\\n)(?:[A-Za-z0-9+/=]{1,128}|[A-Za-z-]{1,32}: [^\r\n]{0,256}|(?=\r?\n|\\n)))*"
@@ -49,7 +53,7 @@ class _PrivateKeyRule:
 
     def _block_end(self, text: str, begin: re.Match[str], next_end: int) -> int:
         limit = begin.start() + self.max_span
-        marker = f"-----END {begin.group(1)}PRIVATE KEY{begin.group(2) or ''}-----"
+        marker = f"-----END {begin.group(1)}-----"
         if next_end >= 0 and next_end + len(marker) <= limit and text.startswith(marker, next_end):
             return next_end + len(marker)
         body = _PEM_BODY.match(text, begin.end(), limit)
