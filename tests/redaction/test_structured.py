@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -314,6 +315,12 @@ class _EmployeeIds:
 
 def _raise(value: str) -> str | None:
     raise ValueError(value)
+
+
+def test_a_personal_field_holding_an_object_is_read_as_its_text(everything: Redactor) -> None:
+    """A model's dict keeps dates as dates: {"dob": date(1990, 1, 15)}."""
+    data = {"dob": datetime.date(1990, 1, 15), "created": datetime.date(2026, 12, 7)}
+    assert everything.data(data, artifact="r") == {"dob": "<birth-date-1>", "created": "2026-12-07"}
 
 
 def test_a_hosts_rule_can_find_its_values_by_key() -> None:

@@ -45,6 +45,8 @@ MAX_VALUES = 100_000
 # report walks thousands of values.
 _KEPT_SCALARS = (bool, int, float)
 _CONTAINERS = (dict, list, tuple)
+# What a personal field's check never reads: values without text, and containers to walk.
+_NOT_TEXT = (type(None), *_KEPT_SCALARS, *_CONTAINERS)
 _SEQUENCES = (list, tuple)
 _NAME_FIELDS = ("name", "key", "Name", "Key")
 _VALUE_FIELDS = ("value", "Value")
@@ -186,8 +188,8 @@ class StructuredRedaction:
                 line = out[new_key] = _command_line(item)
                 self._note(line, out, new_key)
             elif (
-                isinstance(item, str)
-                and isinstance(key, str)
+                isinstance(key, str)
+                and not isinstance(item, _NOT_TEXT)
                 and (checks := self._field_checks_for(key, parent))
                 and (placeholder := _personal_value(checks, item)) is not None
             ):
@@ -230,9 +232,11 @@ class _ChecksByKey(dict[str, tuple[FieldCheck, ...]]):
         return checks
 
 
-def _personal_value(checks: tuple[FieldCheck, ...], item: str) -> str | None:
-    """``item``'s placeholder when a check finds a personal value in it; None leaves it to the
-    text rules like any other string."""
+def _personal_value(checks: tuple[FieldCheck, ...], item: object) -> str | None:
+    """``item``'s placeholder when a check finds a personal value in it (an object by its text:
+    {"dob": date(1990, 1, 15)}); None leaves it to the text rules like any other value."""
+    if not isinstance(item, str):
+        item = printable(item)
     for check in checks:
         placeholder = check(item)
         if placeholder is not None:
