@@ -16,6 +16,7 @@ is not one either.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -106,6 +107,7 @@ def _needs_street(text: str, at: int, end: int) -> bool | None:
     return _label_needs_street(key)
 
 
+@functools.lru_cache(maxsize=4096)  # a log repeats its few labels ("Server Address") often
 def _label_needs_street(key: str) -> bool | None:
     """Whether a value must have a street's shape after the label ``key``; None when it names
     no postal address."""
