@@ -227,6 +227,13 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"customer": {"id": "C-77", "name": "<name-1>"}, "author": {"name": "<name-2>"}},
         ),
         (
+            {
+                "customers": [{"name": "Ana Lima"}, {"name": "Bob Smith"}],
+                "items": [{"name": "Pen"}],
+            },
+            {"customers": [{"name": "<name-1>"}, {"name": "<name-2>"}], "items": [{"name": "Pen"}]},
+        ),
+        (
             {"realName": "Ana Lima", "legal_name": "Olga Petrova", "assignee_name": "Bob Smith"},
             {"realName": "<name-1>", "legal_name": "<name-2>", "assignee_name": "<name-3>"},
         ),

@@ -204,6 +204,8 @@ class StructuredRedaction:
         checks = self._checks[key]
         if not checks and parent and key in _BARE_NAMES:
             checks = self._checks[f"{parent}_{key}"]
+            if not checks and parent.endswith("s"):  # a list's: {"customers": [{"name": …}]}
+                checks = self._checks[f"{parent[:-1]}_{key}"]
         return checks
 
     def _names_secret(self, value: dict[Any, Any]) -> bool:
