@@ -379,7 +379,12 @@ def significant_digits(number: str) -> str:
         return digits if parsed is None else _phonenumbers().national_significant_number(parsed)
     if digits.startswith("0"):
         return digits[1:]
+    if _TWO_DIGIT_AREA.match(number):
+        return digits  # Brazil's (11) 91234-5678: the 1 starts its area code, not a trunk
     return digits[1:] if len(digits) == 11 and digits[0] in "18" else digits
+
+
+_TWO_DIGIT_AREA = re.compile(r"[ \t]*\(\d\d\)")
 
 
 def _phones(text: str) -> Iterator[Span]:
