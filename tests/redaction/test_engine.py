@@ -327,7 +327,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "device-ids": lambda n: "idfa android_id " * (n // 16),
     "machine-ids": lambda n: "Machine ID: MachineGuid REG_SZ deviceId=" * (n // 40),
     "sentry-dsns": lambda n: ("://" + "0" * 32 + "@h/" + "a/" * 4) * (n // 46),
-    "hex-host-names": lambda n: "p5DDC1234.a" * (n // 11),
+    "hex-host-names": lambda n: "p5DDC1234.a c51471f2c.cable." * (n // 28),
     "postal-addresses": lambda n: "shipping address: 1 Elm Street, " * (n // 32),
     "address-labels": lambda n: "IP-Adresse: 地址: line1=" * (n // 21),
     "windows-sids": lambda n: "S-1-5-21-1-2-3-S-1-12-1-" * (n // 24),

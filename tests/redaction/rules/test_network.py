@@ -256,6 +256,9 @@ def test_bluetooth_addresses_in_bluez_object_paths_are_found(text: str, macs: li
         ("v1.2.3-14-g1a2b3c4d.dirty deadbeef.example.com p12345678.example.com", []),
         ("build-5ddc1234.example.com p5DDC1234.tar.gz p5dDC1234.example.com", []),
         ("ab5ddc1234.example.com p5DDC1234ab.example.com", []),
+        # after a letter that is a hexadecimal digit too, with an ISP's word in the domain
+        ("sshd: rhost=c51471f2c.cable.wanadoo.nl  user=root", ["51471f2c"]),
+        ("deadbeef1.example.com abcdef012.cdn.example.com c51471f2c.example.com", []),
     ],
 )
 def test_address_in_an_isps_host_name_is_found(text: str, addresses: list[str]) -> None:

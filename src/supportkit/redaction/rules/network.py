@@ -251,30 +251,40 @@ def _padded_ipv4s(text: str) -> Iterator[Span]:
 _HEX_IPV4_ANCHOR = _anchors.pattern(rb"[G-Zg-z-][0-9A-Fa-f]{8}\.[A-Za-z]", 11)
 _HEX_IPV4_BEFORE = re.compile(r"(?<![\w.-])[A-Za-z]{1,4}-?\Z")
 _HEX_IPV4 = re.compile(r"[0-9A-F]{8}|[0-9a-f]{8}")
+# After a letter that is a hexadecimal digit too (c51471f2c.cable.wanadoo.nl), the nine digits
+# could be any hash's; there the domain must say it is an ISP's customers'.
+_HEX_PREFIXED_IPV4_ANCHOR = _anchors.pattern(rb"[A-Fa-f][0-9A-Fa-f]{8}\.[A-Za-z]", 11)
+_ISP_WORD = re.compile(
+    r"\.(?i:cable|dsl|adsl|vdsl|dyn|dynamic|dip[0-9]{0,2}|pools?|broadband|customers?|clients?"
+    r"|ppp|dialup|residential|fib(?:er|re)|ftth)\."
+)
 # Names a network gives its own hosts, which no ISP's customer has.
 _LOCAL_DOMAINS = frozenset({"local", "internal", "lan", "home", "corp", "localdomain", "test"})
 
 
 def _hex_ipv4s(text: str) -> Iterator[Span]:
-    for at in _anchors.starts(text, _HEX_IPV4_ANCHOR):
-        start, end = at + 1, at + 9
-        label = text[start:end]
-        if (
-            _HEX_IPV4.fullmatch(label) is None
-            or label.isdecimal()
-            or _HEX_IPV4_BEFORE.search(text, max(0, start - 6), start) is None
-        ):
-            continue
-        domain = _PADDED_IPV4_AFTER.match(text, end)
-        if (
-            domain is None
-            or domain.group(1).lower() in _NOT_DOMAINS | _LOCAL_DOMAINS
-            or ".svc." in domain.group()
-        ):
-            continue
-        a, b, c = int(label[:2], 16), int(label[2:4], 16), int(label[4:6], 16)
-        if _public_v4(a, b, c):
-            yield Span(start, end, "ipv4")
+    for anchor, prefixed in ((_HEX_IPV4_ANCHOR, False), (_HEX_PREFIXED_IPV4_ANCHOR, True)):
+        for at in _anchors.starts(text, anchor):
+            start, end = at + 1, at + 9
+            label = text[start:end]
+            if _HEX_IPV4.fullmatch(label) is None or label.isdecimal():
+                continue
+            if prefixed:
+                if at and (text[at - 1].isalnum() or text[at - 1] in "_.-"):
+                    continue  # the whole first label: one letter, eight digits
+            elif _HEX_IPV4_BEFORE.search(text, max(0, start - 6), start) is None:
+                continue
+            domain = _PADDED_IPV4_AFTER.match(text, end)
+            if (
+                domain is None
+                or domain.group(1).lower() in _NOT_DOMAINS | _LOCAL_DOMAINS
+                or ".svc." in domain.group()
+                or (prefixed and _ISP_WORD.search(domain.group() + ".") is None)
+            ):
+                continue
+            a, b, c = int(label[:2], 16), int(label[2:4], 16), int(label[4:6], 16)
+            if _public_v4(a, b, c):
+                yield Span(start, end, "ipv4")
 
 
 _IPV6_HINT = re.compile(rb":(?::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:)")
