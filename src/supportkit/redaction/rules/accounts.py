@@ -709,17 +709,21 @@ def _person_value(value: str) -> str | None:
     if (
         not 0 < len(name) <= 128
         or "\n" in name
-        or name[0] in "$<{%"
         or not any(char.isalpha() for char in name)
         or name.lower() in _NOT_NAMES
         or name.lower() in _CODE_WORDS
-        or is_trivial(name)
-        or no_ones(name)
-        or is_bot(name)
-        or not _a_persons(name)
+        or not _someones_name(name)
     ):
         return None
     return "name"
+
+
+def _someones_name(name: str) -> bool:
+    """Whether a name field's value names a person, not a placeholder, a reference ($NAME,
+    {name}), a service, a bot or a thing ("Default Policy")."""
+    return not (
+        name[0] in "$<{%" or is_trivial(name) or no_ones(name) or is_bot(name)
+    ) and _a_persons(name)
 
 
 # Capitalized words that stand for no one: types, empty values, placeholders.
@@ -832,10 +836,8 @@ def _person_fields(text: str) -> Iterator[Span]:
             if found.start(3) in seen:
                 continue
             seen.add(found.start(3))
-            if _a_persons(found.group(3)) and not (
-                is_trivial(found.group(3)) or no_ones(found.group(3))
-            ):
-                yield from _person(found, 3)
+            if _someones_name(found.group(3)):
+                yield Span(found.start(3), found.end(3), "name")
 
 
 # A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima

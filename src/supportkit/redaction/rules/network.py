@@ -260,6 +260,7 @@ _ISP_WORD = re.compile(
 )
 # Names a network gives its own hosts, which no ISP's customer has.
 _LOCAL_DOMAINS = frozenset({"local", "internal", "lan", "home", "corp", "localdomain", "test"})
+_NOT_CUSTOMER_DOMAINS = _NOT_DOMAINS | _LOCAL_DOMAINS
 
 
 def _hex_ipv4s(text: str) -> Iterator[Span]:
@@ -277,7 +278,7 @@ def _hex_ipv4s(text: str) -> Iterator[Span]:
             domain = _PADDED_IPV4_AFTER.match(text, end)
             if (
                 domain is None
-                or domain.group(1).lower() in _NOT_DOMAINS | _LOCAL_DOMAINS
+                or domain.group(1).lower() in _NOT_CUSTOMER_DOMAINS
                 or ".svc." in domain.group()
                 or (prefixed and _ISP_WORD.search(domain.group() + ".") is None)
             ):
