@@ -254,6 +254,22 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"dob": "1990-01-15", "date_of_birth": "15.01.1990"},
             {"dob": "<birth-date-1>", "date_of_birth": "<birth-date-1>"},
         ),
+        (
+            {"billing_details": {"name": "Jenny Rosen"}, "customerInfo": {"name": "Ana Lima"}},
+            {"billing_details": {"name": "<name-1>"}, "customerInfo": {"name": "<name-2>"}},
+        ),
+        (
+            {"name": [{"family": "Chalmers", "given": ["Peter", "James"]}]},
+            {"name": [{"family": "<name-1>", "given": ["<name-2>", "<name-3>"]}]},
+        ),
+        (
+            {"name": {"title": "Mr", "first": "Peter", "last": "Chalmers"}},
+            {"name": {"title": "Mr", "first": "<name-1>", "last": "<name-2>"}},
+        ),
+        (
+            {"users": ["olga", "root"], "first_name": ["Ana", 7, {"note": "Ana"}]},
+            {"users": ["<user-1>", "root"], "first_name": ["<name-1>", 7, {"note": "Ana"}]},
+        ),
     ],
 )
 def test_personal_fields_are_found_by_key(
@@ -277,6 +293,12 @@ def test_personal_fields_are_found_by_key(
             "owner": {"name": "Acme"},
         },
         {"author": {"name": "dependabot[bot]"}, "items": [{"name": "Widget"}]},
+        {
+            "product_details": {"name": "Widget"},
+            "name": {"en": "Widget", "de": "Dings"},
+            "tags": ["Ana"],
+            "names": ["Widget"],
+        },
     ],
 )
 def test_fields_without_personal_values_are_kept(

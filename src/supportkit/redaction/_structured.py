@@ -10,7 +10,9 @@ same goes for a ``value`` beside a ``name`` or ``key`` that names a secret, and 
 A name, a user name, a postal address or a date of birth under a key that files one
 (``first_name``, ``user``, ``line1``, ``dob``) is replaced too: in a structure the key is the
 label a log line would put beside the value. The rules say which keys and values
-(:class:`~supportkit.redaction.FieldRule`).
+(:class:`~supportkit.redaction.FieldRule`). A bare ``name`` is whose its parent says
+(``{"billing_details": {"name": …}}``), the parts of a name are named by it (``{"name":
+{"first": …}}``), and each string of a list under such a key is checked (``{"users": […]}``).
 
 A command line kept as a list of arguments (``command_line``, ``argv``, ``cmd``…) is redacted
 as the one line a shell would read, so a flag and its value in two arguments (``--password``,
@@ -28,6 +30,7 @@ can make a small structure an endless tree).
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +57,12 @@ _VALUE_FIELDS = ("value", "Value")
 _BARE_KEYS = frozenset({"key", "Key", "KEY", "keys", "Keys"})
 # A bare "name" is whose its parent says: {"customer": {"name": …}}, {"author": {"name": …}}.
 _BARE_NAMES = frozenset({"name", "Name", "NAME"})
+# What a parent adds to whose a name is: {"billing_details": {"name": …}} (Stripe's),
+# {"customerInfo": {"name": …}}.
+_DETAILS = re.compile(r"[_-]?(?:details?|Details?|DETAILS?|info|Info|INFO|data|Data|DATA)$")
+# A name held in parts: {"name": {"first": "Ana", "last": "Lima"}}, FHIR's {"given": […],
+# "family": …}.
+_NAMES_OF_PEOPLE = frozenset({"name", "Name", "names", "Names"})
 _COMMAND_LINE_KEYS = frozenset({"commandline", "cmdline", "argv", "origargv", "cmd", "command"})
 
 
@@ -194,19 +203,61 @@ class StructuredRedaction:
                 and (placeholder := _personal_value(checks, item)) is not None
             ):
                 out[new_key] = placeholder
+            elif (
+                isinstance(item, _SEQUENCES)
+                and isinstance(key, str)
+                and (checks := self._list_checks_for(key, parent))
+            ):
+                out[new_key] = self._personal_values(item, checks, depth + 1, key)
             else:
                 self._put(out, new_key, item, depth + 1, key if isinstance(key, str) else "")
         return out
 
     def _field_checks_for(self, key: str, parent: str) -> tuple[FieldCheck, ...]:
         """The checks for ``key``; for a bare "name", those its parent makes of it
-        ({"customer": {"name": …}} is a customer_name), as for a bare secret "key"."""
+        ({"customer": {"name": …}} is a customer_name, and so is a customer_details'
+        name), as for a bare secret "key"; for a part of a name, those of that part's
+        name ({"name": {"first": …, "family": …}} holds a first_name and a family_name)."""
         checks = self._checks[key]
-        if not checks and parent and key in _BARE_NAMES:
-            checks = self._checks[f"{parent}_{key}"]
-            if not checks and parent.endswith("s"):  # a list's: {"customers": [{"name": …}]}
-                checks = self._checks[f"{parent[:-1]}_{key}"]
+        if checks or not parent:
+            return checks
+        if key in _BARE_NAMES:
+            whose = _DETAILS.sub("", parent) or parent
+            checks = self._checks[f"{whose}_{key}"]
+            if not checks and whose.endswith("s"):  # a list's: {"customers": [{"name": …}]}
+                checks = self._checks[f"{whose[:-1]}_{key}"]
+        elif parent in _NAMES_OF_PEOPLE:
+            checks = self._checks[f"{key}_name"]
         return checks
+
+    def _list_checks_for(self, key: str, parent: str) -> tuple[FieldCheck, ...]:
+        """The checks for the strings of a list under ``key``, named by a plural or not:
+        {"users": ["olga"]} holds users, {"given": ["Peter"]} given names."""
+        checks = self._field_checks_for(key, parent)
+        if not checks and key.endswith("s"):
+            checks = self._field_checks_for(key[:-1], parent)
+        return checks
+
+    def _personal_values(
+        self,
+        items: list[Any] | tuple[Any, ...],
+        checks: tuple[FieldCheck, ...],
+        depth: int,
+        key: str,
+    ) -> list[Any]:
+        """A list under a personal field, each string in it checked as the field's value
+        ({"given": ["Peter", "James"]})."""
+        values = list(items)
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                self._put(values, index, value, depth, key)
+            elif not self._guard.spend():
+                values[index] = FAILED_PLACEHOLDER
+            elif (placeholder := _personal_value(checks, value)) is not None:
+                values[index] = placeholder
+            else:
+                self._note(value, values, index)
+        return values
 
     def _names_secret(self, value: dict[Any, Any]) -> bool:
         """``{"name": "DB_PASSWORD", "value": …}`` (Kubernetes env, AWS tags, form fields): a
