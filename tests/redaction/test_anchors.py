@@ -39,7 +39,7 @@ from supportkit.redaction._engine import Redactor
     ],
 )
 def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[int]) -> None:
-    assert _anchors.starts(text, anchor) == expected
+    assert list(_anchors.starts(text, anchor)) == expected
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_starts_of_an_anchor(text: str, anchor: _anchors.Anchor, expected: list[
 )
 def test_ends_of_a_keyword_run(text: str, expected: list[int]) -> None:
     anchor = _anchors.keyword_run(("pass", "key"), rb"[a-z_.]*[=:]")
-    assert _anchors.ends(text, anchor) == expected
+    assert list(_anchors.ends(text, anchor)) == expected
 
 
 def test_a_new_anchor_is_found_in_a_chunk_already_scanned() -> None:
@@ -93,9 +93,30 @@ def test_engines_agree_on_planted_secrets() -> None:
     seen = {}
     for engine in ("re", "hyperscan"):
         _anchors.use_engine(engine)
-        seen[engine] = {anchor: _anchors.starts(text + " ", anchor) for anchor in anchors}
+        seen[engine] = {anchor: list(_anchors.starts(text + " ", anchor)) for anchor in anchors}
     assert seen["re"] == seen["hyperscan"]
     assert sum(map(len, seen["re"].values())) > len(CANARY_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "none"),
+    [
+        ("a secret here", ("token", "secret"), False),
+        ("nothing to see", ("token", "secret"), True),
+        ("ТЕЛЕФОН: 1", ("тел", "phone"), False),
+        ("telephone", ("тел",), True),  # a word beyond Latin-1, in Latin-1 text
+        ("café тел", ("phone", "secret"), True),
+        ("café тел", ("phone", "тел"), False),
+    ],
+)
+@pytest.mark.parametrize("scanned", [False, True])
+def test_found_none_tells_whether_a_text_holds_any_anchor_of_a_group(
+    text: str, group: tuple[str, ...], none: bool, scanned: bool
+) -> None:
+    fresh = "".join(list(text))  # a new object: positions are kept for the text last asked
+    if scanned:
+        _anchors.starts(fresh, _anchors.word("here"))
+    assert _anchors.found_none(fresh, frozenset(_anchors.words(group))) is none
 
 
 def test_threads_scan_their_own_chunks() -> None:
@@ -105,7 +126,7 @@ def test_threads_scan_their_own_chunks() -> None:
 
     def scan(index: int) -> None:
         for _ in range(50):
-            results[index] = _anchors.starts(texts[index] + "", anchor)
+            results[index] = list(_anchors.starts(texts[index] + "", anchor))
 
     threads = [threading.Thread(target=scan, args=(index,)) for index in range(len(texts))]
     for thread in threads:

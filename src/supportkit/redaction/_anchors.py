@@ -26,7 +26,8 @@ import os
 import platform
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, AnyStr, Protocol, cast
@@ -38,6 +39,7 @@ __all__ = [
     "Anchor",
     "ends",
     "engine_name",
+    "found_none",
     "keyword_run",
     "literal",
     "matches",
@@ -195,19 +197,20 @@ def _registered() -> tuple[Anchor, ...]:
     return tuple(_REGISTRY)
 
 
-_WIDE: list[tuple[int, tuple[Anchor, ...]]] = [(0, ())]
+_WIDE: list[tuple[int, dict[Anchor, Sequence[int]]]] = [(0, {})]
 
 
-def _wide_anchors() -> tuple[Anchor, ...]:
-    """The words beyond Latin-1 declared so far (a text without such characters has none)."""
+def _wide_anchors_nowhere() -> dict[Anchor, Sequence[int]]:
+    """The words beyond Latin-1 declared so far, each found nowhere: what a text without
+    such characters holds of them."""
     declared, wide = _WIDE[0]
     if declared != len(_REGISTRY):
-        wide = tuple(item for item in _registered() if item.wide is not None)
+        wide = dict.fromkeys((item for item in _registered() if item.wide is not None), ())
         _WIDE[0] = (len(_REGISTRY), wide)
     return wide
 
 
-def starts(text: str, anchor: Anchor) -> list[int]:
+def starts(text: str, anchor: Anchor) -> Sequence[int]:
     """Sorted offsets in ``text`` where ``anchor`` matches."""
     # Rules ask hundreds of times per chunk, mostly for anchors already found: one lookup.
     found = _views.memo(text).get(_found)
@@ -215,13 +218,32 @@ def starts(text: str, anchor: Anchor) -> list[int]:
     return _positions(text, anchor) if positions is None else positions
 
 
-def ends(text: str, anchor: Anchor) -> list[int]:
+def ends(text: str, anchor: Anchor) -> Sequence[int]:
     """Sorted offsets in ``text`` just past each match of the :func:`keyword_run` ``anchor``;
     each once, however many of its keywords a match could start at."""
     return starts(text, anchor)
 
 
-def _positions(text: str, anchor: Anchor) -> list[int]:
+def found_none(text: str, group: frozenset[Anchor]) -> bool:
+    """Whether no anchor of ``group`` starts anywhere in ``text``: one test where a rule
+    with a hundred anchors would ask after each (most texts hold none of them)."""
+    memo = _views.memo(text)
+    matched: set[Anchor] | None = memo.get(_matched)
+    if matched is not None and group <= memo[_found].keys():
+        return matched.isdisjoint(group)
+    return not any(starts(text, anchor) for anchor in group)
+
+
+def _matched(text: str) -> set[Anchor]:
+    """The anchors a scan found in ``text``, kept while it is the chunk being redacted."""
+    memo = _views.memo(text)
+    matched: set[Anchor] | None = memo.get(_matched)
+    if matched is None:
+        matched = memo[_matched] = set()
+    return matched
+
+
+def _positions(text: str, anchor: Anchor) -> Sequence[int]:
     found = _found(text)
     positions = found.get(anchor)
     if positions is None:
@@ -238,10 +260,10 @@ class _EngineFailedError(Exception):
     pass
 
 
-def _found(text: str) -> dict[Anchor, list[int]]:
+def _found(text: str) -> dict[Anchor, Sequence[int]]:
     """The starts found so far in ``text``, kept while it is the chunk being redacted."""
     memo = _views.memo(text)
-    found: dict[Anchor, list[int]] | None = memo.get(_found)
+    found: dict[Anchor, Sequence[int]] | None = memo.get(_found)
     if found is None:
         found = memo[_found] = {}
     return found
@@ -295,7 +317,7 @@ def _view_of(
 class _Engine(Protocol):
     name: str
 
-    def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+    def find(self, text: str, anchor: Anchor, found: dict[Anchor, Sequence[int]]) -> Sequence[int]:
         """``anchor``'s starts in ``text``; may fill ``found`` with other anchors' starts too."""
         ...
 
@@ -305,7 +327,7 @@ class _ReEngine:
 
     name = "re"
 
-    def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+    def find(self, text: str, anchor: Anchor, found: dict[Anchor, Sequence[int]]) -> Sequence[int]:
         if anchor.wide is not None:
             positions = (
                 occurrences(_views.lowered_text(text), anchor.wide)
@@ -344,7 +366,7 @@ class _ReEngine:
         return sorted(positions)
 
     @staticmethod
-    def _scan_words(text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> None:
+    def _scan_words(text: str, anchor: Anchor, found: dict[Anchor, Sequence[int]]) -> None:
         """One pass finds every registered word with ``anchor``'s first letter."""
         first = anchor.pattern[:1] if anchor.pattern[:1] != b"\\" else anchor.pattern[:4]
         group = tuple(
@@ -413,13 +435,15 @@ class _Compiled:
     # width of 0); only the other anchors of varying width report their start (-1 here). Each
     # match is one call from Hyperscan into Python: it does no more than it must.
     widths: list[int] = field(init=False)
-    varying: tuple[int, ...] = field(init=False)  # indices of anchors of varying width
+    varying: frozenset[int] = field(init=False)  # indices of anchors of varying width
+    nowhere: dict[Anchor, Sequence[int]] = field(init=False)  # each anchor, found nowhere
 
     def __post_init__(self) -> None:
         widths = [-1 if _tracks_start(item) else item.width for item in self.anchors]
-        varying = tuple(index for index, item in enumerate(self.anchors) if not item.width)
+        varying = frozenset(index for index, item in enumerate(self.anchors) if not item.width)
         object.__setattr__(self, "widths", widths)
         object.__setattr__(self, "varying", varying)
+        object.__setattr__(self, "nowhere", dict.fromkeys(self.anchors, ()))
 
 
 class _HyperscanEngine:
@@ -439,17 +463,17 @@ class _HyperscanEngine:
         # encoding -> (anchors declared when compiled, the anchors in database order, database)
         self._databases: dict[str, _Compiled] = {}
 
-    def find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+    def find(self, text: str, anchor: Anchor, found: dict[Anchor, Sequence[int]]) -> Sequence[int]:
         try:
             return self._find(text, anchor, found)
         except self._hs.error as exc:
             raise _EngineFailedError from exc
 
-    def _find(self, text: str, anchor: Anchor, found: dict[Anchor, list[int]]) -> list[int]:
+    def _find(self, text: str, anchor: Anchor, found: dict[Anchor, Sequence[int]]) -> Sequence[int]:
         encoding, haystack = "latin-1", _views.latin1(text)
         if anchor.wide is not None:
             if not _views.beyond_latin1(text):
-                found.update((item, []) for item in _wide_anchors())
+                found.update(_wide_anchors_nowhere())
                 return found[anchor]
             # UTF-16 is half the bytes of UTF-32, and as simple while no character needs two
             # code units (an emoji does). A byte that was not UTF-8, read with surrogateescape,
@@ -458,18 +482,18 @@ class _HyperscanEngine:
             if len(haystack) != 2 * len(text):
                 encoding, haystack = "utf-32-le", text.encode("utf-32-le", "surrogatepass")
         compiled = self._compiled(encoding)
-        anchors, widths = compiled.anchors, compiled.widths
+        widths = compiled.widths
         unit = len(" ".encode(encoding))
-        lists: list[list[int]] = [[] for _ in anchors]
-        adds = [positions.append for positions in lists]
+        # Most anchors match nowhere in most texts: a list is made only for those that do.
+        hits: defaultdict[int, list[int]] = defaultdict(list)
 
         def on_match(ident: int, start: int, end: int, _flags: int, _context: object) -> None:
             width = widths[ident]
-            adds[ident](start if width < 0 else end // unit - width)
+            hits[ident].append(start if width < 0 else end // unit - width)
 
         def on_wide_match(ident: int, _start: int, end: int, _flags: int, _context: object) -> None:
             if not end % unit:  # else the bytes matched straddle two characters of the text
-                adds[ident](end // unit - widths[ident])
+                hits[ident].append(end // unit - widths[ident])
 
         database = compiled.database
         database.scan(
@@ -477,10 +501,14 @@ class _HyperscanEngine:
             match_event_handler=on_match if unit == 1 else on_wide_match,
             scratch=self._scratch(database),
         )
-        found.update(zip(anchors, lists, strict=True))
-        for index in compiled.varying:
+        found.update(compiled.nowhere)
+        if unit == 1 and not _views.beyond_latin1(text):
+            found.update(_wide_anchors_nowhere())
+        anchors, varying = compiled.anchors, compiled.varying
+        for index, positions in hits.items():
             # A varying width reports every end of a match: keep each position once.
-            found[anchors[index]] = sorted(set(lists[index]))
+            found[anchors[index]] = sorted(set(positions)) if index in varying else positions
+        _matched(text).update(anchors[index] for index in hits)
         return found[anchor]
 
     def _compiled(self, encoding: str) -> _Compiled:

@@ -7,7 +7,7 @@ import base64
 import binascii
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from supportkit.redaction import _anchors
 
@@ -45,7 +45,7 @@ WORD_CHARS = _ALNUM | {"_"}
 TOKEN_CHARS = WORD_CHARS | {"-"}
 
 
-def keyword_positions(text: str, word: str) -> list[int]:
+def keyword_positions(text: str, word: str) -> Sequence[int]:
     """Starts of the lowercase ASCII ``word`` in ``text``, in any case, sorted.
 
     Every keyword rule searches the same chunk, so the positions are shared through

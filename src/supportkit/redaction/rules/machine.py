@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import getpass
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from supportkit.redaction import _anchors
@@ -59,7 +59,7 @@ class _LiteralRule:
                 yield span
 
 
-def _occurrences(text: str, needle: str) -> list[int]:
+def _occurrences(text: str, needle: str) -> Sequence[int]:
     """Starts of the lower-case ``needle`` in ``text``, ignoring case."""
     return _anchors.starts(text, _anchors.word(needle))
 
