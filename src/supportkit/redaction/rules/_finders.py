@@ -69,6 +69,7 @@ class Keywords:
     _plan: tuple[tuple[str, _anchors.Anchor, bool, bool], ...] = field(
         init=False, repr=False, compare=False
     )
+    _group: frozenset[_anchors.Anchor] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         plan = tuple(
@@ -81,9 +82,12 @@ class Keywords:
             for anchor in self.anchors
         )
         object.__setattr__(self, "_plan", plan)
+        object.__setattr__(self, "_group", frozenset(found for _, found, _, _ in plan))
 
     def ends(self, text: str) -> Iterator[int]:
         """Offsets just past each keyword in ``text``, case-insensitively."""
+        if _anchors.found_none(text, self._group):
+            return
         for anchor, found, unspaced, inside in self._plan:
             starts = _anchors.starts(text, found)
             if not starts:

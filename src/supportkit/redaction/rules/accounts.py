@@ -672,6 +672,7 @@ _PERSON_FIELDS = _anchors.words(
      *(f"{whose}{glue}name" for whose in _NAMED_PEOPLE for glue in ("", "_")),
      *_NAME_LABELS_ABROAD)
 )  # fmt: skip
+_PERSON_FIELD_GROUP = frozenset(_PERSON_FIELDS)
 _PERSON_FIELD_NAME = (
     r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full[ _]?name|first_?name"""
     r"""|middle_?name|last_?name|(?:card_?|account_?)?holder(?:_?name)?|name_on_card"""
@@ -819,6 +820,8 @@ def _a_persons(name: str) -> bool:
 
 
 def _person_fields(text: str) -> Iterator[Span]:
+    if _anchors.found_none(text, _PERSON_FIELD_GROUP):
+        return
     seen: set[int] = set()  # "imię i nazwisko: …" holds two labels of one value
     for anchor in _PERSON_FIELDS:
         for at in _anchors.starts(text, anchor):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
@@ -76,13 +76,19 @@ class _PasswordWordRule:
     kind: str = "password"
     category: Category = "credential"
     max_span: int = 300
+    _words: tuple[tuple[str, _anchors.Anchor], ...] = field(init=False, repr=False)
+    _group: frozenset[_anchors.Anchor] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        _anchors.words(PASSWORD_WORDS)  # declared now: the first scan looks for them too
+        # Declared now: the first scan looks for them too.
+        self._words = tuple((word, _anchors.word(word)) for word in PASSWORD_WORDS)
+        self._group = frozenset(anchor for _, anchor in self._words)
 
     def find(self, text: str) -> Iterator[Span]:
-        for word in PASSWORD_WORDS:
-            for start in _anchors.starts(text, _anchors.word(word)):
+        if _anchors.found_none(text, self._group):
+            return
+        for word, anchor in self._words:
+            for start in _anchors.starts(text, anchor):
                 end = start + len(word)
                 if _stands_alone(text, start, end, word):
                     span = _value_after(text, end)

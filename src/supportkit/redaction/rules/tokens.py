@@ -43,13 +43,43 @@ class _PrefixRule:
     max_span: int
     category: Category = "credential"
     check: Callable[[str], bool] | None = field(default=None, repr=False)
+    _group: frozenset[_anchors.Anchor] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._group = frozenset(self.anchors)
 
     def find(self, text: str) -> Iterator[Span]:
+        if len(self.anchors) > 1 and _anchors.found_none(text, self._group):
+            return
         for anchor, pattern in zip(self.anchors, self.patterns, strict=True):
             for match in _anchors.matches(text, anchor, pattern):
                 start, end = match.span(match.lastindex or 0)
                 if self.check is None or self.check(text[start:end]):
                     yield Span(start, end, self.kind)
+
+
+@dataclass
+class _OneRule:
+    """Prefix rules of one name tried as one: a text that holds none of their anchors (most
+    texts hold none of the fifty commands that take a password) is passed over at once."""
+
+    parts: tuple[_PrefixRule, ...]
+    name: str = field(init=False)
+    category: Category = field(init=False)
+    max_span: int = field(init=False)
+    _group: frozenset[_anchors.Anchor] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        (self.name,) = {part.name for part in self.parts}
+        (self.category,) = {part.category for part in self.parts}
+        self.max_span = max(part.max_span for part in self.parts)
+        self._group = frozenset(anchor for part in self.parts for anchor in part.anchors)
+
+    def find(self, text: str) -> Iterator[Span]:
+        if _anchors.found_none(text, self._group):
+            return
+        for part in self.parts:
+            yield from part.find(text)
 
 
 _TOKEN_CLASS = "A-Za-z0-9_-"  # noqa: S105  (a character class, not a password)
@@ -793,15 +823,13 @@ RULES: tuple[Rule, ...] = (
     _URL_PASSWORD,
     _SENTRY_DSN_KEY,
     _CLI_USER_PASSWORD,
-    *_CLI_PASSWORDS,
-    *_DEVICE_SECRETS,
-    *_SNMP_COMMUNITIES,
+    _OneRule((*_CLI_PASSWORDS, *_DEVICE_SECRETS, *_SNMP_COMMUNITIES)),
     _ACCOUNT_PASSWORD,
-    *_BUNDLER_CREDENTIALS,
-    *_PASSWORD_HASHES,
-    *_PHP_CONNECT_PASSWORDS,
+    _OneRule(_BUNDLER_CREDENTIALS),
+    _OneRule(_PASSWORD_HASHES),
+    _OneRule(_PHP_CONNECT_PASSWORDS),
     _NETRC_PASSWORD,
     _PGPASS_PASSWORD,
-    *_SQL_PASSWORDS,
-    *_ORACLE_LOGONS,
+    _OneRule(_SQL_PASSWORDS),
+    _OneRule(_ORACLE_LOGONS),
 )
