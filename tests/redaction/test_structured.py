@@ -270,6 +270,10 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"users": ["olga", "root"], "first_name": ["Ana", 7, {"note": "Ana"}]},
             {"users": ["<user-1>", "root"], "first_name": ["<name-1>", 7, {"note": "Ana"}]},
         ),
+        (
+            {"user.name": "olga", "user.dir": "/srv/app"},
+            {"user.name": "<user-1>", "user.dir": "/srv/app"},
+        ),
     ],
 )
 def test_personal_fields_are_found_by_key(

@@ -56,6 +56,10 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         # a game launcher's command line
         ("java -jar mc.jar --username Steve_1987 --uuid 1234", "Steve_1987"),
         ("systemProp.https.proxyUser=jdoe", "jdoe"),
+        # the JVM's user.name: on a command line, listed by -XshowSettings, dumped as JSON
+        ("java -Duser.name=olga -Duser.language=en -jar app.jar", "olga"),
+        ("Property settings:\n    user.language = en\n    user.name = olga\n", "olga"),
+        ('{"user.name": "olga", "java.version": "21"}', "olga"),
         # after an identity provider's prefix, as Kubernetes' audit log writes it
         ('"user": {"username": "oidc:jsmith"}', "jsmith"),
     ],
@@ -325,6 +329,7 @@ def test_git_committer_name_is_found(text: str, value: str) -> None:
         "Author: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
         "Co-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
         "unsigned-off-by: Ana <ana@example.com>; Reviewed-by: the team",
+        "    user.name = olga",  # the JVM's property: the user-name rule's
     ],
 )
 def test_other_names_in_git_config_are_kept(text: str) -> None:

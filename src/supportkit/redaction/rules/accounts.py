@@ -128,12 +128,14 @@ def _group_account(found: re.Match[str], group: int) -> Span | None:
 
 # A field named for a user name in any case, as config dumps and tools print it: docker info's
 # "Username: ana", "username=ana", {"userName": "ana"}, a launcher's flag "--username ana",
-# Gradle's systemProp.https.proxyUser=ana. An address there is the e-mail rule's.
-# Quoted, the value may be a display name, taken whole: userName = "Ana Lima".
-_FIELD_ANCHORS = _anchors.words(("username", "user_name", "proxyuser", "proxy_user"))
+# Gradle's systemProp.https.proxyUser=ana, the JVM's user.name property (the account it runs
+# as: -Duser.name=ana, "user.name = ana" in java -XshowSettings:properties). An address there
+# is the e-mail rule's. Quoted, the value may be a display name, taken whole: userName = "Ana
+# Lima".
+_FIELD_ANCHORS = _anchors.words(("username", "user_name", "user.name", "proxyuser", "proxy_user"))
 # An identity provider's prefix stays before the name (Kubernetes' "oidc:ana").
 _USERNAME_FIELD = re.compile(
-    r"""(?i:user_?name|proxy_?user)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?:(?<=[ \t]-username)"""
+    r"""(?i:user[_.]?name|proxy_?user)(?:["']?[ \t]{0,8}[:=][ \t]{0,8}|(?:(?<=[ \t]-username)"""
     r"""|(?<=[ \t]--username))[ \t]{1,4})"""
     r"""(["']?)"""
     r"""(?:(?:oidc|ldap|saml|sso|github|gitlab|google|okta|azure|aad|keycloak|dex)[:#])?"""
@@ -158,7 +160,9 @@ _FIELD_WORDS = frozenset(
 def _field_users(text: str) -> Iterator[Span]:
     for anchor in _FIELD_ANCHORS:
         for at in _anchors.starts(text, anchor):
-            if glued(text, at, "_$%") or text.startswith("USERNAME", at):
+            if (glued(text, at, "_$%") and not text.endswith("-D", 0, at)) or text.startswith(
+                "USERNAME", at
+            ):
                 continue  # USERNAME is the variable rule's, DB_USERNAME no one's, $username code
             found = _USERNAME_FIELD.match(text, at)
             if found is None or is_trivial(found.group(2)) or _code(text, at, found):
@@ -175,7 +179,7 @@ def _field_users(text: str) -> Iterator[Span]:
 # In a structure: the variables' names as they are, a user-name field's in any case, and a
 # bare "user" ({"user": "ana"}).
 _USER_KEY = re.compile(
-    r"(?:SUDO_)?(?:USER|USERNAME|LOGNAME)|(?i:user_?name|proxy_?user|login_?name)|[Uu]ser"
+    r"(?:SUDO_)?(?:USER|USERNAME|LOGNAME)|(?i:user[_.]?name|proxy_?user|login_?name)|[Uu]ser"
 )
 _USER_VALUE = re.compile(r"(?:[\w.-]{1,64}\\{1,2})?[A-Za-z_][\w.-]{0,63}(?: [\w.-]{1,64}){0,5}")
 
@@ -578,7 +582,7 @@ _GIT_USER_NAME = re.compile(
     r"""(?:user\.name|GIT_AUTHOR_NAME|GIT_COMMITTER_NAME)"""
     r"""(?:=(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'][^\r\n]{0,127}?)[ \t]{0,16}"""
     r"""(?=\r?\n|\Z))"""
-    r"""|[ \t]{1,16}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'-]\S{0,63})))"""
+    r"""|[ \t]{1,16}(?:"([^"\r\n]{1,128})"|'([^'\r\n]{1,128})'|([^\s"'=:-]\S{0,63})))"""
     rf"|(?:Author: |Commit: |CI_COMMIT_AUTHOR=|(?i:{'|'.join(_GIT_TRAILERS)}): )"
     r"([^\s<>][^<>\r\n]{0,127}?) <[^<>@\s]{1,64}@[^<>\s]{1,255}>"
 )
