@@ -8,6 +8,7 @@ import string
 _RNG = random.Random(20240501)
 UPPER_DIGITS = string.ascii_uppercase + string.digits
 ALNUM = string.ascii_letters + string.digits
+LOWER_DIGITS = string.ascii_lowercase + string.digits
 HEX = "0123456789abcdef"
 
 

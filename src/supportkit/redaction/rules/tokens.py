@@ -378,6 +378,23 @@ _PREFIXED_TOKENS = tuple(
         # SonarQube's user, project and global analysis tokens
         ("sonarqube-token", _literal("squ_", "sqp_", "sqa_"), "[a-f0-9]{40}", "A-Za-z0-9", 44,
             None),
+        # Notion's older integration secrets; Square's production access tokens
+        ("notion-token", _literal("secret_"), "[A-Za-z0-9]{43}", "A-Za-z0-9", 50, _varied),
+        ("square-token", _literal("EAAA"), "[A-Za-z0-9_-]{60}", _TOKEN_CLASS, 64, _varied),
+        # New Relic's insert keys and browser keys; NuGet's and Clojars' API keys
+        ("newrelic-key", _literal("NRII-"), "[A-Za-z0-9_-]{32}", _TOKEN_CLASS, 37, _varied),
+        ("newrelic-key", _literal("NRJS-"), "[a-f0-9]{19}", "A-Za-z0-9", 24, None),
+        ("nuget-key", _literal("oy2"), "[a-z0-9]{43}", "A-Za-z0-9", 46, _varied),
+        ("clojars-token", _literal("CLOJARS_"), "[a-z0-9]{60}", "A-Za-z0-9", 68, _varied),
+        # Tailscale's auth, API and OAuth client keys; Dropbox's short-lived access tokens;
+        # a Cloudflare Origin CA key
+        ("tailscale-key", _literal(*(f"tskey-{kind}-" for kind in ("auth", "api", "client",
+            "scim", "webhook"))),
+            "[A-Za-z0-9]{6,32}-[A-Za-z0-9]{16,64}", "A-Za-z0-9", 110, _varied),
+        ("dropbox-token", _literal("sl."), "(?:u\\.)?[A-Za-z0-9_-]{120,1400}", _TOKEN_CLASS, 1410,
+            _varied),
+        ("cloudflare-key", _literal("v1.0-"), "[a-f0-9]{24}-[a-f0-9]{146}", "A-Za-z0-9", 176,
+            None),
     )
 )  # fmt: skip
 # An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
