@@ -271,6 +271,14 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"users": ["<user-1>", "root"], "first_name": ["<name-1>", 7, {"note": "Ana"}]},
         ),
         (
+            {"national_id": "AB123456C", "taxId": "12-3456789", "NationalID": "3171 2345 6789"},
+            {
+                "national_id": "<national-id-1>",
+                "taxId": "<national-id-2>",
+                "NationalID": "<national-id-3>",
+            },
+        ),
+        (
             {"user.name": "olga", "user.dir": "/srv/app"},
             {"user.name": "<user-1>", "user.dir": "/srv/app"},
         ),
@@ -297,6 +305,12 @@ def test_personal_fields_are_found_by_key(
             "owner": {"name": "Acme"},
         },
         {"author": {"name": "dependabot[bot]"}, "items": [{"name": "Widget"}]},
+        {
+            "national_id": "N/A",
+            "tax_id": "0000",
+            "id_number": "pending",
+            "document_number": "INV-2026-0042",
+        },
         {
             "product_details": {"name": "Widget"},
             "name": {"en": "Widget", "de": "Dings"},

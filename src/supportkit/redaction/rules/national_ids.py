@@ -13,6 +13,9 @@ numbers next to their keyword, and two kinds of national ids.
   and the ids found anywhere, in lower case too. Where two countries use one word ("NIF",
   "personnummer"), an id of either passes.
 
+In a structure, a field named for a national id (``national_id``, ``taxId``, ``id_number``)
+holds one whatever its shape.
+
 A name with no id of its kind after it finds nothing: each id must also pass its own check
 (:mod:`._check_digits`), so "14 dni" (Polish days) or "nie" (German never) cost a look only.
 """
@@ -24,16 +27,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from supportkit.redaction import _anchors, _views
-from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction._rule import FieldCheck, Rule, Span
 from supportkit.redaction.rules import _check_digits as check
 from supportkit.redaction.rules._finders import (
     DATE_LIKE,
     UNSPACED_SCRIPT,
+    FieldFinderRule,
     FinderRule,
     Keywords,
     digits_of,
 )
-from supportkit.redaction.rules._text import after_escape
+from supportkit.redaction.rules._text import after_escape, is_trivial
 
 __all__ = ["RULES"]
 
@@ -370,8 +374,39 @@ def _national_ids(text: str) -> Iterator[Span]:
         yield Span(found.start(), found.end(), "national-id")
 
 
+# In a structure, a field named for a national id holds one whatever its country's shape:
+# {"national_id": "…"}, {"taxId": "…"}, {"id_number": "…"}. ("document_number" is left: an
+# invoice's is no one's id.)
+_ID_FIELDS = frozenset(
+    {
+        "nationalid", "nationalidnumber", "nationalidentifier", "nationalidentitynumber",
+        "nationalidentificationnumber", "nationalnumber", "taxid", "taxidnumber", "taxnumber",
+        "taxpayerid", "taxpayernumber", "tin", "idnumber", "idcardnumber", "identitynumber",
+        "identitycardnumber", "identificationnumber", "personalid", "personalidnumber",
+        "personalnumber", "personalidentitynumber", "personalidentificationnumber", "citizenid",
+        "citizenidnumber", "residentid", "residentidnumber", "nin",
+    }
+)  # fmt: skip
+_FIELD_SEPARATORS = re.compile(r"[\s_.-]+")
+_ID_VALUE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|[ ./-](?=[A-Za-z0-9])){3,30}")
+
+
+def _id_field(key: str) -> FieldCheck | None:
+    return _id_value if _FIELD_SEPARATORS.sub("", key).casefold() in _ID_FIELDS else None
+
+
+def _id_value(value: str) -> str | None:
+    """A national id's placeholder kind for ``value`` under an id's field: four digits or more
+    in an id's characters, not a placeholder ("N/A", "0000", "<redacted>")."""
+    value = value.strip()
+    if _ID_VALUE.fullmatch(value) is None or is_trivial(value):
+        return None
+    digits = digits_of(value)
+    return "national-id" if len(digits) >= 4 and len(set(digits)) > 1 else None
+
+
 RULES: tuple[Rule, ...] = (
     FinderRule("ssn", 96, _ssns),
     FinderRule("passport", 96, _passports),
-    FinderRule("national-id", 96, _national_ids),
+    FieldFinderRule("national-id", 96, _national_ids, field=_id_field),
 )
