@@ -279,6 +279,10 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             },
         ),
         (
+            {"tel": "612345678", "mobilePhone": "13800138000", "msisdn": "255712345678"},
+            {"tel": "<phone-1>", "mobilePhone": "<phone-2>", "msisdn": "<phone-3>"},
+        ),
+        (
             {"user.name": "olga", "user.dir": "/srv/app"},
             {"user.name": "<user-1>", "user.dir": "/srv/app"},
         ),
@@ -311,6 +315,8 @@ def test_personal_fields_are_found_by_key(
             "id_number": "pending",
             "document_number": "INV-2026-0042",
         },
+        {"microphone": "5551234567", "phone_country_code": "44", "phoneVerified": "yes"},
+        {"sms": "code 123456", "tel_no": "N/A", "phone": "12"},
         {
             "product_details": {"name": "Widget"},
             "name": {"en": "Widget", "de": "Dings"},

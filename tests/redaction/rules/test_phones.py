@@ -88,6 +88,9 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("namba ya simu 4155552671", "4155552671"),
         ("ist die Hotline +44-20.3900.0164.", "+44-20.3900.0164"),
         ('{"phone": {\n  "country_code": "1",\n  "number": "8056594427"\n}}', "8056594427"),
+        # a mobile network's MSISDN: international, without its "+"
+        ("DLR msisdn=255712345678 status=DELIVRD", "255712345678"),
+        ('{"MSISDN": "84912345678"}', "84912345678"),
     ],
 )
 def test_phone_is_found(text: str, value: str) -> None:
@@ -184,6 +187,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "الهاتف لا يعمل منذ ٢٠٢٦/١٢/٠٧",
         "номер заказа 1234567890, numer zamówienia 601234567",
         '{"phone": {"number": "12", "verified": true}}',
+        "msisdn: 1; xmsisdn=255712345678; msisdn=12345",
     ],
 )
 def test_phone_look_alike_is_kept(text: str) -> None:

@@ -9,11 +9,11 @@ from itertools import chain
 from typing import Any
 
 from supportkit.redaction import _anchors, _views
-from supportkit.redaction._rule import Rule, Span
+from supportkit.redaction._rule import FieldCheck, Rule, Span
 from supportkit.redaction.rules._finders import (
     DATE_LIKE,
     UNSPACED_SCRIPT,
-    FinderRule,
+    FieldFinderRule,
     Keywords,
     after_version_word,
     digits_of,
@@ -187,6 +187,18 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
         found = _CHAT_NUMBER.match(text, at + _CLICK_TO_CHAT.width)
         if found:
             yield found.start(), found.end(), "chat"
+
+
+# A mobile network's MSISDN: the number in full international form, without its "+".
+_MSISDN = _anchors.word("msisdn")
+_MSISDN_NUMBER = re.compile(r"""["']?[ \t]*[:=][ \t]*["']?(\d{8,15})(?![\w.])""")
+
+
+def _msisdn_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    for at in _anchors.starts(text, _MSISDN):
+        found = _MSISDN_NUMBER.match(text, at + _MSISDN.width)
+        if found and not (at and text[at - 1].isalnum()):
+            yield found.start(1), found.end(1), "chat"  # read with its "+", as a chat link's
 
 
 def _eastern_candidates(text: str) -> Iterator[tuple[int, int, str]]:
@@ -389,7 +401,8 @@ _TWO_DIGIT_AREA = re.compile(r"[ \t]*\(\d\d\)")
 
 def _phones(text: str) -> Iterator[Span]:
     seen: set[int] = set()
-    for start, run_end, evidence in chain(_phone_candidates(text), _eastern_candidates(text)):
+    candidates = chain(_phone_candidates(text), _eastern_candidates(text), _msisdn_candidates(text))
+    for start, run_end, evidence in candidates:
         if start in seen or not _phone_start_ok(text, start, evidence):
             continue
         end = run_end
@@ -413,4 +426,34 @@ def _phones(text: str) -> Iterator[Span]:
             end = start + last_group.start()
 
 
-RULES: tuple[Rule, ...] = (FinderRule("phone", 96, _phones),)
+# In a structure, a field named for a phone number: {"phone": …}, {"mobilePhone": …},
+# {"contact_tel": …}, {"phone_number_2": …}, {"msisdn": …}.
+_KEY_PARTS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[\s_.-]+")
+_KEY_SUFFIXES = frozenset({"number", "numbers", "no", "nr", "num", "nummer", "numero", "número"})
+_PHONE_FIELD_WORDS = _PHONE_KEYWORDS.words | {"msisdn", "fax", "cell", "phonenumber"}
+_FIELD_LABEL = "phone: "
+
+
+def _phone_field(key: str) -> FieldCheck | None:
+    parts = [part.casefold() for part in _KEY_PARTS.split(key) if part]
+    while len(parts) > 1 and (parts[-1] in _KEY_SUFFIXES or parts[-1].isdigit()):
+        parts.pop()
+    last = parts[-1].rstrip("0123456789") if parts else ""
+    return _phone_value if last in _PHONE_FIELD_WORDS else None
+
+
+def _phone_value(value: str) -> str | None:
+    """ "phone" when ``value`` is one phone number, read as if its key's word were its label
+    (a bare MSISDN read with its "+")."""
+    value = value.strip()
+    if not 6 <= len(value) <= 40:
+        return None
+    forms = (value, "+" + value) if value.isdigit() and len(value) >= 10 else (value,)
+    for form in forms:
+        text = _FIELD_LABEL + form
+        if any(span.start == len(_FIELD_LABEL) and span.end == len(text) for span in _phones(text)):
+            return "phone"
+    return None
+
+
+RULES: tuple[Rule, ...] = (FieldFinderRule("phone", 96, _phones, field=_phone_field),)
