@@ -159,6 +159,11 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         # and so do Italy's codice fiscale and Mexico's CURP, in capitals
         ("fattura elettronica: cliente RSSMRA85T10A562S", "RSSMRA85T10A562S"),
         ('"curp":"HEGG560427MVZRRL04"', "HEGG560427MVZRRL04"),
+        # named by what it is rather than by its country
+        ("National ID: 3171234567890001 issued 2020", "3171234567890001"),
+        ("Tax ID: 12-3456789", "12-3456789"),
+        ('{"tax_id": "98-7654321"}', "98-7654321"),
+        ("citizen id 0012 3456 7890", "0012 3456 7890"),
     ],
 )
 def test_national_id_is_found(text: str, value: str) -> None:
@@ -209,6 +214,8 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "order 110105194912310021, 110105194913310028, 1101051949123100211, id11010519491231002X",
         "RSSMRA85T10A562T rssmra85t10a562s XRSSMRA85T10A562S",
         "HEGG560427MVZRRL05 HEGG560427MVZRRL04X",
+        "national id verification failed for user 42; tax id: pending; Tax ID: 0000000000",
+        "taxidermy 12345678; National ID: ${NATIONAL_ID}",
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

@@ -13,6 +13,7 @@ numbers next to their keyword, and two kinds of national ids.
   and the ids found anywhere, in lower case too. Where two countries use one word ("NIF",
   "personnummer"), an id of either passes.
 
+Named by what they are ("National ID: …", "Tax ID: …"), any one word of six digits or more.
 In a structure, a field named for a national id (``national_id``, ``taxId``, ``id_number``)
 holds one whatever its shape.
 
@@ -246,8 +247,24 @@ _DRIVERS_LICENSE_ID = _named(
     r"[A-Za-z]{0,5}\d(?:[A-Za-z0-9]|[ -](?=\d)){4,20}", check.drivers_license_ok
 )
 
+# An id named by what it is rather than by its country ("National ID: …", "Tax ID: …"): any
+# one word of an id's characters (digit groups may be spaced) with six digits or more.
+_ANY_ID = _named(
+    r"[A-Za-z0-9](?:[A-Za-z0-9]|[./-](?=[A-Za-z0-9])|(?<=\d) (?=\d)){3,30}",
+    lambda found: (
+        len(digits := digits_of(found)) >= 6 and len(set(digits)) > 1 and not is_trivial(found)
+    ),
+)
+
 # Each id by the names written before it, in the languages of the people the ids are for.
 _NAMED_IDS: dict[str, _NamedId] = {
+    **dict.fromkeys(
+        ("national id", "national-id", "national_id", "nationalid", "national id number",
+         "national identity number", "national identification number", "tax id", "tax-id",
+         "tax_id", "taxid", "taxpayer id", "tax identification number", "id card number",
+         "identity card number", "citizen id"),
+        _ANY_ID,
+    ),
     "cpf": _CPF_ID,
     **dict.fromkeys(("снилс", "snils"), _SNILS_ID),
     **dict.fromkeys(("инн", "inn"), _INN_ID),
