@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from supportkit.redaction import _anchors
+from supportkit.redaction import Redactor, _anchors, default_policy
 
 
 @pytest.fixture(autouse=True, scope="module", params=["hyperscan", "re"])
@@ -16,3 +16,9 @@ def anchor_engine(request: pytest.FixtureRequest) -> Iterator[str]:
     assert name == request.param, "hyperscan is not installed: pip install -e '.[test]'"
     yield name
     _anchors.use_engine("hyperscan")
+
+
+@pytest.fixture(name="everything")
+def _everything() -> Redactor:
+    """The default policy, without this machine's own names (the tests name their own)."""
+    return Redactor(default_policy(detect_machine=False))

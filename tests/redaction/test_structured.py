@@ -22,11 +22,6 @@ def _redactor() -> Redactor:
     return Redactor(RedactionPolicy(rules=CREDENTIAL_RULES + PERSONAL_RULES))
 
 
-@pytest.fixture(name="everything")
-def _everything() -> Redactor:
-    return Redactor(default_policy(detect_machine=False))
-
-
 @pytest.mark.parametrize("value", ["hunter2", 123456, 3.5, ["a", "b"], {"nested": "x"}, ("t", 1)])
 def test_secret_key_replaces_any_value(redactor: Redactor, value: Any) -> None:
     """Whatever the value under a secret-named key is, it becomes one placeholder string."""

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from supportkit.redaction._columns import TableReader
 from supportkit.redaction._policy import RedactionPolicy
 from supportkit.redaction._pseudonym import FAILED_PLACEHOLDER, Pseudonymizer
 from supportkit.redaction._rule import FieldCheck, FieldRule, Rule, Span
@@ -428,25 +429,32 @@ class Redactor:
             value, self.rules(credentials_only=credentials_only), self._state(artifact)
         )
 
+    def _placers(
+        self, credentials_only: bool, state: RedactionState, counts: Counter[str]
+    ) -> Callable[[str], tuple[Callable[[str], str | None], ...]]:
+        """Per key (or a table's column), what places a personal value filed under it, counted
+        into ``counts``."""
+        known = self._fields[credentials_only]
+        field_rules = self._field_rules(credentials_only)
+
+        def placers(key: str) -> tuple[Callable[[str], str | None], ...]:
+            checks = known.get(key)
+            if checks is None:
+                checks = known[key] = _field_checks(field_rules, key)
+            return tuple(_placing(name, check, state, counts) for name, check in checks)
+
+        return placers
+
     def data(self, value: Any, *, artifact: str, credentials_only: bool = False) -> Any:
         """JSON-like ``value`` redacted by key name and then as text; a new object."""
         rules = self.rules(credentials_only=credentials_only)
         state = self._state(artifact)
         fields: Counter[str] = Counter()
-        known = self._fields[credentials_only]
-        field_rules = self._field_rules(credentials_only)
-
-        def field_checks(key: str) -> tuple[Callable[[str], str | None], ...]:
-            checks = known.get(key)
-            if checks is None:
-                checks = known[key] = _field_checks(field_rules, key)
-            return tuple(_placing(name, check, state, fields) for name, check in checks)
-
         walk = StructuredRedaction(
             texts=lambda strings: _redact_batch(strings, rules, state),
             is_secret_key=self._is_secret_key,
             secret_placeholder=lambda text: self._pseudonyms.placeholder("secret", text),
-            field_checks=field_checks,
+            field_checks=self._placers(credentials_only, state, fields),
         )
         redacted = walk.redact(value)
         self._audit.record(artifact, {"secret-field": walk.secret_fields, **fields})
@@ -465,9 +473,14 @@ class Redactor:
         credentials_only: bool = False,
         chunk_chars: int = CHUNK_CHARS,
     ) -> None:
-        """Copy ``reader`` to ``writer`` redacted, in constant memory."""
+        """Copy ``reader`` to ``writer`` redacted, in constant memory; a table's columns named
+        for personal data (:mod:`supportkit.redaction._columns`) lose it cell by cell."""
         rules = self.rules(credentials_only=credentials_only)
-        redact_stream(reader, writer, rules, self._state(artifact), chunk_chars=chunk_chars)
+        state = self._state(artifact)
+        cells: Counter[str] = Counter()
+        table = TableReader(reader, self._placers(credentials_only, state, cells))
+        redact_stream(cast("TextIO", table), writer, rules, state, chunk_chars=chunk_chars)
+        self._audit.record(artifact, cells)
 
     def __repr__(self) -> str:
         return f"Redactor({self._policy!r})"
