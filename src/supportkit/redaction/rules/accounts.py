@@ -23,6 +23,7 @@ passes a user name along (``filter_by(username=form.login.data)``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -188,6 +189,7 @@ def _user_field(key: str) -> FieldCheck | None:
     return _user_value if _USER_KEY.fullmatch(key) else None
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _user_value(value: str) -> str | None:
     name = value.strip()
     if _USER_VALUE.fullmatch(name) is None or no_ones(name.rpartition("\\")[2]):
@@ -709,6 +711,7 @@ def _person_field(key: str) -> FieldCheck | None:
     return _person_value if _PERSON_KEY.fullmatch(key) else None
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _person_value(value: str) -> str | None:
     name = value.strip()
     if (

@@ -188,10 +188,12 @@ def _address_field(key: str) -> FieldCheck | None:
     return _street_value if needs_street else _address_value
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _address_value(value: str) -> str | None:
     return "address" if _postal(value, needs_street=False) else None
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _street_value(value: str) -> str | None:
     return "address" if _postal(value, needs_street=True) else None
 

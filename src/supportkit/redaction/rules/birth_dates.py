@@ -8,6 +8,7 @@ only the date right after the name goes, and only one a person alive could have 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -116,6 +117,7 @@ def _birth_field(key: str) -> FieldCheck | None:
     return _birth_value if normalized in _BIRTH_KEYS else None
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _birth_value(value: str) -> str | None:
     found = _DATE_AFTER.match(value.strip())
     return "birth-date" if found is not None and found.end() == len(value.strip()) else None

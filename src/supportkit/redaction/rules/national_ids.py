@@ -23,6 +23,7 @@ A name with no id of its kind after it finds nothing: each id must also pass its
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -412,6 +413,7 @@ def _id_field(key: str) -> FieldCheck | None:
     return _id_value if _FIELD_SEPARATORS.sub("", key).casefold() in _ID_FIELDS else None
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _id_value(value: str) -> str | None:
     """A national id's placeholder kind for ``value`` under an id's field: four digits or more
     in an id's characters, not a placeholder ("N/A", "0000", "<redacted>")."""

@@ -442,9 +442,10 @@ def _phone_field(key: str) -> FieldCheck | None:
     return _phone_value if last in _PHONE_FIELD_WORDS else None
 
 
+@functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
 def _phone_value(value: str) -> str | None:
-    """ "phone" when ``value`` is one phone number, read as if its key's word were its label
-    (a bare MSISDN read with its "+")."""
+    """The kind "phone" when ``value`` is one phone number, read as if its key's word were
+    its label (a bare MSISDN read with its "+")."""
     value = value.strip()
     if not 6 <= len(value) <= 40:
         return None
