@@ -43,6 +43,8 @@ class _PrefixRule:
     max_span: int
     category: Category = "credential"
     check: Callable[[str], bool] | None = field(default=None, repr=False)
+    # Where a match starts from its anchor: before it, for a token whose literal comes last.
+    offset: int = 0
     _group: frozenset[_anchors.Anchor] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -52,7 +54,7 @@ class _PrefixRule:
         if len(self.anchors) > 1 and _anchors.found_none(text, self._group):
             return
         for anchor, pattern in zip(self.anchors, self.patterns, strict=True):
-            for match in _anchors.matches(text, anchor, pattern):
+            for match in _anchors.matches(text, anchor, pattern, offset=self.offset):
                 start, end = match.span(match.lastindex or 0)
                 if self.check is None or self.check(text[start:end]):
                     yield Span(start, end, self.kind)
@@ -397,6 +399,26 @@ _PREFIXED_TOKENS = tuple(
             None),
     )
 )  # fmt: skip
+# Tokens whose literal comes after a random part: Mailchimp's API keys (32 hex digits, then
+# the data centre, "-us21"), Terraform Cloud's API tokens (14 characters, ".atlasv1.", more).
+_MAILCHIMP_KEY = _PrefixRule(
+    "mailchimp-key",
+    "mailchimp-key",
+    (_anchors.literal("-us"),),
+    (re.compile(rb"(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])"),),
+    36,
+    check=_varied,
+    offset=-32,
+)
+_TERRAFORM_TOKEN = _PrefixRule(
+    "terraform-token",
+    "terraform-token",
+    (_anchors.literal(".atlasv1."),),
+    (re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![\w=-])"),),
+    93,
+    check=_varied,
+    offset=-14,
+)
 # An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
 # lives. Only a long random one: "?code=404" and promo codes in words stay.
 _OAUTH_CODE = _prefix(
@@ -836,6 +858,8 @@ RULES: tuple[Rule, ...] = (
     _STREAM_KEY,
     _DART_VM_SERVICE,
     _FCM_SERVER_KEY,
+    _MAILCHIMP_KEY,
+    _TERRAFORM_TOKEN,
     _JWT,
     _URL_PASSWORD,
     _SENTRY_DSN_KEY,
