@@ -399,25 +399,33 @@ _PREFIXED_TOKENS = tuple(
             None),
     )
 )  # fmt: skip
+
+
+def _literal_last(
+    name: str, lead: tuple[int, str], literal: str, rest: str, max_span: int
+) -> _PrefixRule:
+    """A token whose ``literal`` (its anchor) follows ``lead``, a regex that always matches
+    its width of random characters before it."""
+    width, regex = lead
+    pattern = f"(?<![A-Za-z0-9]){regex}{re.escape(literal)}{rest}"
+    return _PrefixRule(
+        name,
+        name,
+        (_anchors.literal(literal),),
+        (re.compile(pattern.encode()),),
+        max_span,
+        check=_varied,
+        offset=-width,
+    )
+
+
 # Tokens whose literal comes after a random part: Mailchimp's API keys (32 hex digits, then
 # the data centre, "-us21"), Terraform Cloud's API tokens (14 characters, ".atlasv1.", more).
-_MAILCHIMP_KEY = _PrefixRule(
-    "mailchimp-key",
-    "mailchimp-key",
-    (_anchors.literal("-us"),),
-    (re.compile(rb"(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])"),),
-    36,
-    check=_varied,
-    offset=-32,
+_MAILCHIMP_KEY = _literal_last(
+    "mailchimp-key", (32, "[0-9a-f]{32}"), "-us", "[0-9]{1,2}(?![A-Za-z0-9])", 36
 )
-_TERRAFORM_TOKEN = _PrefixRule(
-    "terraform-token",
-    "terraform-token",
-    (_anchors.literal(".atlasv1."),),
-    (re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![\w=-])"),),
-    93,
-    check=_varied,
-    offset=-14,
+_TERRAFORM_TOKEN = _literal_last(
+    "terraform-token", (14, "[A-Za-z0-9]{14}"), ".atlasv1.", r"[A-Za-z0-9_=-]{60,70}(?![\w=-])", 93
 )
 # An OAuth authorization code in a redirect's query: exchanged for tokens, so a secret while it
 # lives. Only a long random one: "?code=404" and promo codes in words stay.
