@@ -46,6 +46,13 @@ from _found import found
         ('{\\"address\\":{\\"line1\\":\\"7 Elm Road\\"}}', ["7 Elm Road"]),
         ("<street>12 Baker Street</street><city>London</city>", ["12 Baker Street"]),
         ("<ns:AddressLine1>5 Main St</ns:AddressLine1>", ["5 Main St"]),
+        # in a sentence, where someone says where they live or want a parcel: the street
+        ("Hi, I live at 12 Baker Street, London.", ["12 Baker Street"]),
+        ("please ship to 1600 Amphitheatre Parkway, Mountain View", ["1600 Amphitheatre Parkway"]),
+        ("ship it to 7 Elm Road Apt 4, Leeds", ["7 Elm Road Apt 4"]),
+        ("j'habite au 12 rue de Rivoli, Paris", ["12 rue de Rivoli"]),
+        ("Ich wohne in der Hauptstraße 5 in Berlin.", ["Hauptstraße 5"]),
+        ("vivo en la Calle Mayor 5, Madrid", ["Calle Mayor 5"]),
     ],
 )
 def test_a_postal_address_after_its_label_is_found(text: str, values: list[str]) -> None:
@@ -74,6 +81,9 @@ def test_a_postal_address_after_its_label_is_found(text: str, values: list[str])
         "address family 10 (AF_INET6)",
         "Mailing address: see above",
         "line 12: unexpected token",
+        # sentences with no street in them
+        "the servers live at 10.0.0.1; we ship to 42 countries; deliver to 3 Warehouses today",
+        "I live at 5th Avenue; ship to Berlin 2 boxes; my address is on file",
     ],
 )
 def test_other_addresses_and_labels_without_one_are_kept(text: str) -> None:

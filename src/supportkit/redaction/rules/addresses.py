@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import FieldCheck, Rule, Span
-from supportkit.redaction.rules._finders import FieldFinderRule
+from supportkit.redaction.rules._finders import FieldFinderRule, each_of
 from supportkit.redaction.rules._text import is_trivial
 
 __all__ = ["RULES"]
@@ -179,6 +179,69 @@ def _addresses(text: str) -> Iterator[Span]:
                 yield Span(value[0], value[1], "address")
 
 
+# In a sentence, where someone says where they live or want a parcel: "I live at 12 Baker
+# Street", "please ship to 1600 Amphitheatre Parkway", "ich wohne in der Hauptstraße 5". The
+# street alone is taken: a house number and capitalized words up to a street's word, or a
+# street's name (a street's word in it) and its number; the city after it stays.
+_SAID = _anchors.words(
+    ("live at", "living at", "lives at", "my address is", "our address is", "ship to",
+     "ship it to", "deliver to", "deliver it to", "send it to", "wohne in der", "wohne in",
+     "wohne am", "j'habite au", "j'habite", "vivo en la", "vivo en", "moro na", "moro em")
+)  # fmt: skip
+_SAID_GROUPS = frozenset(_SAID)
+_WORD = r"[^\W\d_][\w'’.-]{0,40}"
+_NUMBER = r"\d{1,6}[A-Za-z]?"
+_SAID_NUMBER_FIRST = re.compile(
+    rf"[ \t]{{1,4}}({_NUMBER}(?:,?[ \t]{_WORD}){{1,5}}(?:[ \t]{_NUMBER}(?!\w))?)"
+)
+_UNIT_WORDS = frozenset({"apt", "apartment", "suite", "unit", "flat", "floor", "box"})
+_SAID_NAME_FIRST = re.compile(rf"[ \t]{{1,4}}({_WORD}(?:[ \t]{_WORD}){{0,3}}[ \t]{_NUMBER})\b")
+_STREET_ENDINGS = ("straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "damm")
+
+
+def _said_addresses(text: str) -> Iterator[Span]:
+    if _anchors.found_none(text, _SAID_GROUPS):
+        return
+    for anchor in _SAID:
+        for at in _anchors.starts(text, anchor):
+            if at and text[at - 1].isalpha():
+                continue  # "deliver to" inside a longer word
+            end = at + anchor.width
+            if (found := _SAID_NUMBER_FIRST.match(text, end)) is not None:
+                if (street := _number_first_street(found.group(1))) is not None:
+                    yield Span(found.start(1), found.start(1) + street, "address")
+            elif (found := _SAID_NAME_FIRST.match(text, end)) is not None:
+                words = found.group(1).split()
+                if words[0][:1].isupper() and any(_street_word(word) for word in words[:-1]):
+                    yield Span(found.start(1), found.end(1), "address")
+
+
+_TOKEN = re.compile(r"[^\s,]+(,?)")
+
+
+def _number_first_street(said: str) -> int | None:
+    """How much of ``said`` (a house number and the words after it) is the street: up to its
+    street's word ("12 Baker Street"), or, when that word comes right after the number
+    ("12 rue de Rivoli"), up to a comma; None when no street's word is there."""
+    words = list(_TOKEN.finditer(said))
+    if not (_street_word(words[1].group()) or words[1].group()[:1].isupper()):
+        return None
+    streets = [index for index, word in enumerate(words) if index and _street_word(word.group())]
+    if not streets:
+        return None
+    last = streets[-1]
+    if last == 1:  # the name after the street's word, to the end of the clause
+        last = next((index for index, word in enumerate(words) if word.group(1)), len(words) - 1)
+    elif words[last].group().lower().rstrip(".") in _UNIT_WORDS and last + 1 < len(words):
+        last += 1  # its number: "Apt 4", "Suite 200"
+    return len(said[: words[last].end() - len(words[last].group(1))].rstrip("."))
+
+
+def _street_word(word: str) -> bool:
+    lowered = word.lower().rstrip(",")
+    return lowered.rstrip(".") in _STREET_WORDS or lowered.endswith(_STREET_ENDINGS)
+
+
 def _address_field(key: str) -> FieldCheck | None:
     """In a structure, the key is the label: {"line1": "12 Baker Street"}, and after a bare
     {"address": …} a street's shape."""
@@ -199,5 +262,7 @@ def _street_value(value: str) -> str | None:
 
 
 RULES: tuple[Rule, ...] = (
-    FieldFinderRule("postal-address", 320, _addresses, field=_address_field),
+    FieldFinderRule(
+        "postal-address", 320, each_of(_addresses, _said_addresses), field=_address_field
+    ),
 )
