@@ -740,7 +740,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "IL 62704»", '{"line1": "«{street}»", "line2": "«Flat {i1-40}»", "city": "Leeds"}',
          "Anschrift: «{strasse}, 10115 Berlin»", "address=«{street}, Sydney»&plan=pro",
          "адрес: «г. Москва, ул. Тверская, д. {i1-99}»",
-         "お届け先住所：«東京都千代田区{i1-9}-{i1-9}»")),
+         "お届け先住所：«東京都千代田区{i1-9}-{i1-9}»",
+         "chat: hi, please ship it to «{street}», thanks")),
     "windows-sid": ("personal", ("{}", "whoami /user: {}", "registry: {}"),
         ("S-1-5-21-«{i100000000-4294967295}-{i100000000-4294967295}-{i10000000-4294967295}»"
          "-{i1000-1200}", "HKEY_USERS\\S-1-5-21-«{i100000000-4294967295}-{i100000000-4294967295}"
@@ -802,7 +803,9 @@ _TEMPLATES: dict[str, _Kind] = {
          "ФИО: «{fullname}»\nстатус: новый", "Nachname: «{first}», Stadt: Köln",
          "invite sent to «{fullname}» <dev@example.org>",
          "level=info first_name=«{firstlow}» plan=pro", '"customer_name": "«{fullname}»"',
-         '"shipping": {"recipientName": "«{fullname}»", "method": "express"}')),
+         '"shipping": {"recipientName": "«{fullname}»", "method": "express"}',
+         "chat: hello, my name is «{fullname}» and the export fails",
+         "Contact form\nName: «{fullname}»\nEmail: dev@example.org\nMessage: export fails")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

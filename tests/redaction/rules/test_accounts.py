@@ -536,6 +536,12 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ('{\\"customer_name\\":\\"Olga Petrova\\"}', ["Olga Petrova"]),
         ("<customer><firstName>Ana</firstName><lastName>Lima</lastName>", ["Ana", "Lima"]),
         ("<cac:Party><cbc:FullName>Ana Lima</cbc:FullName>", ["Ana Lima"]),
+        # someone saying who they are, in a message or a chat's transcript
+        ("Hi, my name is Ana Lima and I can't export", ["Ana Lima"]),
+        ("me llamo Carlos, gracias; меня зовут Анна Лима.", ["Carlos", "Анна Лима"]),
+        # a contact form's dump: "Name:" on its own line beside an e-mail or phone line
+        ("New submission\nName: Ana Lima\nEmail: ana@example.com\nMessage: hi\n", ["Ana Lima"]),
+        ("Phone: +44 7911 123456\n  Name: Olga Petrova\n", ["Olga Petrova"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -566,6 +572,10 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA9kZzJqLJcR3h2p5Yx0Jq8v0m2+Q9e8yP3w== "
         "root@build-01\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9ok "
         "deploy key",
+        "my name is not important; My name is: unknown",
+        "Name: invoicer.export\nLevel: INFO\n",  # no e-mail or phone beside it
+        "service: api\nName: Default Policy\nEmail: on\n",
+        "Email: ana@example.com\nProduct Name: Blue Shirt\nName: blue shirt\n",
     ],
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:

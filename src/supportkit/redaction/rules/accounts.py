@@ -24,6 +24,7 @@ passes a user name along (``filter_by(username=form.login.data)``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -773,6 +774,59 @@ def _written_as_name(value: str) -> bool:
     )
 
 
+# Someone saying who they are, in a message or a chat's transcript: "my name is Ana Lima",
+# "je m'appelle Ana", "меня зовут Анна": the capitalized words right after it (up to three).
+_INTRODUCTIONS = _anchors.words(
+    ("my name is", "my name's", "mi nombre es", "me llamo", "je m'appelle", "mon nom est",
+     "ich heiße", "ich heisse", "mein name ist", "meu nome é", "mi chiamo", "меня зовут",
+     "мене звати", "tên tôi là", "tôi tên là", "jina langu ni", "nama saya", "nazywam się")
+)  # fmt: skip
+_INTRODUCTION_GROUP = frozenset(_INTRODUCTIONS)
+_INTRODUCED = re.compile(rf"[ \t]{{1,4}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})")
+# A contact form's dump, as a help desk or a shop mails or logs it: "Name: Ana Lima" on its own
+# line, with an e-mail or phone line beside it ("Name: invoicer" in a service's log stays).
+_NAME_LINES = (_anchors.literal("Name:"), _anchors.literal("NAME:"))
+_NAME_LINE = re.compile(
+    rf"Name:[ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})[ \t]*\r?$", re.I | re.M
+)
+_CONTACT_LINE = re.compile(
+    r"^[ \t*-]{0,4}(?:e-?mail|phone|tel|telephone|mobile)(?: address| number)?[ \t]*:",
+    re.I | re.M,
+)
+_CONTACT_REACH = 300
+
+
+def _introduced_names(text: str) -> Iterator[Span]:
+    if _anchors.found_none(text, _INTRODUCTION_GROUP):
+        return
+    for anchor in _INTRODUCTIONS:
+        for at in _anchors.starts(text, anchor):
+            found = _INTRODUCED.match(text, at + anchor.width)
+            if found is None or (at and text[at - 1].isalpha()):
+                continue
+            words = found.group(1).split()
+            taken = list(itertools.takewhile(lambda word: word[0].isupper(), words))
+            name = " ".join(taken).rstrip(".")
+            if taken and text.startswith(name, found.start(1)) and _someones_name(name):
+                yield Span(found.start(1), found.start(1) + len(name), "name")
+
+
+def _contact_form_names(text: str) -> Iterator[Span]:
+    for anchor in _NAME_LINES:
+        for at in _anchors.starts(text, anchor):
+            line_start = start_of_line(text, at, _LINE_START_REACH)
+            if line_start < 0 or text[line_start:at].strip(" \t*-"):
+                continue  # the label starts its line ("Full Name:" is the field rule's)
+            found = _NAME_LINE.match(text, at)
+            if found is None or not _written_as_name(found.group(1)):
+                continue
+            around = _CONTACT_LINE.search(
+                text, max(0, at - _CONTACT_REACH), min(len(text), at + _CONTACT_REACH)
+            )
+            if around is not None and _someones_name(found.group(1)):
+                yield Span(found.start(1), found.end(1), "name")
+
+
 def _iam_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _IAM_USER_ANCHOR):
         if _IAM_ACCOUNT_BEFORE.search(text, max(0, at - 40), at) is not None:
@@ -990,6 +1044,9 @@ RULES: tuple[Rule, ...] = (
     FinderRule("mail-name", 4_400, each_of(_mail_names, _mailbox_names)),
     FinderRule("cloud-user", 9_000, each_of(_iam_users, _ssh_users, _public_key_users)),
     FieldFinderRule(
-        "person-name-field", 200, each_of(_person_fields, _signing_names), field=_person_field
+        "person-name-field",
+        200,
+        each_of(_person_fields, _signing_names, _introduced_names, _contact_form_names),
+        field=_person_field,
     ),
 )
