@@ -3,8 +3,10 @@ person lives or has parcels sent. ``"shipping_address": "221B Baker Street, Lond
 ``billing address: 1600 Amphitheatre Parkway, …``, an address object's ``"line1"`` and
 ``"line2"``, ``"street": "Hauptstraße 5"``, and the labels of other languages (``Adresse``,
 ``Anschrift``, ``dirección``, ``endereço``, ``indirizzo``, ``адрес``, ``住所``, ``地址``, ``주소``,
-``địa chỉ``, ``alamat``). The city, postal code and country on their own stay: they place a
-person no closer than a city-level coordinate does.
+``địa chỉ``, ``alamat``); and in a sentence, where someone says where they live or want a parcel
+("I live at 12 Baker Street", "ship to …", "ich wohne in der Hauptstraße 5"), the street. The
+city, postal code and country on their own stay: they place a person no closer than a
+city-level coordinate does.
 
 "Address" alone names a network's, a memory's or a mailbox's address as often as a home's, so
 after it the value must have a street's shape: a house number and a street's word (``Street``,
