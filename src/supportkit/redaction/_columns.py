@@ -37,12 +37,10 @@ class TableReader:
 
     def __init__(self, reader: TextIO, checks_for: ChecksFor) -> None:
         self._reader = reader
-        self._pending = ""
         self._in_long_line = False
         self._in_quotes = False
-        header = reader.readline(MAX_ROW_CHARS)
-        self._pending = header
-        self._delimiter, self._columns = _header(header, checks_for)
+        self._pending = reader.readline(MAX_ROW_CHARS)  # the header, or the text's first line
+        self._delimiter, self._columns = _header(self._pending, checks_for)
 
     def read(self, size: int = -1) -> str:
         if not self._columns:  # no table: the text as it comes
