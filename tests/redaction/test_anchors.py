@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from supportkit.redaction import _anchors
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._canary import CANARY_KINDS, make_canary
 from supportkit.redaction._engine import Redactor
 
@@ -117,6 +117,19 @@ def test_found_none_tells_whether_a_text_holds_any_anchor_of_a_group(
     if scanned:
         _anchors.starts(fresh, _anchors.word("here"))
     assert _anchors.found_none(fresh, frozenset(_anchors.words(group))) is none
+
+
+def test_a_thread_keeps_its_chunks_positions_while_another_redacts() -> None:
+    """Two captures at once: each thread's chunk is scanned once, not again after every
+    switch to the other thread."""
+    anchor = _anchors.word("secret")
+    mine, theirs = "".join(["my secret", " text"]), "".join(["their secret", " text"])
+    _anchors.starts(mine, anchor)
+    kept = _views.memo(mine)
+    other = threading.Thread(target=_anchors.starts, args=(theirs, anchor))
+    other.start()
+    other.join()
+    assert _views.memo(mine) is kept
 
 
 def test_threads_scan_their_own_chunks() -> None:

@@ -13,6 +13,7 @@ and ``bytes.translate`` run at memory speed where ``str.lower`` does not.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 __all__ = [
@@ -95,13 +96,21 @@ class _Views:
         return self._lower_text
 
 
-_LAST: list[_Views] = [_Views("")]
+class _Last(threading.local):
+    """The views of the text each thread redacts now: threads that redact at once (two
+    captures) would otherwise replace each other's, and each rule would scan again."""
+
+    def __init__(self) -> None:
+        self.views = _Views("")
+
+
+_LAST = _Last()
 
 
 def _views(text: str) -> _Views:
-    views = _LAST[0]
+    views = _LAST.views
     if views.text is not text:
-        views = _LAST[0] = _Views(text)
+        views = _LAST.views = _Views(text)
     return views
 
 
@@ -133,8 +142,8 @@ def lowered_text(text: str) -> str:
 
 
 def forget() -> None:
-    """Drop the views and results kept for the last text."""
-    _LAST[0] = _Views("")
+    """Drop the views and results kept for this thread's last text."""
+    _LAST.views = _Views("")
 
 
 def beyond_latin1(text: str) -> bool:
@@ -146,9 +155,9 @@ def memo(text: str) -> dict[object, Any]:
     """A dictionary that lives as long as ``text`` is the chunk being redacted, for results
     several rules share (:mod:`supportkit.redaction._anchors` keeps anchor positions there).
     Rules ask for it hundreds of times per chunk, so it is reached without further calls."""
-    views = _LAST[0]
+    views = _LAST.views
     if views.text is not text:
-        views = _LAST[0] = _Views(text)
+        views = _LAST.views = _Views(text)
     found = views._memo
     if found is None:
         found = views._memo = {}
