@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from supportkit.collectors._base import PendingAttachment
 from supportkit.models import Environment, Report
+from supportkit.redaction._engine import CHUNK_CHARS
 from supportkit.redaction._policy import RedactionPolicy
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ TYPED_FIELDS = ("problem", "steps", "contact")
 KEPT_FIELDS = ("schema_version", "id", "created_at")
 
 _SEAL = object()
+_ONE_WINDOW_CHARS = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, init=False)
@@ -145,8 +147,12 @@ def _redact_attachment(
     except OSError:
         # Vanished since it was collected: the writer records the gap when it cannot read it.
         return replace(pending, source=source)
-    reader = io.StringIO(raw.decode("utf-8", errors="surrogateescape"), newline="")
+    text = raw.decode("utf-8", errors="surrogateescape")
+    reader = io.StringIO(text, newline="")
     writer = io.StringIO(newline="")
-    redactor.stream(reader, writer, artifact=path)
+    # Already in memory whole: redacted as one window up to a log tail's size, rather than
+    # in chunks that each scan again the text around their boundary.
+    window = max(CHUNK_CHARS, min(len(text) + 1, _ONE_WINDOW_CHARS))
+    redactor.stream(reader, writer, artifact=path, chunk_chars=window)
     data = writer.getvalue().encode("utf-8", errors="surrogateescape")
     return replace(pending, data=data, path=None, offset=0, length=None, source=source)
