@@ -145,7 +145,9 @@ class StructuredRedaction:
             holder[place] = FAILED_PLACEHOLDER
         elif isinstance(value, str):
             holder[place] = value
-            self._note(value, holder, place)
+            self._strings.append(value)
+            self._holders.append(holder)
+            self._places.append(place)
         elif value is None or isinstance(value, _KEPT_SCALARS):
             holder[place] = value
         elif isinstance(value, _CONTAINERS):
@@ -173,6 +175,12 @@ class StructuredRedaction:
         out: dict[Any, Any] = {}
         # Two lookups rule out a name/value pair for almost every dict, without a call.
         named_secret = ("value" in value or "Value" in value) and self._names_secret(value)
+        strings, holders, places, checks_by_key = (
+            self._strings,
+            self._holders,
+            self._places,
+            self._checks,
+        )
         for key, item in value.items():
             if isinstance(key, str):
                 secret = (
@@ -182,14 +190,17 @@ class StructuredRedaction:
                         key in _BARE_KEYS and bool(parent) and self.is_secret_key(f"{parent}_{key}")
                     )
                 )
-                new_key: Any = _unique(key, out)  # a stringified key may have taken it
+                # A stringified key may have taken it.
+                new_key: Any = key if key not in out else _unique(key, out)
             else:
                 secret = False
                 kept = key is None or isinstance(key, _KEPT_SCALARS)
                 # Told apart from a string key of the same text before it is redacted.
                 new_key = key if kept else _unique(printable(key), out)
             if isinstance(new_key, str):
-                self._note(new_key, _KEY, out)
+                strings.append(new_key)
+                holders.append(_KEY)
+                places.append(out)
             if secret:
                 out[new_key] = self._secret(item)
             elif isinstance(item, _SEQUENCES) and _is_command_line(key, item):
@@ -199,7 +210,7 @@ class StructuredRedaction:
             elif (
                 isinstance(key, str)
                 and not isinstance(item, _NOT_TEXT)
-                and (checks := self._field_checks_for(key, parent))
+                and (checks := checks_by_key[key] or self._field_checks_for(key, parent))
                 and (placeholder := _personal_value(checks, item)) is not None
             ):
                 out[new_key] = placeholder
