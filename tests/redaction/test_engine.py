@@ -152,9 +152,32 @@ def test_a_credential_is_not_looked_for_far_from_where_it_was_found() -> None:
 
 
 def test_personal_data_is_not_echoed() -> None:
-    """Only credentials: a user name found in a path is not hunted for as a word."""
+    """Only credentials and people's names: a user name found in a path is not hunted for as
+    a word."""
     rule = FakeRule("user", r"(?<=/home/)\w+", kind="user")
     assert run("/home/Ana2024x Ana2024x", rule) == "/home/<user-1> Ana2024x"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "customer_name=Ana Lima\ninvoice sent to Ana Lima; Ana Limas; Ana",
+            "customer_name=<name-1>\ninvoice sent to <name-1>; Ana Limas; Ana",
+        ),
+        # one word may be a word: "Mark" is not looked for again
+        (
+            "customer_name=Mark\nMark the invoice as paid",
+            "customer_name=<name-1>\nMark the invoice as paid",
+        ),
+    ],
+)
+def test_a_persons_name_is_replaced_where_it_appears_again_nearby(text: str, expected: str) -> None:
+    """A name a label gave, written again without it nearby, is the same person's."""
+    state = make_state()
+    rule = FakeRule("person", r"(?<=customer_name=)[A-Z]\w+(?: [A-Z]\w+)?", kind="name")
+    assert run(text, rule, state=state) == expected
+    assert state.audit.artifacts["artifact"]["person"] == expected.count("<name-1>")
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

@@ -192,21 +192,36 @@ class _RuleFailedError(Exception):
 
 _ECHO_REACH = 2048
 _ECHO_LENGTHS = range(8, 513)
+_NAME_ECHO_LENGTHS = range(6, 129)
 
 
 def _echoable(value: str) -> bool:
     return len(value) in _ECHO_LENGTHS and value.isprintable() and not is_plain_word(value)
 
 
+def _echoed_name(value: str) -> bool:
+    """A person's name of two to four capitalized words: "Ana Lima" is hers wherever it stands
+    near where a label gave it; a single word ("Mark") may be a word."""
+    words = value.split()
+    return (
+        2 <= len(words) <= 4
+        and len(value) in _NAME_ECHO_LENGTHS
+        and value.isprintable()
+        and all(word[0].isupper() for word in words)
+    )
+
+
 def _echoes(text: str, hits: list[_Hit], base: int) -> list[_Hit]:
-    """Other whole-token occurrences, near each credential found, of its value."""
+    """Other whole-token occurrences, near each credential and each person's name found, of
+    its value ("customer_name": "Ana Lima" … "invoice sent to Ana Lima")."""
     echoes: list[_Hit] = []
     found = {hit.span.start for hit in hits}
     for hit in hits:
-        if hit.priority[0] != 0:
+        credential = hit.priority[0] == 0
+        if not credential and hit.kind != "name":
             continue
         value = text[hit.span.start : hit.span.end]
-        if not _echoable(value):
+        if not (_echoable(value) if credential else _echoed_name(value)):
             continue
         stop = min(len(text), hit.span.end + _ECHO_REACH)
         at = text.find(value, max(base, hit.span.start - _ECHO_REACH), stop)
@@ -216,7 +231,7 @@ def _echoes(text: str, hits: list[_Hit], base: int) -> list[_Hit]:
                 text[at - 1 : at].isalnum() or text[end : end + 1].isalnum()
             ):
                 found.add(at)
-                echoes.append(_Hit(Span(at, end, hit.kind), hit.rule, credential=True))
+                echoes.append(_Hit(Span(at, end, hit.kind), hit.rule, credential=credential))
             at = text.find(value, end, stop)
     return echoes
 
