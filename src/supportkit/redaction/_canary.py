@@ -805,7 +805,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "level=info first_name=«{firstlow}» plan=pro", '"customer_name": "«{fullname}»"',
          '"shipping": {"recipientName": "«{fullname}»", "method": "express"}',
          "chat: hello, my name is «{fullname}» and the export fails",
-         "Contact form\nName: «{fullname}»\nEmail: dev@example.org\nMessage: export fails")),
+         "Contact form\nName: «{fullname}»\nEmail: dev@example.org\nMessage: export fails",
+         "ticket reply:\nthe export still fails.\nBest regards,\n«{fullname}»\n")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

@@ -542,6 +542,18 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         # a contact form's dump: "Name:" on its own line beside an e-mail or phone line
         ("New submission\nName: Ana Lima\nEmail: ana@example.com\nMessage: hi\n", ["Ana Lima"]),
         ("Phone: +44 7911 123456\n  Name: Olga Petrova\n", ["Olga Petrova"]),
+        # a message's greeting and signature
+        (
+            "Dear Ana Lima,\nthe export fails.\nBest regards,\nOlga Petrova\n",
+            ["Ana Lima", "Olga Petrova"],
+        ),
+        ("Hi Ana!\nit broke again\nThanks,\nBob", ["Ana", "Bob"]),
+        (
+            "Mit freundlichen Grüßen\nJürgen Müller\nС уважением,\nАнна Лима",
+            ["Jürgen Müller", "Анна Лима"],
+        ),
+        ("Здравствуйте, Анна!\nспасибо", ["Анна"]),
+        ("Chère Élodie,\nmerci", ["Élodie"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -576,6 +588,9 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         "Name: invoicer.export\nLevel: INFO\n",  # no e-mail or phone beside it
         "service: api\nName: Default Policy\nEmail: on\n",
         "Email: ana@example.com\nProduct Name: Blue Shirt\nName: blue shirt\n",
+        "Dear Customer,\nHi team,\nHello World\nDear Sir or Madam,\nHi there\n",
+        "Thanks,\nThe Acme Team\nKind regards,\nSupport\nThank you in advance\n",
+        "Thanks for the report, we fixed it\nAna Lima\nINFO Hi Res Mode: enabled\n",
     ],
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:

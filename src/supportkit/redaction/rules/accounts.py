@@ -796,6 +796,69 @@ _CONTACT_LINE = re.compile(
 _CONTACT_REACH = 300
 
 
+# A message's greeting and its signature, as a help desk or a mail log keeps a message: "Dear
+# Ana Lima," or "Hi Ana!" on a line of its own, and the name on the line after "Best regards,"
+# or "Thanks,". Who no one is stays: "Dear Customer", "Hi team", "Thanks,\nThe Acme Team".
+def _phrase(text: str) -> _anchors.Anchor:
+    """``text`` as written where Latin-1 can hold it, else as a word in any case."""
+    return _anchors.literal(text) if text.isascii() else _anchors.word(text.lower())
+
+
+_GREETINGS = tuple(
+    _phrase(greeting + " ")
+    for greeting in (
+        "Dear", "Hi", "Hello", "Hey", "Liebe", "Lieber", "Hallo", "Bonjour", "Cher", "Chère",
+        "Hola", "Estimado", "Estimada", "Olá", "Prezado", "Prezada", "Caro", "Cara", "Уважаемый",
+        "Уважаемая", "Здравствуйте,", "Chào", "Kính gửi",
+    )
+)  # fmt: skip
+_GREETED = re.compile(rf"({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})[ \t]*[,!:]?[ \t]*\r?$", re.M)
+_CLOSINGS = tuple(
+    _phrase(closing)
+    for closing in (
+        "regards", "Regards", "Thanks", "Thank you", "Cheers", "Sincerely", "Best wishes",
+        "Grüßen", "Grüße", "Cordialement", "Saludos", "Atenciosamente", "уважением",
+        "Trân trọng",
+    )
+)  # fmt: skip
+_CLOSING_LINE = re.compile(r"[^\S\r\n]*(?:[^\W\d_]+[ \t]){0,3}?\S*[ \t]*[,.!]?[ \t]*\r?\n")
+_SIGNED = re.compile(rf"[ \t]*({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})[ \t]*\r?$", re.M)
+# Whom a greeting or a signature names when it names no one.
+_NO_ONE_GREETED = frozenset(
+    {"customer", "customers", "sir", "madam", "or", "team", "all", "everyone", "everybody",
+     "support", "there", "friend", "friends", "colleague", "colleagues", "user", "users",
+     "valued", "member", "members", "client", "clients", "guest", "guests", "hiring", "manager",
+     "folks", "world", "the", "and", "in", "advance", "again", "so", "much", "you", "a", "lot",
+     "kunde", "kundin", "damen", "herren", "madame", "monsieur", "cliente",
+     "usuario", "senhor", "senhora", "service", "desk", "helpdesk", "staff", "admin"}
+)  # fmt: skip
+
+
+def _message_names(text: str) -> Iterator[Span]:
+    for anchor in _GREETINGS:
+        for at in _anchors.starts(text, anchor):
+            line_start = start_of_line(text, at, _LINE_START_REACH)
+            if line_start < 0 or text[line_start:at].strip():
+                continue  # a greeting starts its line
+            yield from _named_person(_GREETED.match(text, at + anchor.width))
+    for anchor in _CLOSINGS:
+        for at in _anchors.starts(text, anchor):
+            line_start = start_of_line(text, at, _LINE_START_REACH)
+            closing = _CLOSING_LINE.match(text, at + anchor.width)
+            if line_start < 0 or closing is None or len(text[line_start:at].split()) > 2:
+                continue  # the closing is its line's own ("Best regards,", "Many thanks!")
+            yield from _named_person(_SIGNED.match(text, closing.end()))
+
+
+def _named_person(found: re.Match[str] | None) -> Iterator[Span]:
+    if found is None or not _written_as_name(found.group(1)):
+        return
+    name = found.group(1).rstrip(".")
+    words = name.lower().split()
+    if not _NO_ONE_GREETED.intersection(words) and _someones_name(name):
+        yield Span(found.start(1), found.start(1) + len(name), "name")
+
+
 def _introduced_names(text: str) -> Iterator[Span]:
     if _anchors.found_none(text, _INTRODUCTION_GROUP):
         return
@@ -1046,7 +1109,9 @@ RULES: tuple[Rule, ...] = (
     FieldFinderRule(
         "person-name-field",
         200,
-        each_of(_person_fields, _signing_names, _introduced_names, _contact_form_names),
+        each_of(
+            _person_fields, _signing_names, _introduced_names, _contact_form_names, _message_names
+        ),
         field=_person_field,
     ),
 )
