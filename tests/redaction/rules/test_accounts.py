@@ -14,6 +14,7 @@ from supportkit.redaction.rules.accounts import RULES
     RULE,
     ACCESS_LOG_RULE,
     LOGIN_RULE,
+    PROCESS_TABLE_RULE,
     DIRECTORY_RULE,
     GIT_NAME_RULE,
     CONNECTION_RULE,
@@ -595,3 +596,50 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:
     assert all(_found(text, rule) == [] for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
+            "root           1  0.0  0.1 167744 11520 ?        Ss   10:00   0:02 /sbin/init\n"
+            "olga        4123  0.1  1.2 812344 98000 pts/0    Sl+  10:05   0:10 python app.py\n"
+            "1001        5000  0.0  0.0   1000  1000 ?        S    10:00   0:00 sleep 100\n",
+            ["olga"],
+        ),
+        (
+            "UID          PID    PPID  C STIME TTY          TIME CMD\n"
+            "ana         4123       1  0 10:05 pts/0    00:00:10 python app.py\n",
+            ["ana"],
+        ),
+        (
+            "USER     TTY      FROM             LOGIN@   IDLE   JCPU   PCPU WHAT\n"
+            "olga     pts/0    10.0.0.5         10:05    1.00s  0.10s  0.01s w\n"
+            "www-data pts/1    10.0.0.6         10:06    2:00   0.05s  0.05s -bash\n",
+            ["olga"],
+        ),
+        (
+            "  PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n"
+            " 4123 olga      20   0  812344  98000  12000 S   0.3   1.2   0:10.00 python\n"
+            "\nolga2 is not in the table\n",
+            ["olga"],
+        ),
+    ],
+)
+def test_a_process_tables_users_are_found(text: str, values: list[str]) -> None:
+    """ps, top, w and who print who runs each process or session in a column of their own."""
+    assert _found(text, PROCESS_TABLE_RULE) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USER PID is 42\nolga 1 2 3 4",  # no table's header
+        "the USER column\nolga 4123 0.1",
+        "USER         PID %CPU COMMAND\nroot 1 0.0 init\nsystemd-resolve 600 0.0 resolved",
+        "Name USER Pid Time\nolga 4123 1 2",  # column names are written in capitals
+    ],
+)
+def test_tables_without_a_persons_account_are_kept(text: str) -> None:
+    assert _found(text, PROCESS_TABLE_RULE) == []

@@ -890,6 +890,59 @@ def _contact_form_names(text: str) -> Iterator[Span]:
                 yield Span(found.start(1), found.end(1), "name")
 
 
+# A process or login table as ps, top, w and who print it: a header of column names with USER
+# (or UID) among the first three and PID or TTY among them, then a row per process, its owner
+# in that column, up to a blank line. Service accounts (root, www-data, postgres) stay.
+_TABLE_USER_HEADERS = (_anchors.literal("USER "), _anchors.literal("UID "))
+_COLUMN_NAMES = re.compile(r"[A-Z%@][A-Z%@0-9_+()-]*")
+_TABLE_ROWS, _TABLE_CHARS = 2_000, 262_144
+_ROW_TOKEN = re.compile(r"\S+")
+
+
+def _process_table_users(text: str) -> Iterator[Span]:
+    for anchor in _TABLE_USER_HEADERS:
+        for at in _anchors.starts(text, anchor):
+            line_start = start_of_line(text, at, _LINE_START_REACH)
+            if line_start < 0:
+                continue
+            header_end = end_of_line(text, at)
+            columns = text[line_start:header_end].split()
+            column = _user_column(columns)
+            if column is None:
+                continue
+            yield from _table_users(text, header_end + 1, column)
+
+
+def _user_column(columns: list[str]) -> int | None:
+    """Where USER or UID stands among a table header's columns; None when the line is no
+    process or login table's header."""
+    if len(columns) < 4 or not all(_COLUMN_NAMES.fullmatch(name) for name in columns):
+        return None
+    if {"PID", "TTY", "LINE"}.isdisjoint(columns):
+        return None
+    return next((index for index in range(3) if columns[index] in ("USER", "UID")), None)
+
+
+def _table_users(text: str, start: int, column: int) -> Iterator[Span]:
+    stop = min(len(text), start + _TABLE_CHARS)
+    position = start
+    for _ in range(_TABLE_ROWS):
+        if position >= stop:
+            return
+        line_end = text.find("\n", position, stop)
+        line_end = stop if line_end < 0 else line_end
+        tokens = list(_ROW_TOKEN.finditer(text, position, line_end))
+        if len(tokens) <= column:
+            return  # a blank line or another block: the table ended
+        user = tokens[column]
+        name = user.group()
+        if not (name.isdigit() or no_ones(name) or is_trivial(name)) and _USER_VALUE.fullmatch(
+            name
+        ):
+            yield Span(user.start(), user.end(), "user")
+        position = line_end + 1
+
+
 def _iam_users(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _IAM_USER_ANCHOR):
         if _IAM_ACCOUNT_BEFORE.search(text, max(0, at - 40), at) is not None:
@@ -1101,6 +1154,7 @@ RULES: tuple[Rule, ...] = (
     FieldFinderRule("user-variable", 256, _variables, field=_user_field),
     FinderRule("access-log-user", 320, _access_log_users),
     FinderRule("login-user", 640, _login_users),  # PAM's failure line is the longest
+    FinderRule("process-table-user", 128, _process_table_users),
     FinderRule("directory-user", 160, _directory_users),
     FinderRule("git-user-name", 2_400, _git_user_names),
     FinderRule("connection-user", 4_400, _connection_users),
