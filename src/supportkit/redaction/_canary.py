@@ -774,7 +774,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "dovecot: imap(«{n}»)<4242><x3AbCdEf>: Logged out in=120 out=4512",
          "session:\n«{n}»@dev-laptop:~/src/app$ make test",
          "INFO auth: User «{n}» logged in from 10.0.0.9",
-         "$ ps aux\nUSER         PID %CPU %MEM COMMAND\n«{n}»        4123  0.1  1.2 python app.py\n")),
+         "$ ps aux\nUSER         PID %CPU %MEM COMMAND\n"
+         "«{n}»        4123  0.1  1.2 python app.py\n")),
     "birth-date": ("personal", ("signup: ", "kyc check {} ok", "{}"),
         ("DOB: «{i1930-2009}-0{i1-9}-{i10-28}»",
          '"dateOfBirth": "«{i10-28}/0{i1-9}/{i1930-2009}»"',
