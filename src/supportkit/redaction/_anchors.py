@@ -37,6 +37,7 @@ from supportkit.redaction import _views
 
 __all__ = [
     "Anchor",
+    "AnchorSet",
     "ends",
     "engine_name",
     "found_none",
@@ -232,6 +233,25 @@ def found_none(text: str, group: frozenset[Anchor]) -> bool:
     if matched is not None and group <= memo[_found].keys():
         return matched.isdisjoint(group)
     return not any(starts(text, anchor) for anchor in group)
+
+
+class AnchorSet:
+    """Anchors a rule looks for together (the words of a label, of a greeting). Most texts hold
+    none of them, and :meth:`each_start` passes over such a text with one test."""
+
+    __slots__ = ("_group", "anchors")
+
+    def __init__(self, anchors: Iterable[Anchor]) -> None:
+        self.anchors = tuple(anchors)
+        self._group = frozenset(self.anchors)
+
+    def each_start(self, text: str) -> Iterator[tuple[Anchor, int]]:
+        """Each anchor with each of its starts in ``text``, anchor by anchor."""
+        if found_none(text, self._group):
+            return
+        for anchor in self.anchors:
+            for at in starts(text, anchor):
+                yield anchor, at
 
 
 def _matched(text: str) -> set[Anchor]:

@@ -671,15 +671,14 @@ _NAMED_PEOPLE = (
     "guest", "passenger", "student", "applicant", "beneficiary", "payee", "payer", "buyer",
     "assignee", "reporter", "requester", "signer",
 )  # fmt: skip
-_PERSON_FIELDS = _anchors.words(
+_PERSON_FIELDS = _anchors.AnchorSet(_anchors.words(
     ("displayname", "display_name", "userdisplayname", "givenname", "given_name", "surname",
      "familyname", "family_name", "fullname", "full_name", "full name", "firstname", "first_name",
      "middlename", "middle_name", "lastname", "last_name", "holdername", "holder_name",
      "cardholder", "card_holder", "accountholder", "account_holder", "name_on_card",
      *(f"{whose}{glue}name" for whose in _NAMED_PEOPLE for glue in ("", "_")),
      *_NAME_LABELS_ABROAD)
-)  # fmt: skip
-_PERSON_FIELD_GROUP = frozenset(_PERSON_FIELDS)
+))  # fmt: skip
 _PERSON_FIELD_NAME = (
     r"""(?i:(?:user)?display_?name|given_?name|surname|family_?name|full[ _]?name|first_?name"""
     r"""|middle_?name|last_?name|(?:card_?|account_?)?holder(?:_?name)?|name_on_card"""
@@ -776,16 +775,15 @@ def _written_as_name(value: str) -> bool:
 
 # Someone saying who they are, in a message or a chat's transcript: "my name is Ana Lima",
 # "je m'appelle Ana", "меня зовут Анна": the capitalized words right after it (up to three).
-_INTRODUCTIONS = _anchors.words(
+_INTRODUCTIONS = _anchors.AnchorSet(_anchors.words(
     ("my name is", "my name's", "mi nombre es", "me llamo", "je m'appelle", "mon nom est",
      "ich heiße", "ich heisse", "mein name ist", "meu nome é", "mi chiamo", "меня зовут",
      "мене звати", "tên tôi là", "tôi tên là", "jina langu ni", "nama saya", "nazywam się")
-)  # fmt: skip
-_INTRODUCTION_GROUP = frozenset(_INTRODUCTIONS)
+))  # fmt: skip
 _INTRODUCED = re.compile(rf"[ \t]{{1,4}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})")
 # A contact form's dump, as a help desk or a shop mails or logs it: "Name: Ana Lima" on its own
 # line, with an e-mail or phone line beside it ("Name: invoicer" in a service's log stays).
-_NAME_LINES = (_anchors.literal("Name:"), _anchors.literal("NAME:"))
+_NAME_LINES = _anchors.AnchorSet((_anchors.literal("Name:"), _anchors.literal("NAME:")))
 _NAME_LINE = re.compile(
     rf"Name:[ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})[ \t]*\r?$", re.I | re.M
 )
@@ -804,7 +802,7 @@ def _phrase(text: str) -> _anchors.Anchor:
     return _anchors.literal(text) if text.isascii() else _anchors.word(text.lower())
 
 
-_GREETINGS = tuple(
+_GREETINGS = _anchors.AnchorSet(
     _phrase(greeting + " ")
     for greeting in (
         "Dear", "Hi", "Hello", "Hey", "Liebe", "Lieber", "Hallo", "Bonjour", "Cher", "Chère",
@@ -813,7 +811,7 @@ _GREETINGS = tuple(
     )
 )  # fmt: skip
 _GREETED = re.compile(rf"({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,2}})[ \t]*[,!:]?[ \t]*\r?$", re.M)
-_CLOSINGS = tuple(
+_CLOSINGS = _anchors.AnchorSet(
     _phrase(closing)
     for closing in (
         "regards", "Regards", "Thanks", "Thank you", "Cheers", "Sincerely", "Best wishes",
@@ -835,19 +833,17 @@ _NO_ONE_GREETED = frozenset(
 
 
 def _message_names(text: str) -> Iterator[Span]:
-    for anchor in _GREETINGS:
-        for at in _anchors.starts(text, anchor):
-            line_start = start_of_line(text, at, _LINE_START_REACH)
-            if line_start < 0 or text[line_start:at].strip():
-                continue  # a greeting starts its line
-            yield from _named_person(_GREETED.match(text, at + anchor.width))
-    for anchor in _CLOSINGS:
-        for at in _anchors.starts(text, anchor):
-            line_start = start_of_line(text, at, _LINE_START_REACH)
-            closing = _CLOSING_LINE.match(text, at + anchor.width)
-            if line_start < 0 or closing is None or len(text[line_start:at].split()) > 2:
-                continue  # the closing is its line's own ("Best regards,", "Many thanks!")
-            yield from _named_person(_SIGNED.match(text, closing.end()))
+    for anchor, at in _GREETINGS.each_start(text):
+        line_start = start_of_line(text, at, _LINE_START_REACH)
+        if line_start < 0 or text[line_start:at].strip():
+            continue  # a greeting starts its line
+        yield from _named_person(_GREETED.match(text, at + anchor.width))
+    for anchor, at in _CLOSINGS.each_start(text):
+        line_start = start_of_line(text, at, _LINE_START_REACH)
+        closing = _CLOSING_LINE.match(text, at + anchor.width)
+        if line_start < 0 or closing is None or len(text[line_start:at].split()) > 2:
+            continue  # the closing is its line's own ("Best regards,", "Many thanks!")
+        yield from _named_person(_SIGNED.match(text, closing.end()))
 
 
 def _named_person(found: re.Match[str] | None) -> Iterator[Span]:
@@ -860,57 +856,52 @@ def _named_person(found: re.Match[str] | None) -> Iterator[Span]:
 
 
 def _introduced_names(text: str) -> Iterator[Span]:
-    if _anchors.found_none(text, _INTRODUCTION_GROUP):
-        return
-    for anchor in _INTRODUCTIONS:
-        for at in _anchors.starts(text, anchor):
-            found = _INTRODUCED.match(text, at + anchor.width)
-            if found is None or (at and text[at - 1].isalpha()):
-                continue
-            words = found.group(1).split()
-            taken = list(itertools.takewhile(lambda word: word[0].isupper(), words))
-            name = " ".join(taken).rstrip(".")
-            if taken and text.startswith(name, found.start(1)) and _someones_name(name):
-                yield Span(found.start(1), found.start(1) + len(name), "name")
+    for anchor, at in _INTRODUCTIONS.each_start(text):
+        found = _INTRODUCED.match(text, at + anchor.width)
+        if found is None or (at and text[at - 1].isalpha()):
+            continue
+        words = found.group(1).split()
+        taken = list(itertools.takewhile(lambda word: word[0].isupper(), words))
+        name = " ".join(taken).rstrip(".")
+        if taken and text.startswith(name, found.start(1)) and _someones_name(name):
+            yield Span(found.start(1), found.start(1) + len(name), "name")
 
 
 def _contact_form_names(text: str) -> Iterator[Span]:
-    for anchor in _NAME_LINES:
-        for at in _anchors.starts(text, anchor):
-            line_start = start_of_line(text, at, _LINE_START_REACH)
-            if line_start < 0 or text[line_start:at].strip(" \t*-"):
-                continue  # the label starts its line ("Full Name:" is the field rule's)
-            found = _NAME_LINE.match(text, at)
-            if found is None or not _written_as_name(found.group(1)):
-                continue
-            around = _CONTACT_LINE.search(
-                text, max(0, at - _CONTACT_REACH), min(len(text), at + _CONTACT_REACH)
-            )
-            if around is not None and _someones_name(found.group(1)):
-                yield Span(found.start(1), found.end(1), "name")
+    for _, at in _NAME_LINES.each_start(text):
+        line_start = start_of_line(text, at, _LINE_START_REACH)
+        if line_start < 0 or text[line_start:at].strip(" \t*-"):
+            continue  # the label starts its line ("Full Name:" is the field rule's)
+        found = _NAME_LINE.match(text, at)
+        if found is None or not _written_as_name(found.group(1)):
+            continue
+        around = _CONTACT_LINE.search(
+            text, max(0, at - _CONTACT_REACH), min(len(text), at + _CONTACT_REACH)
+        )
+        if around is not None and _someones_name(found.group(1)):
+            yield Span(found.start(1), found.end(1), "name")
 
 
 # A process or login table as ps, top, w and who print it: a header of column names with USER
 # (or UID) among the first three and PID or TTY among them, then a row per process, its owner
 # in that column, up to a blank line. Service accounts (root, www-data, postgres) stay.
-_TABLE_USER_HEADERS = (_anchors.literal("USER "), _anchors.literal("UID "))
+_TABLE_USER_HEADERS = _anchors.AnchorSet((_anchors.literal("USER "), _anchors.literal("UID ")))
 _COLUMN_NAMES = re.compile(r"[A-Z%@][A-Z%@0-9_+()-]*")
 _TABLE_ROWS, _TABLE_CHARS = 2_000, 262_144
 _ROW_TOKEN = re.compile(r"\S+")
 
 
 def _process_table_users(text: str) -> Iterator[Span]:
-    for anchor in _TABLE_USER_HEADERS:
-        for at in _anchors.starts(text, anchor):
-            line_start = start_of_line(text, at, _LINE_START_REACH)
-            if line_start < 0:
-                continue
-            header_end = end_of_line(text, at)
-            columns = text[line_start:header_end].split()
-            column = _user_column(columns)
-            if column is None:
-                continue
-            yield from _table_users(text, header_end + 1, column)
+    for _, at in _TABLE_USER_HEADERS.each_start(text):
+        line_start = start_of_line(text, at, _LINE_START_REACH)
+        if line_start < 0:
+            continue
+        header_end = end_of_line(text, at)
+        columns = text[line_start:header_end].split()
+        column = _user_column(columns)
+        if column is None:
+            continue
+        yield from _table_users(text, header_end + 1, column)
 
 
 def _user_column(columns: list[str]) -> int | None:
@@ -997,27 +988,24 @@ def _a_persons(name: str) -> bool:
 
 
 def _person_fields(text: str) -> Iterator[Span]:
-    if _anchors.found_none(text, _PERSON_FIELD_GROUP):
-        return
     seen: set[int] = set()  # "imię i nazwisko: …" holds two labels of one value
-    for anchor in _PERSON_FIELDS:
-        for at in _anchors.starts(text, anchor):
-            if glued(text, at, "_"):
-                continue  # a longer name: serviceDisplayName, app_display_name
-            found = _PERSON_FIELD.match(text, at)
-            if found is None and text[at - 1 : at] in ("<", ":"):
-                found = _XML_PERSON_FIELD.match(text, at)
-            if found is None:
-                found = _UNQUOTED_PERSON_FIELD.match(text, at)
-                if found is None or not (
-                    _written_as_name(found.group(3)) or _logged_value(text, found)
-                ):
-                    continue
-            if found.start(3) in seen:
+    for _, at in _PERSON_FIELDS.each_start(text):
+        if glued(text, at, "_"):
+            continue  # a longer name: serviceDisplayName, app_display_name
+        found = _PERSON_FIELD.match(text, at)
+        if found is None and text[at - 1 : at] in ("<", ":"):
+            found = _XML_PERSON_FIELD.match(text, at)
+        if found is None:
+            found = _UNQUOTED_PERSON_FIELD.match(text, at)
+            if found is None or not (
+                _written_as_name(found.group(3)) or _logged_value(text, found)
+            ):
                 continue
-            seen.add(found.start(3))
-            if _someones_name(found.group(3)):
-                yield Span(found.start(3), found.end(3), "name")
+        if found.start(3) in seen:
+            continue
+        seen.add(found.start(3))
+        if _someones_name(found.group(3)):
+            yield Span(found.start(3), found.end(3), "name")
 
 
 # A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima

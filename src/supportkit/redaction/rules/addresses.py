@@ -185,12 +185,11 @@ def _addresses(text: str) -> Iterator[Span]:
 # Street", "please ship to 1600 Amphitheatre Parkway", "ich wohne in der Hauptstraße 5". The
 # street alone is taken: a house number and capitalized words up to a street's word, or a
 # street's name (a street's word in it) and its number; the city after it stays.
-_SAID = _anchors.words(
+_SAID = _anchors.AnchorSet(_anchors.words(
     ("live at", "living at", "lives at", "my address is", "our address is", "ship to",
      "ship it to", "deliver to", "deliver it to", "send it to", "wohne in der", "wohne in",
      "wohne am", "j'habite au", "j'habite", "vivo en la", "vivo en", "moro na", "moro em")
-)  # fmt: skip
-_SAID_GROUPS = frozenset(_SAID)
+))  # fmt: skip
 _WORD = r"[^\W\d_][\w'’.-]{0,40}"
 _NUMBER = r"\d{1,6}[A-Za-z]?"
 _SAID_NUMBER_FIRST = re.compile(
@@ -202,20 +201,17 @@ _STREET_ENDINGS = ("straße", "strasse", "str.", "weg", "gasse", "platz", "allee
 
 
 def _said_addresses(text: str) -> Iterator[Span]:
-    if _anchors.found_none(text, _SAID_GROUPS):
-        return
-    for anchor in _SAID:
-        for at in _anchors.starts(text, anchor):
-            if at and text[at - 1].isalpha():
-                continue  # "deliver to" inside a longer word
-            end = at + anchor.width
-            if (found := _SAID_NUMBER_FIRST.match(text, end)) is not None:
-                if (street := _number_first_street(found.group(1))) is not None:
-                    yield Span(found.start(1), found.start(1) + street, "address")
-            elif (found := _SAID_NAME_FIRST.match(text, end)) is not None:
-                words = found.group(1).split()
-                if words[0][:1].isupper() and any(_street_word(word) for word in words[:-1]):
-                    yield Span(found.start(1), found.end(1), "address")
+    for anchor, at in _SAID.each_start(text):
+        if at and text[at - 1].isalpha():
+            continue  # "deliver to" inside a longer word
+        end = at + anchor.width
+        if (found := _SAID_NUMBER_FIRST.match(text, end)) is not None:
+            if (street := _number_first_street(found.group(1))) is not None:
+                yield Span(found.start(1), found.start(1) + street, "address")
+        elif (found := _SAID_NAME_FIRST.match(text, end)) is not None:
+            words = found.group(1).split()
+            if words[0][:1].isupper() and any(_street_word(word) for word in words[:-1]):
+                yield Span(found.start(1), found.end(1), "address")
 
 
 _TOKEN = re.compile(r"[^\s,]+(,?)")
