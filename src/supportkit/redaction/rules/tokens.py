@@ -53,6 +53,10 @@ class _PrefixRule:
     def find(self, text: str) -> Iterator[Span]:
         if len(self.anchors) > 1 and _anchors.found_none(text, self._group):
             return
+        yield from self.spans(text)
+
+    def spans(self, text: str) -> Iterator[Span]:
+        """:meth:`find` without first asking whether any anchor is in ``text``."""
         for anchor, pattern in zip(self.anchors, self.patterns, strict=True):
             for match in _anchors.matches(text, anchor, pattern, offset=self.offset):
                 start, end = match.span(match.lastindex or 0)
@@ -81,7 +85,7 @@ class _OneRule:
         if _anchors.found_none(text, self._group):
             return
         for part in self.parts:
-            yield from part.find(text)
+            yield from part.spans(text)  # the group held all of their anchors
 
 
 _TOKEN_CLASS = "A-Za-z0-9_-"  # noqa: S105  (a character class, not a password)
