@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, Protocol, TextIO, cast
 
 from supportkit.redaction._columns import TableReader
 from supportkit.redaction._policy import RedactionPolicy
@@ -354,8 +354,14 @@ def _context(text: str, commit: int) -> str:
     return text[newline + 1 if newline >= 0 else start : commit]
 
 
+class _Readable(Protocol):
+    """What the streaming engine reads from: a text file, or a table's reader over one."""
+
+    def read(self, size: int = -1, /) -> str: ...
+
+
 def redact_stream(
-    reader: TextIO,
+    reader: _Readable,
     writer: TextIO,
     rules: Sequence[Rule],
     state: RedactionState,
@@ -494,7 +500,7 @@ class Redactor:
         state = self._state(artifact)
         cells: Counter[str] = Counter()
         table = TableReader(reader, self._placers(credentials_only, state, cells))
-        redact_stream(cast("TextIO", table), writer, rules, state, chunk_chars=chunk_chars)
+        redact_stream(table, writer, rules, state, chunk_chars=chunk_chars)
         self._audit.record(artifact, cells)
 
     def __repr__(self) -> str:
