@@ -227,17 +227,22 @@ _PADDED_IPV4_AFTER = re.compile(_CUSTOMER_DOMAIN)
 _AMAZON_DOMAINS = (".amazonaws.com", ".amazon.com", ".amazonaws.com.cn")
 
 
+def _customer_domain(text: str, end: int, refused: frozenset[str]) -> str | None:
+    """The domain after a host name's first label ending at ``end``; None when there is none
+    or its top level is one of ``refused`` (a file's extension, a local network's name)."""
+    domain = _PADDED_IPV4_AFTER.match(text, end)
+    if domain is None or domain.group(1).lower() in refused:
+        return None
+    return domain.group()
+
+
 def _padded_ipv4s(text: str) -> Iterator[Span]:
     for at in _anchors.starts(text, _PADDED_IPV4_ANCHOR):
         end = at + 12
         if _PADDED_IPV4_BEFORE.search(text, max(0, at - 11), at) is None:
             continue
-        domain = _PADDED_IPV4_AFTER.match(text, end)
-        if (
-            domain is None
-            or domain.group(1).lower() in _NOT_DOMAINS
-            or domain.group().lower().endswith(_AMAZON_DOMAINS)
-        ):
+        domain = _customer_domain(text, end, _NOT_DOMAINS)
+        if domain is None or domain.lower().endswith(_AMAZON_DOMAINS):
             continue
         a, b, c, d = (int(text[octet : octet + 3]) for octet in range(at, end, 3))
         if max(a, b, c, d) <= 255 and _public_v4(a, b, c):
@@ -275,12 +280,11 @@ def _hex_ipv4s(text: str) -> Iterator[Span]:
                     continue  # the whole first label: one letter, eight digits
             elif _HEX_IPV4_BEFORE.search(text, max(0, start - 6), start) is None:
                 continue
-            domain = _PADDED_IPV4_AFTER.match(text, end)
+            domain = _customer_domain(text, end, _NOT_CUSTOMER_DOMAINS)
             if (
                 domain is None
-                or domain.group(1).lower() in _NOT_CUSTOMER_DOMAINS
-                or ".svc." in domain.group()
-                or (prefixed and _ISP_WORD.search(domain.group() + ".") is None)
+                or ".svc." in domain
+                or (prefixed and _ISP_WORD.search(domain + ".") is None)
             ):
                 continue
             a, b, c = int(label[:2], 16), int(label[2:4], 16), int(label[4:6], 16)
