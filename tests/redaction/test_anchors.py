@@ -119,6 +119,22 @@ def test_found_none_tells_whether_a_text_holds_any_anchor_of_a_group(
     assert _anchors.found_none(fresh, frozenset(_anchors.words(group))) is none
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a token, a secret, a token", [("secret", 11), ("token", 2), ("token", 21)]),
+        ("nothing here", []),
+    ],
+)
+def test_an_anchor_set_gives_each_anchors_starts(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    words = _anchors.AnchorSet(_anchors.words(("secret", "token")))
+    names = {anchor: anchor.raw.decode() for anchor in words.anchors if anchor.raw}
+    fresh = "".join(list(text))
+    assert [(names[anchor], at) for anchor, at in words.each_start(fresh)] == expected
+
+
 def test_a_thread_keeps_its_chunks_positions_while_another_redacts() -> None:
     """Two captures at once: each thread's chunk is scanned once, not again after every
     switch to the other thread."""
