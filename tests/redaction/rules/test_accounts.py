@@ -85,6 +85,7 @@ def test_user_name_variable_is_found(text: str, value: str) -> None:
         "the username is required; usernames: 4",
         "[pypi]\nusername = __token__\npassword = <secret-1>",  # PyPI's token login
         "GITHUB_ACTOR=dependabot[bot] GITHUB_TRIGGERING_ACTOR=renovate[bot]",  # bots
+        "NET USE Z: \\\\files\\scans /USER:acme\\olga",  # a switch: the login rule's
         "username: github-actions[bot]",
         # source code in a traceback passes an expression
         "    user = User.query.filter_by(username=form.login.data).first()",
@@ -266,6 +267,14 @@ LOGIN_MESSAGES = [
     ("INFO User olga.petrova logged in from 10.0.0.9", ["olga.petrova"]),
     ("user 'ana' has signed out; User ACME\\jdoe logged off", ["ana", "ACME\\jdoe"]),
     ("auth: user ana.lima successfully logged on", ["ana.lima"]),
+    # Windows: NTLM's and flattened logon events, and the account a command runs as
+    ("Logon Account: jsmith  Source Workstation: WS01", ["jsmith"]),
+    ("An account was logged on. Account Name: olga.p Account Domain: ACME", ["olga.p"]),
+    ("Account Name:\tAna Lima\tAccount Domain:\tACME", ["Ana Lima"]),
+    ("net use \\\\srv\\s x /user:ACME\\olga; runas /user:jsmith cmd", ["ACME\\olga", "jsmith"]),
+    ("NET USE Z: \\\\srv\\s /USER:acme\\olga", ["acme\\olga"]),
+    ("schtasks /create /ru ACME\\jsmith /rp x /tn t", ["ACME\\jsmith"]),
+    ("psexec \\\\web01 -u ACME\\olga -p x cmd.exe; net user ana Xk9 /add", ["ACME\\olga", "ana"]),
 ]
 
 
@@ -370,6 +379,9 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         "if a@b.c > 3 then mail ana@example.com> x",
         "user 42 logged in; the user has logged in; user admin logged out",
         "User %s logged in; user {name} signed in; a user who logged on",
+        'schtasks /ru SYSTEM /tn x; schtasks /ru "NT AUTHORITY\\SYSTEM"; net user /domain',
+        "net user administrator /active:yes; whoami /user: S-1-5-21-1; /users:x",
+        "Logon Account: -\nAccount Name: WS01$ Account Domain: ACME",
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:
@@ -412,6 +424,18 @@ def test_directory_names_without_a_persons_account_are_kept(text: str) -> None:
         ("jdbc:postgresql://db:5432/app?user=bob&password=S3cr3tPw&ssl=true", ["bob"]),
         ("host=db port=5432 dbname=app user=bob password=S3cr3tPw", ["bob"]),
         ("PGPASSWORD=x psql -h db -U jsmith app; pg_dump --username=olga app", ["jsmith", "olga"]),
+        (
+            "mysql -u olga -p app; mysql -ujsmith app; mysqldump --user=ana app",
+            ["olga", "jsmith", "ana"],
+        ),
+        ("mongosh -u olga --password x; mongodump --username ana", ["olga", "ana"]),
+        # a remote shell's or copy's account
+        ("ssh olga@203.0.113.5; scp f.txt jsmith@build01:/tmp", ["olga", "jsmith"]),
+        (
+            "rsync -avz -e ssh ./dist/ deploy2@web01:/srv/; ssh -p 2222 -l olga web01",
+            ["deploy2", "olga"],
+        ),
+        ("ssh ana@[2001:db8::1]; debug1: Authenticating to web01:22 as 'olga'", ["ana", "olga"]),
     ],
 )
 def test_a_connections_account_is_found(text: str, values: list[str]) -> None:
@@ -427,6 +451,9 @@ def test_a_connections_account_is_found(text: str, values: list[str]) -> None:
         "https://example.com:8080/a@b and mailto:ana@example.com",
         "level=info user=bob msg=hi; ruser=ana rhost=h user=root",
         "psql -U postgres -d app; git push -u origin main; sort -u",
+        "sort -u x | mysql app; mysql -u root -p; mongosh -u admin",
+        "ssh git@github.com; ssh -T ubuntu@10.0.0.5; rsync -l src dst:/x; scp -l 100 a b:/x",
+        "git+ssh://git@x; openssh ana@x; Authenticating to web01:22 as 'root'",
         "DB_USER=ana DB_PASSWORD=x",  # the variable rules' to judge
     ],
 )

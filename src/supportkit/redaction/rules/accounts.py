@@ -9,9 +9,11 @@ database=app``, ``user 'ana' authenticated``), in sudo's, su's and PAM's lines a
 command (``sudo:  ana : TTY=pts/0``), in sudo's prompt, in a shell's prompt
 (``ana@laptop:~/src$``), in Dovecot's logins (``user=<ana>``, ``imap(ana)``), in Spring Boot's
 start-up line (``started by ana in /srv``), in a Windows logon event
-(``<Data Name="TargetUserName">ana</Data>``); who started a Jenkins build (``Started by user
-Ana Lima``) and the name git commits under (``user.name=Ana Lima``, ``Author: Ana Lima <…>``),
-as a ``<name-N>``; and the account in a directory's names for it
+(``<Data Name="TargetUserName">ana</Data>``) and the account a Windows command runs as
+(``runas /user:ACME\\ana``, ``schtasks /ru ana``); the account a remote shell, a copy or a
+database client signs in as (``ssh ana@web01``, ``mysql -u ana``); who started a Jenkins
+build (``Started by user Ana Lima``) and the name git commits under (``user.name=Ana Lima``,
+``Author: Ana Lima <…>``), as a ``<name-N>``; and the account in a directory's names for it
 (``uid=ana,ou=people,dc=acme``, ``sAMAccountName: ana``) and in ``id``'s output
 (``uid=1000(ana)``).
 
@@ -42,7 +44,7 @@ _ANCHORS = (_anchors.literal("USER"), _anchors.literal("LOGNAME"))
 # is left on the line (USERNAME   ana; ps's header "USER   PID %CPU" is not that).
 _NAME = r"([A-Za-z_][A-Za-z0-9._-]{0,63})"
 _VARIABLE = re.compile(
-    r"(?<![\w$%])(?:SUDO_)?(?:USER|USERNAME|LOGNAME)"
+    r"(?<![\w$%/])(?:SUDO_)?(?:USER|USERNAME|LOGNAME)"
     r"(?:(?:=[\"']?|[\"']?:[ \t]{0,4}[\"']?)" + _NAME + r"(?![\w$%@])"
     r"|[ \t]{2,40}" + _NAME + r"[ \t]*(?=[\r\n]|\Z))"
 )
@@ -441,13 +443,21 @@ def _prompt_users(text: str) -> Iterator[Span]:
             yield from _names(found)
 
 
+# A command's arguments before the one a rule reads: up to sixteen, none past a pipe or ";".
+_ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+
+
 # A Windows logon event's account: in its XML (<Data Name="TargetUserName">ana</Data>) and as
-# Event Viewer renders it ("Account Name:\t\tana"). Windows' own accounts stay: SYSTEM, LOCAL
-# SERVICE, a computer's account (WS01$), the window manager's and font driver's (DWM-1, UMFD-0).
-_EVENT_XML, _EVENT_TEXT = _anchors.literal('UserName">'), _anchors.literal("Account Name:")
+# Event Viewer renders it ("Account Name:\t\tana", NTLM's "Logon Account: ana"), on lines of
+# their own or run together by a log shipper ("Account Name: ana Account Domain: ACME").
+# Windows' own accounts stay: SYSTEM, LOCAL SERVICE, a computer's account (WS01$), the window
+# manager's and font driver's (DWM-1, UMFD-0).
+_EVENT_XML = _anchors.literal('UserName">')
+_EVENT_TEXT = (_anchors.literal("Account Name:"), _anchors.literal("Logon Account:"))
 _EVENT_USER = re.compile(
     r'UserName">([^<>\s][^<>\r\n]{0,63})</Data>'
-    r"|Account Name:[ \t]{1,16}([^\s][^\r\n]{0,63}?)[ \t]{0,16}(?=\r?\n|\Z)"
+    r"|(?:Account Name|Logon Account):[ \t]{1,16}([^\s][^\t\r\n]{0,63}?)[ \t]{0,16}"
+    r"(?=\r?\n|\Z|\t|[ ]{1,16}[A-Z][A-Za-z]{0,20}(?:[ ][A-Za-z]{1,20}){0,3}:)"
 )
 _DATA_NAME_BEFORE = ('Name="', 'Name="Target', 'Name="Subject')
 _WINDOWS_OWN = re.compile(
@@ -457,10 +467,35 @@ _WINDOWS_OWN = re.compile(
 
 def _event_users(text: str) -> Iterator[Span]:
     xml = (at for at in _anchors.starts(text, _EVENT_XML) if _data_named_at(text, at))
-    for at in (*xml, *_anchors.starts(text, _EVENT_TEXT)):
+    for at in (*xml, *(at for anchor in _EVENT_TEXT for at in _anchors.starts(text, anchor))):
         found = _EVENT_USER.match(text, at)
         if found and not _WINDOWS_OWN.fullmatch(found.group(found.lastindex or 1)):
             yield from _names(found)
+
+
+# The account a Windows command runs or connects as: net use's and runas' /user:ACME\ana,
+# schtasks' /ru ana, PsExec's -u ana, and the account net user adds or changes.
+_WINDOWS_NAME = r"""[^\s/"'\\\[\]:;|=,+*?<>]"""  # none of what Windows forbids in one
+_WINDOWS_ACCOUNT = (
+    rf"""(["']?)((?:[\w.-]{{1,15}}\\)?{_WINDOWS_NAME}{{1,64}})\1(?!{_WINDOWS_NAME})"""
+)
+_WINDOWS_COMMAND_USERS = tuple(
+    (_anchors.word(anchor), re.compile(pattern + _WINDOWS_ACCOUNT))
+    for anchor, pattern in (
+        ("/user:", r"(?i:/user:)"),
+        ("schtasks", r"(?i:schtasks)(?:\.exe)?" + _ARGUMENTS + r"(?i:/ru)[ \t]+"),
+        ("psexec", r"(?i:psexec)(?:64)?(?:\.exe)?" + _ARGUMENTS + r"-u[ \t]+"),
+        ("net user", r"(?i:net user)[ \t]+"),
+    )
+)
+
+
+def _windows_command_users(text: str) -> Iterator[Span]:
+    for anchor, users in _WINDOWS_COMMAND_USERS:
+        for at in _anchors.starts(text, anchor):
+            found = users.match(text, at)
+            if found is not None and not glued(text, at) and (span := _group_account(found, 2)):
+                yield span
 
 
 def _login_message_users(text: str) -> Iterator[Span]:
@@ -510,6 +545,7 @@ def _login_users(text: str) -> Iterator[Span]:
             seen.add(span.start)
             yield span
     yield from _event_users(text)
+    yield from _windows_command_users(text)
     yield from _prompt_users(text)
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
         for anchor in anchors:
@@ -1102,14 +1138,31 @@ _CONNECTION_USER = re.compile(
     r"(?<![\w$%.-])(?i:user[ _]?id|uid|user)[ \t]*=[ \t]*([A-Za-z0-9_][\w.@\\-]{0,63})"
     r"(?=[;&\s'\"]|\Z)"
 )
+# Each client's own flag: PostgreSQL's and SQL Server's -U, MySQL's -u (glued or not) and
+# --user, MongoDB's -u and --username.
+_CLIENT_NAME = r"([A-Za-z_][\w.-]{0,63})(?![\w.-])"
 _DATABASE_CLIENTS = tuple(
-    _anchors.literal(name)
-    for name in ("psql", "pg_dump", "pg_restore", "mysqldump", "mongosh", "sqlcmd")
+    (_anchors.literal(name), re.compile(r"[a-z_]{0,8}" + _ARGUMENTS + flags + _CLIENT_NAME))
+    for names, flags in (
+        (("psql", "pg_dump", "pg_restore", "sqlcmd"), r"(?:-U|--username)(?:[ \t]+|=)"),
+        (("mysql", "mariadb"), r"(?:-u[ \t]*|--user(?:[ \t]+|=))"),
+        (("mongo",), r"(?:-u|--username)(?:[ \t]+|=)"),  # mongosh, mongodump…
+    )
+    for name in names
 )
-_CLIENT_USER = re.compile(
-    r"[a-z_]{0,8}(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+(?:-U|--username)(?:[ \t]+|=)"
-    r"([A-Za-z_][\w.-]{0,63})(?![\w.-])"
+# The account a remote shell or copy signs in as: ssh's user@host (and -l user), scp's, sftp's
+# and rsync's user@host:path, and what ssh -v prints ("Authenticating to web01:22 as 'ana'").
+_REMOTE_COMMANDS = tuple(
+    _anchors.literal(name + " ")
+    for name in ("ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id", "plink", "autossh")
 )
+_REMOTE_USER = re.compile(
+    r"\S{2,11}" + _ARGUMENTS + r"([A-Za-z_][\w.-]{0,63})@"
+    r"(?:[A-Za-z0-9][\w.-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])(?=[\s:;|&)\"']|\Z)"
+)
+_SSH_LOGIN_FLAG = re.compile(r"(?:ssh|autossh|plink)" + _ARGUMENTS + r"-l[ \t]*" + _CLIENT_NAME)
+_SSH_VERBOSE = _anchors.literal("Authenticating to ")
+_SSH_VERBOSE_USER = re.compile(r"Authenticating to \S{1,260} as '([^'\s]{1,64})'")
 _LINE_REACH = 256
 _USER_KEY_CHARS = 80
 
@@ -1132,10 +1185,24 @@ def _connection_users(text: str) -> Iterator[Span]:
                     seen.add(found.start())
                     yield from _names(found)
             scanned = max(scanned, end)
-    for anchor in _DATABASE_CLIENTS:
+    for anchor, flag in _DATABASE_CLIENTS:
         for at in _anchors.starts(text, anchor):
             if not glued(text, at, "_-./"):
-                yield from _names(_CLIENT_USER.match(text, at + anchor.width))
+                yield from _names(flag.match(text, at + anchor.width))
+
+
+def _remote_users(text: str) -> Iterator[Span]:
+    seen: set[int] = set()  # rsync -e ssh … ana@web01: two commands, one account
+    for anchor in _REMOTE_COMMANDS:
+        for at in _anchors.starts(text, anchor):
+            if not glued(text, at, "_-./+"):
+                found = _REMOTE_USER.match(text, at) or _SSH_LOGIN_FLAG.match(text, at)
+                for span in _names(found):
+                    if span.start not in seen:
+                        seen.add(span.start)
+                        yield span
+    for at in _anchors.starts(text, _SSH_VERBOSE):
+        yield from _names(_SSH_VERBOSE_USER.match(text, at))
 
 
 RULES: tuple[Rule, ...] = (
@@ -1145,7 +1212,7 @@ RULES: tuple[Rule, ...] = (
     FinderRule("process-table-user", 128, _process_table_users),
     FinderRule("directory-user", 160, _directory_users),
     FinderRule("git-user-name", 2_400, _git_user_names),
-    FinderRule("connection-user", 4_400, _connection_users),
+    FinderRule("connection-user", 4_400, each_of(_connection_users, _remote_users)),
     FinderRule("mail-name", 4_400, each_of(_mail_names, _mailbox_names)),
     FinderRule("cloud-user", 9_000, each_of(_iam_users, _ssh_users, _public_key_users)),
     FieldFinderRule(
