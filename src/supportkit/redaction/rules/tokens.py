@@ -209,6 +209,22 @@ _TEAMS_WEBHOOK = _prefix(
     440,
     before="",
 )
+# Other services' webhook and trigger URLs, whose path is the key to them: Zapier's catch hooks
+# (hooks.zapier.com/hooks/catch/ACCOUNT/HOOK/), Make's (hook.eu1.make.com/KEY), IFTTT's
+# Webhooks key (maker.ifttt.com/trigger/EVENT/with/key/KEY) and PagerDuty's Events API v1
+# integration key (events.pagerduty.com/integration/KEY/enqueue).
+_WEBHOOK_URLS = tuple(
+    _prefix("webhook-url", "webhook", _literal(*literals), rest + _end(_TOKEN_CLASS), max_span,
+        before="")
+    for literals, rest, max_span in (
+        (("hooks.zapier.com/hooks/catch/",), "([0-9]{3,12}/[A-Za-z0-9]{4,16})", 60),
+        (("hook.eu1.make.com/", "hook.eu2.make.com/", "hook.us1.make.com/",
+            "hook.us2.make.com/", "hook.integromat.com/"), "([a-z0-9]{30,40})", 60),
+        (("maker.ifttt.com/",), "(?:trigger/[^/\\s]{1,64}/with/(?:json/)?key/|use/)"
+            "([A-Za-z0-9_-]{20,64})", 160),
+        (("events.pagerduty.com/integration/",), "([a-f0-9]{32})", 70),
+    )
+)  # fmt: skip
 # SonarQube's tokens before they had prefixes: 40 hex digits, passed to a build as
 # -Dsonar.login= (the property's name before sonar.token, which the secret-name rule knows).
 _SONAR_LOGIN = _prefix(
@@ -859,6 +875,7 @@ RULES: tuple[Rule, ...] = (
     _DISCORD_WEBHOOK,
     _DISCORD_USER_TOKEN,
     _TEAMS_WEBHOOK,
+    *_WEBHOOK_URLS,
     _TELEGRAM_BOT,
     _TELEGRAM_BARE_BOT,
     _AZURE_CLIENT_SECRET,
