@@ -111,6 +111,10 @@ _GUID = "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d"
         # a Mac's crash and panic reports name the machine by an id of their own
         ('"crashReporterKey" : "' + "b2c3" * 10 + '",', "b2c3" * 10),
         (f"Anonymous UUID:       {_GUID.upper()}", _GUID.upper()),
+        # an iPhone's, in a text report: the device's key and its TestFlight id
+        ("CrashReporter Key:   " + "0a1b" * 10, "0a1b" * 10),
+        (f"Beta Identifier:     {_GUID.upper()}", _GUID.upper()),
+        ('"device_id": "f07a13984f6d116a"', "f07a13984f6d116a"),  # an Android id
     ],
 )
 def test_machine_ids_after_their_names_are_found(text: str, value: str) -> None:
@@ -129,6 +133,8 @@ def test_machine_ids_after_their_names_are_found(text: str, value: str) -> None:
         "device_id=0 device id 0x10de vendor",  # a GPU's model, a bus's number
         f"virtualmachineid={_GUID}",  # inside another word
         "machine_id=5c1f0a3e9d2b4c7a8e6f1d0b3a2c4e5",  # 31 digits: no id of these kinds
+        f"Incident Identifier: {_GUID.upper()}\nBeta Identifier: none",  # the crash's own id
+        "device_id=f07a13984f6d116 device_id=f07a13984f6d116a9",  # 15 and 17 digits
     ],
 )
 def test_ids_without_a_machine_ids_name_are_kept(text: str) -> None:

@@ -87,20 +87,22 @@ def _sim_and_udids(text: str) -> Iterator[Span]:
 # A machine's own id after its name: systemd's and D-Bus's machine id (hostnamectl's "Machine ID:",
 # the journal's _MACHINE_ID=), Windows' MachineGuid (as reg query prints it, or a .reg file), a
 # Mac's hardware UUID (System Information's "Hardware UUID:", ioreg's "IOPlatformUUID" = "…"),
-# the ids a Mac's crash and panic reports give it (crashReporterKey, "Anonymous UUID:"), and the
-# device ids apps make for telemetry (VS Code's machineId and devDeviceId). A name may
+# the ids Apple's crash and panic reports give a device (crashReporterKey, an iPhone report's
+# "CrashReporter Key:", "Anonymous UUID:", TestFlight's "Beta Identifier:"), and the device ids
+# apps make for telemetry (VS Code's machineId and devDeviceId, an Android id's 16 hexadecimal
+# digits as "device_id"). A name may
 # end a longer camel-case one ("devDeviceId"), not a lower-case word ("virtualmachineid").
 _MACHINE_ID_NAMES = _anchors.words(
     ("machineid", "machine id", "machine_id", "machine-id", "machineguid", "ioplatformuuid",
      "hardware uuid", "deviceid", "device id", "device_id", "device-id", "crashreporterkey",
-     "anonymous uuid")
+     "crashreporter key", "anonymous uuid", "beta identifier")
 )  # fmt: skip
 _MACHINE_ID = re.compile(
     r"(?i:machine[ _-]?(?:id|guid)|ioplatformuuid|hardware uuid|device[ _-]?id"
-    r"|crashreporterkey|anonymous uuid)"
+    r"|crash ?reporter ?key|anonymous uuid|beta identifier)"
     r"(?:[\"']?[ \t]{0,8}[:=]?[ \t]{0,16}[\"']?|[ \t]{1,8}REG_SZ[ \t]{1,8})"
     r"(\{?[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}?"
-    r"|[0-9A-Fa-f]{64}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{32})(?![\w-])"
+    r"|[0-9A-Fa-f]{64}|[0-9A-Fa-f]{40}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{16})(?![\w-])"
 )
 _NAME_BEFORE = re.compile(r"(?<![A-Za-z])|(?<=[a-z])(?=[A-Z])")
 
