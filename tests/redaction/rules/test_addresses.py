@@ -40,6 +40,7 @@ from _found import found
             ["123 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh"],
         ),
         ("alamat: Jl. Sudirman No. 5, Jakarta", ["Jl. Sudirman No. 5, Jakarta"]),
+        ("Anwani: Mtaa wa Uhuru 12, Dar es Salaam", ["Mtaa wa Uhuru 12, Dar es Salaam"]),
         ("level=info home_address='7 Elm Road' saved", ["7 Elm Road"]),
         # JSON inside a string, its quotes escaped, and XML
         ('body="{\\"shipping_address\\": \\"12 Baker Street\\"}"', ["12 Baker Street"]),
@@ -74,6 +75,7 @@ def test_a_postal_address_after_its_label_is_found(text: str, values: list[str])
         "remote address 10.0.0.5:443; peer address=[2001:db8::1]:443",
         "Server Address: 10 Main Street",  # a server's, whatever it says
         "адрес сервера: 10.0.0.1; 服务器地址: 10.0.0.1",
+        "anwani ya IP: 10.0.0.5; anwani ya seva: 10 Main Street",  # an IP's, a server's
         # empty, placeholders and prose
         '"address": null, "line1": null, "line2": "", "street": "N/A"',
         "address: ${SHIPPING_ADDRESS}; address=%s; street: Unknown",

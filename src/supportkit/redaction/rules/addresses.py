@@ -3,10 +3,10 @@ person lives or has parcels sent. ``"shipping_address": "221B Baker Street, Lond
 ``billing address: 1600 Amphitheatre Parkway, …``, an address object's ``"line1"`` and
 ``"line2"``, ``"street": "Hauptstraße 5"``, and the labels of other languages (``Adresse``,
 ``Anschrift``, ``dirección``, ``endereço``, ``indirizzo``, ``адрес``, ``住所``, ``地址``, ``주소``,
-``địa chỉ``, ``alamat``); and in a sentence, where someone says where they live or want a parcel
-("I live at 12 Baker Street", "ship to …", "ich wohne in der Hauptstraße 5"), the street. The
-city, postal code and country on their own stay: they place a person no closer than a
-city-level coordinate does.
+``địa chỉ``, ``alamat``, ``anwani``); and in a sentence, where someone says where they live or
+want a parcel ("I live at 12 Baker Street", "ship to …", "ich wohne in der Hauptstraße 5"), the
+street. The city, postal code and country on their own stay: they place a person no closer than
+a city-level coordinate does.
 
 "Address" alone names a network's, a memory's or a mailbox's address as often as a home's, so
 after it the value must have a street's shape: a house number and a street's word (``Street``,
@@ -32,7 +32,7 @@ __all__ = ["RULES"]
 _LABELS = _anchors.words(
     ("address", "adres", "anschrift", "street", "straße", "strasse", "line1", "line2", "line_1",
      "line_2", "dirección", "direccion", "domicilio", "endereço", "endereco", "indirizzo",
-     "alamat", "dia chi", "địa chỉ", "адрес", "地址", "住所", "주소")
+     "alamat", "anwani", "dia chi", "địa chỉ", "адрес", "地址", "住所", "주소")
 )  # fmt: skip
 _CJK_LABELS = ("地址", "住所", "주소")
 # Every word of a postal address's label is one of these: "shipping_address", "Your address",
@@ -40,7 +40,7 @@ _CJK_LABELS = ("地址", "住所", "주소")
 # another kind of address.
 _BARE_LABEL_WORDS = frozenset(
     {"address", "adresse", "adres", "adresa", "dirección", "direccion", "endereço",
-     "endereco", "indirizzo", "alamat", "dia", "chi", "địa", "chỉ", "адрес"}
+     "endereco", "indirizzo", "alamat", "anwani", "dia", "chi", "địa", "chỉ", "адрес"}
 )  # fmt: skip
 _POSTAL_LABEL_WORDS = frozenset(
     {"street", "straße", "strasse", "line", "1", "2", "3", "shipping", "ship", "billing", "bill",
