@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from _found import found
 
+from supportkit.redaction import Redactor
+
 
 @pytest.mark.parametrize(
     ("text", "value"),
@@ -37,6 +39,28 @@ def test_ssn_is_found(text: str, value: str) -> None:
 def test_ssn_look_alike_is_kept(text: str) -> None:
     """Invalid areas, groups and serials, bare digits and longer ids stay."""
     assert found("ssn", text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("ITIN: 912-70-1234", ["912-70-1234"]),
+        ("itin 912701234 on the W-7", ["912701234"]),
+        ("id 955-88-0001 and 900-94-1234 on file", ["955-88-0001", "900-94-1234"]),
+    ],
+)
+def test_an_itin_is_found_as_a_national_id(text: str, values: list[str]) -> None:
+    """An ITIN has an SSN's shape, so it is found where a dashed SSN would be, or after its
+    name, but its placeholder says what it is."""
+    assert sorted({*found("ssn", text), *found("national-id", text)}, key=text.find) == values
+    redacted = Redactor().text(text, artifact="a")
+    assert all(value not in redacted for value in values)
+    assert "<national-id-1>" in redacted
+
+
+@pytest.mark.parametrize("text", ["900-12-3456 912-93-1234 912-66-1234", "itin 912-40-1234"])
+def test_numbers_outside_the_itin_ranges_are_kept(text: str) -> None:
+    assert found("ssn", text) + found("national-id", text) == []
 
 
 @pytest.mark.parametrize(
@@ -153,6 +177,11 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ('"driver_license_number": "A123-456-78-901-0"', "A123-456-78-901-0"),
         ("driving licence MORGA657054SM9IJ", "MORGA657054SM9IJ"),
         ("DLN 123 456 789 verified", "123 456 789"),
+        ("DL# D1234567, exp 2027", "D1234567"),
+        ("DL No. 123-456-789", "123-456-789"),
+        # Germany's social insurance number: its date of birth, an initial, a check digit
+        ("Sozialversicherungsnummer 65 170839 J 003", "65 170839 J 003"),
+        ("SV-Nummer: 65170839J003", "65170839J003"),
         # China's resident id needs no name: its date of birth and check character
         ("resident id: 44011320141005001X", "44011320141005001X"),
         ('{"holder": "11010519491231002x"}', "11010519491231002x"),
@@ -216,6 +245,8 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "HEGG560427MVZRRL05 HEGG560427MVZRRL04X",
         "national id verification failed for user 42; tax id: pending; Tax ID: 0000000000",
         "taxidermy 12345678; National ID: ${NATIONAL_ID}",
+        "SV-Nummer 65170839J004; RVNR 65173239J003; versicherungsnummer A123456789",
+        "DL 1234567 files; dl# pending",
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

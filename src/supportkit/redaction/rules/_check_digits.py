@@ -115,6 +115,34 @@ def steuer_id_ok(candidate: str) -> bool:
     return (11 - product) % 10 == int(digits[10])
 
 
+def german_sv_number_ok(candidate: str) -> bool:
+    """Germany's social insurance (pension) number: a region's two digits, the date of birth
+    (DDMMYY), the initial of the name at birth, a serial and a check digit over all of them,
+    the initial counted as its place in the alphabet (A is 01)."""
+    compact = _compact(candidate).upper()
+    if len(compact) != 12 or not compact[8].isalpha() or not compact[8].isascii():
+        return False
+    numbers, serial = compact[:8], compact[9:]
+    if not (numbers + serial).isdigit() or not _birth_date_ok(numbers[2:8]):
+        return False
+    digits = numbers + f"{ord(compact[8]) - 64:02d}" + serial[:2]
+    weights = (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)
+    total = sum(
+        sum(divmod(int(digit) * weight, 10)) for digit, weight in zip(digits, weights, strict=True)
+    )
+    return total % 10 == int(serial[2])
+
+
+def itin_ok(candidate: str) -> bool:
+    """The US Individual Taxpayer Identification Number, for those who have no SSN: an SSN's
+    shape, starting with 9, its middle two digits in the ranges the IRS issues."""
+    digits = digits_of(candidate)
+    if len(digits) != 9 or digits[0] != "9":
+        return False
+    group = int(digits[3:5])
+    return 50 <= group <= 65 or 70 <= group <= 88 or 90 <= group <= 92 or group >= 94
+
+
 # Tanzania's NIDA number: the holder's date of birth (YYYYMMDD), then 12 more digits.
 _NIDA = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{12}")
 

@@ -1,17 +1,18 @@
-"""National identifiers: US social security numbers, passport (and German identity card)
-numbers next to their keyword, and two kinds of national ids.
+"""National identifiers: US social security numbers (and ITINs, the IRS's numbers of the
+same shape for people without one), passport (and German identity card) numbers next to their
+keyword, and two kinds of national ids.
 
 * Anywhere, by their own shape and check digits: Brazil's CPF, Russia's SNILS, China's resident
   id, Italy's codice fiscale and Mexico's CURP.
 * After their names, in the languages of the people they are for: the UK's National Insurance
-  number, Vietnam's citizen id, Russia's tax number, Germany's tax id, Tanzania's NIDA, India's
-  Aadhaar and PAN, Spain's DNI and NIE, France's NIR, Poland's PESEL and NIP, the Netherlands'
-  BSN, Türkiye's identity number, South Korea's resident number, Japan's My Number, Indonesia's
-  NIK, Sri Lanka's NIC, the NHS number, Canada's SIN, Australia's TFN, the personnummer of
-  Sweden, Norway and Denmark (CPR), Finland's henkilötunnus, Belgium's national number,
-  Portugal's NIF, Romania's CNP, Chile's RUT, Argentina's CUIL and Israel's identity number;
-  and the ids found anywhere, in lower case too. Where two countries use one word ("NIF",
-  "personnummer"), an id of either passes.
+  number, Vietnam's citizen id, Russia's tax number, Germany's tax id and social insurance number,
+  the US ITIN, Tanzania's NIDA, India's Aadhaar and PAN, Spain's DNI and NIE, France's NIR,
+  Poland's PESEL and NIP, the Netherlands' BSN, Türkiye's identity number, South Korea's resident
+  number, Japan's My Number, Indonesia's NIK, Sri Lanka's NIC, the NHS number, Canada's SIN,
+  Australia's TFN, the personnummer of Sweden, Norway and Denmark (CPR), Finland's henkilötunnus,
+  Belgium's national number, Portugal's NIF, Romania's CNP, Chile's RUT, Argentina's CUIL and
+  Israel's identity number; and the ids found anywhere, in lower case too. Where two countries use
+  one word ("NIF", "personnummer"), an id of either passes.
 
 Named by what they are ("National ID: …", "Tax ID: …"), any one word of six digits or more.
 In a structure, a field named for a national id (``national_id``, ``taxId``, ``id_number``)
@@ -85,9 +86,13 @@ def _ssns(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for match in _anchors.matches(text, _SSN_ANCHOR, _SSN_DASHED, offset=3):
         start = match.start() - 3
-        if not _glued_before(text, start) and _ssn_ok(text[start : match.end()]):
-            seen.add(start)
-            yield Span(start, match.end(), "ssn")
+        if not _glued_before(text, start):
+            if _ssn_ok(number := text[start : match.end()]):
+                seen.add(start)
+                yield Span(start, match.end(), "ssn")
+            elif check.itin_ok(number):
+                seen.add(start)
+                yield Span(start, match.end(), "national-id")
     for end in _SSN_KEYWORDS.ends(text):
         found = _SSN_IN_WINDOW.search(text, end, end + 40)
         if found and found.start() not in seen and _ssn_ok(found.group()):
@@ -201,6 +206,8 @@ _INN_ID = _named(r"\d{12}|\d{10}", check.inn_ok)
 _VIETNAMESE_ID = _named(r"\d{12}|\d{9}", check.vietnamese_id_ok)
 _STEUER_ID = _named(r"\d{2} \d{3} \d{3} \d{3}|\d{11}", check.steuer_id_ok)
 _NIDA_ID = _named(r"\d{8}-?\d{5}-?\d{5}-?\d{2}", check.nida_ok)
+_SV_NUMBER_ID = _named(r"\d{2} ?\d{6} ?[A-Za-z] ?\d{3}", check.german_sv_number_ok)
+_ITIN_ID = _named(r"9\d{2}([ -]?)\d{2}\1\d{4}", check.itin_ok)
 _NINO_ID = _named(r"[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]", check.nino_ok)
 _AADHAAR_ID = _named(r"\d{4}([ -]?)\d{4}\1\d{4}", check.aadhaar_ok)
 _PAN_ID = _named(r"[A-Za-z]{5}\d{4}[A-Za-z]", check.pan_ok)
@@ -275,6 +282,12 @@ _NAMED_IDS: dict[str, _NamedId] = {
          "steuerliche identifikationsnummer"),
         _STEUER_ID,
     ),
+    **dict.fromkeys(
+        ("sozialversicherungsnummer", "sv-nummer", "sv-nr", "svnr", "sv nummer",
+         "rentenversicherungsnummer", "rvnr", "versicherungsnummer"),
+        _SV_NUMBER_ID,
+    ),
+    **dict.fromkeys(("itin", "individual taxpayer identification number"), _ITIN_ID),
     **dict.fromkeys(("nida", "kitambulisho cha taifa"), _NIDA_ID),
     **dict.fromkeys(("nino", "national insurance", "ni number", "ni no"), _NINO_ID),
     **dict.fromkeys(("aadhaar", "aadhar", "आधार"), _AADHAAR_ID),
@@ -320,7 +333,7 @@ _NAMED_IDS: dict[str, _NamedId] = {
         ("driver's license", "driver’s license", "drivers license", "driver license",
          "driver's licence", "driving licence", "driving license", "driver_license",
          "drivers_license", "driverlicense", "driverslicense", "driving_licence", "dl_number",
-         "dln"),
+         "dln", "dl#", "dl #", "dl no", "dl number"),
         _DRIVERS_LICENSE_ID,
     ),
 }  # fmt: skip
