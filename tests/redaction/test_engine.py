@@ -498,6 +498,31 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "gamer-tags": lambda n: "gamertag: a" + "#" * (n // 2) + 'Riot ID "a' * (n // 10),
     "login-verbs": lambda n: "user a " * (n // 7) + " logged in" * (n // 10),
     "unquoted-names": lambda n: "first_name: " + "Ab " * (n // 3) + "lastName=A." * (n // 11),
+    "remote-logins": lambda n: (
+        "ssh -o a " * (n // 36)
+        + "rsync -e ssh " * (n // 52)
+        + "mysql -u" * (n // 32)
+        + "Authenticating to a" * (n // 76)
+        + "a@" * (n // 8)
+    ),
+    "windows-command-users": lambda n: (
+        "/user:a\\" * (n // 36)
+        + "schtasks /ru " * (n // 52)
+        + "psexec -u" * (n // 36)
+        + "Account Name: a b c d e f" * (n // 100)
+    ),
+    "map-pairs": lambda n: (
+        "geo:1.234," * (n // 40)
+        + "/@12.345" * (n // 32)
+        + "q=1.234~" * (n // 32)
+        + "Location[fused 1.234," * (n // 84)
+    ),
+    "hook-urls-and-itins": lambda n: (
+        "hooks.zapier.com/hooks/catch/1" * (n // 90)
+        + "maker.ifttt.com/trigger/" * (n // 72)
+        + "ITIN 912-70-" * (n // 36)
+        + "SV-Nummer 65 170839 J " * (n // 66)
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),
