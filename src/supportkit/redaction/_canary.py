@@ -741,7 +741,8 @@ _TEMPLATES: dict[str, _Kind] = {
         ("      Machine ID: «{h32}»", "_MACHINE_ID=«{h32}»", "MachineGuid    REG_SZ    «{uuid}»",
          '"IOPlatformUUID" = "«{H8}-{H4}-{H4}-{H4}-{H12}»"', "Hardware UUID: «{H8}-{H4}-4{H3}-"
          "{H4}-{H12}»", '"common.machineId": "«{h64}»"', "telemetry deviceId=«{uuid}»",
-         '"crashReporterKey" : "«{h40}»",', "CrashReporter Key:   «{h40}»\nHardware Model: iPhone14,2\n",
+         '"crashReporterKey" : "«{h40}»",',
+         "CrashReporter Key:   «{h40}»\nHardware Model: iPhone14,2\n",
          "Beta Identifier:     «{H8}-{H4}-{H4}-{H4}-{H12}»", '"device_id": "«{h16}»"')),
     "postal-address": ("personal", ("{}", "checkout: {}", "customer record:\n{}"),
         ('"shipping_address": "«{street}, London»"', "billing address: «{street}, Springfield, "
