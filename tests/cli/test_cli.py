@@ -292,6 +292,18 @@ def test_redact_refuses_what_is_not_a_text_file(
     assert stdout == ""
 
 
+def test_redact_to_a_folder_that_does_not_exist_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = tmp_path / "app.log", tmp_path / "missing" / "out.txt"
+    source.write_text("password=hunter2\n")
+    code, stdout, stderr = run(capsys, "redact", str(source), "-o", str(out))
+    assert code == 1
+    assert str(out) in stderr
+    assert "an output's folder must exist already" in stderr
+    assert stdout == ""
+
+
 def test_redact_self_test_passes(capsys: pytest.CaptureFixture[str]) -> None:
     """redact --self-test checks every canary kind and exits 0 for the default policy."""
     code, _, stderr = run(capsys, "redact", "--self-test")
