@@ -382,6 +382,7 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         'schtasks /ru SYSTEM /tn x; schtasks /ru "NT AUTHORITY\\SYSTEM"; net user /domain',
         "net user administrator /active:yes; whoami /user: S-1-5-21-1; /users:x",
         "Logon Account: -\nAccount Name: WS01$ Account Domain: ACME",
+        "docs: http://user:pass@host:8080/path and ftp://user:ana@files",  # a URL's user info
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:

@@ -494,7 +494,11 @@ def _windows_command_users(text: str) -> Iterator[Span]:
     for anchor, users in _WINDOWS_COMMAND_USERS:
         for at in _anchors.starts(text, anchor):
             found = users.match(text, at)
-            if found is not None and not glued(text, at) and (span := _group_account(found, 2)):
+            if (
+                found is not None
+                and not glued(text, at, "/")
+                and (span := _group_account(found, 2))
+            ):
                 yield span
 
 
