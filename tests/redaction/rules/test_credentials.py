@@ -135,6 +135,7 @@ POSITIVES = [
     ("kv-go-header-map", "map[Accept:[*/*] X-Api-Key:[{s}] User-Agent:[Go-http-client/1.1]]",
      fake(32), "secret"),
     ("auth-digest", 'Authorization: Digest username="bob", response="{s}"', fake(32, HEX), "auth"),
+    ("auth-logfmt-two-words", "authorization=Bearer {s} and more", "ab12cd34 ef56", "auth"),
     ("bearer-loose", "retrying with bearer {s}", fake(32), "auth"),
     ("basic-loose", "sent Basic {s} to proxy", "YWxpY2U6czNjcjN0", "auth"),
     ("cookie", "Cookie: theme=dark; sessionid={s}", fake(32), "cookie"),
@@ -813,6 +814,12 @@ def test_look_alike_is_kept(redactor: Redactor, text: str) -> None:
             "fetch(u, {headers: {Authorization: `Bearer abcdef1234567890`, Accept: '*/*'}})",
             ["{Authorization: `Bearer ", "`, Accept: '*/*'}})"],
         ),
+        # key=value among other fields: the token is one word, the next field stays
+        (
+            "grpc metadata: authorization=Bearer abc.def.ghi x-request-id=42 user-agent=grpc",
+            ["authorization=Bearer ", " x-request-id=42 user-agent=grpc"],
+        ),
+        ("level=warn authorization=Basic dXNlcjpwYXNz path=/v1", ["Basic ", " path=/v1"]),
     ],
 )
 def test_names_and_structure_around_values_are_kept(

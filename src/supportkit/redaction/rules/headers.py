@@ -81,6 +81,8 @@ class _AuthorizationRule:
                 if _SIGNED.fullmatch(scheme.group().rstrip()):
                     yield from self._signed(text, start, end)
                     continue
+                if _ONE_WORD_SCHEME.fullmatch(scheme.group().rstrip()) and _logfmt(text, start):
+                    end = _word_end(text, start, end)
             credential = text[start:end]
             if credential and not (is_trivial(credential) or _SCHEME_ALONE.fullmatch(credential)):
                 yield Span(start, end, self.kind)
@@ -92,6 +94,26 @@ class _AuthorizationRule:
             group = part.lastindex or 1
             if not is_trivial(part.group(group)):
                 yield Span(part.start(group), part.end(group), self.kind)
+
+
+# Schemes whose credential is one word. Written key=value among other fields (logfmt, gRPC
+# metadata: "authorization=Bearer x user=ana"), the credential ends at the next blank.
+_ONE_WORD_SCHEME = re.compile(r"(?i:bearer|basic|token|dpop)")
+_KEY_BEFORE = re.compile(r"[ \t]*[\w.-]{1,64}=")
+
+
+def _logfmt(text: str, start: int) -> bool:
+    """Whether the credential at ``start`` was given as ``authorization=…``, not as a header."""
+    name_end = text.rfind("=", max(0, start - 48), start)
+    return name_end > 0 and text[name_end - 13 : name_end].lower() == "authorization"
+
+
+def _word_end(text: str, start: int, end: int) -> int:
+    """The end of the word at ``start``: where a blank starts another ``key=`` field."""
+    blank = start
+    while blank < end and text[blank] not in " \t":
+        blank += 1
+    return blank if _KEY_BEFORE.match(text, blank, end) else end
 
 
 # A signed request's scheme (AWS4-HMAC-SHA256 …): only the key id and the signature go.
