@@ -523,6 +523,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "ITIN 912-70-" * (n // 36)
         + "SV-Nummer 65 170839 J " * (n // 66)
     ),
+    "sql-values": lambda n: (
+        "INSERT INTO t (a, b) VALUES ('x', " * (n // 70)
+        + "insert into t ("
+        + "a," * (n // 4)
+        + "INSERT INTO t (a) VALUES (?) [generated in 1s] (" * (n // 100)
+        + '[["a", "b"], ' * (n // 26)
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

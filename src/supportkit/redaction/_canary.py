@@ -824,7 +824,11 @@ _TEMPLATES: dict[str, _Kind] = {
          '"shipping": {"recipientName": "«{fullname}»", "method": "express"}',
          "chat: hello, my name is «{fullname}» and the export fails",
          "Contact form\nName: «{fullname}»\nEmail: dev@example.org\nMessage: export fails",
-         "ticket reply:\nthe export still fails.\nBest regards,\n«{fullname}»\n")),
+         "ticket reply:\nthe export still fails.\nBest regards,\n«{fullname}»\n",
+         "INSERT INTO customers (email, first_name, plan) VALUES ('dev@example.org', "
+         "'«{first}»', 'pro');",
+         "INSERT INTO users (first_name, last_name) VALUES (?, ?)\n"
+         "[generated in 0.00012s] ('«{first}»', '«{first}»')\n")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

@@ -12,18 +12,20 @@ from supportkit.redaction.rules.credentials import RULES as CREDENTIAL_RULES
 from supportkit.redaction.rules.machine import machine_rules
 from supportkit.redaction.rules.paths import RULES as PATH_RULES
 from supportkit.redaction.rules.personal import RULES as PERSONAL_RULES
+from supportkit.redaction.rules.sql import RULES as SQL_RULES
 
 __all__ = [
     "ACCOUNT_RULES",
     "CREDENTIAL_RULES",
     "PATH_RULES",
     "PERSONAL_RULES",
+    "SQL_RULES",
     "default_rules",
     "machine_rules",
 ]
 
 
 def default_rules() -> tuple[Rule, ...]:
-    """Credentials, personal data, and user names in home paths and in the variables that hold
-    them (not this machine's names)."""
-    return CREDENTIAL_RULES + PERSONAL_RULES + PATH_RULES + ACCOUNT_RULES
+    """Credentials, personal data, user names in home paths and in the variables that hold
+    them (not this machine's names), and values a SQL statement files under their columns."""
+    return CREDENTIAL_RULES + PERSONAL_RULES + PATH_RULES + ACCOUNT_RULES + SQL_RULES

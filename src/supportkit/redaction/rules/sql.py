@@ -1,0 +1,256 @@
+"""Values in SQL statements, told by their columns' names, as a structure's values are told by
+their keys: ``INSERT INTO users (email, first_name) VALUES ('ana@…', 'Ana')`` files a name
+under ``first_name`` with no label beside it.
+
+An INSERT's VALUES line up with its column list, row after row. Where the statement holds
+placeholders, the log that printed it prints the values apart: SQLAlchemy's next line
+(``[generated in 0.0001s] ('ana@…', 'Ana')``), Django's ``args=(…)``, PostgreSQL's
+``DETAIL:  parameters: $1 = 'Ana', …``; each is matched to its placeholder's column. Rails
+prints each bound value beside its column (``[["first_name", "Ana"], …]``), for any statement.
+
+A column is read as a structure's key is: by the personal rules' field checks (``first_name``,
+``phone``, ``street``, ``ssn``…) and, for the credential rule, by a secret's name (``password``,
+``api_token``). Numbers, NULLs, functions and placeholders stay.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from supportkit.redaction import _anchors
+from supportkit.redaction._rule import FieldCheck, Rule, Span
+from supportkit.redaction.rules._finders import FinderRule
+from supportkit.redaction.rules._text import is_trivial
+from supportkit.redaction.rules.secret_values import is_secret_key
+
+__all__ = ["RULES"]
+
+_INSERTS = _anchors.words(("insert into", "insert ignore into", "insert or replace into"))
+_INSERT = re.compile(
+    r"(?i:insert(?:[ \t]+(?:ignore|or[ \t]+replace))?[ \t]+into)[ \t]+([\w.$\"`\[\]]{1,192})"
+    r"[ \t]*\(([^()\r\n]{1,4000})\)[ \t]*(?i:values)[ \t]*\("
+)
+# One value of a tuple, as SQL writes it ('O''Brien', E'…', N'…', 42, NULL, now()) or as a
+# Python tuple's repr does ('ana', "O'Brien", None, datetime.datetime(2026, 1, 2)); a
+# placeholder (?, %s, $1, :name, %(name)s).
+_VALUE = re.compile(
+    r"""[ \t]*(?:[bBuUeEnNrR]?'((?:[^'\\\r\n]|''|\\.){0,4096})'"""
+    r"""|[bBuUrR]?"((?:[^"\\\r\n]|""|\\.){0,4096})\""""
+    r"""|(\$[0-9]{1,4}|\?|%s|%\([\w]{1,64}\)s|:[A-Za-z_]\w{0,63})"""
+    r"""|([-+]?[0-9][\w.+:-]{0,63})"""
+    r"""|([A-Za-z_][\w.]{0,63})[ \t]*(\()?)[ \t]*"""
+)
+_NEXT_ROW = re.compile(r"[ \t]*,[ \t]*\(")
+_MAX_VALUES = 512
+_NESTED_CALL = 256  # a function's arguments, skipped: datetime.datetime(2026, 1, 2, 10, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    start: int
+    end: int
+    literal: bool  # a string or a number, not a placeholder, a NULL or a function's result
+    placeholder: str | None
+
+
+def _tuple(text: str, at: int) -> tuple[list[_Value], int] | None:
+    """The values of the tuple whose "(" ends just before ``at``, and where it closes."""
+    values: list[_Value] = []
+    while len(values) < _MAX_VALUES:
+        found = _VALUE.match(text, at)
+        if found is None or found.end() == at:
+            return None
+        at = found.end()
+        if found.group(6):  # a function call: skip its arguments
+            close = _closing_paren(text, at)
+            if close < 0:
+                return None
+            at = close + 1
+            values.append(_Value(found.start(5), at, literal=False, placeholder=None))
+        else:
+            group = next(g for g in (1, 2, 3, 4, 5) if found.group(g) is not None)
+            start, end = found.span(group)
+            values.append(_Value(start, end, group in (1, 2, 4), found.group(3)))
+        while at < len(text) and text[at] in " \t":
+            at += 1
+        if text[at : at + 1] == ")":
+            return values, at + 1
+        if text[at : at + 1] != ",":
+            return None
+        at += 1
+        if text[at : at + 1] == ")":  # a Python one-tuple: ('Ana',)
+            return values, at + 1
+    return None
+
+
+def _closing_paren(text: str, at: int) -> int:
+    depth = 1
+    for index in range(at, min(len(text), at + _NESTED_CALL)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _columns(names: str) -> list[str]:
+    return [name.strip(' \t"`[]') for name in names.split(",")]
+
+
+# Where a log prints an INSERT's bound values after it: SQLAlchemy's "[generated in …] (",
+# "[cached since …] (", "[raw sql] (", "[insertmanyvalues 1/1 (ordered)] ("; Django's
+# "args=("; PostgreSQL's "DETAIL:  parameters: $1 = ".
+_PARAMETERS_AFTER = re.compile(
+    r"(?:\[(?:generated in|cached since|raw sql|no key|insertmanyvalues)[^\]\r\n]{0,64}\] "
+    r"|args=)\(|parameters: (?=\$1 = )"
+)
+_PARAMETERS_REACH = 2048
+_NUMBERED = re.compile(r"[ \t]*\$([0-9]{1,4}) = ")
+
+
+def _inserted(text: str) -> Iterator[tuple[str, _Value]]:
+    """Each literal an INSERT files under a column, with the column's name."""
+    for at in sorted({at for anchor in _INSERTS for at in _anchors.starts(text, anchor)}):
+        found = _INSERT.match(text, at)
+        if found is None:
+            continue
+        table, columns = found.group(1), _columns(found.group(2))
+        slots: list[tuple[str, str | None]] = []  # each value's column, and its placeholder
+        end = found.end()
+        while (row := _tuple(text, end)) is not None:
+            values, end = row
+            if len(values) != len(columns):
+                break
+            for column, value in zip(columns, values, strict=True):
+                if value.literal:
+                    yield _qualified(table, column), value
+                slots.append((_qualified(table, column), value.placeholder))
+            more = _NEXT_ROW.match(text, end)
+            if more is None:
+                break
+            end = more.end()
+        if slots:
+            yield from _bound(text, end, slots)
+
+
+# A bare "name" column says whose name by its table's: customers.name is a customer's name.
+_BARE_COLUMNS = frozenset({"name", "full_name", "fullname", "first", "last"})
+
+
+def _qualified(table: str, column: str) -> str:
+    if column.lower() not in _BARE_COLUMNS:
+        return column
+    owner = table.strip('"`[]').rpartition(".")[2].lower()
+    return f"{owner.removesuffix('s')}_{column}" if owner else column
+
+
+def _bound(
+    text: str, end: int, slots: list[tuple[str, str | None]]
+) -> Iterator[tuple[str, _Value]]:
+    """The values a log prints after a statement, each with its slot's column: by number
+    ($1), in the order of the placeholders, or (Django's args after values written in full)
+    in the order of all the values."""
+    after = _PARAMETERS_AFTER.search(text, end, end + _PARAMETERS_REACH)
+    if after is None:
+        return
+    numbered = {p[1:]: column for column, p in slots if p is not None and p.startswith("$")}
+    if after.group().startswith("parameters"):
+        yield from _numbered(text, after.end(), numbered)
+        return
+    row = _tuple(text, after.end())
+    if row is None:
+        return
+    values = row[0]
+    placeholders = [column for column, p in slots if p is not None]
+    if numbered:
+        columns = [numbered.get(str(index + 1)) for index in range(len(values))]
+    elif len(values) == len(placeholders):
+        columns = list(placeholders)
+    elif not placeholders and len(values) == len(slots):
+        columns = [column for column, _ in slots]
+    else:
+        return
+    for column, value in zip(columns, values, strict=True):
+        if column is not None and value.literal:
+            yield column, value
+
+
+def _numbered(text: str, at: int, columns: dict[str, str]) -> Iterator[tuple[str, _Value]]:
+    """PostgreSQL's ``$1 = 'Ana', $2 = NULL``: each value and its placeholder's column."""
+    while (number := _NUMBERED.match(text, at)) is not None:
+        value = _VALUE.match(text, number.end())
+        if value is None or not (value.group(1) is not None or value.group(4)):
+            return
+        group = 1 if value.group(1) is not None else 4
+        column = columns.get(number.group(1))
+        if column is not None:
+            yield column, _Value(*value.span(group), literal=True, placeholder=None)
+        at = value.end()
+        if text[at : at + 1] != ",":
+            return
+        at += 1
+
+
+# Rails' log of a statement's bound values: [["email", "ana@…"], ["first_name", "Ana"]].
+_BINDS = _anchors.literal('[["')
+_BIND = re.compile(
+    r'[ \t]*\["([^"\r\n]{1,64})", (?:"((?:[^"\\\r\n]|\\.){0,4096})"|[^\]\r\n]{0,64})\]'
+)
+
+
+def _rails_binds(text: str) -> Iterator[tuple[str, _Value]]:
+    for start in _anchors.starts(text, _BINDS):
+        at = start + 1
+        while (bind := _BIND.match(text, at)) is not None:
+            if bind.group(2) is not None:
+                yield bind.group(1), _Value(*bind.span(2), literal=True, placeholder=None)
+            at = bind.end()
+            if text[at : at + 1] != ",":
+                break
+            at += 1
+
+
+def _assignments(text: str) -> Iterator[tuple[str, _Value]]:
+    yield from _inserted(text)
+    yield from _rails_binds(text)
+
+
+@functools.cache
+def _field_rules() -> tuple[Rule, ...]:
+    from supportkit.redaction.rules import default_rules  # noqa: PLC0415  (they include this)
+
+    return tuple(rule for rule in default_rules() if hasattr(rule, "field_check"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _checks(column: str) -> tuple[FieldCheck, ...]:
+    checks = (rule.field_check(column) for rule in _field_rules())  # type: ignore[attr-defined]
+    return tuple(check for check in checks if check is not None)
+
+
+def _personal_values(text: str) -> Iterator[Span]:
+    for column, value in _assignments(text):
+        raw = text[value.start : value.end]
+        for check in _checks(column):
+            kind = check(raw)
+            if kind is not None:
+                yield Span(value.start, value.end, kind)
+                break
+
+
+def _secret_values(text: str) -> Iterator[Span]:
+    for column, value in _assignments(text):
+        raw = text[value.start : value.end]
+        if is_secret_key(column) and not is_trivial(raw):
+            yield Span(value.start, value.end, "secret")
+
+
+RULES: tuple[Rule, ...] = (
+    FinderRule("sql-secret-value", 8_192, _secret_values, category="credential"),
+    FinderRule("sql-personal-value", 8_192, _personal_values),
+)
