@@ -523,6 +523,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "ITIN 912-70-" * (n // 36)
         + "SV-Nummer 65 170839 J " * (n // 66)
     ),
+    "object-names": lambda n: "User(" + "(name='Ana Lima' " * (n // 17) + "x=(" * (n // 3),
     "sql-values": lambda n: (
         "INSERT INTO t (a, b) VALUES ('x', " * (n // 70)
         + "insert into t ("

@@ -825,6 +825,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "chat: hello, my name is «{fullname}» and the export fails",
          "Contact form\nName: «{fullname}»\nEmail: dev@example.org\nMessage: export fails",
          "ticket reply:\nthe export still fails.\nBest regards,\n«{fullname}»\n",
+         "User(id=42, name='«{fullname}»', plan='pro')",
+         '#<Customer id: 7, name: "«{fullname}»", plan: "pro">',
          "INSERT INTO customers (email, first_name, plan) VALUES ('dev@example.org', "
          "'«{first}»', 'pro');",
          "INSERT INTO users (first_name, last_name) VALUES (?, ?)\n"

@@ -583,6 +583,12 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ),
         ("Здравствуйте, Анна!\nспасибо", ["Анна"]),
         ("Chère Élodie,\nmerci", ["Élodie"]),
+        # a bare name in a person's object, as languages print one
+        ("User(id=1, name='Olga Petrova', plan='pro')", ["Olga Petrova"]),
+        ('#<Customer id: 7, name: "Ana Lima", created_at: "2026-12-07">', ["Ana Lima"]),
+        ('Person { name: "Ana Lima", age: 31 }', ["Ana Lima"]),
+        ('<BillingContact id="7" name="Juma Said"/>', ["Juma Said"]),
+        ("Customer(address=Address(name='Home'), tags=('a', 'b'), name='Ana')", ["Ana"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -620,6 +626,10 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         "Dear Customer,\nHi team,\nHello World\nDear Sir or Madam,\nHi there\n",
         "Thanks,\nThe Acme Team\nKind regards,\nSupport\nThank you in advance\n",
         "Thanks for the report, we fixed it\nAna Lima\nINFO Hi Res Mode: enabled\n",
+        # a thing's name, a person's object naming no one, a name outside any object
+        'Product(name=\'Widget Pro\'); Task { name: "build" }; <Job name="nightly">',
+        "User(id=1, name='admin'); app.name='x'; name='Ana Lima' alone",
+        "Customer(id=7, address=Address(line1='x', name='Home Office'))",
     ],
 )
 def test_names_that_are_no_persons_are_kept(text: str) -> None:

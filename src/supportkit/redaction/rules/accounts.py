@@ -1048,6 +1048,62 @@ def _person_fields(text: str) -> Iterator[Span]:
             yield Span(found.start(3), found.end(3), "name")
 
 
+# A bare name in an object's printed form, whose class says it is a person's: Python's repr
+# (User(id=1, name='Ana Lima')), Ruby's inspect (#<Customer id: 7, name: "Ana Lima">), Rust's
+# and Node's debug output (Person { name: "Ana Lima" }), an XML element's attribute (<Contact
+# name="Ana Lima"/>). Product(name='Widget') and Task { name: "build" } stay.
+_OBJECT_NAME_ANCHORS = tuple(
+    _anchors.literal(text) for text in ("name='", 'name="', "name: '", 'name: "')
+)
+_OBJECT_NAME = re.compile(r"""name(?:=|: )(["'])([^"'\\\r\n<>{}]{1,128})\1""")
+_PERSON_CLASSES = frozenset(
+    {*_NAMED_PEOPLE, "user", "person", "people", "profile", "owner", "client", "subscriber"}
+)
+_OPENERS, _CLOSERS = "({<", ")}>"
+_CLASS_BEFORE = re.compile(r"([A-Za-z_][\w.:]{0,63})[ \t]?\Z")
+_CLASS_AFTER = re.compile(r"#?<([A-Za-z_][\w.:]{0,63})")
+_OBJECT_REACH = 512
+
+
+def _object_class(text: str, at: int) -> str | None:
+    """The class of the printed object whose field starts at ``at``, from its opening
+    bracket on the same line: the word before "(" or "{", or after "<" or "#<"."""
+    depth = 0
+    for index in range(at - 1, max(-1, at - _OBJECT_REACH), -1):
+        char = text[index]
+        if char in "\r\n":
+            return None
+        if char in _CLOSERS:
+            depth += 1
+        elif char in _OPENERS:
+            if depth:
+                depth -= 1
+                continue
+            if char == "<":
+                found = _CLASS_AFTER.match(text, index - (text[index - 1 : index] == "#"))
+            else:
+                found = _CLASS_BEFORE.search(text, max(0, index - 66), index)
+            return found.group(1) if found else None
+    return None
+
+
+def _object_names(text: str) -> Iterator[Span]:
+    for anchor in _OBJECT_NAME_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            if glued(text, at, "_-."):
+                continue  # first_name, app.name: other rules' or no one's
+            found = _OBJECT_NAME.match(text, at)
+            if found is None or (kind := _person_value(found.group(2))) is None:
+                continue
+            whose = _object_class(text, at)
+            words = _CAMEL_WORDS.findall(whose or "")
+            if words and words[-1].lower() in _PERSON_CLASSES:
+                yield Span(found.start(2), found.end(2), kind)
+
+
+_CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
 # A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima
 # <ana@…>, To: "Lima, Ana" <…>, Bob <…>; also before a service's mailbox, which forwards a
 # person's words ("Ana Lima <notifications@github.com>"). A service's own name stays (GitHub
@@ -1223,7 +1279,12 @@ RULES: tuple[Rule, ...] = (
         "person-name-field",
         200,
         each_of(
-            _person_fields, _signing_names, _introduced_names, _contact_form_names, _message_names
+            _person_fields,
+            _object_names,
+            _signing_names,
+            _introduced_names,
+            _contact_form_names,
+            _message_names,
         ),
         field=_person_field,
     ),
