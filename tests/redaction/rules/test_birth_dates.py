@@ -26,6 +26,9 @@ from _found import found
         ("Дата рождения: 15.01.1990", "15.01.1990"),
         ("Ngày sinh: 15/01/1990", "15/01/1990"),
         ("生年月日：1990年1月15日", "1990年1月15日"),
+        # a Python date object, as a dict's or a model's repr prints it
+        ("{'dob': datetime.date(1985, 3, 14), 'plan': 'pro'}", "1985, 3, 14"),
+        ("User(birth_date=date(1990, 12, 1))", "1990, 12, 1"),
         ("出生日期1990-01-15", "1990-01-15"),
         ("생년월일 1990.01.15", "1990.01.15"),
         # in a sentence
@@ -48,6 +51,7 @@ def test_date_of_birth_is_found(text: str, value: str) -> None:
         "release date 1990-01-15; created_at=2026-12-07T10:00:00Z",
         "birthplace 2020-01-01; dob_verified=true at 2026-12-07; birth 3 weeks ago",
         "adobe 2024-01-15; DOB: unknown; birthday 1990-01-15-12:00",  # a timestamp goes on
+        "'released': datetime.date(1985, 3, 14); dob: datetime.date(1985, 3)",
         "DOB: 1890-01-15",  # no one alive
         "firstborn 2020-01-01; reborn on 2020-01-01; born on a friday",
     ],

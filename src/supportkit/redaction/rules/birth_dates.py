@@ -40,11 +40,14 @@ _MONTHS = (
 )
 # The date right after the name: maybe past the label's end ("_date", "(DD/MM/YYYY)"), a quote
 # (escaped too, as JSON inside a string has it) and a separator; written with numbers, with an
-# English month's name, in CJK's 年月日, or as one run of digits.
+# English month's name, in CJK's 年月日, as one run of digits, or as Python prints a date
+# object (datetime.date(1985, 3, 14): its numbers go).
 _DATE_AFTER = re.compile(
     # one loop of disjoint parts, so a long gap is read once, not tried many ways
     r"(?:[_ -]?(?i:date|dt))?(?:[ \t\"'\\：:=>-]|\([^()\r\n]{0,16}\))*"
-    r"((?:19|20)\d\d([-/.])\d{1,2}\2\d{1,2}"
+    r"(?:(?:datetime\.)?date\()?"
+    r"((?:19|20)\d\d, ?\d{1,2}, ?\d{1,2}(?=\))"
+    r"|(?:19|20)\d\d([-/.])\d{1,2}\2\d{1,2}"
     r"(?:T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?"  # as JSON dates a day
     r"|\d{1,2}([-/.])\d{1,2}\3(?:19|20)?\d\d"
     r"|\d{1,2}(?:st|nd|rd|th)? " + _MONTHS + r",? (?:19|20)\d\d"
