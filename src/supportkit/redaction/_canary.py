@@ -729,7 +729,7 @@ _TEMPLATES: dict[str, _Kind] = {
          "SIN «130 692 544»", "Personnummer «811218-9876»", "CNP «1630615123457»",
          "RUT: «76.086.428-5»", "Medicare MBI: «1EG4-TE5-MK73»",
          "Driver's license: «{l1}{d7}»", '"driver_license_number": "«{l1}{d3}-{d4}-{d4}»"',
-         "DL# «{l1}{d7}»", "ITIN: «9{d2}-7{d1}-{d4}»", "applicant «9{d2}-8{d1}-{d4}» (ITIN)",
+         "DL# «{l1}{d7}»", "ITIN: «9{d2}-7{d1}-{d4}»", "applicant «9{d2}-{i70-88}-{d4}» (ITIN)",
          "Sozialversicherungsnummer: «65 170839 J 003»")),
     "imei": ("personal", ("imei=", "IMEI: ", '"imei": "{}"', "device IMEI "), ("«{imei}»",)),
     "device-id": ("personal", ("Advertising ID: {}", "android_id={}", '"idfa": "{}"',
