@@ -1050,17 +1050,17 @@ def _person_fields(text: str) -> Iterator[Span]:
 
 # A bare name in an object's printed form, whose class says it is a person's: Python's repr
 # (User(id=1, name='Ana Lima')), Ruby's inspect (#<Customer id: 7, name: "Ana Lima">), Rust's
-# and Node's debug output (Person { name: "Ana Lima" }), an XML element's attribute (<Contact
-# name="Ana Lima"/>). Product(name='Widget') and Task { name: "build" } stay.
-_OBJECT_NAME_ANCHORS = tuple(
-    _anchors.literal(text) for text in ("name='", 'name="', "name: '", 'name: "')
-)
+# and Node's debug output (Person { name: "Ana Lima" }), Java's toString (Customer{name='…'}).
+# Product(name='Widget') and Task { name: "build" } stay. An XML attribute (name="…", which
+# XML writes hundreds of times in a file) is no object's printed form.
+_OBJECT_NAME_ANCHORS = tuple(_anchors.literal(text) for text in ("name='", "name: '", 'name: "'))
 _OBJECT_NAME = re.compile(r"""name(?:=|: )(["'])([^"'\\\r\n<>{}]{1,128})\1""")
 _PERSON_CLASSES = frozenset(
     {*_NAMED_PEOPLE, "user", "person", "people", "profile", "owner", "client", "subscriber"}
 )
-_OPENERS, _CLOSERS = "({<", ")}>"
-_CLASS_BEFORE = re.compile(r"([A-Za-z_][\w.:]{0,63})[ \t]?\Z")
+_CLOSERS = ")}>"
+_BRACKETS = re.compile(r"[(){}<>]")
+_IDENTIFIER_BACKWARDS = re.compile(r"[ \t]?([\w.:]{1,64})")
 _CLASS_AFTER = re.compile(r"#?<([A-Za-z_][\w.:]{0,63})")
 _OBJECT_REACH = 512
 
@@ -1068,23 +1068,42 @@ _OBJECT_REACH = 512
 def _object_class(text: str, at: int) -> str | None:
     """The class of the printed object whose field starts at ``at``, from its opening
     bracket on the same line: the word before "(" or "{", or after "<" or "#<"."""
-    depth = 0
-    for index in range(at - 1, max(-1, at - _OBJECT_REACH), -1):
-        char = text[index]
-        if char in "\r\n":
+    low = max(text.rfind("\n", max(0, at - _OBJECT_REACH), at) + 1, at - _OBJECT_REACH)
+    opener = max(text.rfind("(", low, at), text.rfind("{", low, at), text.rfind("<", low, at))
+    if opener < 0:
+        return None
+    between = text[opener + 1 : at]
+    if ")" in between or "}" in between or ">" in between:  # a nested object closed before it
+        opener = _unclosed_opener(text, low, at)
+        if opener < 0:
             return None
+    if text[opener] == "<":
+        found = _CLASS_AFTER.match(text, opener - (text[opener - 1 : opener] == "#"))
+        return found.group(1) if found else None
+    return _word_before(text, opener)
+
+
+def _unclosed_opener(text: str, low: int, at: int) -> int:
+    depth = 0
+    brackets = _BRACKETS.finditer(text, low, at)
+    for index, char in reversed([(found.start(), found.group()) for found in brackets]):
         if char in _CLOSERS:
             depth += 1
-        elif char in _OPENERS:
-            if depth:
-                depth -= 1
-                continue
-            if char == "<":
-                found = _CLASS_AFTER.match(text, index - (text[index - 1 : index] == "#"))
-            else:
-                found = _CLASS_BEFORE.search(text, max(0, index - 66), index)
-            return found.group(1) if found else None
-    return None
+        elif depth:
+            depth -= 1
+        else:
+            return index
+    return -1
+
+
+def _word_before(text: str, at: int) -> str | None:
+    """The identifier just before ``at`` (one blank may stand between), read backwards."""
+    backwards = text[max(0, at - 66) : at][::-1]
+    found = _IDENTIFIER_BACKWARDS.match(backwards)
+    if found is None:
+        return None
+    word = found.group(1)[::-1].lstrip("0123456789.:")
+    return word or None
 
 
 def _object_names(text: str) -> Iterator[Span]:
@@ -1093,15 +1112,22 @@ def _object_names(text: str) -> Iterator[Span]:
             if glued(text, at, "_-."):
                 continue  # first_name, app.name: other rules' or no one's
             found = _OBJECT_NAME.match(text, at)
-            if found is None or (kind := _person_value(found.group(2))) is None:
-                continue
-            whose = _object_class(text, at)
-            words = _CAMEL_WORDS.findall(whose or "")
-            if words and words[-1].lower() in _PERSON_CLASSES:
+            if (
+                found is not None
+                and _persons_class(_object_class(text, at))
+                and (kind := _person_value(found.group(2))) is not None
+            ):
                 yield Span(found.start(2), found.end(2), kind)
 
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+@functools.lru_cache(maxsize=1024)  # a log prints a few classes many times
+def _persons_class(name: str | None) -> bool:
+    """Whether the class ``name`` is a person's: its last word (BillingContact's Contact)."""
+    words = _CAMEL_WORDS.findall(name or "")
+    return bool(words) and words[-1].lower() in _PERSON_CLASSES
 
 
 # A sender's or a recipient's name in a mail header pasted with its message: From: Ana Lima
