@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from supportkit.redaction import _anchors
+from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import FieldCheck, Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
 from supportkit.redaction.rules._text import is_trivial
@@ -71,7 +71,7 @@ def _tuple(text: str, at: int) -> tuple[list[_Value], int] | None:
             at = close + 1
             values.append(_Value(found.start(5), at, literal=False, placeholder=None))
         else:
-            group = next(g for g in (1, 2, 3, 4, 5) if found.group(g) is not None)
+            group = found.lastindex or 5
             start, end = found.span(group)
             values.append(_Value(start, end, group in (1, 2, 4), found.group(3)))
         while at < len(text) and text[at] in " \t":
@@ -98,8 +98,12 @@ def _closing_paren(text: str, at: int) -> int:
     return -1
 
 
-def _columns(names: str) -> list[str]:
-    return [name.strip(' \t"`[]') for name in names.split(",")]
+@functools.lru_cache(maxsize=1024)  # a log repeats its few statements
+def _told_columns(table: str, names: str) -> tuple[str, ...] | None:
+    """The columns ``names`` lists, each as its value is told by (a bare name with its
+    table's); None when none of them is personal or secret."""
+    columns = tuple(_qualified(table, name.strip(' \t"`[]')) for name in names.split(","))
+    return columns if any(_told(column) for column in columns) else None
 
 
 # Where a log prints an INSERT's bound values after it: SQLAlchemy's "[generated in …] (",
@@ -119,7 +123,9 @@ def _inserted(text: str) -> Iterator[tuple[str, _Value]]:
         found = _INSERT.match(text, at)
         if found is None:
             continue
-        table, columns = found.group(1), _columns(found.group(2))
+        columns = _told_columns(found.group(1), found.group(2))
+        if columns is None:
+            continue  # INSERT INTO orders (sku, qty): no value to look at
         slots: list[tuple[str, str | None]] = []  # each value's column, and its placeholder
         end = found.end()
         while (row := _tuple(text, end)) is not None:
@@ -128,8 +134,8 @@ def _inserted(text: str) -> Iterator[tuple[str, _Value]]:
                 break
             for column, value in zip(columns, values, strict=True):
                 if value.literal:
-                    yield _qualified(table, column), value
-                slots.append((_qualified(table, column), value.placeholder))
+                    yield column, value
+                slots.append((column, value.placeholder))
             more = _NEXT_ROW.match(text, end)
             if more is None:
                 break
@@ -215,9 +221,18 @@ def _rails_binds(text: str) -> Iterator[tuple[str, _Value]]:
             at += 1
 
 
-def _assignments(text: str) -> Iterator[tuple[str, _Value]]:
-    yield from _inserted(text)
-    yield from _rails_binds(text)
+def _assignments(text: str) -> list[tuple[str, _Value]]:
+    """Each value a statement files under a personal or a secret column, found once per
+    chunk for both rules."""
+    memo = _views.memo(text)
+    found = memo.get(_assignments)
+    if found is None:
+        found = memo[_assignments] = [
+            (column, value)
+            for column, value in (*_inserted(text), *_rails_binds(text))
+            if _told(column)
+        ]
+    return found
 
 
 @functools.cache
@@ -225,6 +240,16 @@ def _field_rules() -> tuple[Rule, ...]:
     from supportkit.redaction.rules import default_rules  # noqa: PLC0415  (they include this)
 
     return tuple(rule for rule in default_rules() if hasattr(rule, "field_check"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _secret_column(column: str) -> bool:
+    return is_secret_key(column)
+
+
+def _told(column: str) -> bool:
+    """Whether a value under ``column`` may be personal or secret."""
+    return bool(_checks(column)) or _secret_column(column)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -246,7 +271,7 @@ def _personal_values(text: str) -> Iterator[Span]:
 def _secret_values(text: str) -> Iterator[Span]:
     for column, value in _assignments(text):
         raw = text[value.start : value.end]
-        if is_secret_key(column) and not is_trivial(raw):
+        if _secret_column(column) and not is_trivial(raw):
             yield Span(value.start, value.end, "secret")
 
 
