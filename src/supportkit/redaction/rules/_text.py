@@ -12,10 +12,12 @@ from collections.abc import Iterator, Sequence
 from supportkit.redaction import _anchors
 
 __all__ = [
+    "COMMAND_ARGUMENTS",
     "SIGNED_SCHEMES",
     "TOKEN_CHARS",
     "URL_HOST",
     "URL_USER_INFO",
+    "WINDOWS_NAME_CHAR",
     "WORD_CHARS",
     "base64_bytes",
     "closing_quote",
@@ -69,6 +71,10 @@ def word_starts(text: str, word: str) -> Iterator[int]:
 # group 1 is one word of eight characters or more, without the punctuation that ends a clause.
 # It is a password only when it mixes letters and digits, which prose about passwords does not.
 SPOKEN_WORD = r"([^\s\"'«<>]{8,64}?)[.,;:)]*(?![^\s\"'\\])"
+# A command's arguments before the one a rule reads: up to sixteen, none past a pipe or ";".
+COMMAND_ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+# A character Windows allows in an account's name: none of " / \ [ ] : ; | = , + * ? < >.
+WINDOWS_NAME_CHAR = r"[^\s/\"\\\[\]:;|=,+*?<>]"
 # A command-line flag's name. Where a flag's value would be, it is the next flag instead (a value
 # may start with a dash too: -8akS6!, -OoyaGl-ayVcgDk6). A long name with both capitals and
 # digits is a random value, not a flag (--authenticationDatabase, -Xmx2g and --http2 are flags).

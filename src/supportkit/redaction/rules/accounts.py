@@ -34,7 +34,14 @@ from supportkit.redaction import _anchors
 from supportkit.redaction._rule import FieldCheck, Rule, Span
 from supportkit.redaction.rules._finders import FieldFinderRule, FinderRule, each_of
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
-from supportkit.redaction.rules._text import end_of_line, glued, is_trivial, start_of_line
+from supportkit.redaction.rules._text import (
+    COMMAND_ARGUMENTS,
+    WINDOWS_NAME_CHAR,
+    end_of_line,
+    glued,
+    is_trivial,
+    start_of_line,
+)
 
 __all__ = ["RULES"]
 
@@ -443,8 +450,7 @@ def _prompt_users(text: str) -> Iterator[Span]:
             yield from _names(found)
 
 
-# A command's arguments before the one a rule reads: up to sixteen, none past a pipe or ";".
-_ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
+_ARGUMENTS = COMMAND_ARGUMENTS
 
 
 # A Windows logon event's account: in its XML (<Data Name="TargetUserName">ana</Data>) and as
@@ -475,9 +481,8 @@ def _event_users(text: str) -> Iterator[Span]:
 
 # The account a Windows command runs or connects as: net use's and runas' /user:ACME\ana,
 # schtasks' /ru ana, PsExec's -u ana, and the account net user adds or changes.
-_WINDOWS_NAME = r"""[^\s/"'\\\[\]:;|=,+*?<>]"""  # none of what Windows forbids in one
 _WINDOWS_ACCOUNT = (
-    rf"""(["']?)((?:[\w.-]{{1,15}}\\)?{_WINDOWS_NAME}{{1,64}})\1(?!{_WINDOWS_NAME})"""
+    rf"""(["']?)((?:[\w.-]{{1,15}}\\)?{WINDOWS_NAME_CHAR}{{1,64}})\1(?!{WINDOWS_NAME_CHAR})"""
 )
 _WINDOWS_COMMAND_USERS = tuple(
     (_anchors.word(anchor), re.compile(pattern + _WINDOWS_ACCOUNT))

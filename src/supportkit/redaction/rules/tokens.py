@@ -16,8 +16,10 @@ from typing import Any
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import Category, Rule, Span
 from supportkit.redaction.rules._text import (
+    COMMAND_ARGUMENTS,
     FLAG_NAME,
     URL_USER_INFO,
+    WINDOWS_NAME_CHAR,
     is_trivial,
     keyword_positions,
     mixed,
@@ -527,9 +529,9 @@ _CLI_USER_PASSWORD = _prefix(
 # port), so only after the commands where it is a password: mysql's -pPASSWORD (glued; -p alone
 # prompts), sshpass -p, docker/podman/helm "login -p", redis-cli -a, SQL Server's sqlcmd -P,
 # PowerShell's ConvertTo-SecureString "…", and the archive, LDAP, Samba and Wi-Fi tools below.
-_ARGUMENTS = r"(?:[ \t]+[^\s|;&<>]{1,256}){0,16}?[ \t]+"
-# A Windows account name: none of the characters Windows forbids in one (a JSON key is no name).
-_WINDOWS_USER = r"[^\s/\"\\\[\]:;|=,+*?<>]{1,64}"
+_ARGUMENTS = COMMAND_ARGUMENTS
+# A Windows account name (a JSON key is no name).
+_WINDOWS_USER = WINDOWS_NAME_CHAR + "{1,64}"
 # What follows a flag that takes a value, unless it is the next flag.
 _NOT_A_FLAG = rf"(?!{FLAG_NAME}(?:[ \t]|$))"
 # A password on a command line: quoted (spaces and all), or one word.
