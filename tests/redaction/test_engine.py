@@ -530,6 +530,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "a," * (n // 4)
         + "INSERT INTO t (a) VALUES (?) [generated in 1s] (" * (n // 100)
         + '[["a", "b"], ' * (n // 26)
+        + "UPDATE users SET name = 'a', " * (n // 60)
+        + "select from a where name = ? " * (n // 60)
     ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)

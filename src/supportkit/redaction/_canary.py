@@ -830,6 +830,7 @@ _TEMPLATES: dict[str, _Kind] = {
          '#<Customer id: 7, name: "«{fullname}»", plan: "pro">',
          "INSERT INTO customers (email, first_name, plan) VALUES ('dev@example.org', "
          "'«{first}»', 'pro');",
+         "UPDATE customers SET name = '«{fullname}»', plan = 'pro' WHERE id = 42;",
          "INSERT INTO users (first_name, last_name) VALUES (?, ?)\n"
          "[generated in 0.00012s] ('«{first}»', '«{first}»')\n")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),

@@ -55,6 +55,27 @@ def _found(text: str) -> list[tuple[str, str]]:
             "DETAIL:  parameters: $1 = 'Ana Lima', $2 = NULL",
             [("Ana Lima", "name")],
         ),
+        # an UPDATE's SET and a statement's WHERE, the table saying whose a bare name is
+        (
+            "UPDATE customers SET name = 'Ana Lima', plan = 'pro' WHERE id = 42;",
+            [("Ana Lima", "name")],
+        ),
+        ("DELETE FROM customers WHERE name = 'Juma Said'", [("Juma Said", "name")]),
+        (
+            "SELECT users.id FROM users WHERE users.first_name = ? AND users.id > 5 AND x = ?\n"
+            "[cached since 1s ago] ('Ana', 7)",
+            [("Ana", "name")],
+        ),
+        (
+            "UPDATE customers SET name = 'Ana Lima' WHERE id IN "
+            "(SELECT id FROM t WHERE first_name = 'Olga');",
+            [("Ana Lima", "name"), ("Olga", "name")],
+        ),
+        (
+            "LOG:  execute <unnamed>: UPDATE customers SET name = $1 WHERE id = $2\n"
+            "DETAIL:  parameters: $1 = 'Juma Said', $2 = '5'",
+            [("Juma Said", "name")],
+        ),
         # Rails: each bound value beside its column, for any statement
         (
             'User Create (0.4ms)  INSERT INTO "users" ("email", "last_name") VALUES ($1, $2)  '
@@ -80,6 +101,11 @@ def test_a_value_filed_under_a_personal_or_secret_column_is_found(
         "INSERT INTO users (first_name, last_name) VALUES ('Ana')",  # the columns do not line up
         "INSERT INTO users (first_name) VALUES (?)\n[generated in 0.1s] ('Ana', 'Lima')",
         'to insert into the table (name) values ("x"); [["LIMIT", 1], ["status", "active"]]',
+        "SELECT * FROM products WHERE name = 'Widget Pro'; UPDATE products SET name = 'Gadget'",
+        "UPDATE selections SET name = 'x' WHERE id = 1",  # a word holding "select" is no statement
+        # a placeholder outside a comparison: the logged values cannot be lined up
+        "SELECT * FROM users WHERE first_name = ? LIMIT ?\n[generated in 0.1s] ('Ana', 10)",
+        "please update your first_name where it says; UPDATE done where first_name = x",
     ],
 )
 def test_other_values_are_kept(text: str) -> None:

@@ -16,6 +16,7 @@ A column is read as a structure's key is: by the personal rules' field checks (`
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import FieldCheck, Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
-from supportkit.redaction.rules._text import is_trivial
+from supportkit.redaction.rules._text import end_of_line, is_trivial
 from supportkit.redaction.rules.secret_values import is_secret_key
 
 __all__ = ["RULES"]
@@ -98,7 +99,7 @@ def _closing_paren(text: str, at: int) -> int:
     return -1
 
 
-@functools.lru_cache(maxsize=1024)  # a log repeats its few statements
+@functools.lru_cache(maxsize=256)  # a log repeats its few statements
 def _told_columns(table: str, names: str) -> tuple[str, ...] | None:
     """The columns ``names`` lists, each as its value is told by (a bare name with its
     table's); None when none of them is personal or secret."""
@@ -202,6 +203,75 @@ def _numbered(text: str, at: int, columns: dict[str, str]) -> Iterator[tuple[str
         at += 1
 
 
+# An UPDATE's SET and any statement's WHERE compare columns with values (SET name = 'Ana',
+# WHERE users.name = ?); the statement's table, or the column's own prefix, says whose a bare
+# name is. Read from the statement's first word to the end of its line.
+_COMPARING = _anchors.words(("update", "delete from", "select"))
+_STATEMENT = re.compile(
+    r"(?i:update|delete[ \t]+from|select\b[^\r\n]{0,2000}?\bfrom)[ \t]+([\w.$\"`\[\]]{1,192})"
+    r"[ \t]+(?:[\w\"`]{1,64}[ \t]+)?(?i:set|where)\b"
+)
+_COMPARISON = re.compile(
+    r"(?<![\w.\"`\]])((?:[\w\"`\[\]]{1,64}\.)?[\w\"`\[\]]{1,64})[ \t]*=(?!=)[ \t]*"
+)
+_PLACEHOLDERS = re.compile(r"\?|%s|\$[0-9]{1,4}|%\(\w{1,64}\)s|(?<![\w:]):[A-Za-z_]\w{0,63}")
+_LINE_REACH = 4096
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _compared(text: str) -> Iterator[tuple[str, _Value]]:
+    """Each literal a statement's SET or WHERE compares with a column, and the values logged
+    after it for the placeholders there, when every placeholder stands in a comparison."""
+    starts = sorted(
+        at
+        for anchor in _COMPARING
+        for at in _anchors.starts(text, anchor)
+        if not (at and _WORD_CHAR.match(text, at - 1))
+        and not _WORD_CHAR.match(text, at + anchor.width)
+    )  # "selections" holds no statement
+    for at, following in itertools.pairwise([*starts, len(text)]):
+        # a statement ends with its line, a ";" or the next statement
+        end = end_of_line(text, at, min(_LINE_REACH, following - at))
+        semicolon = text.find(";", at, end)
+        end = end if semicolon < 0 else semicolon
+        if _compares_told_column(text[at:end]):
+            statement = _STATEMENT.match(text, at, end)
+            if statement is not None:
+                yield from _comparisons(text, statement, end)
+
+
+@functools.lru_cache(maxsize=256)  # a log repeats its statements; a line is up to 4 KiB
+def _compares_told_column(line: str) -> bool:
+    """Whether the statement ``line`` starts compares a personal or secret column."""
+    statement = _STATEMENT.match(line)
+    if statement is None:
+        return False
+    table = statement.group(1)
+    for found in _COMPARISON.finditer(line, statement.end()):
+        owner, _, column = found.group(1).rpartition(".")
+        if _told(_qualified(owner or table, column.strip('"`[]'))):
+            return True
+    return False
+
+
+def _comparisons(text: str, statement: re.Match[str], end: int) -> Iterator[tuple[str, _Value]]:
+    slots: list[tuple[str, re.Match[str] | None]] = []  # each column, and its value
+    for found in _COMPARISON.finditer(text, statement.end(), end):
+        owner, _, column = found.group(1).rpartition(".")
+        value = _VALUE.match(text, found.end())
+        column = _qualified(owner or statement.group(1), column.strip('"`[]'))
+        slots.append((column, None if value is None or value.group(6) else value))
+    placeholders: list[tuple[str, str | None]] = []
+    for column, value in slots:
+        group = value.lastindex or 5 if value is not None else 0
+        if group in (1, 2, 4) and value is not None:
+            yield column, _Value(*value.span(group), literal=True, placeholder=None)
+        elif group == 3 and value is not None:
+            placeholders.append((column, value.group(3)))
+    if placeholders and len(_PLACEHOLDERS.findall(text, statement.end(), end)) == len(placeholders):
+        yield from _bound(text, end, placeholders)
+
+
 # Rails' log of a statement's bound values: [["email", "ana@…"], ["first_name", "Ana"]].
 _BINDS = _anchors.literal('[["')
 _BIND = re.compile(
@@ -229,7 +299,7 @@ def _assignments(text: str) -> list[tuple[str, _Value]]:
     if found is None:
         found = memo[_assignments] = [
             (column, value)
-            for column, value in (*_inserted(text), *_rails_binds(text))
+            for column, value in (*_inserted(text), *_compared(text), *_rails_binds(text))
             if _told(column)
         ]
     return found
