@@ -532,6 +532,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + '[["a", "b"], ' * (n // 26)
         + "UPDATE users SET name = 'a', " * (n // 60)
         + "select from a where name = ? " * (n // 60)
+        + "SELECT a FROM users\nWHERE first_name = ?\n AND ? \n" * (n // 100)
+        + "insert into t (\n a,\n b\n) values\n ('x',\n 'y'),\n " * (n // 100)
+        + "UPDATE t\nSET\n" * (n // 30)
     ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)

@@ -832,7 +832,9 @@ _TEMPLATES: dict[str, _Kind] = {
          "'«{first}»', 'pro');",
          "UPDATE customers SET name = '«{fullname}»', plan = 'pro' WHERE id = 42;",
          "INSERT INTO users (first_name, last_name) VALUES (?, ?)\n"
-         "[generated in 0.00012s] ('«{first}»', '«{first}»')\n")),
+         "[generated in 0.00012s] ('«{first}»', '«{first}»')\n",
+         "SELECT users.id \nFROM users \nWHERE users.last_name = ?\n LIMIT ? OFFSET ?\n"
+         "[generated in 0.00015s] ('«{first}»', 1, 0)\n")),
     "windows-logon-user": ("personal", ("{}", "Security 4625: {}"),
         ('<Data Name="SubjectUserName">WS01$</Data><Data Name="TargetUserName">«{n}»</Data>',
          "An account failed to log on.\nSubject:\n\tAccount Name:\t\t-\n"

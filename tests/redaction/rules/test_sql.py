@@ -76,6 +76,30 @@ def _found(text: str) -> list[tuple[str, str]]:
             "DETAIL:  parameters: $1 = 'Juma Said', $2 = '5'",
             [("Juma Said", "name")],
         ),
+        # placeholders outside a comparison take their places too
+        (
+            "SELECT * FROM users WHERE first_name = ? AND id IN (?, ?) LIMIT ? OFFSET ?\n"
+            "[generated in 0.1s] ('Ana', 3, 4, 10, 0)",
+            [("Ana", "name")],
+        ),
+        # a statement written over several lines, as SQLAlchemy prints a SELECT
+        (
+            "INFO sqlalchemy.engine.Engine SELECT users.id, users.first_name \n"
+            "FROM users \nWHERE users.first_name = ? AND users.last_name = ?\n LIMIT ?\n"
+            "INFO sqlalchemy.engine.Engine [generated in 0.00015s] ('Ana', 'Lima', 1)",
+            [("Ana", "name"), ("Lima", "name")],
+        ),
+        ("UPDATE customers\r\nSET name = 'Ana Lima'\r\nWHERE id = 7;", [("Ana Lima", "name")]),
+        (
+            "INSERT INTO customers (\n    first_name,\n    last_name\n) VALUES\n"
+            "    ('Olga', 'Petrova'),\n    ('Juma', 'Said');",
+            [("Juma", "name"), ("Olga", "name"), ("Petrova", "name"), ("Said", "name")],
+        ),
+        (
+            "INSERT INTO users (first_name, email)\nVALUES (?, ?)\n"
+            "[generated in 0.0001s] ('Ana', 'ana@example.com')",
+            [("Ana", "name")],
+        ),
         # Rails: each bound value beside its column, for any statement
         (
             'User Create (0.4ms)  INSERT INTO "users" ("email", "last_name") VALUES ($1, $2)  '
@@ -103,8 +127,12 @@ def test_a_value_filed_under_a_personal_or_secret_column_is_found(
         'to insert into the table (name) values ("x"); [["LIMIT", 1], ["status", "active"]]',
         "SELECT * FROM products WHERE name = 'Widget Pro'; UPDATE products SET name = 'Gadget'",
         "UPDATE selections SET name = 'x' WHERE id = 1",  # a word holding "select" is no statement
-        # a placeholder outside a comparison: the logged values cannot be lined up
-        "SELECT * FROM users WHERE first_name = ? LIMIT ?\n[generated in 0.1s] ('Ana', 10)",
+        # more values logged than the statement has placeholders: they cannot be lined up
+        "SELECT * FROM users WHERE first_name = ? LIMIT ?\n[generated in 0.1s] ('Ana', 10, 0)",
+        # a "?" in a string is no placeholder, so the count is off and nothing is matched
+        "SELECT * FROM users WHERE note = 'why?' AND first_name = ?\n[raw sql] ('Ana',)",
+        # a log's next line is not the statement's, though the statement has no ";"
+        "UPDATE jobs SET state = 'done'\nfirst_name = 'Ana' was logged in",
         "please update your first_name where it says; UPDATE done where first_name = x",
     ],
 )

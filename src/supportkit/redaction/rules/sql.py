@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from supportkit.redaction import _anchors, _views
 from supportkit.redaction._rule import FieldCheck, Rule, Span
 from supportkit.redaction.rules._finders import FinderRule
-from supportkit.redaction.rules._text import end_of_line, is_trivial
+from supportkit.redaction.rules._text import is_trivial
 from supportkit.redaction.rules.secret_values import is_secret_key
 
 __all__ = ["RULES"]
@@ -32,19 +32,19 @@ __all__ = ["RULES"]
 _INSERTS = _anchors.words(("insert into", "insert ignore into", "insert or replace into"))
 _INSERT = re.compile(
     r"(?i:insert(?:[ \t]+(?:ignore|or[ \t]+replace))?[ \t]+into)[ \t]+([\w.$\"`\[\]]{1,192})"
-    r"[ \t]*\(([^()\r\n]{1,4000})\)[ \t]*(?i:values)[ \t]*\("
+    r"\s*\(([^()]{1,4000})\)\s*(?i:values)\s*\("
 )
 # One value of a tuple, as SQL writes it ('O''Brien', E'…', N'…', 42, NULL, now()) or as a
 # Python tuple's repr does ('ana', "O'Brien", None, datetime.datetime(2026, 1, 2)); a
 # placeholder (?, %s, $1, :name, %(name)s).
 _VALUE = re.compile(
-    r"""[ \t]*(?:[bBuUeEnNrR]?'((?:[^'\\\r\n]|''|\\.){0,4096})'"""
+    r"""\s*(?:[bBuUeEnNrR]?'((?:[^'\\\r\n]|''|\\.){0,4096})'"""
     r"""|[bBuUrR]?"((?:[^"\\\r\n]|""|\\.){0,4096})\""""
     r"""|(\$[0-9]{1,4}|\?|%s|%\([\w]{1,64}\)s|:[A-Za-z_]\w{0,63})"""
     r"""|([-+]?[0-9][\w.+:-]{0,63})"""
-    r"""|([A-Za-z_][\w.]{0,63})[ \t]*(\()?)[ \t]*"""
+    r"""|([A-Za-z_][\w.]{0,63})[ \t]*(\()?)\s*"""
 )
-_NEXT_ROW = re.compile(r"[ \t]*,[ \t]*\(")
+_NEXT_ROW = re.compile(r"\s*,\s*\(")
 _MAX_VALUES = 512
 _NESTED_CALL = 256  # a function's arguments, skipped: datetime.datetime(2026, 1, 2, 10, 0)
 
@@ -75,7 +75,7 @@ def _tuple(text: str, at: int) -> tuple[list[_Value], int] | None:
             group = found.lastindex or 5
             start, end = found.span(group)
             values.append(_Value(start, end, group in (1, 2, 4), found.group(3)))
-        while at < len(text) and text[at] in " \t":
+        while at < len(text) and text[at] in " \t\r\n":
             at += 1
         if text[at : at + 1] == ")":
             return values, at + 1
@@ -103,7 +103,7 @@ def _closing_paren(text: str, at: int) -> int:
 def _told_columns(table: str, names: str) -> tuple[str, ...] | None:
     """The columns ``names`` lists, each as its value is told by (a bare name with its
     table's); None when none of them is personal or secret."""
-    columns = tuple(_qualified(table, name.strip(' \t"`[]')) for name in names.split(","))
+    columns = tuple(_qualified(table, name.strip(' \t\r\n"`[]')) for name in names.split(","))
     return columns if any(_told(column) for column in columns) else None
 
 
@@ -157,15 +157,19 @@ def _qualified(table: str, column: str) -> str:
 
 
 def _bound(
-    text: str, end: int, slots: list[tuple[str, str | None]]
+    text: str, end: int, slots: Sequence[tuple[str | None, str | None]]
 ) -> Iterator[tuple[str, _Value]]:
-    """The values a log prints after a statement, each with its slot's column: by number
-    ($1), in the order of the placeholders, or (Django's args after values written in full)
-    in the order of all the values."""
+    """The values a log prints after a statement, each with its slot's column (None where
+    no column tells it): by number ($1), in the order of the placeholders, or (Django's args
+    after values written in full) in the order of all the values."""
     after = _PARAMETERS_AFTER.search(text, end, end + _PARAMETERS_REACH)
     if after is None:
         return
-    numbered = {p[1:]: column for column, p in slots if p is not None and p.startswith("$")}
+    numbered = {
+        p[1:]: column
+        for column, p in slots
+        if column is not None and p is not None and p.startswith("$")
+    }
     if after.group().startswith("parameters"):
         yield from _numbered(text, after.end(), numbered)
         return
@@ -187,7 +191,7 @@ def _bound(
             yield column, value
 
 
-def _numbered(text: str, at: int, columns: dict[str, str]) -> Iterator[tuple[str, _Value]]:
+def _numbered(text: str, at: int, columns: Mapping[str, str]) -> Iterator[tuple[str, _Value]]:
     """PostgreSQL's ``$1 = 'Ana', $2 = NULL``: each value and its placeholder's column."""
     while (number := _NUMBERED.match(text, at)) is not None:
         value = _VALUE.match(text, number.end())
@@ -205,11 +209,17 @@ def _numbered(text: str, at: int, columns: dict[str, str]) -> Iterator[tuple[str
 
 # An UPDATE's SET and any statement's WHERE compare columns with values (SET name = 'Ana',
 # WHERE users.name = ?); the statement's table, or the column's own prefix, says whose a bare
-# name is. Read from the statement's first word to the end of its line.
+# name is. Read from the statement's first word to the end of its line, and on over the lines
+# that go on with a clause, as SQLAlchemy prints a SELECT ("…\nFROM users \nWHERE …").
 _COMPARING = _anchors.words(("update", "delete from", "select"))
 _STATEMENT = re.compile(
-    r"(?i:update|delete[ \t]+from|select\b[^\r\n]{0,2000}?\bfrom)[ \t]+([\w.$\"`\[\]]{1,192})"
-    r"[ \t]+(?:[\w\"`]{1,64}[ \t]+)?(?i:set|where)\b"
+    r"(?i:update|delete\s+from|select\b[^;]{0,2000}?\bfrom)\s+([\w.$\"`\[\]]{1,192})"
+    r"\s+(?:[\w\"`]{1,64}\s+)?(?i:set|where)\b"
+)
+_STATEMENT_LINES = re.compile(
+    r"[^\r\n]*(?:(?:\r\n|\r|\n)(?=[ \t]*[A-Za-z])(?=[ \t]*(?i:from|where|and|or|not|set|join"
+    r"|inner|outer|left|right|full|cross|on|using|group|order|having|limit|offset|fetch"
+    r"|returning|union|except|intersect|for|values)\b)[^\r\n]*){0,64}"
 )
 _COMPARISON = re.compile(
     r"(?<![\w.\"`\]])((?:[\w\"`\[\]]{1,64}\.)?[\w\"`\[\]]{1,64})[ \t]*=(?!=)[ \t]*"
@@ -221,7 +231,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 def _compared(text: str) -> Iterator[tuple[str, _Value]]:
     """Each literal a statement's SET or WHERE compares with a column, and the values logged
-    after it for the placeholders there, when every placeholder stands in a comparison."""
+    after it for the placeholders there."""
     starts = sorted(
         at
         for anchor in _COMPARING
@@ -230,8 +240,9 @@ def _compared(text: str) -> Iterator[tuple[str, _Value]]:
         and not _WORD_CHAR.match(text, at + anchor.width)
     )  # "selections" holds no statement
     for at, following in itertools.pairwise([*starts, len(text)]):
-        # a statement ends with its line, a ";" or the next statement
-        end = end_of_line(text, at, min(_LINE_REACH, following - at))
+        # a statement ends with its clauses' lines, a ";" or the next statement
+        lines = _STATEMENT_LINES.match(text, at, min(at + _LINE_REACH, following))
+        end = lines.end() if lines else at
         semicolon = text.find(";", at, end)
         end = end if semicolon < 0 else semicolon
         if _compares_told_column(text[at:end]):
@@ -240,7 +251,7 @@ def _compared(text: str) -> Iterator[tuple[str, _Value]]:
                 yield from _comparisons(text, statement, end)
 
 
-@functools.lru_cache(maxsize=256)  # a log repeats its statements; a line is up to 4 KiB
+@functools.lru_cache(maxsize=256)  # a log repeats its statements; one is up to 4 KiB
 def _compares_told_column(line: str) -> bool:
     """Whether the statement ``line`` starts compares a personal or secret column."""
     statement = _STATEMENT.match(line)
@@ -255,21 +266,27 @@ def _compares_told_column(line: str) -> bool:
 
 
 def _comparisons(text: str, statement: re.Match[str], end: int) -> Iterator[tuple[str, _Value]]:
-    slots: list[tuple[str, re.Match[str] | None]] = []  # each column, and its value
+    """Each literal compared with a column, then the logged values, lined up with all the
+    statement's placeholders (those of LIMIT ? and IN (?, ?) too, told by no column)."""
+    compared: dict[int, str] = {}  # a placeholder's place, and the column it stands for
     for found in _COMPARISON.finditer(text, statement.end(), end):
         owner, _, column = found.group(1).rpartition(".")
         value = _VALUE.match(text, found.end())
+        if value is None or value.group(6):
+            continue
         column = _qualified(owner or statement.group(1), column.strip('"`[]'))
-        slots.append((column, None if value is None or value.group(6) else value))
-    placeholders: list[tuple[str, str | None]] = []
-    for column, value in slots:
-        group = value.lastindex or 5 if value is not None else 0
-        if group in (1, 2, 4) and value is not None:
+        group = value.lastindex or 5
+        if group in (1, 2, 4):
             yield column, _Value(*value.span(group), literal=True, placeholder=None)
-        elif group == 3 and value is not None:
-            placeholders.append((column, value.group(3)))
-    if placeholders and len(_PLACEHOLDERS.findall(text, statement.end(), end)) == len(placeholders):
-        yield from _bound(text, end, placeholders)
+        elif group == 3:
+            compared[value.start(3)] = column
+    if compared:
+        placeholders = [
+            (compared.pop(found.start(), None), found.group())
+            for found in _PLACEHOLDERS.finditer(text, statement.start(), end)
+        ]
+        if not compared:  # each compared placeholder is one of the statement's
+            yield from _bound(text, end, placeholders)
 
 
 # Rails' log of a statement's bound values: [["email", "ana@…"], ["first_name", "Ana"]].
