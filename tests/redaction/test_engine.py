@@ -536,6 +536,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "insert into t (\n a,\n b\n) values\n ('x',\n 'y'),\n " * (n // 100)
         + "UPDATE t\nSET\n" * (n // 30)
     ),
+    "social-profiles": lambda n: (
+        "facebook.com/" * (n // 26)
+        + "https://www.x.com/"
+        + "a" * (n // 4)
+        + "de-de.t.me/" * (n // 22)
+        + "linkedin.com/in/"
+        + "a-" * (n // 8)
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -60,7 +60,8 @@ def test_spans_carry_their_rule_kind() -> None:
         "imei 490154203237518 lat=51.5237 lon=-0.1585 android_id=9774d56d682e549c "
         "CPF 529.982.247-25 Olga's iPhone STEAM_0:1:12345678 steamcommunity.com/id/gaben "
         "DOB: 1990-01-15 SSID: HomeNet gamertag: Olga92 sort code 20-00-00 account 55779911 "
-        "S-1-5-21-1004336348-1177238915-682003330-1001 shipping_address: 7 Elm Road"
+        "S-1-5-21-1004336348-1177238915-682003330-1001 shipping_address: 7 Elm Road "
+        "https://t.me/olgapetrova"
     )
     assert {name: kinds(rule, text) for name, rule in BY_NAME.items()} == {
         "email": {"email"},
@@ -84,6 +85,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "wifi-network": {"ssid"},
         "windows-sid": {"sid"},
         "postal-address": {"address"},
+        "social-profile": {"profile"},
     }
 
 

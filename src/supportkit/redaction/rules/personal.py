@@ -1,13 +1,14 @@
 """Personal data in collected text: emails, phones, public IPs, MACs, cards, IBANs, SSNs,
 passports and other national ids, device ids, precise coordinates, game accounts, dates of
-birth and postal addresses.
+birth, postal addresses and social network profiles.
 
 One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC addresses),
 :mod:`.payments` (cards and IBANs), :mod:`.national_ids` (SSNs, passports, CPF, SNILS, INN,
 CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
 :mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids and gamer tags),
-:mod:`.birth_dates`, :mod:`.wifi` (Wi-Fi network names) and :mod:`.addresses` (postal addresses
-after their labels); :mod:`._finders` holds what they share.
+:mod:`.birth_dates`, :mod:`.wifi` (Wi-Fi network names), :mod:`.addresses` (postal addresses
+after their labels) and :mod:`.profiles` (social network handles in links); :mod:`._finders`
+holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
@@ -55,6 +56,7 @@ from supportkit.redaction.rules import (
     network,
     payments,
     phones,
+    profiles,
     wifi,
 )
 from supportkit.redaction.rules.emails import KEPT_MAILBOXES
@@ -74,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     *birth_dates.RULES,
     *wifi.RULES,
     *addresses.RULES,
+    *profiles.RULES,
 )
 """The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
 shape or a passport keyword says more than a valid phone number does."""
