@@ -475,6 +475,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "escaped-breaks": lambda n: "\\n4111 \\t1.2.3 \\na@b.c " * (n // 26),
     "typed-documents": lambda n: '{"type": "CPF", ' + '"a": "b", ' * (n // 10),
     "phone-objects": lambda n: '"phone": {' * (n // 10),
+    "russian-mobiles": lambda n: "ж" + "89161234567 " * (n // 24) + "8" * (n // 2),
     "trunk-zeros": lambda n: " 081109 2036" * (n // 12) + " 0 -. " * (n // 6),
     "vm-service-urls": lambda n: (
         "http://127.0.0.1:1234/" * (n // 22) + "%2F%2Flocalhost%3A1/a" * (n // 21)

@@ -201,6 +201,22 @@ def _msisdn_candidates(text: str) -> Iterator[tuple[int, int, str]]:
             yield found.start(1), found.end(1), "chat"  # read with its "+", as a chat link's
 
 
+# A Russian mobile written unspaced from its trunk 8 (89161234567), in Russian text: a run of
+# eleven digits from 89 is as often an id where no Cyrillic word stands before it.
+_RUSSIAN_MOBILE = _anchors.pattern(rb"89[0-9]{9}", 11)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_REACH = 48
+
+
+def _russian_mobile_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    for at in _anchors.starts(text, _RUSSIAN_MOBILE):
+        if text[at + 11 : at + 12].isdigit() or (at and text[at - 1].isdigit()):
+            continue
+        line = text.rfind("\n", max(0, at - _CYRILLIC_REACH), at) + 1
+        if _CYRILLIC.search(text, max(line, at - _CYRILLIC_REACH), at):
+            yield at, at + 11, "shape"
+
+
 def _eastern_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     """:func:`_phone_candidates` for numbers in Eastern Arabic digits, which the Latin-1 view
     and its anchors cannot see; they are searched for in chunks that hold such a digit."""
@@ -401,7 +417,12 @@ _TWO_DIGIT_AREA = re.compile(r"[ \t]*\(\d\d\)")
 
 def _phones(text: str) -> Iterator[Span]:
     seen: set[int] = set()
-    candidates = chain(_phone_candidates(text), _eastern_candidates(text), _msisdn_candidates(text))
+    candidates = chain(
+        _phone_candidates(text),
+        _eastern_candidates(text),
+        _msisdn_candidates(text),
+        _russian_mobile_candidates(text),
+    )
     for start, run_end, evidence in candidates:
         if start in seen or not _phone_start_ok(text, start, evidence):
             continue
