@@ -545,6 +545,13 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "linkedin.com/in/"
         + "a-" * (n // 8)
     ),
+    "labelled-users": lambda n: (
+        "user=" * (n // 10)
+        + "User Name: a\\" * (n // 26)
+        + "(user=a_" * (n // 16)
+        + "user="
+        + "a." * (n // 4)
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

@@ -133,7 +133,7 @@ def test_a_session_id_keeps_its_number_from_cookie_to_log_field() -> None:
     out = Redactor().text(
         "Cookie: sid=Zq8kLm2pW4nB7cD1\nINFO session_id=Zq8kLm2pW4nB7cD1 user=ana", artifact="a"
     )
-    assert out == "Cookie: sid=<cookie-1>\nINFO session_id=<secret-1> user=ana"
+    assert out == "Cookie: sid=<cookie-1>\nINFO session_id=<secret-1> user=<user-1>"
 
 
 def test_numbered_placeholders_do_not_depend_on_the_value() -> None:

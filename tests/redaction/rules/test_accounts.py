@@ -63,6 +63,17 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ('{"user.name": "olga", "java.version": "21"}', "olga"),
         # after an identity provider's prefix, as Kubernetes' audit log writes it
         ('"user": {"username": "oidc:jsmith"}', "jsmith"),
+        # a user as a pair's value, as a structure's "user" key is read
+        ("level=info user=jsmith msg=login", "jsmith"),
+        ("GET /api/export?user=olga.p&format=csv", "olga.p"),
+        ('"user"="jsmith"', "jsmith"),
+        ("user='ana'", "ana"),
+        ("Session(id=7, user=olga, ttl=300)", "olga"),
+        # an account with its domain, after any label that names a user
+        ("Logged on user: ACME\\olga.petrova", "ACME\\olga.petrova"),
+        ("RunAsUser: WORKGROUP\\olga", "WORKGROUP\\olga"),
+        ("User Name: acme\\juma.said (elevated)", "acme\\juma.said"),
+        ("user=ACME\\\\olga", "ACME\\\\olga"),
     ],
 )
 def test_user_name_variable_is_found(text: str, value: str) -> None:
@@ -97,6 +108,15 @@ def test_user_name_variable_is_found(text: str, value: str) -> None:
         "GITHUB_ACTOR   is who pushed; BUILD_USER=${BUILD_USER_ID}",
         "GITLAB_USER_NAME=<your name>\nBUILD_REQUESTEDFOR=Project Collection Build Service (acme)",
         "BUILD_REQUESTEDFOR=Microsoft.VisualStudio.Services.TFS",
+        # a pair's user that is no one's, a number, a placeholder, code, or another's field
+        "user=root user=0 user=%s user=None user=anonymous user=<nil>",
+        "user=system:serviceaccount:kube-system:default user=ana@example.com",
+        "send(user=current_user, retry=True); user = User.query.get(7); u(user=self)",
+        "install(\n    prefix=prefix,\n    user=use_user_site,\n)",  # arguments over lines
+        "url(user=parts['user']); filter = {user=\"uid=${name}\"}",  # a subscript, a pair
+        "ruser=ana db.user=app $user=x DB_USER=x",
+        "User: hello, I cannot log in; user: ana",  # a transcript's line, no domain
+        "NT AUTHORITY\\SYSTEM; Logged on user: NT AUTHORITY\\SYSTEM; User: ACME\\SYSTEM",
     ],
 )
 def test_other_variables_and_service_accounts_are_kept(text: str) -> None:

@@ -231,6 +231,47 @@ def _variables(text: str) -> Iterator[Span]:
             if span := _account(_VARIABLE.match(text, start)):
                 yield span
     yield from _field_users(text)
+    yield from _labelled_users(text)
+
+
+# A user named as a pair's value (logfmt's "user=ana", a query's "?user=ana", a keyword argument
+# in a printed object), as a structure's "user" key is read; and an account with its domain
+# (ACME\ana) after any label that names a user ("Logged on user: ", "RunAsUser: ", "User
+# Name: "), where the domain's backslash gives an account's shape. A bare "User: ana" stays:
+# a transcript's "User: hello" has the same shape.
+_USER_LABEL = _anchors.keyword_run(("user",), rb"(?: name)?[\x22\x27]?[ \t]{0,8}[:=]")
+_LABELLED_USER = re.compile(
+    r"""[ \t]{0,8}(["']?)((?:[A-Za-z][\w.-]{0,15}\\{1,2})?[A-Za-z_][\w.-]{0,63})"""
+    r"""(?![\w$%@\\(\[=:/.])"""  # not a call, a subscript, a pair, a path or an address
+)
+_USER_LABEL_START = re.compile(r"(?i:user(?: name)?)[\x22\x27]?[ \t]{0,8}[:=]\Z")
+
+
+def _labelled_users(text: str) -> Iterator[Span]:
+    for end in _anchors.ends(text, _USER_LABEL):
+        label = _USER_LABEL_START.search(text, max(0, end - 20), end)
+        if label is None:
+            continue
+        found = _LABELLED_USER.match(text, end)
+        if found is None:
+            continue
+        if "\\" in found.group(2):
+            if text.endswith("/", 0, label.start()):
+                continue  # a Windows command's /user: switch, the command rule's
+        elif (
+            not text.endswith(("user=", 'user"='), 0, found.start(2) - len(found.group(1)))
+            or glued(text, label.start(), "_$%.-")  # "ruser=", "db.user=": no person's
+            or _argument_code(text, label.start(), found.group(2))
+        ):
+            continue  # "USER=" is the variable rule's; "user = x" an assignment in code
+        if span := _group_account(found, 2):
+            yield span
+
+
+def _argument_code(text: str, key: int, value: str) -> bool:
+    """Whether ``key=value`` passes a variable in source code: send(user=current_user)."""
+    before = text[max(0, key - 64) : key].rstrip()
+    return before.endswith(("(", ",")) and ("_" in value or value.lower() in ("self", "name"))
 
 
 # The Common and Combined Log Formats (Apache, nginx, most proxies): "HOST - AUTHUSER [DATE]
