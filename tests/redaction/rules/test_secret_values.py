@@ -46,11 +46,19 @@ def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected:
         ("token  =  abc123", "token  =  <secret-1>"),
         ("I/Firebase: getIdToken: token=abc123def", "I/Firebase: getIdToken: token=<secret-1>"),
         ("<Creds: access_token=abc123def, user=ana>", "<Creds: access_token=<secret-1>, user=ana>"),
+        # a logger's prefix starting its line, as Go's log.SetPrefix writes it
+        ("auth: user not found", "auth: user not found"),
+        ("auth: 2026/12/01 10:00:01 token refreshed", "auth: 2026/12/01 10:00:01 token refreshed"),
+        ("password: 2026-12-01T10:00:01 reset sent", "password: 2026-12-01T10:00:01 reset sent"),
+        ("auth: bearer abcdefghijklmn", "auth: <secret-1>"),
+        ("token: Zx9mQ2vL8kR4 expires soon", "token: <secret-1>"),
+        ("session.token: user not found", "session.token: <secret-1>"),
     ],
 )  # fmt: skip
 def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: str) -> None:
-    """A dotted name before a colon mid-line is a logger, unless a quoted value follows; a name
-    followed by a space has a value after a separator, as a flag, or when it looks random."""
+    """A dotted name before a colon mid-line is a logger, unless a quoted value follows, and so
+    is a name followed by a date or by a message's words; a name followed by a space has a value
+    after a separator, as a flag, or when it looks random."""
     assert redactor.text(text, artifact="log") == expected
 
 

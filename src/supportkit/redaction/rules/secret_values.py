@@ -474,20 +474,29 @@ def _code_span_end(text: str, value: int, end: int) -> int:
     return tick if opened and tick > value else end
 
 
-# Loggers named like a secret, mid-line before their message: "INFO auth: session started".
+# Loggers named like a secret before their message: "INFO auth: session started", and at a
+# line's start, as Go's log.SetPrefix("auth: ") writes one, "auth: user not found" or the date
+# first, "auth: 2026/12/01 10:00:01 …". An authorization's scheme is no message's first word.
 _LOGGER_NAMES = frozenset({"auth", "authn", "authz", "oauth", "session", "token", "credentials"})
-_MESSAGE_WORDS = re.compile(r"[a-z]{2,24} [a-z]{2,24}(?![\w-])")
+_MESSAGE_WORDS = re.compile(r"([a-z]{2,24}) [a-z]{2,24}(?![\w-])")
+_SCHEMES = frozenset({"basic", "bearer", "digest", "negotiate", "ntlm", "token", "apikey"})
+_LOG_DATE = re.compile(r"(?:19|20)[0-9]{2}[/-][0-9]{2}[/-][0-9]{2}[ T][0-9]{2}:[0-9]{2}")
 
 
-def _logger_before_message(text: str, name: tuple[int, int], value: int) -> bool:
-    """Whether the name at ``name``, not starting its line, is a logger's: dotted
-    ("auth.session: …"), or one of :data:`_LOGGER_NAMES` followed by words in lower case."""
+def _logger_before_message(
+    text: str, name: tuple[int, int], value: int, *, line_start: bool = False
+) -> bool:
+    """Whether the name at ``name`` is a logger's: followed by a date, dotted mid-line
+    ("auth.session: …"; at a line's start, a properties file's key), or one of
+    :data:`_LOGGER_NAMES` followed by words in lower case."""
     start, end = name
-    if "." in text[start:end]:
+    if _LOG_DATE.match(text, value) or ("." in text[start:end] and not line_start):
         return True
+    words = _MESSAGE_WORDS.match(text, value)
     return (
-        _normalized(text[start:end]) in _LOGGER_NAMES
-        and _MESSAGE_WORDS.match(text, value) is not None
+        words is not None
+        and words.group(1) not in _SCHEMES
+        and _normalized(text[start:end]) in _LOGGER_NAMES
     )
 
 
@@ -1031,7 +1040,8 @@ class _SecretValueScanner:
                 return (value, close, "assignment") if close > value else None
             flag = text[start] == "-"  # a flag's value is one word: --db.password=… -h db
             if not flag and (sep != ":" or text[value - 1] != ":"):  # YAML: a space after ':'
-                return self._rest_of_line(text, value, block=sep == ":")
+                prefix = sep == ":" and _logger_before_message(text, name, value, line_start=True)
+                return None if prefix else self._rest_of_line(text, value, block=sep == ":")
         elif sep == ":" and not quoted_key and _logger_before_message(text, (start, end), value):
             return None  # a logger or module name before its message: "auth.session: …"
         phrase = _normalized(text[start:end]).endswith(_PHRASE_NAMES)
