@@ -551,6 +551,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + "(user=a_" * (n // 16)
         + "user="
         + "a." * (n // 4)
+        + '"by": "' * (n // 14)
+        + '{"owner":"'
+        + "a" * (n // 4)
     ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)

@@ -246,6 +246,19 @@ def test_credentials_only_keeps_personal_data(redactor: Redactor) -> None:
             {"user": "root", "username": "<email-1>", "userName": "42"},
         ),
         (
+            {"createdBy": "ana", "assignee": "olga.p", "owner": {"login": "jsmith"}, "id": 7},
+            {
+                "createdBy": "<user-1>",
+                "assignee": "<user-2>",
+                "owner": {"login": "<user-3>"},
+                "id": 7,
+            },
+        ),
+        (
+            {"owner": "root", "modified_by": "system", "order_by": "created_at", "Owner": "1234"},
+            {"owner": "root", "modified_by": "system", "order_by": "created_at", "Owner": "1234"},
+        ),
+        (
             {"dob": "1990-01-15", "date_of_birth": "15.01.1990"},
             {"dob": "<birth-date-1>", "date_of_birth": "<birth-date-1>"},
         ),

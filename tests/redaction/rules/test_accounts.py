@@ -74,6 +74,12 @@ def _found(text: str, rule: Rule = RULE) -> list[str]:
         ("RunAsUser: WORKGROUP\\olga", "WORKGROUP\\olga"),
         ("User Name: acme\\juma.said (elevated)", "acme\\juma.said"),
         ("user=ACME\\\\olga", "ACME\\\\olga"),
+        # a key that names who did or owns something, or a bare "user", quoted
+        ('payload={"user": "hivanov", "remember": true}', "hivanov"),
+        ('{"createdBy": "olga.petrova", "id": 7}', "olga.petrova"),
+        ("{'assignee': 'Juma Said'}", "Juma Said"),
+        ('"author": {"login": "octocat", "id": 1}', "octocat"),
+        ('{"lastUser":"ana.lima"}', "ana.lima"),
     ],
 )
 def test_user_name_variable_is_found(text: str, value: str) -> None:
@@ -117,6 +123,11 @@ def test_user_name_variable_is_found(text: str, value: str) -> None:
         "ruser=ana db.user=app $user=x DB_USER=x",
         "User: hello, I cannot log in; user: ana",  # a transcript's line, no domain
         "NT AUTHORITY\\SYSTEM; Logged on user: NT AUTHORITY\\SYSTEM; User: ACME\\SYSTEM",
+        # a role's value that is no one's, a form's label, or under another key
+        '{"owner": "root", "user": "nobody", "created_by": "system", "Owner": "123456789012"}',
+        '{"login": "Log in", "logout": "Log out"} {"order_by": "created_at", "sort_by": "name"}',
+        '{"user": "ana@example.com", "author": "${AUTHOR}", "user": "a\\\\"b"}',
+        '"author": "The pip developers", "author": "Acme Inc", "owner": "Platform Team"',
     ],
 )
 def test_other_variables_and_service_accounts_are_kept(text: str) -> None:

@@ -195,8 +195,27 @@ _USER_KEY = re.compile(
 _USER_VALUE = re.compile(r"(?:[\w.-]{1,64}\\{1,2})?[A-Za-z_][\w.-]{0,63}(?: [\w.-]{1,64}){0,5}")
 
 
+# Keys that name who did or owns something, as issue trackers, code hosts and audit logs write
+# them: "createdBy", "modified_by", "assignee", "reporter", "author", "owner", GitHub's "login".
+_ROLE_KEY = re.compile(
+    r"(?i:(?:created|updated|modified|deleted|changed|approved|requested|submitted|reviewed"
+    r"|closed|resolved|merged)_?by|assignee|reporter|author|owner|login|last_?user)"
+)
+
+
 def _user_field(key: str) -> FieldCheck | None:
-    return _user_value if _USER_KEY.fullmatch(key) else None
+    if _USER_KEY.fullmatch(key):
+        return _user_value
+    return _role_value if _ROLE_KEY.fullmatch(key) else None
+
+
+def _role_value(value: str) -> str | None:
+    """A login (one word), or a person's name written out: "The pip developers" and a
+    mapping's "author": "author" stay."""
+    name = value.strip()
+    if " " not in name:
+        return None if _ROLE_KEY.fullmatch(name) else _user_value(name)
+    return _person_value(name) if _written_as_name(name) else None
 
 
 @functools.lru_cache(maxsize=4096)  # a column or a key repeats its values
@@ -232,6 +251,7 @@ def _variables(text: str) -> Iterator[Span]:
                 yield span
     yield from _field_users(text)
     yield from _labelled_users(text)
+    yield from _role_fields(text)
 
 
 # A user named as a pair's value (logfmt's "user=ana", a query's "?user=ana", a keyword argument
@@ -266,6 +286,31 @@ def _labelled_users(text: str) -> Iterator[Span]:
             continue  # "USER=" is the variable rule's; "user = x" an assignment in code
         if span := _group_account(found, 2):
             yield span
+
+
+# The same keys, and a bare "user", quoted in JSON or a printed dict; found where the key's
+# closing quote and the value's opening quote meet: "assignee": "ana".
+_ROLE_ANCHOR = _anchors.keyword_run(
+    ("assignee", "author", "by", "login", "owner", "reporter", "user"),
+    rb"[\x22\x27][ \t]{0,8}:[ \t]{0,8}[\x22\x27]",
+)
+_QUOTED_KEY_BEFORE = re.compile(r"""["']([A-Za-z_]{2,32})["'][ \t]{0,8}:[ \t]{0,8}["']\Z""")
+_QUOTED_VALUE_REACH = 128
+
+
+def _role_fields(text: str) -> Iterator[Span]:
+    for end in _anchors.ends(text, _ROLE_ANCHOR):
+        key = _QUOTED_KEY_BEFORE.search(text, max(0, end - 48), end)
+        if key is None or key.group(1).isupper():
+            continue  # 'USER': 'ana' is the variable rule's
+        close = text.find(text[end - 1], end, end + _QUOTED_VALUE_REACH)
+        value = text[end:close] if close > end else ""
+        if "\\" in value or "\n" in value or (key.group(1) == "login" and " " in value):
+            continue  # escaped, not one line, or a form's label: "login": "Log in"
+        check = _user_field(key.group(1))
+        kind = check(value) if check is not None else None
+        if kind is not None:
+            yield Span(end, close, kind)
 
 
 def _argument_code(text: str, key: int, value: str) -> bool:
@@ -1065,6 +1110,8 @@ _NOT_PERSON_WORDS = frozenset(
         "portal", "admin", "administrator", "administrators", "system", "bot", "api", "client",
         "server", "account", "directory", "organization", "everyone", "microsoft", "azure",
         "office", "google", "okta", "aws", "users", "apps", "integration", "connector",
+        "developers", "contributors", "maintainers", "authors", "community", "project",
+        "foundation", "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "corp", "corporation",
     }
 )  # fmt: skip
 
