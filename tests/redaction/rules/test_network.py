@@ -76,6 +76,8 @@ def test_public_dns_resolvers_are_kept() -> None:
         "imagemagick-6.q16:amd64 8:6.9.11.60+dfsg-1.6+deb12u16",
         "alsa-topology-conf:all <none> 1.2.5.1-2",
         "tool 23.4.5.6~rc1",
+        "package: Package_for_KB3121255~31bf3856ad364e35~amd64~~6.1.1.1, ApplicableState: 112",
+        '"dependencies": {"left-pad": "~23.4.5.6"}',
         "requires foo>=23.4.5.6, bar ~= 23.4.5.6 and baz==23.4.5.6",
         '"pkg": "^23.4.5.6"',
         "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0",

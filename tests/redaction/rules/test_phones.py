@@ -175,6 +175,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "UPC 036000291452, GTIN: 00036000291452, serial number 0912345678",
         "D PhoneManager: phoneId=1\n03-17 16:13:46.778  2626  2839 D PhoneManager: x",
         "Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed",
+        "CCFile::copyFile fileName is [2017-07-03_16,27,05.123034]-AirPortBrcm4360_Logs",
         "081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block",
         "081109 205742 1001 INFO dfs.FSNamesystem: BLOCK* NameSystem.allocateBlock",
         "20081109 203615 and 081109-203615 and 081109T2036",

@@ -53,6 +53,11 @@ def test_quoted_value_is_replaced_whole(redactor: Redactor, text: str, expected:
         ("auth: bearer abcdefghijklmn", "auth: <secret-1>"),
         ("token: Zx9mQ2vL8kR4 expires soon", "token: <secret-1>"),
         ("session.token: user not found", "session.token: <secret-1>"),
+        # a reverse domain name is a service's or a package's name
+        (
+            "event name for stream/token: com.apple.xpc.activity/4505: 132: Request",
+            "event name for stream/token: com.apple.xpc.activity/4505: 132: Request",
+        ),
     ],
 )  # fmt: skip
 def test_dotted_names_and_spaced_names(redactor: Redactor, text: str, expected: str) -> None:

@@ -221,14 +221,21 @@ _CODE = re.compile(
 )
 
 
+# A reverse domain name, as bundle ids, XPC services and Java packages are named
+# (com.apple.xpc.activity/4505, org.springframework.web): a name, never a secret.
+_REVERSE_DOMAIN = re.compile(r"(?:com|org|net|io|dev|app)\.[a-z][a-z0-9-]{1,63}\.[A-Za-z]")
+
+
 def is_trivial(value: str) -> bool:
     """Values that cannot hold a secret, so replacing them would only lose information: empty
-    and masked ones, placeholders, statuses, and the words prose puts after ``password:``."""
+    and masked ones, placeholders, statuses, names of code, and the words prose puts after
+    ``password:``."""
     return (
         _TRIVIAL.fullmatch(value) is not None
         or _CODE.match(value) is not None
         or _STAND_IN.match(value) is not None
         or _PACKAGE_DETAIL.fullmatch(value) is not None
+        or _REVERSE_DOMAIN.match(value) is not None
     )
 
 

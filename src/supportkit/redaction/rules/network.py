@@ -140,9 +140,10 @@ _CONSTRAINT_BEFORE = re.compile(r"(?:[~=!<>]=|\^)[ \t]?\Z")
 
 
 def _package_version(text: str, start: int, end: int) -> bool:
-    """Four numbers that are a package's version: an epoch or a version constraint before
-    (``2:6.1.7.10``, ``>=1.4.5.0``), or a ``+``/``~`` suffix, a ``-`` revision or a ``-`` label
-    after (``+dfsg``, ``~rc1``, ``1.2.5.1-2``, ``1.0.0.0-main-20220531``); a range of addresses
+    """Four numbers that are a package's version: an epoch, a version constraint or a ``~``
+    before (``2:6.1.7.10``, ``>=1.4.5.0``, npm's ``~1.2.3.4``, a Windows package's identity
+    ``…~amd64~~6.1.1.1``), or a ``+``/``~`` suffix, a ``-`` revision or a ``-`` label after
+    (``+dfsg``, ``~rc1``, ``1.2.5.1-2``, ``1.0.0.0-main-20220531``); a range of addresses
     (``203.0.113.1-203.0.113.254``) is not one."""
     after = text[end : end + 1]
     if after in ("+", "~") or (after == "-" and text[end + 1 : end + 2].isalpha()):
@@ -150,6 +151,8 @@ def _package_version(text: str, start: int, end: int) -> bool:
     if after == "-" and text[end + 1 : end + 2].isdigit():
         return _IPV4_FROM_START.match(_views.latin1(text), end + 1) is None
     just_before = text[start - 1 : start]
+    if just_before == "~":
+        return True
     if just_before == ":":
         return _EPOCH_BEFORE.search(text, max(0, start - 4), start) is not None
     if just_before in ("=", "^", " ", "\t"):

@@ -261,11 +261,26 @@ def _phone_start_ok(text: str, start: int, evidence: str) -> bool:
         return False
     if evidence == "keyword" and before in "-/" and text[start - 2 : start - 1].isalnum():
         return False  # a token's tail: "ORD-4177763", "0824/223796.631" after a phone keyword
-    if evidence == "shape" and before in " -" and text[start - 2 : start - 1].isdigit():
-        return False  # the tail of a longer run of numbers
+    if evidence == "shape" and (
+        (before in " -" and text[start - 2 : start - 1].isdigit())  # a longer run's tail
+        or (before in ",:" and _time_seconds(text, start))
+    ):
+        return False
     if before == " " and (inside_iban_groups(text, start) or _in_hexdump(text, start)):
         return False
     return not (evidence == "shape" and _id_name_before(text, start))
+
+
+# A time's seconds with their fraction, after its hours and minutes: macOS's CoreCapture names
+# its files "[2017-07-03_16,27,04.995982]".
+_HOURS_MINUTES_BEFORE = re.compile(r"(?<!\d)\d\d([,:])\d\d\1\Z")
+
+
+def _time_seconds(text: str, start: int) -> bool:
+    return (
+        text[start + 2 : start + 3] == "."
+        and _HOURS_MINUTES_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
 
 
 def _in_hexdump(text: str, start: int) -> bool:
