@@ -302,6 +302,7 @@ _NAMED: dict[str, Callable[[random.Random], str]] = {
     "n": _user_name,
     "first": lambda rng: rng.choice(_FIRST).capitalize(),
     "firstlow": lambda rng: rng.choice(_FIRST).lower(),
+    "firstup": lambda rng: rng.choice(_FIRST).upper(),
     "fullname": lambda rng: f"{rng.choice(_FIRST).title()} {rng.choice(_LAST).title()}",
     "street": lambda rng: (
         f"{rng.randint(1, 999)} {rng.choice(_LAST).title()} {rng.choice(_STREET_TYPES)}"
@@ -812,7 +813,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "device-owner": ("personal", ("Bluetooth: connected to {}", 'AirDrop: found "{}"',
         "mDNS: {} has address 192.168.1.20"),
         ("«{first}»'s iPhone", "«{first}»’s MacBook Pro", "«{first}»s-MacBook-Pro.local",
-         "iPhone de «{first}»", "«{first}»'s Kindle", "«{firstlow}»s-mac-mini.local")),
+         "iPhone de «{first}»", "«{first}»'s Kindle", "«{firstlow}»s-mac-mini.local",
+         "«{firstup}»-PC", "«{first}»-Laptop.corp.example.com")),
     "wifi-network": ("personal", ("wlan0: {}", "{}", "network: {}"),
         ("Trying to associate with SSID '«{first} Home»'", '"ssid": "«{first}Net 5G»"',
          "SSID: «{first}_{d4}»\n")),
@@ -942,7 +944,8 @@ _TEMPLATES: dict[str, _Kind] = {
     "bad-iban": ("decoy", ("ref ", "document ", "id "), ("«{badiban}»",)),
     "device-model": ("decoy", ("Bluetooth: connected to {}", "device: ", "model="),
         ("«iPhone {i11-16} Pro»", "«MacBook Pro ({i13-16}-inch, {i2019-2025})»",
-         "«Apple's iPhone {i11-16}»", "«the user's iPad»", "«Kindle Paperwhite»")),
+         "«Apple's iPhone {i11-16}»", "«the user's iPad»", "«Kindle Paperwhite»",
+         "«x86_64-pc-linux-gnu»", "«HOME-PC»", "«DESKTOP-{c7}»")),
     "object-printout": ("decoy", ("{}",),
         ("«V WindowManager: Skipping AppWindowToken{{h7} token=Token{{h7} ActivityRecord{{h7} u0 "
          "com.example.shop/.MainActivity t{i100-999}}}}» -- going to hide",

@@ -208,6 +208,13 @@ def test_well_known_and_partial_sids_are_kept(text: str) -> None:
         # in lower case, with the home network's domain that makes it a machine's name
         ("mDNS: bobs-mac-mini.local has address 192.168.1.20", "bob"),
         ("DHCPREQUEST for 192.168.1.7 from anas-mbp.lan", "ana"),
+        # a PC named for its user, as Windows 7 did: in capitals, capitalized, or on a home
+        # network in lower case
+        ("Computer Name: OLGA-PC", "OLGA"),
+        (r"net use \\JUMA-LAPTOP\share", "JUMA"),
+        ("Thomas-PC joined the domain", "Thomas"),
+        ("Workstation: OLGA-PC.corp.example.com", "OLGA"),
+        ("DHCPACK to 192.168.1.9 (olgas-laptop.local)", "olgas"),
     ],
 )
 def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
@@ -224,6 +231,9 @@ def test_owner_in_a_device_name_is_found(text: str, owner: str) -> None:
         "ci-mac-01 builds-mac-mini Jobs-MacOS Bobs-Mac-minis Docs-Mac.pdf ci-Bobs-Mac Tests-MBP",
         "runner Jenkins-Mac-mini; Builds-Mac-Studio; bobs-mac-mini",
         "ci builds-mac-mini.local jenkins-mac.local docs-mac.pdf tests-mbp.local",
+        "Computer: HOME-PC, GAMING-PC, DELL-LAPTOP, USER-PC, DESKTOP-7F3K2QX",
+        "Target: x86_64-pc-linux-gnu, i686-pc-windows-msvc; ci-olga-pc",
+        "buy a new-pc; the work-laptop; olga-pc.txt; olgas-laptop without a home domain",
     ],
 )
 def test_devices_without_an_owner_are_kept(text: str) -> None:

@@ -178,6 +178,11 @@ _NOT_OWNERS = frozenset(
         "added", "removed", "restored", "updated", "trusted", "erased", "named", "renamed",
         # build hosts named like a Mac's: "Jenkins-Mac-mini", "Builds-MBP"
         "jenkin", "build", "team", "lab", "tool", "job", "runner", "dev", "doc", "ops", "qa",
+        # a PC named for its place, use or maker: "HOME-PC", "GAMING-PC", "DELL-LAPTOP"
+        "home", "media", "main", "spare", "shared", "public", "backup", "kiosk", "reception",
+        "student", "teacher", "server", "desktop", "laptop", "notebook", "virtual", "vm", "win",
+        "windows", "hp", "dell", "acer", "asus", "lenovo", "toshiba", "sony", "msi", "surface",
+        "thinkpad", "ibm", "administrator", "pc", "x86", "i386", "i686", "amd64", "unknown",
     }
 )  # fmt: skip
 
@@ -214,13 +219,49 @@ def _mac_host_owners(text: str) -> Iterator[Span]:
     for anchor in _MAC_HOSTS:
         for at in _anchors.starts(text, anchor):
             name_end = at - 1 if text[at - 1 : at] == "-" else at
-            start = name_end
-            while start > 0 and name_end - start < 30 and text[start - 1].isalpha():
-                start -= 1
-            if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            start = _host_word_start(text, name_end)
+            if start is None:
                 continue  # inside a longer name: "ci-Bobs-Mac"
             found = _MAC_HOST_OWNER.match(text, start) or _LOWER_MAC_HOST_OWNER.match(text, start)
             if found is not None and found.end(1) == name_end:
+                yield from _owner(found, 1)
+
+
+# A PC's host name made from its user's, as Windows 7 named one and people still do: "OLGA-PC",
+# "JUMA-LAPTOP", "olgas-laptop.local". In capitals as NetBIOS writes it or capitalized; in
+# lower case only with a home network's domain. A target triple's "x86_64-pc-linux-gnu" and
+# "Computer: HOME-PC" stay.
+_PC_HOSTS = _anchors.words(("-pc", "-laptop", "-notebook"))
+_PC_HOST_OWNER = re.compile(
+    r"([A-Z]{2,15}|[A-Z][a-z]{1,29}|[a-z]{2,29}(?=-(?i:pc|laptop|notebook)(?:-\d{1,3})?"
+    r"\.(?:local|lan|home|localdomain|fritz\.box)\b))-(?i:pc|laptop|notebook)(?:-\d{1,3})?"
+    r"(?![\w-])(?!\.(?!(?:local|lan|home|localdomain|fritz\.box)\b|[\w-]{1,63}\.[A-Za-z]))"
+)  # a host, maybe with its domain (OLGA-PC.corp.example), not a file (olga-pc.txt)
+
+
+def _host_word_start(text: str, end: int) -> int | None:
+    """Where the host name's first word, ending at ``end``, starts; None when it is not the
+    first (a letter, a digit, "_", "." or "-" before it)."""
+    start = end
+    while start > 0 and end - start < 30 and text[start - 1].isalpha():
+        start -= 1
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+        return None
+    return start
+
+
+def _pc_host_owners(text: str) -> Iterator[Span]:
+    for anchor in _PC_HOSTS:
+        for at in _anchors.starts(text, anchor):
+            start = _host_word_start(text, at)
+            if start is None:
+                continue  # inside a longer name: "x86_64-pc-linux-gnu", "ci-olga-pc"
+            found = _PC_HOST_OWNER.match(text, start)
+            if (
+                found is not None
+                and found.end(1) == at
+                and not found.group(1).lower().endswith("ing")
+            ):
                 yield from _owner(found, 1)
 
 
@@ -243,5 +284,5 @@ RULES: tuple[Rule, ...] = (
     FinderRule("imei", 72, _imeis),
     FinderRule("device-id", 128, each_of(_device_ids, _sim_and_udids, _machine_ids)),
     FinderRule("windows-sid", 64, _windows_sids),
-    FinderRule("device-owner", 128, each_of(_owner_names, _mac_host_owners)),
+    FinderRule("device-owner", 128, each_of(_owner_names, _mac_host_owners, _pc_host_owners)),
 )
