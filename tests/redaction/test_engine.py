@@ -555,6 +555,15 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + '{"owner":"'
         + "a" * (n // 4)
     ),
+    "vcards": lambda n: (
+        "\nBEGIN:VCARD" * (n // 24)
+        + "\nBEGIN:VCARD\n"
+        + "N:a;" * (n // 8)
+        + "\nBEGIN:VCARD\nPHOTO:a\n"
+        + " a\n" * (n // 6)
+        + "\nbegin:vcard\n"
+        + "x;" * (n // 4)
+    ),
     "home-names-elsewhere": lambda n: "".join(
         f"/home/u{i % 997}/x /srv/u{i % 997}/ " for i in range(n // 26)
     ),

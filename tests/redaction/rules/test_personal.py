@@ -61,7 +61,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "CPF 529.982.247-25 Olga's iPhone STEAM_0:1:12345678 steamcommunity.com/id/gaben "
         "DOB: 1990-01-15 SSID: HomeNet gamertag: Olga92 sort code 20-00-00 account 55779911 "
         "S-1-5-21-1004336348-1177238915-682003330-1001 shipping_address: 7 Elm Road "
-        "https://t.me/olgapetrova"
+        "https://t.me/olgapetrova\nBEGIN:VCARD\nN:Lima;Ana;;;\nEND:VCARD"
     )
     assert {name: kinds(rule, text) for name, rule in BY_NAME.items()} == {
         "email": {"email"},
@@ -86,6 +86,7 @@ def test_spans_carry_their_rule_kind() -> None:
         "windows-sid": {"sid"},
         "postal-address": {"address"},
         "social-profile": {"profile"},
+        "vcard-field": {"name"},
     }
 
 

@@ -7,8 +7,8 @@ One module per kind: :mod:`.emails`, :mod:`.phones`, :mod:`.network` (IP and MAC
 CCCD and National Insurance numbers), :mod:`.devices` (IMEI, advertising and Android ids) and
 :mod:`.locations` (latitude and longitude), :mod:`.game_accounts` (Steam ids and gamer tags),
 :mod:`.birth_dates`, :mod:`.wifi` (Wi-Fi network names), :mod:`.addresses` (postal addresses
-after their labels) and :mod:`.profiles` (social network handles in links); :mod:`._finders`
-holds what they share.
+after their labels), :mod:`.profiles` (social network handles in links) and :mod:`.vcards`
+(contact cards' properties); :mod:`._finders` holds what they share.
 
 Every rule starts from a cheap anchor and validates candidates afterwards, because logs are
 dense with digits and a pattern that starts with a character class (``\\d``, ``[0-9a-f]``)
@@ -57,6 +57,7 @@ from supportkit.redaction.rules import (
     payments,
     phones,
     profiles,
+    vcards,
     wifi,
 )
 from supportkit.redaction.rules.emails import KEPT_MAILBOXES
@@ -77,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     *wifi.RULES,
     *addresses.RULES,
     *profiles.RULES,
+    *vcards.RULES,
 )
 """The built-in personal-data rules, in the order that names a placeholder on a tie: an SSN's
 shape or a passport keyword says more than a valid phone number does."""
