@@ -68,6 +68,9 @@ def test_email_is_found(text: str, value: str) -> None:
         'INFO sent message_id=<a1@smtp.example.com>; {"message-id": "<b2@smtp.example.com>"}',
         "serviceAccount:terraform@gke-eu-1.iam.gserviceaccount.com, 1234-compute@developer."
         "gserviceaccount.com",
+        # a cloud machine's host name after an ssh login's user
+        "ssh ubuntu@ec2-3-120-10-20.eu-central-1.compute.amazonaws.com; ssh ana@ip-10-0-1-5.ec2"
+        ".internal; scp f olga@vm1.westeurope.cloudapp.azure.com:/tmp",
         "systemd[1]: Started user@1000.service - User Manager for UID 1000.",
         "systemd[1]: Started getty@tty1.service; Starting wpa_supplicant@wlan0.service...",
         '"_SYSTEMD_CGROUP":"/user.slice/user-1000.slice/user@1000.service/app.slice/'

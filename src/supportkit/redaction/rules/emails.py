@@ -24,8 +24,19 @@ KEPT_MAILBOXES = ROLE_MAILBOXES | frozenset(
 )  # fmt: skip
 
 # Domains whose addresses are machines' accounts: Google Cloud's service accounts
-# (terraform@acme-prod.iam.gserviceaccount.com, 1234-compute@developer.gserviceaccount.com).
-_SERVICE_DOMAINS = ("gserviceaccount.com",)
+# (terraform@acme-prod.iam.gserviceaccount.com, 1234-compute@developer.gserviceaccount.com);
+# and cloud machines' host names, which an ssh login's "user@host" puts after an "@"
+# (ubuntu@ec2-3-120-10-20.eu-central-1.compute.amazonaws.com): the login rules' to judge.
+_SERVICE_DOMAINS = (
+    "gserviceaccount.com",
+    ".compute.amazonaws.com",
+    ".compute-1.amazonaws.com",
+    ".compute.internal",
+    ".ec2.internal",
+    ".cloudapp.azure.com",
+    ".cloudapp.net",
+    ".googleusercontent.com",
+)
 
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 # Japanese, Chinese and Korean text runs on into an address without a break
