@@ -555,6 +555,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
         + '{"owner":"'
         + "a" * (n // 4)
     ),
+    "django-models": lambda n: (
+        "<User: " * (n // 7) + "<" + "a" * (n // 2) + "User: x" + "<Customer: " * (n // 11)
+    ),
     "vcards": lambda n: (
         "\nBEGIN:VCARD" * (n // 24)
         + "\nBEGIN:VCARD\n"

@@ -781,7 +781,8 @@ _TEMPLATES: dict[str, _Kind] = {
          "java -Duser.name=«{n}» -Dfile.encoding=UTF-8 -jar app.jar",
          "Property settings:\n    user.language = en\n    user.name = «{n}»\n",
          "level=info user=«{n}» msg=login", "Logged on user: ACME\\«{n}»",
-         'payload={"createdBy": "«{n}»", "id": {i1-99}}')),
+         'payload={"createdBy": "«{n}»", "id": {i1-99}}',
+         "request.user = <SimpleLazyObject: <User: «{n}»>>")),
     "login-user": ("personal", ("{}", "Dec  6 10:00:01 web01 {}"),
         ("sshd[1234]: Accepted publickey for «{n}» from 10.0.0.9 port 52144 ssh2",
          "sshd[1235]: Failed password for invalid user «{n}» from 10.0.0.9 port 52145 ssh2",
@@ -842,6 +843,7 @@ _TEMPLATES: dict[str, _Kind] = {
          "ticket reply:\nthe export still fails.\nBest regards,\n«{fullname}»\n",
          "User(id=42, name='«{fullname}»', plan='pro')",
          '#<Customer id: 7, name: "«{fullname}»", plan: "pro">',
+         "order.customer = <Customer: «{fullname}»>",
          "INSERT INTO customers (email, first_name, plan) VALUES ('dev@example.org', "
          "'«{first}»', 'pro');",
          "UPDATE customers SET name = '«{fullname}»', plan = 'pro' WHERE id = 42;",

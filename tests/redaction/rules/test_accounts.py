@@ -620,6 +620,10 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ('Person { name: "Ana Lima", age: 31 }', ["Ana Lima"]),
         ("BillingContact{id=7, name='Juma Said'}", ["Juma Said"]),
         ("Customer(address=Address(name='Home'), tags=('a', 'b'), name='Ana')", ["Ana"]),
+        # a Django model's printed form: a user's username, a person's name
+        ("request.user = <SimpleLazyObject: <User: ana.lima>>", ["ana.lima"]),
+        ("<QuerySet [<User: ana>, <CustomUser: juma_said>]>", ["ana", "juma_said"]),
+        ("order.customer = <Customer: Ana Lima>", ["Ana Lima"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -657,6 +661,7 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         "Dear Customer,\nHi team,\nHello World\nDear Sir or Madam,\nHi there\n",
         "Thanks,\nThe Acme Team\nKind regards,\nSupport\nThank you in advance\n",
         "Thanks for the report, we fixed it\nAna Lima\nINFO Hi Res Mode: enabled\n",
+        "<Product: Widget Pro> <AnonymousUser> <User: root> <User: ana@example.com> User: hi",
         # a thing's name, a person's object naming no one, a name outside any object
         'Product(name=\'Widget Pro\'); Task { name: "build" }; <Job name="nightly">',
         "User(id=1, name='admin'); app.name='x'; name='Ana Lima' alone",

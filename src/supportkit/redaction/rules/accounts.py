@@ -1213,6 +1213,27 @@ def _object_names(text: str) -> Iterator[Span]:
                 yield Span(found.start(2), found.end(2), kind)
 
 
+# A Django model's printed form, which is its __str__ in angle brackets: the default User's is
+# its username (<User: ana.lima>, also inside <SimpleLazyObject: …> and a <QuerySet […]>); a
+# person's model may print a name (<Customer: Ana Lima>). <Product: Widget> stays.
+_MODEL_ANCHORS = tuple(_anchors.literal(text) for text in ("User: ", "<Customer: ", "<Member: "))
+_MODEL = re.compile(r"<([A-Za-z_]\w{0,63}): ([^<>\r\n@]{1,128})>")
+
+
+def _model_users(text: str) -> Iterator[Span]:
+    for anchor in _MODEL_ANCHORS:
+        for at in _anchors.starts(text, anchor):
+            opened = text.rfind("<", max(0, at - 64), at + 1)
+            found = _MODEL.match(text, opened) if opened >= 0 else None
+            if (
+                found is not None
+                and found.end(1) == at + anchor.width - 2
+                and _persons_class(found.group(1))
+                and (kind := _role_value(found.group(2))) is not None
+            ):
+                yield Span(found.start(2), found.end(2), kind)
+
+
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
@@ -1400,6 +1421,7 @@ RULES: tuple[Rule, ...] = (
         each_of(
             _person_fields,
             _object_names,
+            _model_users,
             _signing_names,
             _introduced_names,
             _contact_form_names,
