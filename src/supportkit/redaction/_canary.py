@@ -485,7 +485,9 @@ _TEMPLATES: dict[str, _Kind] = {
          "https://conda.anaconda.org/t/«{l2}-{uuid}»/acme", "«rubygems_{h48}»", "«cio{d2}{a30}»",
          "«LTAI5t{a18}»", "«GR1348941{u20}»", "«1//0g{u100}»", "«figd_{u40}»", "«ntn_{a46}»",
          "«fo1_{u43}»", "«squ_{h40}»", "«sqp_{h40}»", "mvn sonar:sonar -Dsonar.login=«{h40}»",
-         "conda: > GET /t/«{l2}-{uuid}»/acme/noarch/repodata.json")),
+         "conda: > GET /t/«{l2}-{uuid}»/acme/noarch/repodata.json",
+         "«lsv2_pt_{h32}_{h10}»", "«tvly-dev-{a32}»", "«phx_{a43}»",
+         "«pat-na1-{h8}-{h4}-{h4}-{h4}-{h12}»", "«xkeysib-{h64}-{a16}»")),
     # a drawing lines up under its code line, so each form starts a line of its own
     "secret-shown-in-traceback": ("credential", ("Traceback (most recent call last):\n{}",
         "ERROR | app:login:42 - login failed\n{}"),

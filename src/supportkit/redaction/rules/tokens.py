@@ -372,6 +372,18 @@ _PREFIXED_TOKENS = tuple(
         ("replicate-token", _literal("r8_"), "[A-Za-z0-9]{37}", "A-Za-z0-9", 40, _varied),
         ("perplexity-key", _literal("pplx-"), "[A-Za-z0-9]{48}", "A-Za-z0-9", 53, _varied),
         ("xai-key", _literal("xai-"), "[A-Za-z0-9]{80}", "A-Za-z0-9", 84, _varied),
+        # LangSmith's and Tavily's keys, which LLM apps hold beside their model provider's
+        ("langsmith-key", [(8, "lsv2_(?:pt|sk)_")], "[a-f0-9]{32}_[a-f0-9]{10}", "A-Za-z0-9_",
+            51, None),
+        ("tavily-key", _literal("tvly-"), "(?:dev-|prod-)?[A-Za-z0-9]{32}", "A-Za-z0-9", 42,
+            _varied),
+        # PostHog's personal API keys (its phc_ project keys are public); HubSpot's private
+        # app tokens; Brevo's (Sendinblue's) API and SMTP keys
+        ("posthog-key", _literal("phx_"), "[A-Za-z0-9_]{43}", "A-Za-z0-9_", 47, _varied),
+        ("hubspot-token", [(8, "pat-(?:na|eu|ap)[0-9]-")],
+            "[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}", "A-Za-z0-9", 44, None),
+        ("brevo-key", _literal("xkeysib-", "xsmtpsib-"), "[a-f0-9]{64}-[A-Za-z0-9]{16}",
+            "A-Za-z0-9", 90, None),
         ("planetscale-token", _literal("pscale_tkn_", "pscale_pw_", "pscale_oauth_"),
             "[A-Za-z0-9_.=-]{32,64}", ".=" + _TOKEN_CLASS, 77, _varied),
         ("pulumi-token", _literal("pul-"), "[a-f0-9]{40}", "A-Za-z0-9", 44, _varied),
