@@ -193,6 +193,14 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ("Tax ID: 12-3456789", "12-3456789"),
         ('{"tax_id": "98-7654321"}', "98-7654321"),
         ("citizen id 0012 3456 7890", "0012 3456 7890"),
+        ("MRN: 00123456", "00123456"),
+        ('{"patient_id": "P-0012345"}', "P-0012345"),
+        # Singapore's NRIC and FIN, Hong Kong's identity card, the Emirates' id, Indonesia's KTP
+        ("NRIC S1234567D", "S1234567D"),
+        ("FIN: G1234567X", "G1234567X"),
+        ("HKID A123456(3)", "A123456(3)"),
+        ("Emirates ID: 784-1987-1234567-1", "784-1987-1234567-1"),
+        ("No. e-KTP 3171025403850001", "3171025403850001"),
     ],
 )
 def test_national_id_is_found(text: str, value: str) -> None:
@@ -247,6 +255,8 @@ def test_national_id_is_found(text: str, value: str) -> None:
         "taxidermy 12345678; National ID: ${NATIONAL_ID}",
         "SV-Nummer 65170839J004; RVNR 65173239J003; versicherungsnummer A123456789",
         "DL 1234567 files; dl# pending",
+        "NRIC S1234567A; HKID A123456(4); Emirates ID 784-1987-1234567-2; KTP 3171027803850001",
+        "the fin is S1234567 ok; eid=4624; fin de la ligne; MRN pending; patient id: unknown",
     ],
 )
 def test_national_id_look_alike_is_kept(text: str) -> None:

@@ -23,7 +23,9 @@ __all__ = [
     "cpf_ok",
     "curp_ok",
     "danish_cpr_ok",
+    "emirates_id_ok",
     "finnish_hetu_ok",
+    "hkid_ok",
     "inn_ok",
     "israeli_id_ok",
     "korean_resident_ok",
@@ -40,6 +42,7 @@ __all__ = [
     "pesel_ok",
     "portuguese_nif_ok",
     "romanian_cnp_ok",
+    "singapore_nric_ok",
     "snils_ok",
     "spanish_id_ok",
     "steuer_id_ok",
@@ -548,3 +551,47 @@ def drivers_license_ok(candidate: str) -> bool:
         and sum(char.isdigit() for char in compact) >= 4
         and DATE_LIKE.search(candidate) is None
     )
+
+
+def emirates_id_ok(candidate: str) -> bool:
+    """The United Arab Emirates' identity number: 784 (the country), the year of birth, a
+    serial and a Luhn check digit (784-1987-1234567-1)."""
+    digits = digits_of(candidate)
+    return (
+        len(digits) == 15
+        and digits.startswith("784")
+        and 1900 <= int(digits[3:7]) <= 2100
+        and luhn_ok(digits)
+    )
+
+
+_NRIC = re.compile(r"([STFG])(\d{7})([A-Z])")
+_NRIC_CHECKS = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "F": "XWUTRQPNMLK", "G": "XWUTRQPNMLK"}
+
+
+def singapore_nric_ok(candidate: str) -> bool:
+    """Singapore's NRIC and FIN: S, T, F or G, seven digits and a check letter of their
+    weighted sum (4 more for T and G, the ones issued from 2000)."""
+    found = _NRIC.fullmatch(_compact(candidate))
+    if found is None:
+        return False
+    prefix, digits, letter = found.groups()
+    total = _weighted(digits, (2, 7, 6, 5, 4, 3, 2)) + (4 if prefix in "TG" else 0)
+    return _NRIC_CHECKS[prefix][total % 11] == letter
+
+
+_HKID = re.compile(r"([A-Z]{1,2})(\d{6})\(?([0-9A])\)?")
+
+
+def hkid_ok(candidate: str) -> bool:
+    """Hong Kong's identity card number: one or two letters, six digits and a check digit
+    modulo 11 (A for 10), often in brackets: A123456(3)."""
+    found = _HKID.fullmatch(_compact(candidate))
+    if found is None:
+        return False
+    letters, digits, check = found.groups()
+    values = [36 if len(letters) == 1 else ord(letters[0]) - 55, ord(letters[-1]) - 55]
+    total = sum(value * weight for value, weight in zip(values, (9, 8), strict=True))
+    total += _weighted(digits, (7, 6, 5, 4, 3, 2))
+    expected = (11 - total % 11) % 11
+    return check == ("A" if expected == 10 else str(expected))

@@ -222,6 +222,9 @@ _KOREAN_RESIDENT_ID = _named(r"\d{6}-?\d{7}", check.korean_resident_ok)
 _MY_NUMBER_ID = _named(r"\d{4}([ -]?)\d{4}\1\d{4}", check.my_number_ok)
 _CURP_ID = _named(r"[A-Za-z]{4}\d{6}[A-Za-z]{6}[0-9A-Za-z]\d", check.curp_ok)
 _NIK_ID = _named(r"\d{16}", check.nik_ok)
+_NRIC_ID = _named(r"[STFGstfg]\d{7}[A-Za-z]", check.singapore_nric_ok)
+_HKID_ID = _named(r"[A-Za-z]{1,2}\d{6} ?\(?[0-9Aa]\)?", check.hkid_ok)
+_EMIRATES_ID = _named(r"784-?\d{4}-?\d{7}-?\d", check.emirates_id_ok)
 _NIP_ID = _named(r"\d{3}-?\d{3}-?\d{2}-?\d{2}|\d{3}-\d{2}-\d{2}-\d{3}", check.nip_ok)
 _NIC_ID = _named(r"\d{9}[VvXx]|\d{12}", check.nic_ok)
 _NHS_ID = _named(r"\d{3}([ -]?)\d{3}\1\d{4}", check.nhs_ok)
@@ -270,7 +273,8 @@ _NAMED_IDS: dict[str, _NamedId] = {
         ("national id", "national-id", "national_id", "nationalid", "national id number",
          "national identity number", "national identification number", "tax id", "tax-id",
          "tax_id", "taxid", "taxpayer id", "tax identification number", "id card number",
-         "identity card number", "citizen id"),
+         "identity card number", "citizen id", "mrn", "medical record number",
+         "patient id", "patient_id", "patientid", "patient number"),
         _ANY_ID,
     ),
     "cpf": _CPF_ID,
@@ -305,7 +309,10 @@ _NAMED_IDS: dict[str, _NamedId] = {
     "주민등록번호": _KOREAN_RESIDENT_ID,
     **dict.fromkeys(("マイナンバー", "個人番号"), _MY_NUMBER_ID),
     "curp": _CURP_ID,
-    "nik": _NIK_ID,
+    **dict.fromkeys(("nik", "ktp", "e-ktp", "nomor induk kependudukan"), _NIK_ID),
+    **dict.fromkeys(("nric", "fin", "nric/fin"), _NRIC_ID),
+    **dict.fromkeys(("hkid", "hong kong identity card", "身份證"), _HKID_ID),
+    **dict.fromkeys(("emirates id", "eid", "رقم الهوية"), _EMIRATES_ID),
     "nic": _NIC_ID,
     "nhs": _NHS_ID,
     **dict.fromkeys(
