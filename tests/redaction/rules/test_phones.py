@@ -71,6 +71,9 @@ from supportkit.redaction.rules.phones import PHONE_REGIONS
         ("мой номер 89161234567", "89161234567"),
         ("позвоните мне 89161234567 или напишите", "89161234567"),
         ("Клиент: Ольга, 89031234567", "89031234567"),
+        # after a label, an international number the metadata does not know to be valid
+        ("phone: +447700959999", "+447700959999"),
+        ('{"mobile": "+15555550123"}', "+15555550123"),
         ("mój numer: 601 234 567", "601 234 567"),
         ("meu celular é 11 99999-8888", "11 99999-8888"),
         ("मेरा मोबाइल नंबर 9876543210 है", "9876543210"),
@@ -193,6 +196,7 @@ def test_national_number_is_parsed_only_where_its_digits_fit(
         "order 89161234567 shipped; заказ",
         "ошибка: id 891612345678 и 189161234567",
         "ошибка\nts=89161234567",
+        "phone: +12\ntel: +1234\nref +447700959999",  # too short, or with no label
         '{"phone": {"number": "12", "verified": true}}',
         "msisdn: 1; xmsisdn=255712345678; msisdn=12345",
     ],

@@ -376,8 +376,9 @@ def _parsed(candidate: str, region: str | None) -> Any:
 @functools.lru_cache(maxsize=4096)  # logs repeat the same numbers; parsing is the slow part
 def _is_phone(candidate: str, evidence: str) -> bool:
     """Whether ``candidate`` is a valid number: an international one in any region, a national
-    one in one of :data:`PHONE_REGIONS`; an international one written in groups also when it
-    only has a possible length.
+    one in one of :data:`PHONE_REGIONS`; an international one written in groups, or after a
+    phone's label (a range the metadata does not know yet is still someone's number), also
+    when it only has a possible length.
 
     ``is_valid_number`` visits every region sharing a country code (25 share +1), loading and
     compiling each one's patterns the first time. Each number is first checked in the one
@@ -405,7 +406,8 @@ def _is_phone(candidate: str, evidence: str) -> bool:
     if any(lib.is_valid_number(number) for number in numbers):
         return True
     grouped = evidence == "plus" and any(sep in candidate for sep in " -.(")
-    return grouped and any(lib.is_possible_number(number) for number in numbers)
+    labelled = evidence == "keyword" and not national
+    return (grouped or labelled) and any(lib.is_possible_number(number) for number in numbers)
 
 
 @functools.lru_cache(maxsize=4096)
