@@ -28,12 +28,16 @@ from _found import found
         ("Address: 10 Downing Street, London.", ["10 Downing Street, London"]),
         ("Adresse : 12 rue de la Paix, 75002 Paris", ["12 rue de la Paix, 75002 Paris"]),
         ("Anschrift: Musterweg 12a, 12345 Berlin; Tel. folgt", ["Musterweg 12a, 12345 Berlin"]),
+        # a bare label, and a German street written as one word
+        ("Adresse: Hauptstraße 5, 10115 Berlin", ["Hauptstraße 5, 10115 Berlin"]),
+        ("address=Bahnhofstr. 12", ["Bahnhofstr. 12"]),
         ("dirección: Calle Mayor 5, 28013 Madrid", ["Calle Mayor 5, 28013 Madrid"]),
         ("endereço=Rua Augusta 1500, São Paulo", ["Rua Augusta 1500, São Paulo"]),
         ("indirizzo: Via Roma 10, Milano", ["Via Roma 10, Milano"]),
         ("адрес: г. Москва, ул. Тверская, д. 7, кв. 12", ["г. Москва, ул. Тверская, д. 7, кв. 12"]),
         ("住所：東京都千代田区千代田1-1", ["東京都千代田区千代田1-1"]),
         ("收货地址: 北京市朝阳区建国路88号", ["北京市朝阳区建国路88号"]),
+        ("住址：北京市朝阳区建国路88号", ["北京市朝阳区建国路88号"]),
         ("주소: 서울특별시 중구 세종대로 110", ["서울특별시 중구 세종대로 110"]),
         (
             "địa chỉ: 123 Nguyễn Huệ, Quận 1, TP. Hồ Chí Minh",
@@ -81,6 +85,7 @@ def test_a_postal_address_after_its_label_is_found(text: str, values: list[str])
         "address: ${SHIPPING_ADDRESS}; address=%s; street: Unknown",
         "address: 3 Errors found",  # no street's shape
         "address family 10 (AF_INET6)",
+        "Adresse: Port 8080; address: Norweg 5 errors",  # no street ends those words
         "Mailing address: see above",
         "line 12: unexpected token",
         # sentences with no street in them

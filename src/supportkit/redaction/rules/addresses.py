@@ -32,9 +32,9 @@ __all__ = ["RULES"]
 _LABELS = _anchors.words(
     ("address", "adres", "anschrift", "street", "straße", "strasse", "line1", "line2", "line_1",
      "line_2", "dirección", "direccion", "domicilio", "endereço", "endereco", "indirizzo",
-     "alamat", "anwani", "dia chi", "địa chỉ", "адрес", "地址", "住所", "주소")
+     "alamat", "anwani", "dia chi", "địa chỉ", "адрес", "地址", "住址", "住所", "주소")
 )  # fmt: skip
-_CJK_LABELS = ("地址", "住所", "주소")
+_CJK_LABELS = ("地址", "住址", "住所", "주소")
 # Every word of a postal address's label is one of these: "shipping_address", "Your address",
 # "addressLine1", "Lieferadresse". Any other ("ip", "server", "email", "wallet") names
 # another kind of address.
@@ -83,6 +83,18 @@ _STREET_WORDS = frozenset(
      "шоссе", "дом", "кв", "straat", "laan", "gracht", "plein", "đường", "phố", "quận",
      "phường", "jl", "jalan", "mtaa", "barabara"}
 )  # fmt: skip
+# German streets are compounds: Hauptstraße, Bahnhofstr., Rosenweg.
+_STREET_ENDINGS = ("straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "damm")
+_COMPOUND_STREETS = tuple(ending.rstrip(".") for ending in _STREET_ENDINGS)
+
+
+def _compound_street(word: str) -> bool:
+    """Whether the lower-case ``word`` is a German street's name: a name and a street's word
+    as one word, the name at least four letters long (Rosenweg, not Norweg)."""
+    ending = next((end for end in _COMPOUND_STREETS if word.endswith(end)), None)
+    return ending is not None and len(word) - len(ending) >= 4
+
+
 # A house number before a capitalized name, then a comma: "42 Wallaby Way, Sydney".
 _NUMBER_FIRST = re.compile(r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?,? [^\W\d_][^,]{1,60},")
 
@@ -157,6 +169,7 @@ def _postal(value: str, *, needs_street: bool) -> bool:
     return (
         not needs_street
         or not _STREET_WORDS.isdisjoint(words)
+        or any(_compound_street(word) for word in words)
         or (_NUMBER_FIRST.match(value) is not None and value.split(" ", 2)[1][:1].isupper())
     )
 
@@ -197,7 +210,6 @@ _SAID_NUMBER_FIRST = re.compile(
 )
 _UNIT_WORDS = frozenset({"apt", "apartment", "suite", "unit", "flat", "floor", "box"})
 _SAID_NAME_FIRST = re.compile(rf"[ \t]{{1,4}}({_WORD}(?:[ \t]{_WORD}){{0,3}}[ \t]{_NUMBER})\b")
-_STREET_ENDINGS = ("straße", "strasse", "str.", "weg", "gasse", "platz", "allee", "damm")
 
 
 def _said_addresses(text: str) -> Iterator[Span]:
