@@ -558,6 +558,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "django-models": lambda n: (
         "<User: " * (n // 7) + "<" + "a" * (n // 2) + "User: x" + "<Customer: " * (n // 11)
     ),
+    "customer-names": lambda n: (
+        "Kunde: " * (n // 7) + "customer: A" + " Ab" * (n // 3) + "客户：" * (n // 3)
+    ),
     "vcards": lambda n: (
         "\nBEGIN:VCARD" * (n // 24)
         + "\nBEGIN:VCARD\n"

@@ -848,6 +848,7 @@ _TEMPLATES: dict[str, _Kind] = {
          "User(id=42, name='«{fullname}»', plan='pro')",
          '#<Customer id: 7, name: "«{fullname}»", plan: "pro">',
          "order.customer = <Customer: «{fullname}»>",
+         "Kunde: «{fullname}», Tel. folgt", "Mteja: «{fullname}»\nhali: mpya",
          "INSERT INTO customers (email, first_name, plan) VALUES ('dev@example.org', "
          "'«{first}»', 'pro');",
          "UPDATE customers SET name = '«{fullname}»', plan = 'pro' WHERE id = 42;",

@@ -624,6 +624,15 @@ def test_cloud_and_ssh_accounts_are_found(text: str, values: list[str]) -> None:
         ("request.user = <SimpleLazyObject: <User: ana.lima>>", ["ana.lima"]),
         ("<QuerySet [<User: ana>, <CustomUser: juma_said>]>", ["ana", "juma_said"]),
         ("order.customer = <Customer: Ana Lima>", ["Ana Lima"]),
+        # a customer named after the word for one, in the languages of the people served
+        ("Kunde: Hans Müller, Tel.: 030 12345678", ["Hans Müller"]),
+        ("Клиент: Иванов Иван Иванович, тел.: +7 916 123-45-67", ["Иванов Иван Иванович"]),
+        ("Khách hàng: Nguyễn Văn An, SĐT: 0912 345 678", ["Nguyễn Văn An"]),
+        ("Mteja: Juma Said, simu: 0712 345 678", ["Juma Said"]),
+        ("Customer name: Ana Lima\n", ["Ana Lima"]),
+        ("用户反馈：客户：王小明，电话13812345678", ["王小明"]),
+        # a name field's label glued to the words before it, in a script without spaces
+        ("お客様の氏名：山田太郎、電話番号：090-1234-5678", ["山田太郎"]),
     ],
 )
 def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
@@ -662,6 +671,8 @@ def test_a_persons_name_field_is_found(text: str, values: list[str]) -> None:
         "Thanks,\nThe Acme Team\nKind regards,\nSupport\nThank you in advance\n",
         "Thanks for the report, we fixed it\nAna Lima\nINFO Hi Res Mode: enabled\n",
         "<Product: Widget Pro> <AnonymousUser> <User: root> <User: ana@example.com> User: hi",
+        "Customer: Premium Plus; customer type: Gold Member; Customer: Acme Corp; customers: 42",
+        "customer=cus_NffrFeUfNV2Hib; Kundennummer: 12345; mycustomer: Ana Lima; Customer: Ana",
         # a thing's name, a person's object naming no one, a name outside any object
         'Product(name=\'Widget Pro\'); Task { name: "build" }; <Job name="nightly">',
         "User(id=1, name='admin'); app.name='x'; name='Ana Lima' alone",

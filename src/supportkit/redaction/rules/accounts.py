@@ -32,7 +32,12 @@ from collections.abc import Iterator
 
 from supportkit.redaction import _anchors
 from supportkit.redaction._rule import FieldCheck, Rule, Span
-from supportkit.redaction.rules._finders import FieldFinderRule, FinderRule, each_of
+from supportkit.redaction.rules._finders import (
+    UNSPACED_SCRIPT,
+    FieldFinderRule,
+    FinderRule,
+    each_of,
+)
 from supportkit.redaction.rules._no_ones import is_bot, no_ones
 from supportkit.redaction.rules._text import (
     COMMAND_ARGUMENTS,
@@ -998,6 +1003,33 @@ def _introduced_names(text: str) -> Iterator[Span]:
             yield Span(found.start(1), found.start(1) + len(name), "name")
 
 
+# A customer named after the word for one, as help desks, shops and CRMs log them: "Customer:
+# Ana Lima", "Kunde: Hans Müller", "Клиент: Иванов Иван", "Khách hàng: Nguyễn Văn An",
+# "Mteja: Juma Said", "客户：王小明". Only a name written out (two to four capitalized words, or
+# two to four CJK characters) up to a delimiter: "Customer: Premium", "customer=cus_123" stay.
+_CUSTOMER_LABELS = _anchors.AnchorSet(_anchors.words(
+    ("customer", "kunde", "kundin", "cliente", "клиент", "клиентка", "khách hàng", "mteja",
+     "客户", "顾客", "客戶", "顧客")
+))  # fmt: skip
+_CUSTOMER = re.compile(
+    r"""(?: (?i:name))?["']?[ \t]{0,8}[:：=][ \t]{0,8}(["']?)"""
+    rf"""({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}|[\u3400-\u9fff]{{2,4}})\1"""
+    r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
+)
+
+
+def _customer_names(text: str) -> Iterator[Span]:
+    for anchor, at in _CUSTOMER_LABELS.each_start(text):
+        if glued(text, at, "_") and not UNSPACED_SCRIPT.match(text, at):
+            continue  # customerName, my_customer: other fields'
+        found = _CUSTOMER.match(text, at + anchor.width)
+        if found is None:
+            continue  # a longer word ("customers:", "Kundennummer:"), or no name after it
+        name = found.group(2)
+        if (UNSPACED_SCRIPT.match(name) or _written_as_name(name)) and _someones_name(name):
+            yield Span(found.start(2), found.end(2), "name")
+
+
 def _contact_form_names(text: str) -> Iterator[Span]:
     for _, at in _NAME_LINES.each_start(text):
         line_start = start_of_line(text, at, _LINE_START_REACH)
@@ -1112,6 +1144,9 @@ _NOT_PERSON_WORDS = frozenset(
         "office", "google", "okta", "aws", "users", "apps", "integration", "connector",
         "developers", "contributors", "maintainers", "authors", "community", "project",
         "foundation", "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "corp", "corporation",
+        # a plan or a tier: "Customer: Premium Plus"
+        "premium", "plus", "pro", "platinum", "bronze", "basic", "standard", "enterprise",
+        "business", "free", "trial", "vip", "tier", "plan", "member", "members",
     }
 )  # fmt: skip
 
@@ -1123,8 +1158,10 @@ def _a_persons(name: str) -> bool:
 def _person_fields(text: str) -> Iterator[Span]:
     seen: set[int] = set()  # "imię i nazwisko: …" holds two labels of one value
     for _, at in _PERSON_FIELDS.each_start(text):
-        if glued(text, at, "_"):
-            continue  # a longer name: serviceDisplayName, app_display_name
+        if glued(text, at, "_") and not (
+            UNSPACED_SCRIPT.match(text, at) and UNSPACED_SCRIPT.match(text, at - 1)
+        ):
+            continue  # a longer name: serviceDisplayName, app_display_name (not お客様の氏名)
         found = _PERSON_FIELD.match(text, at)
         if found is None and text[at - 1 : at] in ("<", ":"):
             found = _XML_PERSON_FIELD.match(text, at)
@@ -1422,6 +1459,7 @@ RULES: tuple[Rule, ...] = (
             _person_fields,
             _object_names,
             _model_users,
+            _customer_names,
             _signing_names,
             _introduced_names,
             _contact_form_names,
