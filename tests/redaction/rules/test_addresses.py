@@ -86,6 +86,7 @@ def test_a_postal_address_after_its_label_is_found(text: str, values: list[str])
         "address: 3 Errors found",  # no street's shape
         "address family 10 (AF_INET6)",
         "Adresse: Port 8080; address: Norweg 5 errors",  # no street ends those words
+        "Street: 5 cars parked outside; line1: 3 errors, 2 warnings",  # prose, in lower case
         "Mailing address: see above",
         "line 12: unexpected token",
         # sentences with no street in them

@@ -166,11 +166,11 @@ def _postal(value: str, *, needs_street: bool) -> bool:
     words = _LETTER_WORDS.findall(lowered)
     if not words:
         return False
-    return (
-        not needs_street
-        or not _STREET_WORDS.isdisjoint(words)
-        or any(_compound_street(word) for word in words)
-        or (_NUMBER_FIRST.match(value) is not None and value.split(" ", 2)[1][:1].isupper())
+    street = not _STREET_WORDS.isdisjoint(words) or any(_compound_street(w) for w in words)
+    if not needs_street:  # a postal label: any capitalized name ("Street: 5 cars" is prose)
+        return street or value != lowered
+    return street or (
+        _NUMBER_FIRST.match(value) is not None and value.split(" ", 2)[1][:1].isupper()
     )
 
 
