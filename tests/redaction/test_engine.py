@@ -561,6 +561,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "customer-names": lambda n: (
         "Kunde: " * (n // 7) + "customer: A" + " Ab" * (n // 3) + "客户：" * (n // 3)
     ),
+    "unix-commands": lambda n: (
+        "$ id -x"
+        + " -y" * (n // 3)
+        + "\n$ su " * (n // 6)
+        + "; useradd -m" * (n // 12)
+        + "curl"
+        + " -a" * (n // 3)
+    ),
     "vcards": lambda n: (
         "\nBEGIN:VCARD" * (n // 24)
         + "\nBEGIN:VCARD\n"

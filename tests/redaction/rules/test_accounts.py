@@ -306,6 +306,16 @@ LOGIN_MESSAGES = [
     ("NET USE Z: \\\\srv\\s /USER:acme\\olga", ["acme\\olga"]),
     ("schtasks /create /ru ACME\\jsmith /rp x /tn t", ["ACME\\jsmith"]),
     ("psexec \\\\web01 -u ACME\\olga -p x cmd.exe; net user ana Xk9 /add", ["ACME\\olga", "ana"]),
+    # Unix: the account a command acts on or runs as, typed after a prompt or in a script
+    ("$ su - olga\nsudo -u jsmith id\n# chown ana:staff /srv/app", ["olga", "jsmith", "ana"]),
+    ("$ sudo useradd -m -s /bin/bash -G sudo olga && passwd olga", ["olga", "olga"]),
+    ("$ usermod -aG docker jsmith; id jsmith", ["jsmith", "jsmith"]),
+    ("crontab -u olga -l\ndocker login -u jsmith -p x registry.example.com", ["olga", "jsmith"]),
+    (
+        "curl -u olga:x https://api; smbclient //srv/s -U ana%x; wget --user=bob",
+        ["ana", "olga", "bob"],
+    ),
+    ("ftp> USER olga\n331 Password required for olga", ["olga", "olga"]),
 ]
 
 
@@ -414,6 +424,10 @@ def test_other_names_in_git_config_are_kept(text: str) -> None:
         "net user administrator /active:yes; whoami /user: S-1-5-21-1; /users:x",
         "Logon Account: -\nAccount Name: WS01$ Account Domain: ACME",
         "docs: http://user:pass@host:8080/path and ftp://user:ana@files",  # a URL's user info
+        # the same commands' words in prose, and commands on no person's account
+        "the id olga gave\nsu questo punto\n  id was preferred and we attempted a fix",
+        "fix #id to return x; a chown command run; $(id -u) exists; pip install --user x",
+        "$ su - postgres\nsudo -u www-data php x\n# chown -R root:root /srv; $ id -u",
     ],
 )
 def test_login_messages_without_a_persons_account_are_kept(text: str) -> None:

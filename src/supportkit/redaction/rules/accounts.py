@@ -598,6 +598,104 @@ def _windows_command_users(text: str) -> Iterator[Span]:
                 yield span
 
 
+# The account a Unix command acts on or runs as, in a terminal's transcript or a script's log:
+# su - ana, sudo -u ana, crontab -u ana, chown ana:staff, docker login -u ana, smbclient -U
+# ana%…, curl -u ana:…, wget --user=ana; the last argument of passwd, useradd, usermod,
+# userdel, adduser, deluser, chage, groups, id and finger; an FTP session's "USER ana" and
+# "331 Password required for ana". A command follows a prompt ("$ ", "# "), a separator or
+# sudo, or (su, sudo -u, crontab -u, chown and FTP's USER) starts its line; the other
+# commands' names are words of prose too ("id", "groups", "finger"), so their arguments must
+# be options and their values before the name.
+_UNIX_NAME = r"""(["']?)([A-Za-z_][\w.-]{0,31})\1(?![\w@/.$-])"""
+_UNIX_FLAG_USERS = tuple(
+    (_anchors.word(anchor), re.compile(pattern + _UNIX_NAME), at_command)
+    for anchor, pattern, at_command in (
+        ("su -", r"su[ \t]+(?:-|-l|--login)[ \t]+", True),
+        # without a dash, only a name that ends the command: "su questo punto" is Italian
+        ("su ", r"su[ \t]+(?=[A-Za-z_][\w.-]{0,31}[ \t]*(?:[\r\n;&|]|-c\b|\Z))", True),
+        ("sudo", r"sudo(?:[ \t]+-[A-Za-tv-z]{1,8})*[ \t]+-u[ \t]*", True),
+        ("crontab", r"crontab[ \t]+-u[ \t]+", True),
+        # the owner before its group (ana:staff) or a path: "a chown command run" is prose
+        (
+            "chown",
+            r"chown(?:[ \t]+-[A-Za-z]{1,8})*[ \t]+(?=[\w-]{1,32}(?:[:.]\w|[ \t]+[./~]))",
+            True,
+        ),
+        ("docker login", r"docker login" + _ARGUMENTS + r"-u[ \t]*", False),
+        ("smbclient", r"smbclient" + _ARGUMENTS + r"-U[ \t]*", False),
+        ("curl", r"curl" + _ARGUMENTS + r"(?:-u|--user)[ \t]*(?=[\w.-]{1,32}:)", False),
+        ("--user=", r"--user=", False),
+        ("--http-user=", r"--http-user=", False),
+        ("--ftp-user=", r"--ftp-user=", False),
+        ("331 password required for ", r"331 (?i:password required for )", False),
+        ("user ", r"USER (?=\S{1,32}[ \t]*(?:\r?\n|\Z))", True),  # FTP's, alone on its line
+    )
+)
+_UNIX_USER_COMMANDS = (
+    "passwd", "useradd", "usermod", "userdel", "adduser", "deluser", "chage", "groups", "id",
+    "finger",
+)  # fmt: skip
+_UNIX_USER_COMMAND_ANCHORS = _anchors.words(_UNIX_USER_COMMANDS)
+_LAST_ARGUMENT = re.compile(
+    r"[A-Za-z]{2,8}((?:[ \t]+[^\s|;&<>#)]{1,256}){1,16})[ \t]*(?=[|;&#)\r\n]|\Z)"
+)
+_COMMAND_BEFORE = re.compile(
+    r"(?:(?:^|(?<=\s))[$#>%][ \t]+|(?:[;|(`]|&&|\b(?:sudo|exec|then|do|ftp>))[ \t]*)\Z"
+)
+
+
+def _at_command(text: str, at: int, *, line_start: bool) -> bool:
+    """Whether a command starting at ``at`` follows a prompt, a separator or sudo, or (when
+    ``line_start``) starts its line."""
+    line = start_of_line(text, at, 256)
+    if line < 0:
+        return False
+    if line_start and not text[line:at].strip():
+        return True
+    return _COMMAND_BEFORE.search(text, max(line, at - 16), at) is not None
+
+
+def _options_then_name(arguments: list[str]) -> bool:
+    """Whether each argument before the last is an option or an option's value: "-m -s
+    /bin/bash -G sudo ana", not "was preferred and we attempted a replacement"."""
+    after_option = False
+    for argument in arguments[:-1]:
+        if argument.startswith("-"):
+            after_option = not ("=" in argument or argument.startswith("--"))
+        elif after_option:
+            after_option = False
+        else:
+            return False
+    return not arguments[-1].startswith("-")
+
+
+def _unix_command_users(text: str) -> Iterator[Span]:
+    for anchor, users, at_command in _UNIX_FLAG_USERS:
+        for at in _anchors.starts(text, anchor):
+            if glued(text, at, "_-") or (at_command and not _at_command(text, at, line_start=True)):
+                continue
+            found = users.match(text, at)
+            if found is not None and (span := _group_account(found, 2)):
+                yield span
+    for command, anchor in zip(_UNIX_USER_COMMANDS, _UNIX_USER_COMMAND_ANCHORS, strict=True):
+        for at in _anchors.starts(text, anchor):
+            if not text.startswith(command + " ", at) or not _at_command(
+                text, at, line_start=False
+            ):
+                continue  # typed in lower case, where a command is typed
+            found = _LAST_ARGUMENT.match(text, at)
+            arguments = found.group(1).split() if found is not None else []
+            if not arguments or not _options_then_name(arguments):
+                continue
+            name = arguments[-1]
+            end = found.end(1) if found is not None else at
+            if _UNIX_NAME_ONLY.fullmatch(name) and not no_ones(name) and not is_trivial(name):
+                yield Span(end - len(name), end, "user")
+
+
+_UNIX_NAME_ONLY = re.compile(r"[A-Za-z_][\w.-]{0,31}")
+
+
 def _login_message_users(text: str) -> Iterator[Span]:
     for anchor in _LOGIN_ANCHORS:
         for at in _anchors.starts(text, anchor):
@@ -646,6 +744,7 @@ def _login_users(text: str) -> Iterator[Span]:
             yield span
     yield from _event_users(text)
     yield from _windows_command_users(text)
+    yield from _unix_command_users(text)
     yield from _prompt_users(text)
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
         for anchor in anchors:
