@@ -197,7 +197,7 @@ def test_passport_look_alike_is_kept(text: str) -> None:
         ('{"patient_id": "P-0012345"}', "P-0012345"),
         # Singapore's NRIC and FIN, Hong Kong's identity card, the Emirates' id, Indonesia's KTP
         ("NRIC S1234567D", "S1234567D"),
-        ("FIN: G1234567X", "G1234567X"),
+        ("NRIC/FIN: G1234567X", "G1234567X"),
         ("HKID A123456(3)", "A123456(3)"),
         ("Emirates ID: 784-1987-1234567-1", "784-1987-1234567-1"),
         ("No. e-KTP 3171025403850001", "3171025403850001"),

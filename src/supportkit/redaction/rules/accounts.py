@@ -608,7 +608,7 @@ def _windows_command_users(text: str) -> Iterator[Span]:
 # be options and their values before the name.
 _UNIX_NAME = r"""(["']?)([A-Za-z_][\w.-]{0,31})\1(?![\w@/.$-])"""
 _UNIX_FLAG_USERS = tuple(
-    (_anchors.word(anchor), re.compile(pattern + _UNIX_NAME), at_command)
+    (_anchors.literal(anchor), re.compile(pattern + _UNIX_NAME), at_command)
     for anchor, pattern, at_command in (
         ("su -", r"su[ \t]+(?:-|-l|--login)[ \t]+", True),
         # without a dash, only a name that ends the command: "su questo punto" is Italian
@@ -627,8 +627,8 @@ _UNIX_FLAG_USERS = tuple(
         ("--user=", r"--user=", False),
         ("--http-user=", r"--http-user=", False),
         ("--ftp-user=", r"--ftp-user=", False),
-        ("331 password required for ", r"331 (?i:password required for )", False),
-        ("user ", r"USER (?=\S{1,32}[ \t]*(?:\r?\n|\Z))", True),  # FTP's, alone on its line
+        ("331 Password required for ", r"331 Password required for ", False),
+        ("USER ", r"USER (?=\S{1,32}[ \t]*(?:\r?\n|\Z))", True),  # FTP's, alone on its line
     )
 )
 _UNIX_USER_COMMANDS = (
@@ -640,7 +640,7 @@ _LAST_ARGUMENT = re.compile(
     r"[A-Za-z]{2,8}((?:[ \t]+[^\s|;&<>#)]{1,256}){1,16})[ \t]*(?=[|;&#)\r\n]|\Z)"
 )
 _COMMAND_BEFORE = re.compile(
-    r"(?:(?:^|(?<=\s))[$#>%][ \t]+|(?:[;|(`]|&&|\b(?:sudo|exec|then|do|ftp>))[ \t]*)\Z"
+    r"(?:(?:^|(?<=\s))[$#>%][ \t]+|(?:[;|(`]|&&|\b(?:sudo|exec|do|ftp>))[ \t]*)\Z"
 )
 
 
@@ -650,9 +650,15 @@ def _at_command(text: str, at: int, *, line_start: bool) -> bool:
     line = start_of_line(text, at, 256)
     if line < 0:
         return False
-    if line_start and not text[line:at].strip():
-        return True
-    return _COMMAND_BEFORE.search(text, max(line, at - 16), at) is not None
+    before = text[line:at].rstrip(" \t")
+    if not before:
+        return line_start
+    return before[-1] in _COMMAND_ENDS and (
+        _COMMAND_BEFORE.search(text, max(line, at - 16), at) is not None
+    )
+
+
+_COMMAND_ENDS = frozenset("$#>%;|(`&oc")  # and the last letters of sudo, do and exec
 
 
 def _options_then_name(arguments: list[str]) -> bool:
@@ -672,10 +678,13 @@ def _options_then_name(arguments: list[str]) -> bool:
 def _unix_command_users(text: str) -> Iterator[Span]:
     for anchor, users, at_command in _UNIX_FLAG_USERS:
         for at in _anchors.starts(text, anchor):
-            if glued(text, at, "_-") or (at_command and not _at_command(text, at, line_start=True)):
-                continue
             found = users.match(text, at)
-            if found is not None and (span := _group_account(found, 2)):
+            if (
+                found is not None
+                and not glued(text, at, "_-")
+                and not (at_command and not _at_command(text, at, line_start=True))
+                and (span := _group_account(found, 2))
+            ):
                 yield span
     for command, anchor in zip(_UNIX_USER_COMMANDS, _UNIX_USER_COMMAND_ANCHORS, strict=True):
         for at in _anchors.starts(text, anchor):

@@ -310,9 +310,9 @@ _NAMED_IDS: dict[str, _NamedId] = {
     **dict.fromkeys(("マイナンバー", "個人番号"), _MY_NUMBER_ID),
     "curp": _CURP_ID,
     **dict.fromkeys(("nik", "ktp", "e-ktp", "nomor induk kependudukan"), _NIK_ID),
-    **dict.fromkeys(("nric", "fin", "nric/fin"), _NRIC_ID),
+    **dict.fromkeys(("nric", "nric/fin", "fin number", "fin no"), _NRIC_ID),
     **dict.fromkeys(("hkid", "hong kong identity card", "身份證"), _HKID_ID),
-    **dict.fromkeys(("emirates id", "eid", "رقم الهوية"), _EMIRATES_ID),
+    **dict.fromkeys(("emirates id", "رقم الهوية"), _EMIRATES_ID),
     "nic": _NIC_ID,
     "nhs": _NHS_ID,
     **dict.fromkeys(
