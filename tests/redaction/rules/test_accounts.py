@@ -309,7 +309,7 @@ LOGIN_MESSAGES = [
     # Unix: the account a command acts on or runs as, typed after a prompt or in a script
     ("$ su - olga\nsudo -u jsmith id\n# chown ana:staff /srv/app", ["olga", "jsmith", "ana"]),
     ("$ sudo useradd -m -s /bin/bash -G sudo olga && passwd olga", ["olga", "olga"]),
-    ("$ usermod -aG docker jsmith; id jsmith", ["jsmith", "jsmith"]),
+    ("$ usermod -aG docker jsmith; chage -l jsmith", ["jsmith", "jsmith"]),
     ("crontab -u olga -l\ndocker login -u jsmith -p x registry.example.com", ["olga", "jsmith"]),
     (
         "curl -u olga:x https://api; smbclient //srv/s -U ana%x; wget --user=bob",

@@ -601,11 +601,11 @@ def _windows_command_users(text: str) -> Iterator[Span]:
 # The account a Unix command acts on or runs as, in a terminal's transcript or a script's log:
 # su - ana, sudo -u ana, crontab -u ana, chown ana:staff, docker login -u ana, smbclient -U
 # ana%…, curl -u ana:…, wget --user=ana; the last argument of passwd, useradd, usermod,
-# userdel, adduser, deluser, chage, groups, id and finger; an FTP session's "USER ana" and
-# "331 Password required for ana". A command follows a prompt ("$ ", "# "), a separator or
-# sudo, or (su, sudo -u, crontab -u, chown and FTP's USER) starts its line; the other
-# commands' names are words of prose too ("id", "groups", "finger"), so their arguments must
-# be options and their values before the name.
+# userdel, adduser, deluser and chage; an FTP session's "USER ana" and "331 Password required
+# for ana". A command follows a prompt ("$ ", "# "), a separator or sudo, or (su, sudo -u,
+# crontab -u, chown and FTP's USER) starts its line; the account tools' arguments must be
+# options and their values before the name. (id, groups and finger are left: their names are
+# words of every log, and looking for them costs more than the rare transcript gives.)
 _UNIX_NAME = r"""(["']?)([A-Za-z_][\w.-]{0,31})\1(?![\w@/.$-])"""
 _UNIX_FLAG_USERS = tuple(
     (_anchors.literal(anchor), re.compile(pattern + _UNIX_NAME), at_command)
@@ -631,10 +631,7 @@ _UNIX_FLAG_USERS = tuple(
         ("USER ", r"USER (?=\S{1,32}[ \t]*(?:\r?\n|\Z))", True),  # FTP's, alone on its line
     )
 )
-_UNIX_USER_COMMANDS = (
-    "passwd", "useradd", "usermod", "userdel", "adduser", "deluser", "chage", "groups", "id",
-    "finger",
-)  # fmt: skip
+_UNIX_USER_COMMANDS = ("passwd", "useradd", "usermod", "userdel", "adduser", "deluser", "chage")
 _UNIX_USER_COMMAND_ANCHORS = _anchors.words(_UNIX_USER_COMMANDS)
 _LAST_ARGUMENT = re.compile(
     r"[A-Za-z]{2,8}((?:[ \t]+[^\s|;&<>#)]{1,256}){1,16})[ \t]*(?=[|;&#)\r\n]|\Z)"
@@ -1115,24 +1112,39 @@ def _introduced_names(text: str) -> Iterator[Span]:
 # Ana Lima", "Kunde: Hans Müller", "Клиент: Иванов Иван", "Khách hàng: Nguyễn Văn An",
 # "Mteja: Juma Said", "客户：王小明". Only a name written out (two to four capitalized words, or
 # two to four CJK characters) up to a delimiter: "Customer: Premium", "customer=cus_123" stay.
-_CUSTOMER_LABELS = _anchors.AnchorSet(_anchors.words(
-    ("customer", "kunde", "kundin", "cliente", "клиент", "клиентка", "khách hàng", "mteja",
-     "客户", "顾客", "客戶", "顧客")
+# Found where the label's separator ends, so that "customer_id" (in every row of an orders
+# table's log) reaches no Python; the labels beyond ASCII from the word.
+_CUSTOMER_LABELS = _anchors.keyword_run(
+    ("customer", "kunde", "kundin", "cliente", "mteja"), rb"(?: name)?[\x22\x27]?[ \t]{0,8}[:=]"
+)
+_CUSTOMER_LABELS_ABROAD = _anchors.AnchorSet(_anchors.words(
+    ("клиент", "клиентка", "khách hàng", "客户", "顾客", "客戶", "顧客")
 ))  # fmt: skip
+_CUSTOMER_LABEL = re.compile(
+    r"""(?i:customer|kunde|kundin|cliente|mteja)(?: (?i:name))?["']?[ \t]{0,8}[:=]\Z"""
+)
+_CUSTOMER_SEPARATOR = re.compile(r"""["']?[ \t]{0,8}[:：=]""")
 _CUSTOMER = re.compile(
-    r"""(?: (?i:name))?["']?[ \t]{0,8}[:：=][ \t]{0,8}(["']?)"""
+    r"""[ \t]{0,8}(["']?)"""
     rf"""({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}|[\u3400-\u9fff]{{2,4}})\1"""
     r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
 )
 
 
 def _customer_names(text: str) -> Iterator[Span]:
-    for anchor, at in _CUSTOMER_LABELS.each_start(text):
-        if glued(text, at, "_") and not UNSPACED_SCRIPT.match(text, at):
-            continue  # customerName, my_customer: other fields'
-        found = _CUSTOMER.match(text, at + anchor.width)
+    ends = []  # where each label's separator ends
+    for end in _anchors.ends(text, _CUSTOMER_LABELS):
+        label = _CUSTOMER_LABEL.search(text, max(0, end - 24), end)
+        if label is not None and not glued(text, label.start(), "_"):
+            ends.append(end)  # not customerName's, my_customer's or customers'
+    for anchor, at in _CUSTOMER_LABELS_ABROAD.each_start(text):
+        separator = _CUSTOMER_SEPARATOR.match(text, at + anchor.width)
+        if separator is not None and (not glued(text, at, "_") or UNSPACED_SCRIPT.match(text, at)):
+            ends.append(separator.end())
+    for end in ends:
+        found = _CUSTOMER.match(text, end)
         if found is None:
-            continue  # a longer word ("customers:", "Kundennummer:"), or no name after it
+            continue
         name = found.group(2)
         if (UNSPACED_SCRIPT.match(name) or _written_as_name(name)) and _someones_name(name):
             yield Span(found.start(2), found.end(2), "name")
