@@ -575,8 +575,10 @@ def _event_users(text: str) -> Iterator[Span]:
 _WINDOWS_ACCOUNT = (
     rf"""(["']?)((?:[\w.-]{{1,15}}\\)?{WINDOWS_NAME_CHAR}{{1,64}})\1(?!{WINDOWS_NAME_CHAR})"""
 )
+# Each as (anchor, pattern, what may not stand before it, whether it must be where a command
+# is typed); the Unix commands below add theirs.
 _WINDOWS_COMMAND_USERS = tuple(
-    (_anchors.word(anchor), re.compile(pattern + _WINDOWS_ACCOUNT))
+    (_anchors.word(anchor), re.compile(pattern + _WINDOWS_ACCOUNT), "/", False)
     for anchor, pattern in (
         ("/user:", r"(?i:/user:)"),
         ("schtasks", r"(?i:schtasks)(?:\.exe)?" + _ARGUMENTS + r"(?i:/ru)[ \t]+"),
@@ -584,18 +586,6 @@ _WINDOWS_COMMAND_USERS = tuple(
         ("net user", r"(?i:net user)[ \t]+"),
     )
 )
-
-
-def _windows_command_users(text: str) -> Iterator[Span]:
-    for anchor, users in _WINDOWS_COMMAND_USERS:
-        for at in _anchors.starts(text, anchor):
-            found = users.match(text, at)
-            if (
-                found is not None
-                and not glued(text, at, "/")
-                and (span := _group_account(found, 2))
-            ):
-                yield span
 
 
 # The account a Unix command acts on or runs as, in a terminal's transcript or a script's log:
@@ -608,7 +598,7 @@ def _windows_command_users(text: str) -> Iterator[Span]:
 # words of every log, and looking for them costs more than the rare transcript gives.)
 _UNIX_NAME = r"""(["']?)([A-Za-z_][\w.-]{0,31})\1(?![\w@/.$-])"""
 _UNIX_FLAG_USERS = tuple(
-    (_anchors.literal(anchor), re.compile(pattern + _UNIX_NAME), at_command)
+    (_anchors.literal(anchor), re.compile(pattern + _UNIX_NAME), "_-", at_command)
     for anchor, pattern, at_command in (
         ("su -", r"su[ \t]+(?:-|-l|--login)[ \t]+", True),
         # without a dash, only a name that ends the command: "su questo punto" is Italian
@@ -672,13 +662,15 @@ def _options_then_name(arguments: list[str]) -> bool:
     return not arguments[-1].startswith("-")
 
 
-def _unix_command_users(text: str) -> Iterator[Span]:
-    for anchor, users, at_command in _UNIX_FLAG_USERS:
+def _command_users(text: str) -> Iterator[Span]:
+    """The account a Windows or a Unix command names after a flag or a switch, then the
+    last argument of a Unix account tool."""
+    for anchor, users, glue, at_command in (*_WINDOWS_COMMAND_USERS, *_UNIX_FLAG_USERS):
         for at in _anchors.starts(text, anchor):
             found = users.match(text, at)
             if (
                 found is not None
-                and not glued(text, at, "_-")
+                and not glued(text, at, glue)
                 and not (at_command and not _at_command(text, at, line_start=True))
                 and (span := _group_account(found, 2))
             ):
@@ -749,8 +741,7 @@ def _login_users(text: str) -> Iterator[Span]:
             seen.add(span.start)
             yield span
     yield from _event_users(text)
-    yield from _windows_command_users(text)
-    yield from _unix_command_users(text)
+    yield from _command_users(text)
     yield from _prompt_users(text)
     for anchors, users in ((_MAIL_ANCHORS, _MAIL_USER), (_COMMAND_ANCHORS, _COMMAND_USERS)):
         for anchor in anchors:
@@ -938,10 +929,14 @@ _XML_PERSON_FIELD = re.compile(_PERSON_FIELD_NAME + r"""()()>([^<>"\r\n]{1,128})
 # letters (an apostrophe or hyphen inside, an initial's full stop), up to the end of the line,
 # a delimiter or the next key, each word capitalized; code is left (first_name: str = …).
 _NAME_WORD = r"[^\W\d_](?:\.|(?:[^\W\d_]|['’-](?=[^\W\d_])){0,40})"
+# Where a name written out ends: a delimiter, the line's end or the next key.
+_NAME_ENDS = (
+    r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
+)
 _UNQUOTED_PERSON_FIELD = re.compile(
     _PERSON_FIELD_NAME
     + rf"""()()[ \t]{{0,8}}[:=：][ \t]{{0,8}}({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})"""
-    + r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
+    + _NAME_ENDS
 )
 _PERSON_KEY = re.compile(_PERSON_FIELD_NAME)
 
@@ -1126,8 +1121,7 @@ _CUSTOMER_LABEL = re.compile(
 _CUSTOMER_SEPARATOR = re.compile(r"""["']?[ \t]{0,8}[:：=]""")
 _CUSTOMER = re.compile(
     r"""[ \t]{0,8}(["']?)"""
-    rf"""({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}|[\u3400-\u9fff]{{2,4}})\1"""
-    r"""(?=[ \t]*(?:[,;&|)}\]，；。、]|\.?\r?\n|\.?\Z|\.[ \t])|[ \t]+[\w.-]{1,64}[ \t]?[:=])"""
+    rf"""({_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}|[\u3400-\u9fff]{{2,4}})\1""" + _NAME_ENDS
 )
 
 
